@@ -1,0 +1,327 @@
+"""Inline, self-escaping SVG charts (KR check-in charts and KPI sparklines) for HTML scorecards."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+
+__all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
+
+# Okabe-Ito colour-blind-safe hues plus a neutral grey; CSS overrides them by class.
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+GREEN = "#009E73"
+GREY = "#777777"
+_MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec"
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SVG_NS = "http://www.w3.org/2000/svg"
+_Attrs = dict[str, float | str]
+_DASHED: _Attrs = {"stroke_width": 1.5, "stroke_dasharray": "4 3"}
+_LABEL: _Attrs = {"fill": "currentColor", "font_family": "sans-serif", "font_size": 10}
+_STYLE: dict[str, _Attrs] = {  # defaults; CSS overrides them by class
+    "chart-grid": {"stroke": GREY, "stroke_opacity": 0.4},
+    "chart-axis-x": {"stroke": GREY},
+    "chart-tick-mark": {"stroke": GREY},
+    "chart-band": {"fill": GREEN, "fill_opacity": 0.15},
+    "chart-baseline": {**_DASHED, "stroke": GREY, "stroke_dasharray": "2 3"},
+    "chart-target": {**_DASHED, "stroke": VERMILLION, "stroke_dasharray": "8 4"},
+    "chart-line": {"fill": "none", "stroke": BLUE, "stroke_width": 2},
+    "chart-forecast": {**_DASHED, "stroke": BLUE},
+    "chart-point": {"fill": BLUE},
+    "chart-forecast-point": {"fill": "none", "stroke": BLUE, "stroke_width": 1.5},
+    "sparkline-empty": {"stroke": GREY, "stroke_width": 1, "stroke_dasharray": "2 3"},
+    "chart-label": _LABEL,
+}
+
+
+def _esc(text: object) -> str:
+    """Escape text for XML/HTML and drop characters XML cannot carry."""
+    return html.escape(_XML_INVALID.sub("", str(text)), quote=True)
+
+
+def _n(x: float) -> str:
+    """Format a coordinate with at most 2 decimals (non-finite becomes 0)."""
+    if not math.isfinite(x):
+        return "0"
+    s = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _finite(v: object) -> float | None:
+    """Return v as a finite float, or None."""
+    try:
+        f = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def _value(v: float, unit: str = "") -> str:
+    """Format a value with its unit, e.g. "400 ms" or "95%"."""
+    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
+    if not unit:
+        return s
+    return f"{s}{unit}" if unit == "%" else f"{s} {unit}"
+
+
+def linear_scale(domain: tuple[float, float], range_: tuple[float, float]) -> Callable[[float], float]:
+    """Return a function mapping domain linearly onto range_ (zero-width domain -> mid-range)."""
+    d0, d1 = domain
+    r0, r1 = range_
+    mid = r0 / 2 + r1 / 2
+    s = max(abs(d0), abs(d1), 1.0)
+    if not math.isfinite(s) or d0 == d1:
+        return lambda x: mid
+    if s > 1e300:  # avoid overflow of d1 - d0 for huge domains
+        d0, d1 = d0 / s, d1 / s
+    else:
+        s = 1.0
+    width = d1 - d0
+
+    def scale(x: float) -> float:
+        t = (x / s - d0) / width
+        return r0 + t * (r1 - r0) if math.isfinite(t) else mid
+
+    return scale
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Return "nice" ticks (1, 2, 2.5, 5 x 10^k steps) covering [lo, hi]."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return [v for v in (lo, hi) if math.isfinite(v)][:1]
+    count = max(1, int(count))
+    lo, hi = min(lo, hi), max(lo, hi)
+    if lo == hi:
+        pad = abs(lo) * 0.1 if lo else 1.0
+        if not (pad and math.isfinite(lo - pad) and math.isfinite(hi + pad)):
+            return [lo]
+        lo, hi = lo - pad, hi + pad
+        if lo == hi:
+            return [lo]
+    fallback = [lo, hi]
+    raw = hi / count - lo / count
+    if not (raw > 0 and math.isfinite(raw)):
+        return fallback
+    unit = 10.0 ** math.floor(math.log10(raw))  # 0.0 for subnormal raw
+    step = next((m * unit for m in (1, 2, 2.5, 5, 10) if m * unit >= raw), 0.0)
+    if not (step > 0 and math.isfinite(step)):
+        return fallback
+    q0, q1 = lo / step, hi / step
+    if not (math.isfinite(q0) and math.isfinite(q1)) or max(abs(q0), abs(q1)) > 2**52:
+        return fallback
+    k0, k1 = math.floor(q0), math.ceil(q1)
+    if k1 - k0 + 1 > 2 * count + 2:
+        return fallback
+    decimals = max(0, 1 - math.floor(math.log10(step)))
+    ticks: list[float] = []
+    for k in range(k0, k1 + 1):
+        t = round(k * step, decimals) + 0.0  # + 0.0 turns -0.0 into 0.0
+        if not ticks or t > ticks[-1]:
+            ticks.append(t)
+    ends_ok = math.isfinite(ticks[0]) and math.isfinite(ticks[-1])
+    if len(ticks) < 2 or not ends_ok or not ticks[0] <= lo < hi <= ticks[-1]:
+        return fallback
+    return ticks
+
+
+def format_tick(value: float, digits: int = 3) -> str:
+    """Format a compact label: 1200 -> "1.2k", 5e6 -> "5M", 0.25 -> "0.25", 95 -> "95"."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    for suffix, factor in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if 1000 * factor > abs(value) >= factor * (1 - 0.5 * 10.0**-digits):
+            return f"{value / factor:.{digits}g}{suffix}"
+    return f"{value:.{digits}g}"
+
+
+def _tick_labels(ticks: Sequence[float]) -> list[str]:
+    """Label ticks compactly, adding precision until the labels are distinct."""
+    for digits in range(3, 17):
+        labels = [format_tick(t, digits) for t in ticks]
+        if len(set(labels)) == len(labels):
+            return labels
+    return labels
+
+
+def _as_date(d: date) -> date:
+    """Normalise datetimes to dates so they compare with dates."""
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _date_label(d: date, with_year: bool) -> str:
+    """Label a date locale-independently, e.g. "Oct 1" or "Jan 2025"."""
+    return f"{_MONTHS[3 * d.month - 3 : 3 * d.month]} {d.year if with_year else d.day}"
+
+
+def _date_ticks(start: date, end: date, max_ticks: int) -> list[date]:
+    """Pick a few date ticks in [start, end]: month starts if possible, else evenly spaced days."""
+    span = (end - start).days
+    if span <= 0:
+        return [start]
+    i0 = start.year * 12 + start.month - 1 + (start.day != 1)
+    i1 = end.year * 12 + end.month - 1
+    if i1 - i0 + 1 >= 2:
+        step = math.ceil((i1 - i0 + 1) / max_ticks)
+        return [date(i // 12, i % 12 + 1, 1) for i in range(i0, i1 + 1, step)]
+    n = max(1, min(span, max_ticks - 1))
+    return sorted({start + timedelta(days=round(span * i / n)) for i in range(n + 1)})
+
+
+def _el(tag: str, cls: str, inner: str = "", **attrs: float | str) -> str:
+    """Build an SVG element with class defaults; escape or format every attribute."""
+    merged: _Attrs = {}
+    for c in cls.split():
+        merged.update(_STYLE.get(c, {}))
+    out = f'<{tag} class="{_esc(cls)}"'
+    for key, v in {**merged, **attrs}.items():
+        out += f' {key.replace("_", "-")}="{_esc(v) if isinstance(v, str) else _n(v)}"'
+    return f"{out}>{inner}</{tag}>" if inner else f"{out}/>"
+
+
+def _line(cls: str, x1: float, y1: float, x2: float, y2: float) -> str:
+    """Build an SVG <line> element."""
+    return _el("line", cls, x1=x1, y1=y1, x2=x2, y2=y2)
+
+
+def _title(text: str) -> str:
+    """Build an escaped <title> child."""
+    return f"<title>{_esc(text)}</title>"
+
+
+def _text(x: float, y: float, text: str, cls: str, anchor: str = "start") -> str:
+    """Build an SVG <text> label with escaped content."""
+    return _el("text", f"chart-label {cls}", _esc(text), x=x, y=y, text_anchor=anchor)
+
+
+def _svg(cls: str, width: int, height: int) -> str:
+    """Build the opening <svg> tag."""
+    return (
+        f'<svg xmlns="{_SVG_NS}" class="chart {cls}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+    )
+
+
+def kr_chart(
+    points: Sequence[tuple[date, float]],
+    *,
+    start: date,
+    end: date,
+    baseline: float | None,
+    target: float | None,
+    range_: tuple[float, float] | None = None,
+    forecast: tuple[date, float] | None = None,
+    unit: str = "",
+    title: str = "",
+    width: int = 480,
+    height: int = 160,
+) -> str:
+    """Render a KR's check-ins over its period against baseline, target and range as SVG."""
+    start, end = sorted((_as_date(start), _as_date(end)))
+    width, height = max(int(width), 60), max(int(height), 40)
+
+    def clip(d: date) -> date:
+        return min(max(_as_date(d), start), end)
+
+    pts = sorted(
+        ((clip(d), v) for d, raw in points if (v := _finite(raw)) is not None),
+        key=lambda p: p[0],
+    )
+    base, goal = _finite(baseline), _finite(target)
+    bounds = [v for v in map(_finite, range_ or ()) if v is not None]
+    band = (min(bounds), max(bounds)) if len(bounds) == 2 else None
+    fv = _finite(forecast[1]) if forecast else None
+    fc = (clip(forecast[0]), fv) if forecast and fv is not None else None
+    values = [v for _, v in pts] + [v for v in (base, goal, fv) if v is not None]
+    values += list(band or ())
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    mt, mb, mr = 12.0, 20.0, 10.0
+    ph = height - mt - mb
+    yticks = nice_ticks(lo, hi, max(2, int(ph // 28)))
+    ylabels = _tick_labels(yticks)
+    ml = min(8.0 + 6.0 * max((len(s) for s in ylabels), default=1), width / 3)
+    pw = width - ml - mr
+    xs = linear_scale((start.toordinal(), end.toordinal()), (ml, ml + pw))
+    ys = linear_scale((yticks[0], yticks[-1]) if yticks else (lo, hi), (mt + ph, mt))
+
+    def x_of(d: date) -> float:
+        return xs(d.toordinal())
+
+    bottom, right = mt + ph, ml + pw
+    parts, notes = ['<g class="chart-axis">'], [_summary(pts, unit)]
+    for t, label in zip(yticks, ylabels, strict=True):
+        parts.append(_line("chart-grid", ml, ys(t), right, ys(t)))
+        parts.append(_text(ml - 4, ys(t) + 3, label, "chart-tick", "end"))
+    parts.append(_line("chart-axis-x", ml, bottom, right, bottom))
+    with_year = (end - start).days > 366
+    for d in _date_ticks(start, end, max(2, int(pw // 70))):
+        parts.append(_line("chart-tick-mark", x_of(d), bottom, x_of(d), bottom + 3))
+        label = _date_label(d, with_year)
+        parts.append(_text(x_of(d), height - 6, label, "chart-tick", "middle"))
+    parts.append("</g>")
+    if band:
+        y0, y1 = ys(band[1]), ys(band[0])
+        h = max(y1 - y0, 1.0)
+        parts.append(_el("rect", "chart-band", x=ml, y=y0, width=pw, height=h))
+        notes.append(f"range {_value(band[0])}\u2013{_value(band[1], unit)}")
+        parts.append(_text(ml + 4, y0 + 10, notes[-1], "chart-band-label"))
+    for name, v, x, anchor in (
+        ("baseline", base, ml + 4, "start"),
+        ("target", goal, right - 4, "end"),
+    ):
+        if v is not None:
+            parts.append(_line(f"chart-{name}", ml, ys(v), right, ys(v)))
+            notes.append(f"{name} {_value(v, unit)}")
+            parts.append(_text(x, ys(v) - 3, notes[-1], f"chart-{name}-label", anchor))
+    if len(pts) >= 2:
+        coords = " ".join(f"{_n(x_of(d))},{_n(ys(v))}" for d, v in pts)
+        parts.append(_el("polyline", "chart-line", points=coords))
+    if fc:
+        fx, fy = x_of(fc[0]), ys(fc[1])
+        if pts:
+            lx, ly = x_of(pts[-1][0]), ys(pts[-1][1])
+            parts.append(_line("chart-forecast", lx, ly, fx, fy))
+        tip = _title(f"forecast {_value(fc[1], unit)}")
+        notes.append(f"forecast {_value(fc[1], unit)} by {fc[0].isoformat()}")
+        parts.append(_el("circle", "chart-forecast-point", tip, cx=fx, cy=fy, r=3))
+    for d, v in pts:
+        tip = _title(f"{d.isoformat()}: {_value(v, unit)}")
+        parts.append(_el("circle", "chart-point", tip, cx=x_of(d), cy=ys(v), r=3))
+    if not pts:
+        cx, cy = ml + pw / 2, mt + ph / 2 + 4
+        parts.append(_text(cx, cy, "no check-ins yet", "chart-empty", "middle"))
+    head = _title(title or "Key result check-ins") + f"<desc>{_esc('; '.join(notes))}</desc>"
+    return f"{_svg('kr-chart', width, height)}{head}{''.join(parts)}</svg>"
+
+
+def _summary(pts: Sequence[tuple[date, float]], unit: str) -> str:
+    """Describe the check-ins in words for screen readers."""
+    if not pts:
+        return "No check-ins yet"
+    if len(pts) == 1:
+        return f"One check-in: {_value(pts[0][1], unit)} on {pts[0][0].isoformat()}"
+    first, last = _value(pts[0][1]), _value(pts[-1][1], unit)
+    return f"{len(pts)} check-ins from {first} to {last}"
+
+
+def sparkline(values: Sequence[float], *, width: int = 120, height: int = 28, title: str = "") -> str:
+    """Render a tiny trend line of values as SVG (flat placeholder if fewer than 2 values)."""
+    width, height = max(int(width), 10), max(int(height), 6)
+    vals = [v for raw in values if (v := _finite(raw)) is not None]
+    head = _svg("sparkline", width, height)
+    if len(vals) < 2:
+        line = _line("chart-line sparkline-empty", 2, height / 2, width - 2, height / 2)
+        return f"{head}{_title(f'{title}: no trend' if title else 'no trend')}{line}</svg>"
+    pad = 3.0
+    xs = linear_scale((0, len(vals) - 1), (pad, width - pad))
+    ys = linear_scale((min(vals), max(vals)), (height - pad, pad))
+    coords = " ".join(f"{_n(xs(i))},{_n(ys(v))}" for i, v in enumerate(vals))
+    summary = f"trend from {_value(vals[0])} to {_value(vals[-1])}"
+    line = _el("polyline", "chart-line", points=coords, stroke_width=1.5)
+    dot = _el("circle", "chart-point", cx=xs(len(vals) - 1), cy=ys(vals[-1]), r=2)
+    text = f"{title}: {summary}" if title else summary.capitalize()
+    return f"{head}{_title(text)}{line}{dot}</svg>"
