@@ -1,0 +1,5 @@
+"""Allow ``python -m okrlint``."""
+
+from okrlint.cli import run
+
+run()

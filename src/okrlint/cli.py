@@ -1,0 +1,72 @@
+"""The ``okrlint`` command line: parse options, call the library, map outcomes to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+import pkgutil
+
+import click
+
+from okrlint import __version__
+from okrlint import commands as commands_package
+from okrlint.errors import UserError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_URL = "https://github.com/okrlint/okrlint/issues"
+
+# Each command lives in a module of okrlint.commands, as ``command`` (or a tuple ``COMMANDS``).
+# Command modules import heavy libraries (jinja2, ruamel.yaml) inside the command, not at the top.
+COMMAND_MODULES = tuple(
+    info.name for info in pkgutil.iter_modules(commands_package.__path__) if info.name != "common"
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="okrlint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Lint OKRs and KPIs kept as YAML in git, and render scorecards from check-ins."""
+
+
+for _name in COMMAND_MODULES:
+    _module = import_module(f"okrlint.commands.{_name}")
+    for _command in _module.COMMANDS if hasattr(_module, "COMMANDS") else (_module.command,):
+        cli.add_command(_command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; nothing escapes as a traceback."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="okrlint",
+                          standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_USAGE
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("okrlint: interrupted", err=True)
+        return 130
+    except UserError as error:
+        click.echo(f"okrlint: error: {error}", err=True)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        where = ""
+        tb = error.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb is not None:
+            where = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
+        click.echo(f"okrlint: internal error: {type(error).__name__}: {error}{where}; "
+                   f"please report it at {REPORT_URL}", err=True)
+        return EXIT_INTERNAL
+    return int(result or 0)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

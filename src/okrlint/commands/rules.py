@@ -1,0 +1,38 @@
+"""``okrlint rules`` and ``okrlint rule CODE``."""
+
+from __future__ import annotations
+
+import click
+
+from okrlint.errors import UserError
+from okrlint.rules.registry import all_rules, find_rule
+
+
+def rules_table() -> str:
+    """Return the rule table: code, name, default severity, summary."""
+    rules = all_rules()
+    width = max(len(r.name) for r in rules)
+    lines = [f"{'code':<5} {'name':<{width}} {'severity':<8} summary"]
+    lines += [f"{r.code:<5} {r.name:<{width}} {str(r.severity):<8} {r.summary}" for r in rules]
+    return "\n".join(lines) + "\n"
+
+
+@click.command("rules")
+def rules_command() -> int:
+    """List every rule: code, name, default severity and summary."""
+    click.echo(rules_table(), nl=False)
+    return 0
+
+
+@click.command("rule")
+@click.argument("code")
+def rule_command(code: str) -> int:
+    """Print one rule's documentation (by code or name)."""
+    found = find_rule(code)
+    if found is None:
+        raise UserError(f"{code!r} is neither a rule code nor a rule name; see `okrlint rules`")
+    click.echo(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.doc}")
+    return 0
+
+
+COMMANDS = (rules_command, rule_command)

@@ -1,0 +1,47 @@
+"""Findings: the frozen, sortable result of every check."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; higher is worse, so severities compare naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Return the severity named by ``text`` (``error``, ``warning`` or ``info``)."""
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One problem at one place: sorted by path, line, column, code."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    rule: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the JSON shape of SPEC §5.1."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+        }

@@ -1,0 +1,170 @@
+"""The lint pipeline: discover → load → build the model → run rules → suppress and select."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from okrlint.build import build_repository
+from okrlint.config import Config
+from okrlint.files import SourceFile, discover
+from okrlint.findings import Finding, Severity
+from okrlint.loader import LoadedFile, load_file
+from okrlint.model import CheckInLog, Repository
+from okrlint.rules.registry import Rule, RuleContext, all_rules, get_rule, matches
+from okrlint.yamlload import LoadProblem
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which rules run and how severe their findings are."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+
+    def rules(self) -> list[Rule]:
+        """Return the rules chosen by ``select`` minus ``ignore``."""
+        return [
+            r for r in all_rules()
+            if any(matches(s, r) for s in self.select) and not any(matches(s, r) for s in self.ignore)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRepository:
+    """The model of a repository and the per-file load results it was built from."""
+
+    repo: Repository
+    files: tuple[LoadedFile, ...]
+    problems: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """The findings to show, how many files they cover, and the model they came from."""
+
+    findings: tuple[Finding, ...]
+    files: int
+    repo: Repository
+
+    def count(self, severity: Severity) -> int:
+        """Return the number of findings of ``severity``."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> Severity | None:
+        """Return the highest severity among the findings, None when there are none."""
+        return max((f.severity for f in self.findings), default=None)
+
+
+def problem_finding(path: str, problem: LoadProblem) -> Finding:
+    """Return the finding for a load problem of file ``path``."""
+    return get_rule(problem.code).finding_at(path, problem.line, problem.column, problem.message)
+
+
+def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[SourceFile]:
+    """Return the files of the repository: ``paths`` if given, else the configured paths."""
+    roots = list(paths) if paths else [config.root / p for p in config.paths]
+    return discover(roots, config.root)
+
+
+def load_repository(config: Config, files: Sequence[SourceFile]) -> LoadedRepository:
+    """Load every file and build the repository model (the shared front half of lint and report)."""
+    from okrlint.csvlog import read_csv_log
+
+    loaded = [load_file(f, config.max_file_bytes, config.limits) for f in files]
+    findings = [problem_finding(f.source.rel, p) for f in loaded for p in f.problems]
+    documents = [f.document for f in loaded if f.document is not None]
+    incomplete = {f.kind for f in loaded if f.document is None and f.kind is not None and f.problems}
+    csv_logs: list[CheckInLog] = []
+    for f in loaded:
+        if f.source.is_csv and f.text is not None:
+            log, problems = read_csv_log(f.source.rel, f.text)
+            findings.extend(problem_finding(f.source.rel, p) for p in problems)
+            if log is not None:
+                csv_logs.append(log)
+    repo, build_problems = build_repository(
+        documents, csv_logs, fiscal_year_start_month=config.fiscal_year_start_month,
+        grace_days=config.grace_days, incomplete=incomplete,
+    )
+    findings.extend(problem_finding(path, p) for path, p in build_problems)
+    return LoadedRepository(repo, tuple(loaded), tuple(findings))
+
+
+def run_rules(repo: Repository, config: Config, as_of: date, rules: Iterable[Rule]) -> list[Finding]:
+    """Run the model rules over the repository."""
+    context = RuleContext(repo, config, as_of)
+    return [finding for r in rules for finding in r.run(context)]
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """Compile a ``per_file_ignores`` glob (``**`` crosses folders, ``*`` does not)."""
+    out, i = "", 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+        elif pattern.startswith("**", i):
+            out, i = out + ".*", i + 2
+        elif pattern[i] == "*":
+            out, i = out + "[^/]*", i + 1
+        elif pattern[i] == "?":
+            out, i = out + "[^/]", i + 1
+        else:
+            out, i = out + re.escape(pattern[i]), i + 1
+    return re.compile(out + r"\Z")
+
+
+def _kept(finding: Finding, config: Config, loaded: dict[str, LoadedFile]) -> bool:
+    rule = get_rule(finding.code)
+    for pattern, selectors in config.per_file_ignores.items():
+        if _glob(pattern).match(finding.path) and any(matches(s, rule) for s in selectors):
+            return False
+    file = loaded.get(finding.path)
+    if file is None or not file.suppressions:
+        return True
+    marks = file.suppressions
+    if any(matches(s, rule) for s in marks.whole_file):
+        return False
+    return not any(matches(s, rule) for s in marks.by_line.get(finding.line, ()))
+
+
+def _with_severity(finding: Finding, config: Config) -> Finding:
+    for key, severity in config.severity.items():
+        if matches(key, get_rule(finding.code)) and key.upper() != "ALL":
+            from dataclasses import replace
+
+            return replace(finding, severity=severity)
+    return finding
+
+
+def lint(
+    config: Config,
+    as_of: date,
+    selection: Selection | None = None,
+    only: Sequence[Path] | None = None,
+) -> LintResult:
+    """Lint the repository; with ``only``, report just those files (linted in full context)."""
+    chosen = selection or Selection(config.select, config.ignore)
+    files = source_files(config)
+    only_rel: set[str] | None = None
+    if only:
+        extra = discover(only, config.root)
+        only_rel = {f.rel for f in extra}
+        known = {f.rel for f in files}
+        files = sorted([*files, *(f for f in extra if f.rel not in known)])
+    loaded = load_repository(config, files)
+    codes = {r.code for r in chosen.rules()}
+    model_rules = [r for r in chosen.rules() if r.check is not None]
+    findings = [f for f in loaded.problems if f.code in codes]
+    findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
+    by_path = {f.source.rel: f for f in loaded.files}
+    shown = sorted(
+        _with_severity(f, config) for f in findings
+        if _kept(f, config, by_path) and (only_rel is None or f.path in only_rel)
+    )
+    count = len(only_rel) if only_rel is not None else len(files)
+    return LintResult(tuple(shown), count, loaded.repo)

@@ -1,0 +1,273 @@
+"""Find quantities, dates and numbers in key-result titles (SPEC S201, S205).
+
+Digits count as a quantity (``75``, ``4.5``, ``1,200``, ``20%``, ``$5M``, ``3x``, ``12h``)
+unless they only name a point in time or a label:
+
+* dates: ``2026-11-30``, ``31/03``, ``03/31/2026``, ``31.03.2026``, ``March 31``,
+  ``31st of March``, ``Mar 31, 2026``, ``by the 15th``, ``5pm``; a slash pair with both
+  parts <= 12 and no zero padding reads as a fraction when it looks like one (``1/3``);
+* periods: ``Q2``, ``H1``, ``FY27``, ``FY 2027``, ``Q4 2026``, ``Q4'26``, ``2026-Q4``,
+  ``'26``, ``1990s``, "first/second half";
+* years: a bare 1900-2099 is a year, unless it carries a currency, ``%``, a unit or
+  magnitude (``2000 ms``, ``2050k``) or follows a target word (``reach``, ``above``,
+  ``under``, ...). Write ``2,000`` for a count of two thousand;
+* points in a sequence: ``week 6``, ``sprint 3``, ``day-7``, ``phase one``, ``tier 1``;
+* identifiers: digits glued to letters (``p95``, ``P1``, ``D30``, ``B2B``, ``a11y``,
+  ``v2``, ``2FA``, ``5G``), ``GPT-4``-style names, ordinals (``3rd-party``), versions
+  (``1.2.3``), and ``SOC 2`` / ``ISO 27001`` / ``Python 3.12`` / ``Fortune 500``.
+
+Number words count too: ``zero`` ... ``twelve``, tens, ``hundred`` ... ``billion``,
+``dozen``, ``once``/``twice`` (before a/per/every), ``double``/``triple``/``quadruple``/
+``halve``/``half`` and their inflections, ``a third``/``two thirds``. Not as names:
+``one-click``, ``two-factor``, ``zero trust``, ``double down``, ``no one``, ``one of``.
+A lowercase ``m`` suffix is a million, like ``M``: write ``min`` for minutes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = ["has_quantity", "numbers_match", "parse_number", "title_numbers"]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR_TAIL = r"(?:,?\s*(?:19|20)\d\d\b|\s*['’]\d\d\b)?"
+_LABELS = (
+    "week|wk|sprint|day|month|quarter|iteration|phase|stage|tier|sev|severity|priority"
+    "|version|release|wave|round|gen|generation|type|soc|iso|pci|dss|wcag|web|windows"
+    "|ios|android|python|java|section|chapter|article|pillar|fortune|cohort|batch|fy|cy"
+)
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
+_WORD_VALUES |= {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
+_WORD_VALUES |= {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6}
+_WORD_VALUES |= {"billion": 1e9}
+_NUMBER_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+_MULTIPLIERS = (
+    r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
+    r"|(?:two|three|four|five|ten)fold"
+)
+_DATE_RE = re.compile(
+    "|".join(
+        (
+            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
+            r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)\b",
+            rf"\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR_TAIL}",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z]){_YEAR_TAIL}",
+            r"\b(?:by|on|before|until|till)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b",
+            r"\b(?:fy|cy)\s*['’]?\d\d(?:\d\d)?\b",
+            r"\b[qh][1-4](?:\s*(?:fy\s*)?(?:19|20)\d\d\b|\s*['’]\d\d\b|[/-](?:fy)?\d\d\b)?",
+            r"\b(?:19|20)\d\d[\s/-]*[qh][1-4]\b",
+            r"\b[1-4]q\s*['’]?\d\d(?:\d\d)?\b|\b[12]h\s*(?:['’]\d\d|(?:19|20)\d\d)\b",
+            r"['’]\d\d(?![\d%\w])",
+            r"\b(?:19|20)\d0['’]?s\b",
+            r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?",
+            r"\bv?\d+\.\d+\.\d+\b",
+            rf"\b(?:{_LABELS})[\s-]*(?:\d+(?:\.\d+)*|{_NUMBER_WORDS})\b",
+            r"\b(?:first|second|1st|2nd|back|latter|other)\s+half\b",
+            r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of|another)\b",
+            r"\bdouble[\s-](?:down|check|click|edged)|\bzero[\s-](?:trust|based|day|touch"
+            r"|sum|shot|knowledge|party|copy)\b|\bonce(?!\s+(?:a|an|per|every)\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
+_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
+_NUM_RE = re.compile(
+    r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
+)
+_WORD_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
+    r"|tenth)s?|three\s+quarters|a\s+quarter\s+of)"
+    rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
+    r"(?:-(?P<next>[\w-]+))?(?![\w])",
+    re.IGNORECASE,
+)
+_UNIT_RE = re.compile(
+    r"\s*(?:%|percent|pct|pp|pts?|points?|bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?"
+    r"|hours?|d|days?|wks?|weeks?|months?|years?|x|times|k|bn|m|thousand|million"
+    r"|billion|stars?|digits?|usd|eur|gbp|dollars?|euros?|gb|mb|tb|kb)\b",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE_RE = re.compile(
+    r"(?:\b(?:to|reach(?:es|ing)?|hit(?:ting)?|at\s+least|at\s+most|below|under|above|over"
+    r"|beyond|within|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
+    r"|(?:less|more|fewer|greater|higher|lower)\s+than)|[≥≤<>]=?)"
+    r"\s*(?:~|about\s|around\s|approximately\s)?\s*$"
+    r"|\b(?:reach|hit|achieve|attain|maintain|keep|hold)\b[^\d]{0,40}?\bof\s*$",
+    re.IGNORECASE,
+)
+_FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
+_ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
+_BARE_TO_RE = re.compile(r"\s*(?:(?:%|[^\W\d]+)\s*)?\bto\s*", re.IGNORECASE)
+_PARSE_RE = re.compile(
+    r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+)"
+    r"(?:\s*(?P<suf>%|[a-z]+))?(?:\s*(?:[$€£¥₹]|usd|eur|gbp))?\s*",
+    re.IGNORECASE,
+)
+_SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6}
+_SCALE |= {"b": 9, "bn": 9, "billion": 9, "tn": 12, "trillion": 12}
+_UNIT_SUFFIXES = frozenset(
+    "% x pp pt pts bps percent pct h hr hrs d w wk wks mo mos y yr yrs ms s sec secs min"
+    " mins gb mb tb kb kg km".split()
+) | frozenset(_SCALE)
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
+_COMPOUND_RE = re.compile(
+    rf"(?:percent|point|star|digit|second|minute|hour|day|week|month|quarter|year|time|fold"
+    rf"|x|{_NUMBER_WORDS})s?",
+    re.IGNORECASE,
+)
+_LABEL_SET = frozenset(_LABELS.split("|"))
+_YEAR_COUNT_RE = re.compile(
+    r"\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
+    r"|at\s+(?:least|most)|than)\s*$",
+    re.IGNORECASE,
+)
+
+
+class _Num(NamedTuple):
+    """One quantity in a title: its value (None for multipliers), span and unit."""
+
+    value: float | None
+    start: int
+    end: int
+    unit: str
+
+
+def _prepare(title: str) -> str:
+    """Return NFKC text with every date, period and label blanked out."""
+    text = unicodedata.normalize("NFKC", title).replace("−", "-")
+    text = _DATE_RE.sub(lambda m: " " * len(m.group()), text)
+    return _SLASH_RE.sub(_blank_slash_date, text)
+
+
+def _blank_slash_date(m: re.Match[str]) -> str:
+    """Blank a ``d/m`` pair that reads as a date, keep one that reads as a fraction."""
+    a, b, year = int(m[1]), int(m[2]), m[3]
+    if a > 31 or b > 31 or a == 0 or b == 0:
+        return m.group()
+    padded = m[1].startswith("0") or m[2].startswith("0")
+    if not (year or padded or a > 12 or b > 12) and a < b <= 10:
+        return m.group()
+    return " " * len(m.group())
+
+
+def _scaled(num: str, suffix: str) -> float | None:
+    """Return ``num`` times the magnitude named by ``suffix``, None if not finite."""
+    value = float(f"{num.replace(',', '')}e{_SCALE.get(suffix.lower(), 0)}")
+    return value if math.isfinite(value) else None
+
+
+def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
+    """Return the quantity a digit match stands for, None for labels and years."""
+    pre, cur, num, mag = m["pre"], m["cur"], m["num"], m["mag"]
+    suf = (m["suf"] or "").strip().lower()
+    if pre and not cur and (not m["hy"] or pre.isupper() or pre.lower() in _LABEL_SET):
+        return None
+    if suf and (suf in _ORDINALS or suf not in _UNIT_SUFFIXES):
+        return None
+    after = _UNIT_RE.match(text, m.end())
+    if not (cur or suf or mag or after) and re.fullmatch(r"(?:19|20)\d\d", num):
+        if not _YEAR_COUNT_RE.search(text, 0, m.start()):
+            return None
+    unit = "$" if cur else suf or (mag or "").lower()
+    if not unit and after:
+        unit = after.group().strip().lower()
+    unit = "%" if unit in ("percent", "pct") else unit
+    start = m.start("cur") if cur else m.start("num")
+    return _Num(_scaled(num, mag or suf), start, m.end(), unit)
+
+
+def _word_quantity(m: re.Match[str]) -> _Num | None:
+    """Return the quantity a number-word match stands for, None for names like one-click."""
+    word, nxt = m["w"] or m["mul"], m["next"]
+    if nxt and word.lower() != "zero" and not _COMPOUND_RE.fullmatch(nxt.split("-")[0]):
+        return None
+    if not m["w"]:
+        return _Num(None, m.start(), m.end("mul"), "")
+    value = _WORD_VALUES[word.lower()]
+    if m["mag"]:
+        return _Num(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "")
+    return _Num(value, m.start(), m.end("w"), "")
+
+
+def _quantities(title: str) -> tuple[str, list[_Num]]:
+    """Return the blanked text and its quantities in order of appearance."""
+    text = _prepare(title)
+    found = [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
+    found += [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
+    return text, sorted(found, key=lambda q: q.start)
+
+
+def has_quantity(title: str) -> bool:
+    """Return True when the title states a quantity (SPEC S201), not only a date or label."""
+    return bool(_quantities(title)[1])
+
+
+def title_numbers(title: str) -> tuple[float | None, float | None]:
+    """Return the (from, to) numbers a title states for S205, None where it states none.
+
+    "from A to B" and "A → B" give (A, B); a bare "A to B" only when both carry the same
+    unit (so "grow 20% to $6M" is not a pair); "to B", "reach B", "at least B", "below B",
+    "an NPS of B", ... give (None, B). Dates, years and labels are never picked.
+    """
+    text, found = _quantities(title)
+    nums = [q for q in found if q.value is not None]
+    for a, b in zip(nums, nums[1:]):
+        between = text[a.end : b.start]
+        if _ARROW_RE.fullmatch(between):
+            return a.value, b.value
+        if _FROM_RE.search(text[: a.start]) and _FROM_TO_RE.fullmatch(between):
+            return a.value, b.value
+        if _BARE_TO_RE.fullmatch(between) and a.unit == b.unit:
+            return a.value, b.value
+    for q in nums:
+        if _TARGET_BEFORE_RE.search(text[: q.start]):
+            return None, q.value
+    return None, None
+
+
+def parse_number(text: str) -> float | None:
+    """Return the number written in ``text`` (``1.2k``, ``$5M``, ``20%``, ``seven``), else None.
+
+    Magnitudes scale (k, M/m/mm/mn, bn/B, tn and the words); ``%``, ``x`` and time or size
+    units are kept as written (``20%`` -> 20.0, ``12h`` -> 12.0). Anything else is None.
+    """
+    m = _PARSE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("−", "-"))
+    if not m or (m["s1"] and m["s2"]):
+        return None
+    num, suf = m["num"], m["suf"] or ""
+    if num[-1].isalpha():
+        if num.lower() not in _WORD_VALUES:
+            return None
+        num = str(int(_WORD_VALUES[num.lower()]))
+    if suf and suf.lower() not in _UNIT_SUFFIXES and suf.lower() not in _SCALE:
+        return None
+    value = _scaled(num, suf if suf in ("M", "B") else suf.lower())
+    if value is None:
+        return None
+    return -value if "-" in (m["s1"], m["s2"]) else value
+
+
+def numbers_match(a: float, b: float) -> bool:
+    """Return True when two numbers are equal up to title rounding (0.5 % relative).
+
+    ``abs(a - b) <= max(1e-9, 0.005 * max(|a|, |b|))``: "1.2k" matches 1195-1205 but not
+    1234; NaN matches nothing.
+    """
+    if a == b:
+        return True
+    return abs(a - b) <= max(1e-9, 0.005 * max(abs(a), abs(b)))

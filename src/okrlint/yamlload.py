@@ -1,0 +1,313 @@
+"""Safe YAML 1.2 loading into a located tree, from libyaml's event stream.
+
+The tree is made of plain ``dict``/``list`` subclasses that remember where each node and
+each mapping key starts (1-based line and column), so schema errors and rules can point
+at the exact place. No tag ever constructs an object: only the YAML 1.2 core schema is
+understood, and plain scalars are resolved by the 1.2 rules (``yes`` is a string, ``010``
+is ten, ``1:30`` is a string).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+
+Mark = tuple[int, int]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {None, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUES = frozenset({"true", "True", "TRUE"})
+_FALSES = frozenset({"false", "False", "FALSE"})
+_INFS = frozenset({".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
+_NANS = frozenset({".nan", ".NaN", ".NAN"})
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers its own mark and the marks of its keys and values."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+
+class YSeq(list[Any]):
+    """A sequence that remembers its own mark and the marks of its items."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile input from exhausting time or memory."""
+
+    max_nodes: int = 100_000
+    max_depth: int = 64
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A problem found while loading: rule code, 1-based position and message."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+class _Fatal(Exception):
+    """Stops loading a document; carries the problem that stopped it."""
+
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """The located tree of a document (``None`` when it could not be loaded) and problems."""
+
+    root: Any
+    problems: list[LoadProblem]
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if not text:
+        return None
+    first = text[0]
+    if first.isalpha() and first not in "tTfFnN":
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUES:
+        return True
+    if text in _FALSES:
+        return False
+    if _INT_RE.match(text):
+        return int(text)  # may raise ValueError for enormous integers; caller reports it
+    if text.startswith("0o") and len(text) > 2 and all(c in "01234567" for c in text[2:]):
+        return int(text[2:], 8)
+    if text.startswith("0x") and len(text) > 2 and all(c in "0123456789abcdefABCDEF" for c in text[2:]):
+        return int(text[2:], 16)
+    if _FLOAT_RE.match(text):
+        return float(text)
+    if text in _INFS:
+        return math.inf
+    if text in ("-.inf", "-.Inf", "-.INF"):
+        return -math.inf
+    if text in _NANS:
+        return math.nan
+    return text
+
+
+def _tagged_scalar(tag: str, text: str, mark: Mark) -> Any:
+    """Construct a scalar with an explicit core-schema tag, or fail with E002."""
+    kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
+    if kind == "str":
+        return text
+    value = resolve_plain(text)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+    if expected is None or isinstance(value, bool) != (kind == "bool") or not isinstance(value, expected):
+        raise _Fatal(LoadProblem("E002", *mark, f"{text!r} is not a valid !!{kind}"))
+    return float(value) if kind == "float" else value
+
+
+def _mark(event: Any) -> Mark:
+    m = event.start_mark
+    return (m.line + 1, m.column + 1)
+
+
+class _Builder:
+    """Turns libyaml events into a located tree, enforcing limits as it goes."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.problems: list[LoadProblem] = []
+        self.nodes = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+
+    def build(self, parser: Any) -> Any:
+        """Consume one stream; return the root of its single document (or ``None``)."""
+        parser.get_event()  # StreamStart
+        event = parser.get_event()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        root = self._document(parser)
+        event = parser.get_event()
+        if isinstance(event, yaml.DocumentStartEvent):
+            raise _Fatal(
+                LoadProblem("E007", *_mark(event), "the file holds more than one YAML document; keep one per file")
+            )
+        return root
+
+    def _document(self, parser: Any) -> Any:
+        root = self._node(parser, parser.get_event(), 0)
+        parser.get_event()  # DocumentEnd
+        return root
+
+    def _count(self, n: int, mark: Mark) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            raise _Fatal(
+                LoadProblem(
+                    "E006", *mark, f"the document expands to more than {self.limits.max_nodes} nodes (anchors/aliases?)"
+                )
+            )
+
+    def _check_tag(self, event: Any, mark: Mark) -> None:
+        if event.tag not in _ALLOWED_TAGS:
+            raise _Fatal(
+                LoadProblem("E006", *mark, f"tag {event.tag!r} is not allowed: only the YAML core schema is read")
+            )
+
+    def _node(self, parser: Any, event: Any, depth: int) -> Any:
+        mark = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event, mark)
+        self._check_tag(event, mark)
+        if depth > self.limits.max_depth:
+            raise _Fatal(LoadProblem("E006", *mark, f"nesting is deeper than max_depth ({self.limits.max_depth})"))
+        anchor = event.anchor
+        before = self.nodes
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+        self._count(1, mark)
+        if isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event, mark)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            value = self._sequence(parser, mark, depth)
+        else:
+            value = self._mapping(parser, mark, depth)
+        if anchor is not None:
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = (value, self.nodes - before)
+        return value
+
+    def _alias(self, event: Any, mark: Mark) -> Any:
+        name = event.anchor
+        if name in self.open_anchors:
+            raise _Fatal(LoadProblem("E006", *mark, f"alias *{name} refers to itself (recursive alias)"))
+        if name not in self.anchors:
+            raise _Fatal(LoadProblem("E001", *mark, f"alias *{name} names no anchor defined before it"))
+        value, size = self.anchors[name]
+        self._count(size, mark)
+        return value
+
+    def _scalar(self, event: Any, mark: Mark) -> Any:
+        tag = event.tag
+        text = event.value
+        if tag is None or tag == "!":
+            if tag == "!" or not event.implicit[0]:
+                return text
+            try:
+                value = resolve_plain(text)
+            except ValueError:
+                self.problems.append(LoadProblem("E002", *mark, f"number with {len(text)} digits is too large"))
+                return math.inf
+            return value
+        try:
+            return _tagged_scalar(tag, text, mark)
+        except ValueError:
+            raise _Fatal(LoadProblem("E002", *mark, f"{text[:40]!r} is not a valid number")) from None
+
+    def _sequence(self, parser: Any, mark: Mark, depth: int) -> YSeq:
+        seq = YSeq(mark)
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.SequenceEndEvent):
+                return seq
+            seq.item_marks.append(_mark(event))
+            seq.append(self._node(parser, event, depth + 1))
+
+    def _mapping(self, parser: Any, mark: Mark, depth: int) -> YMap:
+        mapping = YMap(mark)
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.MappingEndEvent):
+                return mapping
+            key_mark = _mark(event)
+            key = self._node(parser, event, depth + 1)
+            value_event = parser.get_event()
+            value_mark = _mark(value_event)
+            value = self._node(parser, value_event, depth + 1)
+            if not isinstance(key, str):
+                shown = "a mapping" if isinstance(key, dict) else "a sequence" if isinstance(key, list) else repr(key)
+                self.problems.append(
+                    LoadProblem("E002", *key_mark, f"key {shown} is not a string; quote it or use a name")
+                )
+                continue
+            if key in mapping:
+                first = mapping.key_marks[key]
+                self.problems.append(
+                    LoadProblem("E003", *key_mark, f"duplicate key {key!r} (first defined at line {first[0]})")
+                )
+                continue
+            mapping[key] = value
+            mapping.key_marks[key] = key_mark
+            mapping.value_marks[key] = value_mark
+
+
+def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
+    """Parse ``text`` as one YAML 1.2 document into a located tree, collecting problems."""
+    builder = _Builder(limits)
+    parser: Any = None
+    try:
+        parser = _Parser(text)
+        root = builder.build(parser)
+    except _Fatal as fatal:
+        return LoadResult(None, [fatal.problem])
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        return LoadResult(None, [LoadProblem("E001", line, column, f"invalid YAML: {message}")])
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        return LoadResult(None, [LoadProblem("E007", line, column, f"unreadable: {error.reason} (#x{error.character:04x})")])
+    except yaml.YAMLError as error:
+        return LoadResult(None, [LoadProblem("E001", 1, 1, f"invalid YAML: {error}")])
+    except RecursionError:
+        return LoadResult(None, [LoadProblem("E006", 1, 1, f"nesting is deeper than max_depth ({limits.max_depth})")])
+    finally:
+        dispose = getattr(parser, "dispose", None) if parser is not None else None
+        if dispose is not None:
+            dispose()
+    return LoadResult(root, builder.problems)
+
+
+def _position(text: str, index: int) -> Mark:
+    """Return the 1-based line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
