@@ -61,9 +61,18 @@ def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     return sorted(found.values())
 
 
+def _escapes(path: Path, root: Path) -> bool:
+    """Return True when ``path`` lies inside ``root`` as written but a symlink on the way leads out."""
+    try:
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return path.is_symlink() and not _inside(path, root)
+    return not _inside(path, root)
+
+
 def _acceptable(path: Path, root: Path) -> bool:
-    """Return True for a regular file that, if a symlink, does not lead out of the repository."""
-    if path.is_symlink() and not _inside(path, root):
+    """Return True for a regular file that no symlink (itself or a folder above it) leads out of the repository."""
+    if _escapes(path, root):
         return False
     return path.is_file()
 
