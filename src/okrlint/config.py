@@ -81,7 +81,7 @@ def from_mapping(data: Mapping[str, Any], root: Path, source: Path | None = None
         values["per_file_ignores"] = MappingProxyType({k: tuple(v) for k, v in data["per_file_ignores"].items()})
     for key in ("objectives", "key_results"):
         if key in data:
-            default: Bounds = getattr(Config, key)
+            default: Bounds = Config.__dataclass_fields__[key].default  # type: ignore[assignment]
             values[key] = Bounds(data[key].get("min", default.min), data[key].get("max", default.max))
     vague = data.get("vague_words", {})
     values["vague_words_extend"] = tuple(vague.get("extend", ()))

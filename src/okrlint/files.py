@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
-    """Return the YAML and CSV files under ``paths``, skipping hidden folders and stray symlinks."""
+    """Return the YAML and CSV files under ``paths``, skipping hidden folders and files and stray symlinks."""
     found: dict[str, SourceFile] = {}
     for start in paths:
         if start.is_dir():
@@ -52,6 +53,8 @@ def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in names:
                     candidate = Path(folder, name)
+                    if name.startswith("."):  # hidden files too: .okrlint.yaml, .pre-commit-config.yaml
+                        continue
                     if name.lower().endswith(SOURCE_SUFFIXES) and _acceptable(candidate, root):
                         source = SourceFile(relative_name(candidate, root), candidate)
                         found.setdefault(source.rel, source)
@@ -88,12 +91,16 @@ def read_text(source: SourceFile, max_bytes: int) -> tuple[str | None, LoadProbl
         return None, LoadProblem("E007", 1, 1, f"cannot read the file: {error.strerror or error}")
     if len(data) > max_bytes:
         return None, LoadProblem("E006", 1, 1, f"the file has more than max_file_bytes ({max_bytes}) bytes")
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, LoadProblem("E007", line, column, f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded")
+        line = body.count(b"\n", 0, error.start) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        column = len(body[line_start : error.start].decode("utf-8", "replace")) + 1
+        return None, LoadProblem(
+            "E007", line, column, f"not UTF-8: byte 0x{body[error.start]:02x} cannot be decoded; save the file as UTF-8"
+        )
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1

@@ -22,7 +22,8 @@ MESSAGE_KEY = "x-okrlint-message"
 def _fast_validator(kind: str) -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(load_schema(kind))  # type: ignore[no-any-return]
+    # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
+    return fastjsonschema.compile(load_schema(kind), use_default=False)  # type: ignore[no-any-return]
 
 
 @cache
