@@ -18,6 +18,8 @@ import yaml
 
 try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
     from yaml._yaml import CParser as _Parser
+
+    _BYTE_OFFSETS = True  # libyaml reports reader errors at UTF-8 byte offsets
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader as _Reader
@@ -29,11 +31,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _Scanner.__init__(self)
             _PyParser.__init__(self)
 
+    _BYTE_OFFSETS = False
+
 
 Mark = tuple[int, int]
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+_COLLECTION_TAGS = {"SequenceStartEvent": _CORE + "seq", "MappingStartEvent": _CORE + "map"}
 
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
@@ -187,10 +193,15 @@ class _Builder:
             )
 
     def _check_tag(self, event: Any, mark: Mark) -> None:
-        if event.tag not in _ALLOWED_TAGS:
+        tag = event.tag
+        if tag not in _ALLOWED_TAGS:
             raise _Fatal(
-                LoadProblem("E006", *mark, f"tag {event.tag!r} is not allowed: only the YAML core schema is read")
+                LoadProblem("E006", *mark, f"tag {short_tag(tag)} is not allowed: only the YAML core schema is read")
             )
+        wanted = _COLLECTION_TAGS.get(type(event).__name__)
+        if wanted is not None and tag not in (None, "!", wanted):
+            what = "a sequence" if wanted.endswith("seq") else "a mapping"
+            raise _Fatal(LoadProblem("E002", *mark, f"tag {short_tag(tag)} cannot be given to {what}"))
 
     def _node(self, parser: Any, event: Any, depth: int) -> Any:
         mark = _mark(event)
@@ -233,13 +244,18 @@ class _Builder:
                 return text
             try:
                 value = resolve_plain(text)
-            except ValueError:
+                if isinstance(value, int) and not isinstance(value, bool):
+                    float(value)  # an integer beyond float range breaks every comparison downstream
+            except (ValueError, OverflowError):
                 self.problems.append(LoadProblem("E002", *mark, f"number with {len(text)} digits is too large"))
                 return math.inf
             return value
         try:
-            return _tagged_scalar(tag, text, mark)
-        except ValueError:
+            value = _tagged_scalar(tag, text, mark)
+            if isinstance(value, int) and not isinstance(value, bool):
+                float(value)
+            return value
+        except (ValueError, OverflowError):
             raise _Fatal(LoadProblem("E002", *mark, f"{text[:40]!r} is not a valid number")) from None
 
     def _sequence(self, parser: Any, mark: Mark, depth: int) -> YSeq:
@@ -263,7 +279,7 @@ class _Builder:
             value_mark = _mark(value_event)
             value = self._node(parser, value_event, depth + 1)
             if not isinstance(key, str):
-                shown = "a mapping" if isinstance(key, dict) else "a sequence" if isinstance(key, list) else repr(key)
+                shown = _describe_key(key)
                 self.problems.append(
                     LoadProblem("E002", *key_mark, f"key {shown} is not a string; quote it or use a name")
                 )
@@ -279,6 +295,32 @@ class _Builder:
             mapping.value_marks[key] = value_mark
 
 
+def short_tag(tag: str) -> str:
+    """Return ``tag`` as written in YAML: ``!!python/object`` rather than ``tag:yaml.org,2002:python/object``."""
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _describe_key(key: Any) -> str:
+    """Return a non-string key as the user wrote it (``true``, ``null``, ``1``) or its kind."""
+    if isinstance(key, dict):
+        return "a mapping"
+    if isinstance(key, list):
+        return "a sequence"
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return repr(key)
+
+
+def _tab_hint(text: str, line: int) -> str:
+    """Return a hint when the 1-based ``line`` of ``text`` is indented with a tab."""
+    lines = text.split("\n", line)
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return " (YAML does not allow tabs for indentation; use spaces)" if "\t" in indent else ""
+
+
 def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
     """Parse ``text`` as one YAML 1.2 document into a located tree, collecting problems."""
     builder = _Builder(limits)
@@ -292,12 +334,19 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        message += _tab_hint(text, line)
         return LoadResult(None, [LoadProblem("E001", line, column, f"invalid YAML: {message}")])
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
+        index = error.position
+        if _BYTE_OFFSETS:
+            index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
+        line, column = _position(text, index)
         return LoadResult(None, [LoadProblem("E007", line, column, f"unreadable: {error.reason} (#x{error.character:04x})")])
     except yaml.YAMLError as error:
         return LoadResult(None, [LoadProblem("E001", 1, 1, f"invalid YAML: {error}")])
+    except UnicodeEncodeError as error:  # a lone surrogate: the text did not come from UTF-8
+        line, column = _position(text, error.start)
+        return LoadResult(None, [LoadProblem("E007", line, column, "unreadable: the text holds a lone surrogate")])
     except RecursionError:
         return LoadResult(None, [LoadProblem("E006", 1, 1, f"nesting is deeper than max_depth ({limits.max_depth})")])
     finally:
