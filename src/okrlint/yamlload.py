@@ -53,7 +53,7 @@ _NANS = frozenset({".nan", ".NaN", ".NAN"})
 class YMap(dict[str, Any]):
     """A mapping that remembers its own mark and the marks of its keys and values."""
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    __slots__ = ("key_marks", "mark", "value_marks")
 
     def __init__(self, mark: Mark) -> None:
         super().__init__()
@@ -65,7 +65,7 @@ class YMap(dict[str, Any]):
 class YSeq(list[Any]):
     """A sequence that remembers its own mark and the marks of its items."""
 
-    __slots__ = ("mark", "item_marks")
+    __slots__ = ("item_marks", "mark")
 
     def __init__(self, mark: Mark) -> None:
         super().__init__()
@@ -341,7 +341,9 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         if _BYTE_OFFSETS:
             index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
         line, column = _position(text, index)
-        return LoadResult(None, [LoadProblem("E007", line, column, f"unreadable: {error.reason} (#x{error.character:04x})")])
+        return LoadResult(
+            None, [LoadProblem("E007", line, column, f"unreadable: {error.reason} (#x{error.character:04x})")]
+        )
     except yaml.YAMLError as error:
         return LoadResult(None, [LoadProblem("E001", 1, 1, f"invalid YAML: {error}")])
     except UnicodeEncodeError as error:  # a lone surrogate: the text did not come from UTF-8

@@ -87,6 +87,6 @@ def write_output(text: str, output: str | None) -> None:
 
 def use_color(output: str | None) -> bool:
     """Return True when output goes to a terminal and ``NO_COLOR`` is not set."""
-    if output not in (None, "-") or "NO_COLOR" in os.environ:
+    if output not in (None, "-") or os.environ.get("NO_COLOR"):  # no-color.org: set and not empty
         return False
     return sys.stdout.isatty()

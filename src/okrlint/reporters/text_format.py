@@ -10,16 +10,12 @@ _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary(result: LintResult) -> str:
-    """Return the summary line of SPEC §5.1."""
+    """Return the summary line of SPEC §5.1, worded exactly as there (always plural, for tools that parse it)."""
     errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     return (
-        f"Found {_plural(len(result.findings), 'problem')} ({_plural(errors, 'error')}, "
-        f"{_plural(warnings, 'warning')}, {_plural(infos, 'info')}) in {_plural(result.files, 'file')}."
+        f"Found {len(result.findings)} problems ({errors} errors, {warnings} warnings, {infos} infos) "
+        f"in {result.files} files."
     )
 
 
@@ -30,8 +26,10 @@ def render(result: LintResult, options: ReportOptions) -> str:
         message = f.message.replace("\r", " ").replace("\n", " ")
         if options.color:
             color = _COLORS[f.severity]
-            lines.append(f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {color}{f.code}{_RESET} "
-                         f"[{color}{f.severity}{_RESET}] {message}")
+            lines.append(
+                f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {color}{f.code}{_RESET} "
+                f"[{color}{f.severity}{_RESET}] {message}"
+            )
         else:
             lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}")
     lines.append(summary(result))
