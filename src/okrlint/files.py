@@ -28,11 +28,16 @@ class SourceFile:
 
 
 def relative_name(path: Path, root: Path) -> str:
-    """Return ``path`` relative to ``root`` with ``/`` separators (absolute when outside)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Return ``path`` relative to ``root`` with ``/`` separators (absolute when outside).
+
+    A symlink inside the repository keeps its own name: findings point where the user looks.
+    """
+    for here, top in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return here.relative_to(top).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _inside(path: Path, root: Path) -> bool:
