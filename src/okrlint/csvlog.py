@@ -38,6 +38,7 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
     """Parse a CSV check-in log; None (and no problems) when the file is not a check-in log."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[LoadProblem] = []
+    start_line = 1  # where the row being read begins: a broken quote is reported there, not at the end
     try:
         header = next(reader, None)
         if header is None or not is_checkin_header(header):
@@ -54,7 +55,7 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
             if row is not None:
                 rows.append(row)
     except csv.Error as error:
-        problems.append(LoadProblem("E001", reader.line_num or 1, 1, f"invalid CSV: {error}"))
+        problems.append(LoadProblem("E001", start_line, 1, f"invalid CSV: {error}"))
         return None, problems
     return CheckInLog(Loc(path, 1, 1), rows=tuple(rows)), problems
 
