@@ -19,11 +19,29 @@ from okrlint.commands.common import (
     use_color,
     write_output,
 )
+from okrlint.config import find_config
 from okrlint.errors import UserError
 from okrlint.findings import Severity
 from okrlint.lint import Selection, lint
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.rules.registry import unknown_selectors
+
+
+def _config_near(paths: tuple[str, ...]) -> Path | None:
+    """Return the configuration file nearest to the passed files' common folder, if any.
+
+    pre-commit runs hooks from the repository top level; a project whose ``.okrlint.yaml``
+    sits in a subfolder is still found from the files it passes. Without one, discovery
+    falls back to the current folder (then the git top level, then the folder itself).
+    """
+    if not paths:
+        return None
+    folders = [path if path.is_dir() else path.parent for path in (Path(text).absolute() for text in paths)]
+    try:
+        common = Path(os.path.commonpath(folders))
+    except ValueError:
+        return None
+    return find_config(common)
 
 
 @click.command("lint")
@@ -40,7 +58,7 @@ from okrlint.rules.registry import unknown_selectors
 def command(paths: tuple[str, ...], format_: str, select: tuple[str, ...], ignore: tuple[str, ...],
             fail_on: str | None, as_of: date | None, config_path: Path | None, output: str | None) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
-    config = load_config(config_path)
+    config = load_config(config_path or _config_near(paths))
     chosen_select = split_list(select) or config.select
     chosen_ignore = config.ignore + split_list(ignore)
     errors = unknown_selectors((*chosen_select, *chosen_ignore))
