@@ -252,7 +252,10 @@ def resolve_row(row: CheckIn, log: CheckInLog, lookup: KrLookup, grace_days: int
         candidates = [s for s in candidates if s.period.id == log.period.id]
     if not candidates:
         return None
-    containing = [s for s in candidates if s.period.contains_date(row.date, grace_days)]
+    # A date inside one period and inside another's grace days belongs to the period it is inside.
+    containing = [s for s in candidates if s.period.contains_date(row.date)] or [
+        s for s in candidates if s.period.contains_date(row.date, grace_days)
+    ]
     before = [s for s in candidates if s.period.start <= row.date]
     chosen = containing[0] if containing else before[-1] if before else candidates[0]
     return KrRef(parts[0], parts[1], parts[2], chosen.period.id)
