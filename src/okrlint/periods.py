@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,8 +47,8 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 def _span(year: int, month: int, months: int) -> tuple[date, date]:
     """Return the first and last day of ``months`` months starting at year/month."""
-    end_year, end_month = _add_months(year, month, months)
-    return date(year, month, 1), date(end_year, end_month, 1) - timedelta(days=1)
+    end_year, end_month = _add_months(year, month, months - 1)
+    return date(year, month, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
 
 
 def parse_period_id(text: str, fiscal_year_start_month: int = 1) -> Period | None:
@@ -76,6 +77,6 @@ def parse_period_id(text: str, fiscal_year_start_month: int = 1) -> Period | Non
 def period_containing(day: date, fiscal_year_start_month: int = 1) -> Period:
     """Return the quarter (in the configured fiscal calendar) that contains ``day``."""
     offset = (day.month - fiscal_year_start_month) % 12
-    start_year, start_month = _add_months(day.year, day.month, -offset)
+    start_year, _ = _add_months(day.year, day.month, -offset)
     quarter = offset // 3 + 1
     return parse_period_id(f"{start_year:04d}-Q{quarter}", fiscal_year_start_month) or Period(day, day, day.isoformat())
