@@ -46,7 +46,7 @@ def test_fiscal_year_start_month(text: str, month: int, start: date, end: date) 
     assert parse_period_id(text, month) == Period(start, end, text)
 
 
-@pytest.mark.parametrize("text", ["2026-Q5", "2026-Q0", "2026-H3", "2026-H4", "26-Q1", "2026Q1", "2026-q1", "0000", "x"])
+@pytest.mark.parametrize("text", ["2026-Q5", "2026-Q0", "2026-H3", "2026-H4", "26-Q1", "2026Q1", "2026-q1", "0000"])
 def test_not_a_period(text: str) -> None:
     assert parse_period_id(text) is None
 
