@@ -25,9 +25,11 @@ A lowercase ``m`` suffix is a million, like ``M``: write ``min`` for minutes.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["has_quantity", "numbers_match", "parse_number", "title_numbers"]
@@ -38,26 +40,27 @@ _MONTH = (
 )
 _YEAR_TAIL = r"(?:,?\s*(?:19|20)\d\d\b|\s*['’]\d\d\b)?"
 _LABELS = (
-    "week|wk|sprint|day|month|quarter|iteration|phase|stage|tier|sev|severity|priority"
+    "week|wk|sprint|day|month|quarter|iteration|phase|stage|step|tier|sev|severity|priority"
     "|version|release|wave|round|gen|generation|type|soc|iso|pci|dss|wcag|web|windows"
     "|ios|android|python|java|section|chapter|article|pillar|fortune|cohort|batch|fy|cy"
 )
 _SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
 _WORD_VALUES |= {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
-_WORD_VALUES |= {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6}
-_WORD_VALUES |= {"billion": 1e9}
+_WORD_VALUES |= {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
-_DATE_RE = re.compile(
-    "|".join(
+_DATE_RE = re.compile(  # the leading guard skips positions inside words, for speed
+    r"(?:(?<![^\W\d])|(?=['’]))(?:"
+    + "|".join(
         (
             r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
             r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)\b",
@@ -72,15 +75,27 @@ _DATE_RE = re.compile(
             r"\b(?:19|20)\d0['’]?s\b",
             r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?",
             r"\bv?\d+\.\d+\.\d+\b",
-            rf"\b(?:{_LABELS})[\s-]*(?:\d+(?:\.\d+)*|{_NUMBER_WORDS})\b",
+            rf"\b(?:{_LABELS})[\s-]*\d+(?:\.\d+)*\b",
+        )
+    )
+    + ")",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        (
+            rf"\b(?:{_LABELS})[\s-]*(?:{_NUMBER_WORDS})\b",
             r"\b(?:first|second|1st|2nd|back|latter|other)\s+half\b",
             r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of|another)\b",
             r"\bdouble[\s-](?:down|check|click|edged)|\bzero[\s-](?:trust|based|day|touch"
             r"|sum|shot|knowledge|party|copy)\b|\bonce(?!\s+(?:a|an|per|every)\b)",
         )
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
 _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
 _NUM_RE = re.compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
@@ -95,9 +110,9 @@ _WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_RE = re.compile(
-    r"\s*(?:%|percent|pct|pp|pts?|points?|bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?"
+    r"\s*(?:%|(?:percent|pct|pp|pts?|points?|bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?"
     r"|hours?|d|days?|wks?|weeks?|months?|years?|x|times|k|bn|m|thousand|million"
-    r"|billion|stars?|digits?|usd|eur|gbp|dollars?|euros?|gb|mb|tb|kb)\b",
+    r"|billion|stars?|digits?|usd|eur|gbp|dollars?|euros?|gb|mb|tb|kb)\b)",
     re.IGNORECASE,
 )
 _TARGET_BEFORE_RE = re.compile(
@@ -111,25 +126,28 @@ _TARGET_BEFORE_RE = re.compile(
 _FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
 _ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
-_BARE_TO_RE = re.compile(r"\s*(?:(?:%|[^\W\d]+)\s*)?\bto\s*", re.IGNORECASE)
+_BARE_TO_RE = re.compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
 _PARSE_RE = re.compile(
     r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+)"
     r"(?:\s*(?P<suf>%|[a-z]+))?(?:\s*(?:[$€£¥₹]|usd|eur|gbp))?\s*",
     re.IGNORECASE,
 )
-_SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6}
-_SCALE |= {"b": 9, "bn": 9, "billion": 9, "tn": 12, "trillion": 12}
-_UNIT_SUFFIXES = frozenset(
-    "% x pp pt pts bps percent pct h hr hrs d w wk wks mo mos y yr yrs ms s sec secs min"
-    " mins gb mb tb kb kg km".split()
-) | frozenset(_SCALE)
+_SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6, "b": 9, "bn": 9, "billion": 9, "tn": 12}
+_UNITS = (
+    "%", "x", "pp", "pt", "pts", "bps", "percent", "pct", "h", "hr", "hrs", "d", "w", "wk",
+    "wks", "mo", "mos", "y", "yr", "yrs", "ms", "s", "sec", "secs", "min", "mins", "gb", "mb",
+    "tb", "kb", "kg", "km",
+)  # fmt: skip
+_UNIT_SUFFIXES = frozenset(_UNITS) | frozenset(_SCALE)
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 _COMPOUND_RE = re.compile(
     rf"(?:percent|point|star|digit|second|minute|hour|day|week|month|quarter|year|time|fold"
     rf"|x|{_NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
+_LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(_LABELS.split("|"))
 _YEAR_COUNT_RE = re.compile(
     r"\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
@@ -150,8 +168,15 @@ class _Num(NamedTuple):
 def _prepare(title: str) -> str:
     """Return NFKC text with every date, period and label blanked out."""
     text = unicodedata.normalize("NFKC", title).replace("−", "-")
-    text = _DATE_RE.sub(lambda m: " " * len(m.group()), text)
-    return _SLASH_RE.sub(_blank_slash_date, text)
+    text = _NAME_RE.sub(_blank, text)
+    if not _DIGIT_RE.search(text):
+        return text
+    return _SLASH_RE.sub(_blank_slash_date, _DATE_RE.sub(_blank, text))
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Return spaces as long as the match, so positions stay put."""
+    return " " * len(m.group())
 
 
 def _blank_slash_date(m: re.Match[str]) -> str:
@@ -180,9 +205,9 @@ def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
     if suf and (suf in _ORDINALS or suf not in _UNIT_SUFFIXES):
         return None
     after = _UNIT_RE.match(text, m.end())
-    if not (cur or suf or mag or after) and re.fullmatch(r"(?:19|20)\d\d", num):
-        if not _YEAR_COUNT_RE.search(text, 0, m.start()):
-            return None
+    bare_year = not (cur or suf or mag or after) and _YEAR_RE.fullmatch(num)
+    if bare_year and not _YEAR_COUNT_RE.search(text, max(0, m.start() - _LOOKBACK), m.start()):
+        return None
     unit = "$" if cur else suf or (mag or "").lower()
     if not unit and after:
         unit = after.group().strip().lower()
@@ -204,12 +229,14 @@ def _word_quantity(m: re.Match[str]) -> _Num | None:
     return _Num(value, m.start(), m.end("w"), "")
 
 
-def _quantities(title: str) -> tuple[str, list[_Num]]:
+@lru_cache(maxsize=4096)
+def _quantities(title: str) -> tuple[str, tuple[_Num, ...]]:
     """Return the blanked text and its quantities in order of appearance."""
     text = _prepare(title)
-    found = [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
-    found += [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
-    return text, sorted(found, key=lambda q: q.start)
+    found = [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
+    if _DIGIT_RE.search(text):
+        found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
+    return text, tuple(sorted(found, key=lambda q: q.start))
 
 
 def has_quantity(title: str) -> bool:
@@ -226,16 +253,17 @@ def title_numbers(title: str) -> tuple[float | None, float | None]:
     """
     text, found = _quantities(title)
     nums = [q for q in found if q.value is not None]
-    for a, b in zip(nums, nums[1:]):
+    for a, b in itertools.pairwise(nums):
         between = text[a.end : b.start]
         if _ARROW_RE.fullmatch(between):
             return a.value, b.value
-        if _FROM_RE.search(text[: a.start]) and _FROM_TO_RE.fullmatch(between):
+        from_before = _FROM_RE.search(text, max(0, a.start - _LOOKBACK), a.start)
+        if from_before and _FROM_TO_RE.fullmatch(between):
             return a.value, b.value
-        if _BARE_TO_RE.fullmatch(between) and a.unit == b.unit:
+        if a.unit == b.unit and _BARE_TO_RE.fullmatch(between):
             return a.value, b.value
     for q in nums:
-        if _TARGET_BEFORE_RE.search(text[: q.start]):
+        if _TARGET_BEFORE_RE.search(text, max(0, q.start - _LOOKBACK), q.start):
             return None, q.value
     return None, None
 
@@ -243,7 +271,7 @@ def title_numbers(title: str) -> tuple[float | None, float | None]:
 def parse_number(text: str) -> float | None:
     """Return the number written in ``text`` (``1.2k``, ``$5M``, ``20%``, ``seven``), else None.
 
-    Magnitudes scale (k, M/m/mm/mn, bn/B, tn and the words); ``%``, ``x`` and time or size
+    Magnitudes scale (k, M/m/mm/mn, bn/B, tn and the words, case-insensitive); ``%``, ``x`` and time or size
     units are kept as written (``20%`` -> 20.0, ``12h`` -> 12.0). Anything else is None.
     """
     m = _PARSE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("−", "-"))
@@ -254,9 +282,9 @@ def parse_number(text: str) -> float | None:
         if num.lower() not in _WORD_VALUES:
             return None
         num = str(int(_WORD_VALUES[num.lower()]))
-    if suf and suf.lower() not in _UNIT_SUFFIXES and suf.lower() not in _SCALE:
+    if suf and suf.lower() not in _UNIT_SUFFIXES:
         return None
-    value = _scaled(num, suf if suf in ("M", "B") else suf.lower())
+    value = _scaled(num, suf)
     if value is None:
         return None
     return -value if "-" in (m["s1"], m["s2"]) else value

@@ -59,16 +59,19 @@ _PARTICIPLES = (
     "|designed|developed|filed|reviewed|booked"
 )
 _NOUNS = (
-    "interview post blog_post article webinar campaign training session call meeting"
-    " workshop video feature email newsletter event demo test experiment release talk"
-    " presentation report case_study podcast episode survey prototype tutorial guide doc"
-    " document course visit conference meetup hackathon whitepaper ebook press_release"
-    " tweet story ad asset brochure infographic landing_page page lesson module pilot poc"
-    " retrospective audit assessment pitch proposal message letter pull_request pr deck"
-    " slide mockup wireframe dashboard playbook spec rfc 1:1 one-on-one qbr standup"
-    " town_hall offsite booth trade_show roadshow seminar class lecture certification"
-    " piece_of_content piece cold_call sales_call lunch-and-learn screening"
-).split()
+    "interview", "post", "blog_post", "article", "webinar", "campaign", "training", "session",
+    "call", "meeting", "workshop", "video", "feature", "email", "newsletter", "event", "demo",
+    "test", "experiment", "release", "talk", "presentation", "report", "case_study", "podcast",
+    "episode", "survey", "prototype", "tutorial", "guide", "doc", "document", "course", "visit",
+    "conference", "meetup", "hackathon", "whitepaper", "ebook", "press_release", "tweet",
+    "story", "ad", "asset", "brochure", "infographic", "landing_page", "page", "lesson",
+    "module", "pilot", "poc", "retrospective", "audit", "assessment", "pitch", "proposal",
+    "message", "letter", "pull_request", "pr", "deck", "slide", "mockup", "wireframe",
+    "dashboard", "playbook", "spec", "rfc", "1:1", "one-on-one", "qbr", "standup", "town_hall",
+    "offsite", "booth", "trade_show", "roadshow", "seminar", "class", "lecture",
+    "certification", "piece_of_content", "piece", "cold_call", "sales_call", "lunch-and-learn",
+    "screening",
+)  # fmt: skip
 
 
 def _plural(noun: str) -> str:
@@ -84,7 +87,7 @@ _COUNT = (
     r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
 )
 _NOUN_RE = "|".join(sorted((_plural(n) for n in _NOUNS), key=len, reverse=True))
-_MODS = r"(?:[\w/&'’-]+\s+){0,3}?"
+_MODS = r"(?:[\w/&'’-]+\s+){0,3}"
 _ACTIVITY_RE = re.compile(
     rf"\s*(?P<phrase>(?:{_VERBS})\s+(?:(?:at\s+least|a\s+total\s+of|over|more\s+than"
     rf"|up\s+to|another|an?\s+additional|additional)\s+)?(?:{_COUNT})\s+{_MODS}"
@@ -93,25 +96,32 @@ _ACTIVITY_RE = re.compile(
     re.IGNORECASE,
 )
 _UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate"
-_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate|streamline|optimi[sz]e"
+_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate"
+_EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
 _LEAD_RE = re.compile(
     r"\s*(?:(?:significantly|substantially|dramatically|further|continuously|continue\s+to"
     r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to)\s+)*"
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE}))"
-    r"(?:e?s|e?d|ing)?\s+(?P<subject>.+)",
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
+    r"(?:e?s|e?d)?\s+(?P<subject>.+)",
     re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WHEN = (
+    r"(?:the\s+)?(?:(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
+    r"(?:the\s+)?)?(?:mid-?)?(?:[qh][1-4]\S*|fy\s*\S+|\d[\d/.-]*(?:st|nd|rd|th)?"
+    rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
+    r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
 )
 _TAIL_RE = re.compile(
     r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
-    r"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for)\s+"
-    r"(?:the\s+)?(?:end\s+of\s+|mid-?)?(?:q[1-4]|h[12]|fy\s*\S+|\d[\d/.-]*|\w+\s+\d+\S*"
-    r"|\d+\w*\s+\w+|next\s+\w+|this\s+\w+|\w+)))+\W*$",
+    rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
+    rf"{_WHEN}))+[\s.!]*$",
     re.IGNORECASE,
 )
 _EXAMPLE = 'say from what to what, e.g. "Raise NPS from 60 to 75"'
-_PUNCT_RE = re.compile(r"[^\w%.\s]|_|(?<!\d)\.|\.(?!\d)")
+_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -122,7 +132,7 @@ def _vague_matcher(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict
     canon: dict[str, str] = {}
     parts: list[str] = []
     for word in words:
-        key = " ".join(re.split(r"[\s-]+", word.strip().lower()))
+        key = _key(word)
         if not key or key in canon:
             continue
         canon[key] = word.strip().lower()
@@ -137,9 +147,14 @@ def _vague_matcher(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE), canon
 
 
+def _key(word: str) -> str:
+    """Return a vague word or phrase with case, hyphens and spacing folded."""
+    return " ".join(p for p in re.split(r"[\s-]+", word.lower()) if p)
+
+
 def _canonical(found: str, canon: dict[str, str]) -> str | None:
     """Return the list entry a matched spelling belongs to."""
-    key = " ".join(re.split(r"[\s-]+", found.lower()))
+    key = _key(found)
     if key in canon:
         return canon[key]
     for suffix in ("ing", "es", "ed", "s", ""):
@@ -174,18 +189,20 @@ def suggest_rewrite(title: str) -> str:
     if not m:
         return _EXAMPLE
     subject = _TAIL_RE.sub("", m["subject"]).strip(" .,;:!")
-    if not subject or len(subject.split()) > 6:
+    if not subject or len(subject.split()) > 6 or subject.split()[0].lower().endswith("ing"):
         return _EXAMPLE
     if m["down"]:
         return f'say from what to what, e.g. "Cut {subject} from 12 to 4"'
     if m["keep"]:
         return f'say which level to hold, e.g. "Keep {subject} at or above 95%"'
     if m["done"]:
-        verb = m.group(0)[m.start("done") - m.start() : m.end("done") - m.start()].capitalize()
+        verb = m["done"].capitalize()
         return (
-            f'say how far it must reach, e.g. "{verb} {subject} to 50% of customers",'
-            " or make it a milestone KR (milestone: true)"
+            "make it a milestone KR (milestone: true) or say what it must move,"
+            f' e.g. "{verb} {subject}, lifting activation from 30% to 40%"'
         )
+    if m["even"]:
+        return f'name the metric of {subject} and say from what to what, e.g. "Raise NPS from 60 to 75"'
     return f'say from what to what, e.g. "Raise {subject} from 60 to 75"'
 
 
@@ -197,8 +214,14 @@ def activity_phrase(title: str) -> str | None:
     return _SPACE_RE.sub(" ", m["phrase"] or m["passive"])
 
 
+def _is_kept(char: str) -> bool:
+    """Return True for characters a normalised title keeps: letters, digits, marks, % and ."""
+    return char.isalnum() or char.isspace() or char in "%." or unicodedata.category(char)[0] == "M"
+
+
 def normalise_title(title: str) -> str:
     """Return the title casefolded, NFKC-normalised, without punctuation, spaces collapsed."""
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", title).casefold())
-    text = _PUNCT_RE.sub(" ", _THOUSANDS_RE.sub("", text))
+    text = "".join(c if _is_kept(c) else " " for c in _THOUSANDS_RE.sub("", text))
+    text = _DOT_RE.sub(" ", text)
     return _SPACE_RE.sub(" ", text).strip()
