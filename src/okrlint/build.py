@@ -83,6 +83,8 @@ class _Builder:
     def period(self, node: YMap, key: str) -> Period | None:
         value = node.get(key)
         mark = node.value_marks.get(key, node.mark)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:04d}"  # `period: 2026` is a number in YAML, and the year 2026
         if isinstance(value, str):
             found = parse_period_id(value, self.fiscal_year_start_month)
             if found is None:
