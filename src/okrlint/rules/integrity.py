@@ -262,7 +262,7 @@ def alignment_period(ctx: RuleContext) -> Iterator[Hit]:
     ```yaml
     # file: okrs/company.yaml
     team: company
-    period: 2025
+    period: "2025"
     objectives:
       - id: grow
         title: Grow the business
@@ -279,7 +279,7 @@ def alignment_period(ctx: RuleContext) -> Iterator[Hit]:
     ```yaml
     # file: okrs/company.yaml
     team: company
-    period: 2026
+    period: "2026"
     objectives:
       - id: grow
         title: Grow the business
