@@ -149,7 +149,27 @@ def load_config(path: Path) -> Config:
         if low > high:
             line, column = data.value_marks.get(key, (1, 1))
             raise ConfigError(f"{path}:{line}:{column}: {key}.min ({low}) is greater than {key}.max ({high})")
+    unknown = [f"{path}:{line}:{column}: {message}" for line, column, message in _unknown_rules(data)]
+    if unknown:
+        raise ConfigError("invalid configuration:\n" + "\n".join(unknown))
     return from_mapping(data, path.resolve().parent, path)
+
+
+def _unknown_rules(data: YMap) -> list[tuple[int, int, str]]:
+    """Return (line, column, message) for each rule selector in the settings that names no rule."""
+    from okrlint.rules.registry import unknown_selectors
+
+    found: list[tuple[tuple[int, int], str, str]] = []
+    for key in ("select", "ignore"):
+        items = data.get(key) or YSeq((1, 1))
+        found += [(mark, key, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
+    severity = data.get("severity") or YMap((1, 1))
+    found += [(severity.key_marks[name], "severity", name) for name in severity]
+    ignores = data.get("per_file_ignores") or YMap((1, 1))
+    for pattern, items in ignores.items():
+        where = f"per_file_ignores[{pattern!r}]"
+        found += [(mark, where, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
+    return [(mark[0], mark[1], f"{key}: {e}") for mark, key, selector in found for e in unknown_selectors([selector])]
 
 
 def find_config(start: Path) -> Path | None:
