@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from okrlint.build import build_repository
+from okrlint.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
 from okrlint.files import SourceFile, discover
 from okrlint.findings import Finding, Severity
-from okrlint.loader import LoadedFile, load_file
+from okrlint.loader import LoadedFile
 from okrlint.model import CheckInLog, Repository
+from okrlint.parallel import load_files
 from okrlint.rules.registry import Rule, RuleContext, all_rules, get_rule, matches
 from okrlint.yamlload import LoadProblem
 
@@ -71,11 +73,14 @@ def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[So
     return discover(roots, config.root)
 
 
-def load_repository(config: Config, files: Sequence[SourceFile]) -> LoadedRepository:
+def load_repository(
+    config: Config, files: Sequence[SourceFile], cache: LintCache | None = None,
+    stamps: Mapping[str, Stamp | None] | None = None,
+) -> LoadedRepository:
     """Load every file and build the repository model (the shared front half of lint and report)."""
     from okrlint.csvlog import read_csv_log
 
-    loaded = [load_file(f, config.max_file_bytes, config.limits) for f in files]
+    loaded = load_files(config, files, cache, stamps)
     findings = [problem_finding(f.source.rel, p) for f in loaded for p in f.problems]
     documents = [f.document for f in loaded if f.document is not None]
     incomplete = {f.kind for f in loaded if f.document is None and f.kind is not None and f.problems}
@@ -146,8 +151,13 @@ def lint(
     as_of: date,
     selection: Selection | None = None,
     only: Sequence[Path] | None = None,
+    cache: bool = False,
 ) -> LintResult:
-    """Lint the repository; with ``only``, report just those files (linted in full context)."""
+    """Lint the repository; with ``only``, report just those files (linted in full context).
+
+    With ``cache``, results are reused from and stored in ``.okrlint_cache/`` (see cache.py);
+    a result read whole from the cache carries an empty ``repo``.
+    """
     chosen = selection or Selection(config.select, config.ignore)
     files = source_files(config)
     only_rel: set[str] | None = None
@@ -156,15 +166,24 @@ def lint(
         only_rel = {f.rel for f in extra}
         known = {f.rel for f in files}
         files = sorted([*files, *(f for f in extra if f.rel not in known)])
-    loaded = load_repository(config, files)
     codes = {r.code for r in chosen.rules()}
-    model_rules = [r for r in chosen.rules() if r.check is not None]
-    findings = [f for f in loaded.problems if f.code in codes]
-    findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
-    by_path = {f.source.rel: f for f in loaded.files}
-    shown = sorted(
-        _with_severity(f, config) for f in findings
-        if _kept(f, config, by_path) and (only_rel is None or f.path in only_rel)
-    )
+    store = LintCache(config) if cache else None
+    stamps = {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
+    key = None
+    if store is not None and all(stamps.values()):
+        key = store.result_key(((rel, s.content) for rel, s in stamps.items() if s), as_of.isoformat(), codes)
+    cached = store.read_findings(key) if store is not None and key is not None else None
+    repo = Repository()
+    if cached is None:
+        loaded = load_repository(config, files, store, stamps)
+        repo = loaded.repo
+        model_rules = [r for r in chosen.rules() if r.check is not None]
+        findings = [f for f in loaded.problems if f.code in codes]
+        findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
+        by_path = {f.source.rel: f for f in loaded.files}
+        cached = tuple(sorted(_with_severity(f, config) for f in findings if _kept(f, config, by_path)))
+        if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
+            store.write_findings(key, cached)
+    shown = tuple(f for f in cached if only_rel is None or f.path in only_rel)
     count = len(only_rel) if only_rel is not None else len(files)
-    return LintResult(tuple(shown), count, loaded.repo)
+    return LintResult(shown, count, repo)

@@ -55,8 +55,11 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse and store results in .okrlint_cache/ at the repository root.")
 def command(paths: tuple[str, ...], format_: str, select: tuple[str, ...], ignore: tuple[str, ...],
-            fail_on: str | None, as_of: date | None, config_path: Path | None, output: str | None) -> int:
+            fail_on: str | None, as_of: date | None, config_path: Path | None, output: str | None,
+            cache: bool) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     config = load_config(config_path or _config_near(paths))
     chosen_select = split_list(select) or config.select
@@ -65,7 +68,7 @@ def command(paths: tuple[str, ...], format_: str, select: tuple[str, ...], ignor
     if errors:
         raise UserError("; ".join(errors))
     only = existing_paths(paths) if paths else None
-    result = lint(config, today(as_of), Selection(chosen_select, chosen_ignore), only)
+    result = lint(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)
