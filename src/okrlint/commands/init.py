@@ -1,0 +1,42 @@
+"""``okrlint init [DIR]``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from okrlint.commands.common import as_of_option, today
+from okrlint.errors import UserError
+
+
+@click.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option(
+    "--fiscal-year-start-month",
+    type=click.IntRange(1, 12),
+    default=1,
+    show_default=True,
+    help="Month the fiscal year starts in; decides the current quarter.",
+)
+@as_of_option
+def command(directory: Path, force: bool, fiscal_year_start_month: int, as_of: date | None) -> int:
+    """Scaffold a working example: org chart, KPIs, this quarter's OKRs, check-ins and hooks."""
+    from okrlint.scaffold import existing_files, scaffold_files, write_files
+
+    files = scaffold_files(today(as_of), fiscal_year_start_month)
+    clashes = existing_files(directory, files)
+    if clashes and not force:
+        raise UserError(f"{directory}: would overwrite {', '.join(clashes)}; pass --force to replace them")
+    try:
+        write_files(directory, files)
+    except OSError as error:
+        raise UserError(f"{directory}: cannot write: {error.strerror or error}") from None
+    shown = "" if directory == Path(".") else f" in {directory}"
+    click.echo(f"Created {len(files)} files{shown}:")
+    for file in files:
+        click.echo(f"  {file.path}")
+    click.echo("Next: okrlint lint, then okrlint report --format html --out scorecard/")
+    return 0
