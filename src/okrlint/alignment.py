@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from okrlint.model import Objective, OkrSet, Repository
+from okrlint.model import Loc, Objective, OkrSet, Repository
 
 ObjectiveKey = tuple[str, str, str]  # team, period id, objective id
 
@@ -19,6 +19,12 @@ class Alignment:
     ref: str
     target: tuple[OkrSet, Objective] | None
     other_periods: tuple[OkrSet, ...]  # sets defining the objective in periods that don't contain ours
+    index: int = 0  # position of ``ref`` in the objective's aligns list
+
+    @property
+    def loc(self) -> Loc:
+        """Return where this entry is written: the list item, else the ``aligns`` value."""
+        return self.objective.fields.get(f"aligns[{self.index}]") or self.objective.at("aligns")
 
 
 def _index(repo: Repository) -> dict[tuple[str, str], list[tuple[OkrSet, Objective]]]:
@@ -34,13 +40,13 @@ def alignments(repo: Repository) -> Iterator[Alignment]:
     index = _index(repo)
     for okr_set in repo.okr_sets:
         for objective in okr_set.objectives:
-            for ref in objective.aligns:
+            for position, ref in enumerate(objective.aligns):
                 team, _, objective_id = ref.partition("/")
                 matches = index.get((team, objective_id), [])
                 inside = [m for m in matches if m[0].period.contains(okr_set.period)]
                 target = min(inside, key=lambda m: m[0].period.days) if inside else None
                 others = tuple(m[0] for m in matches) if target is None else ()
-                yield Alignment(okr_set, objective, ref, target, others)
+                yield Alignment(okr_set, objective, ref, target, others, position)
 
 
 def key(okr_set: OkrSet, objective: Objective) -> ObjectiveKey:

@@ -120,8 +120,11 @@ class _Builder:
         own = node.get("owner") or owner
         aligns = node.get("aligns")
         krs = node.get("key_results") or YSeq(node.mark)
+        fields = dict(self.fields(node))
+        if isinstance(aligns, YSeq):  # each entry's own place, as aligns[0], aligns[1], ...
+            fields.update((f"aligns[{i}]", Loc(self.path, *mark)) for i, mark in enumerate(aligns.item_marks))
         return Objective(
-            self.loc(node.mark), self.fields(node), id=node["id"], title=node["title"],
+            self.loc(node.mark), MappingProxyType(fields), id=node["id"], title=node["title"],
             type=node.get("type", "aspirational"), owner=own,
             aligns=tuple(aligns) if isinstance(aligns, list) else (aligns,) if aligns else (),
             description=node.get("description"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 
 from okrlint.alignment import ObjectiveKey, alignments, key
@@ -12,6 +13,12 @@ from okrlint.rules.registry import Hit, RuleContext, rule
 
 def _where(first: Loc, here: Loc) -> str:
     return f"line {first.line}" if first.path == here.path else f"{first.path}:{first.line}"
+
+
+def _hint(name: str, known: Iterable[str]) -> str:
+    """Return `` (did you mean 'x'?)`` naming the known id closest to ``name``, else an empty string."""
+    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _duplicates(items: Iterable[tuple[str, Loc]], what: str) -> Iterator[Hit]:
@@ -102,26 +109,39 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Hit]:
     if check_teams:
         for team in repo.teams:
             if team.parent is not None and team.parent not in team_ids:
-                yield team.at("parent"), f"parent team {team.parent!r} is not in the org chart"
+                yield (
+                    team.at("parent"),
+                    f"parent team {team.parent!r} is not in the org chart{_hint(team.parent, team_ids)}",
+                )
         for okr_set in repo.okr_sets:
             if okr_set.team not in team_ids:
-                yield okr_set.at("team"), f"team {okr_set.team!r} is not in the org chart; add it to teams.yaml"
+                yield (
+                    okr_set.at("team"),
+                    f"team {okr_set.team!r} is not in the org chart{_hint(okr_set.team, team_ids)}; "
+                    "add it to teams.yaml",
+                )
     for okr_set in repo.okr_sets:
         for objective in okr_set.objectives:
             for kr in objective.key_results:
                 if check_kpis and kr.kpi is not None and kr.kpi not in kpi_ids:
-                    yield kr.at("kpi"), f"KPI {kr.kpi!r} is not in the KPI catalogue"
+                    yield kr.at("kpi"), f"KPI {kr.kpi!r} is not in the KPI catalogue{_hint(kr.kpi, kpi_ids)}"
     if check_objectives:
         for alignment in alignments(repo):
             if alignment.target is None and not alignment.other_periods:
-                yield alignment.objective.at("aligns"), (
+                known = (f"{s.team}/{o.id}" for s in repo.okr_sets for o in s.objectives)
+                yield (
+                    alignment.loc,
                     f"aligns to {alignment.ref!r}, but no OKR set defines that team/objective"
+                    + _hint(alignment.ref, known),
                 )
     for row in repo.checkins():
         if row.kr is not None and row.resolved is None and check_objectives:
             yield row.at("kr"), f"check-in names key result {row.kr!r}, which no OKR set defines"
         if row.kpi is not None and check_kpis and row.kpi not in kpi_ids:
-            yield row.at("kpi"), f"check-in names KPI {row.kpi!r}, which is not in the KPI catalogue"
+            yield (
+                row.at("kpi"),
+                f"check-in names KPI {row.kpi!r}, which is not in the KPI catalogue{_hint(row.kpi, kpi_ids)}",
+            )
 
 
 @rule("E008", "duplicate-team-period", Severity.ERROR, "Two OKR sets for one team and period.")
@@ -162,9 +182,12 @@ def duplicate_team_period(ctx: RuleContext) -> Iterator[Hit]:
         ident = (okr_set.team, okr_set.period.start, okr_set.period.end)
         if ident in seen:
             first = seen[ident]
-            yield okr_set.at("team"), (
-                f"team {okr_set.team!r} already has an OKR set for {okr_set.period.id} ({first.path}); "
-                "merge the two files"
+            yield (
+                okr_set.at("team"),
+                (
+                    f"team {okr_set.team!r} already has an OKR set for {okr_set.period.id} ({first.path}); "
+                    "merge the two files"
+                ),
             )
         else:
             seen[ident] = okr_set.loc
@@ -216,12 +239,12 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     edges: dict[ObjectiveKey, list[ObjectiveKey]] = {}
-    places: dict[ObjectiveKey, Loc] = {}
+    places: dict[tuple[ObjectiveKey, ObjectiveKey], Loc] = {}  # where each edge is written
     for alignment in alignments(ctx.repo):
         if alignment.target is not None:
-            source = key(alignment.source, alignment.objective)
-            edges.setdefault(source, []).append(key(*alignment.target))
-            places.setdefault(source, alignment.objective.at("aligns"))
+            source, target = key(alignment.source, alignment.objective), key(*alignment.target)
+            edges.setdefault(source, []).append(target)
+            places.setdefault((source, target), alignment.loc)
     reported: set[ObjectiveKey] = set()
     state: dict[ObjectiveKey, int] = {}  # 1 = on the current path, 2 = finished
     for start in sorted(edges):
@@ -236,19 +259,25 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Hit]:
                 state[path.pop()] = 2
                 stack.pop()
             elif state.get(nxt) == 1:
-                cycle = path[path.index(nxt):]
+                cycle = path[path.index(nxt) :]
                 shown = " → ".join(f"{t}/{o}" for t, _, o in [*cycle, nxt])
-                for member in cycle:
+                for member, successor in zip(cycle, [*cycle[1:], nxt], strict=True):
                     if member not in reported:
                         reported.add(member)
-                        yield places[member], f"alignment cycle: {shown}; alignment must lead up to the root team"
+                        message = f"alignment cycle: {shown}; alignment must lead up to the root team"
+                        yield places[(member, successor)], message
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)
                 stack.append(iter(edges.get(nxt, ())))
 
 
-@rule("E010", "alignment-period", Severity.ERROR, "`aligns` names an objective of a period that does not contain this one.")
+@rule(
+    "E010",
+    "alignment-period",
+    Severity.ERROR,
+    "`aligns` names an objective of a period that does not contain this one.",
+)
 def alignment_period(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
@@ -297,7 +326,10 @@ def alignment_period(ctx: RuleContext) -> Iterator[Hit]:
     for alignment in alignments(ctx.repo):
         if alignment.target is None and alignment.other_periods:
             periods = ", ".join(sorted({s.period.id for s in alignment.other_periods}))
-            yield alignment.objective.at("aligns"), (
-                f"aligns to {alignment.ref!r}, defined only for {periods}, which does not contain "
-                f"{alignment.source.period.id}; align to an objective of a containing period"
+            yield (
+                alignment.loc,
+                (
+                    f"aligns to {alignment.ref!r}, defined only for {periods}, which does not contain "
+                    f"{alignment.source.period.id}; align to an objective of a containing period"
+                ),
             )
