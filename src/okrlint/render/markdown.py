@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from okrlint.render.environment import make_environment, render_template
@@ -105,7 +107,7 @@ _MD_FILTERS = {
 
 def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: Path | None = None) -> str:
     """Render the report data as GitHub-flavoured Markdown with ``report.md.j2``."""
-    env = make_environment(templates, finalize=_finalize, filters=_MD_FILTERS)
+    env = _environment(templates)
     view = build_view(data)
     if not summary:
         return render_template(env, "report.md.j2", {**view, "summary": None})
@@ -120,6 +122,12 @@ def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: P
             shown //= 2
         else:
             teams //= 2
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
+    """Return the Markdown environment (cached: it keeps its compiled templates)."""
+    return make_environment(templates, finalize=_finalize, filters=_MD_FILTERS)
 
 
 def _attention(view: Mapping[str, Any]) -> list[dict[str, Any]]:

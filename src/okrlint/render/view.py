@@ -23,6 +23,17 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     for team in teams:
         for objective in team["objectives"]:
             objective["parents"] = [_link(ref, known) for ref in objective["aligns"]]
+            objective["supported_by"] = []
+    for team in teams:
+        for objective in team["objectives"]:
+            for parent in objective["parents"]:
+                if parent["title"] is not None and (parent["team"], parent["objective"]) != (
+                    team["id"],
+                    objective["id"],
+                ):
+                    known[parent["team"], parent["objective"]][1]["supported_by"].append(
+                        {"team": team, "objective": objective}
+                    )
     root_team = _root_team(data, teams, known)
     counts = _sum_counts(t["counts"] for t in teams)
     checkins = [t["last_checkin"] for t in teams if t["last_checkin"]]
@@ -241,7 +252,7 @@ def _kpi(kpi: Mapping[str, Any]) -> dict[str, Any]:
     latest_value = latest_row.get("value") if latest_row else latest
     if latest_value is None and rows:
         latest_value = rows[-1].get("value")
-    latest_date = (latest_row or (rows[-1] if rows else {})).get("date")
+    latest_date = kpi.get("latest_date") or (latest_row or (rows[-1] if rows else {})).get("date")
     return {
         **kpi,
         "name": str(kpi.get("name") or kpi.get("id") or ""),
