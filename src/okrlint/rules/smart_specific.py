@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from okrlint.findings import Severity
 from okrlint.rules.registry import Hit, RuleContext, rule
-from okrlint.rules.walk import key_results, quoted, vague_words
+from okrlint.rules.walk import key_results, quoted, shorten, vague_words
 from okrlint.wording import find_vague_words, is_vague, suggest_rewrite
 
 
@@ -60,8 +60,9 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         if kr.kind == "milestone" or not is_vague(kr.title, words):
             continue
         found = find_vague_words(kr.title, words)
-        what = f"vague wording: {quoted(found)}" if found else "no number to measure it by"
-        yield kr.at("title"), f"key result title states no measurable outcome ({what}); {suggest_rewrite(kr.title)}"
+        what = f"vague: {quoted(found)}" if found else "no number to measure it by"
+        title = shorten(kr.title)
+        yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
 
 
 @rule("S202", "unmeasurable-key-result", Severity.ERROR, "The KR has no `target`, `range` or `milestone`.")
