@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,9 @@ from git_helpers import OKR_SET, SECOND_OBJECTIVE, VAGUE_KR, commit, init_repo, 
 from okrlint import diff as diff_module
 from okrlint import gitio
 from okrlint.cli import main
+from okrlint.commands.common import load_config
+from okrlint.diff_render import render_markdown
+from okrlint.lint import Selection
 
 AS_OF = "2026-11-23"
 PATH = "okrs/company.yaml"
@@ -207,3 +211,17 @@ def test_outside_a_git_repository(
     monkeypatch.chdir(tmp_path)
     assert main(["diff", "HEAD"]) == 2
     assert "not inside a git repository" in capsys.readouterr().err
+
+
+def test_markdown_fits_a_github_comment(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    objectives = "".join(
+        SECOND_OBJECTIVE.replace("id: delight", f"id: delight-{n}").replace("first day", f"first day, part {n}")
+        for n in range(60)
+    )
+    write(repo, PATH, OKR_SET + objectives)
+    diff = diff_module.diff_revisions(load_config(None), "HEAD", None, date(2026, 11, 23), Selection())
+    full = render_markdown(diff)
+    short = render_markdown(diff, limit=3000)
+    assert len(short) <= 3000 < len(full)
+    assert "more lines left out to fit a GitHub comment" in short
+    assert short.endswith("run it locally to see the same.</sub>\n")
