@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from okrlint.model import CheckIn, KeyResult, KrRef, Objective, OkrSet, Repository
+from okrlint.model import KeyResult, KrRef, Objective, OkrSet, Repository
 from okrlint.wording import DEFAULT_VAGUE_WORDS
 
 if TYPE_CHECKING:
@@ -31,24 +31,6 @@ def key_results(repo: Repository) -> Iterator[KrTriple]:
 def kr_ref(okr_set: OkrSet, objective: Objective, kr: KeyResult) -> KrRef:
     """Return the reference check-in rows resolve to for this key result."""
     return KrRef(okr_set.team, objective.id, kr.id, okr_set.period.id)
-
-
-def checkins_by_kr(repo: Repository) -> dict[KrRef, list[CheckIn]]:
-    """Return every resolved KR check-in row grouped by its key result, in file order."""
-    grouped: dict[KrRef, list[CheckIn]] = {}
-    for row in repo.checkins():
-        if row.resolved is not None:
-            grouped.setdefault(row.resolved, []).append(row)
-    return grouped
-
-
-def measurements_by_kpi(repo: Repository) -> dict[str, list[CheckIn]]:
-    """Return every KPI measurement row grouped by KPI id, in file order."""
-    grouped: dict[str, list[CheckIn]] = {}
-    for row in repo.checkins():
-        if row.kpi is not None:
-            grouped.setdefault(row.kpi, []).append(row)
-    return grouped
 
 
 def vague_words(config: Config) -> tuple[str, ...]:
