@@ -257,3 +257,24 @@ def test_report_schema_is_valid_and_documents_every_property() -> None:
 
     walk(schema, "$")
     assert missing == []
+
+
+def test_invalid_rows_do_not_break_the_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "team: shop\ncheckins:\n  - {date: 2026-02-01, kr: checkout/conversion, value: 52, confidence: 1.5}\n"
+        "  - {date: 2026-02-02, kr: checkout/conversion, value: .nan}\n"
+        "  - {date: 2026-02-03, kr: checkout/one-click, value: .inf}\n"
+    )
+    write_repo(tmp_path, {"okrs/shop.yaml": SHOP, "okrs/kpis.yaml": KPIS, "okrs/log.yaml": log})
+    code, out, err = run(tmp_path, monkeypatch, capsys, "--format", "json", "--as-of", "2026-02-20", "--strict")
+    assert code == 1
+    assert "T403" in err
+    data = json.loads(out)
+    assert_valid(data)
+    conversion = data["teams"][0]["objectives"][0]["key_results"][1]
+    assert conversion["checkins"] == [
+        {"date": "2026-02-01", "value": 52, "confidence": None, "note": None, "author": None}
+    ]
+    assert (conversion["current"], conversion["score"], conversion["confidence"]) == (52, pytest.approx(0.2), None)

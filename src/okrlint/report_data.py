@@ -29,6 +29,7 @@ from okrlint.scoring import (
     score_kpi,
     score_okr_set,
     status_counts,
+    valid_confidence,
 )
 
 REPORT_VERSION = 1
@@ -107,7 +108,7 @@ def _row(row: CheckIn) -> dict[str, Any]:
     return {
         "date": row.date.isoformat(),
         "value": row.value,
-        "confidence": row.confidence,
+        "confidence": valid_confidence(row.confidence),
         "note": row.note,
         "author": row.author,
     }

@@ -51,6 +51,7 @@ __all__ = [
     "score_kpi",
     "score_objective",
     "score_okr_set",
+    "valid_confidence",
 ]
 
 
@@ -194,8 +195,8 @@ def _measurements(rows: Iterable[CheckIn], period: Period) -> tuple[CheckIn, ...
     return tuple(row for row in _valid("metric", rows) if period.contains_date(row.date))
 
 
-def _confidence(row: CheckIn | None) -> float | None:
-    value = None if row is None else row.confidence
+def valid_confidence(value: float | None) -> float | None:
+    """Return a row's confidence when it is a number from 0 to 1 (else T403's concern: None)."""
     if value is None or isinstance(value, bool) or not 0.0 <= value <= 1.0:
         return None
     return float(value)
@@ -227,7 +228,7 @@ def score_key_result(
         score=score,
         expected=expected,
         status=status_of(score, expected, bool(rows)),
-        confidence=_confidence(rows[-1]) if rows and source == "checkins" else None,
+        confidence=valid_confidence(rows[-1].confidence) if rows and source == "checkins" else None,
         forecast=forecast(kr, series, okr_set.period),
     )
 
