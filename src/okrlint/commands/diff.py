@@ -19,7 +19,7 @@ from okrlint.commands.common import as_of_option, config_option, load_config, to
     type=click.Choice(["md", "json"]),
     default="md",
     show_default=True,
-    help="md: a pull-request comment; json: SPEC's diff document.",
+    help="md: a pull-request comment; json: the changes and new findings, for scripts.",
 )
 @click.option(
     "--fail-on",

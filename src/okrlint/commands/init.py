@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from okrlint.commands.common import as_of_option, today
+from okrlint.commands.common import ISO_DATE, today
 from okrlint.errors import UserError
 
 
@@ -21,7 +21,12 @@ from okrlint.errors import UserError
     show_default=True,
     help="Month the fiscal year starts in; decides the current quarter.",
 )
-@as_of_option
+@click.option(
+    "--as-of",
+    type=ISO_DATE,
+    default=None,
+    help="Scaffold the quarter containing this date, with check-ins up to it (default: today).",
+)
 def command(directory: Path, force: bool, fiscal_year_start_month: int, as_of: date | None) -> int:
     """Scaffold a working example: org chart, KPIs, this quarter's OKRs, check-ins and hooks."""
     from okrlint.scaffold import existing_files, scaffold_files, write_files
