@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 from okrlint.build import build_repository
 from okrlint.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
+from okrlint.errors import UserError
 from okrlint.files import SourceFile, discover
 from okrlint.findings import Finding, Severity
 from okrlint.loader import LoadedFile
@@ -70,6 +72,11 @@ def problem_finding(path: str, problem: LoadProblem) -> Finding:
 def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[SourceFile]:
     """Return the files of the repository: ``paths`` if given, else the configured paths."""
     roots = list(paths) if paths else [config.root / p for p in config.paths]
+    if not paths:
+        missing = [text for text, root in zip(config.paths, roots, strict=True) if not os.path.lexists(root)]
+        if missing:
+            where = f" (set in {config.source})" if config.source else " (the default; set `paths` in .okrlint.yaml)"
+            raise UserError(f"paths: {missing[0]!r} does not exist under {config.root}{where}")
     return discover(roots, config.root)
 
 
