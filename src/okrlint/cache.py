@@ -75,14 +75,13 @@ def unchanged(source: SourceFile, seen: Stamp) -> bool:
 
 @cache
 def code_fingerprint() -> str:
-    """Return a digest of okrlint's own code and schemas (names, sizes, times), so edits invalidate."""
+    """Return a digest of okrlint's own code and schemas, so a changed okrlint never reuses entries."""
     package = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=_DIGEST)
     for folder in (package, data_dir("schema")):
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".json"):
-                info = path.stat()
-                digest.update(f"{path.relative_to(folder)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 
 

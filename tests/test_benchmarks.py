@@ -1,0 +1,78 @@
+"""Smoke test of the benchmark: generator and runner work end to end (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OKRLINT_ROWS = (
+    "okrlint lint --no-cache",
+    "okrlint lint, cold (empty cache)",
+    "okrlint lint, warm (cache)",
+    "okrlint lint 1 file, repo unchanged (cache)",
+    "okrlint lint 1 file, just edited (cache)",
+    "okrlint report --format html",
+    "okrlint report --format json",
+)
+
+
+def test_generated_organisation_is_deterministic_and_lints_clean(tmp_path: Path) -> None:
+    generator = [sys.executable, str(ROOT / "benchmarks" / "generate.py")]
+    for name in ("a", "b"):
+        subprocess.run(
+            [*generator, str(tmp_path / name), "--teams", "8", "--seed", "5"], check=True, capture_output=True
+        )
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a" / "okrs").rglob("*.yaml"))
+    assert len(files) == 2 * 9 + 3
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+    done = subprocess.run(
+        [sys.executable, "-m", "okrlint", "lint", "--no-cache", "--as-of", "2026-12-31", "--format", "json"],
+        cwd=tmp_path / "a",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    findings = json.loads(done.stdout)["findings"]
+    assert done.returncode == 0, findings[:5]
+    assert len(findings) <= 5  # mostly clean, so the rules do real work rather than report noise
+
+
+def test_runner_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--teams",
+            "10",
+            "100",
+            "--compare-up-to",
+            "10",
+            "--work",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    for teams in (10, 100):
+        mine = {r["name"]: r for r in rows if r["teams"] == teams}
+        assert mine["floor: libyaml CSafeLoader parse"]["exit_code"] == 0
+        for name in OKRLINT_ROWS:
+            assert mine[name]["exit_code"] == 0, (teams, name, mine[name]["note"])
+            assert mine[name]["seconds"] is not None and mine[name]["peak_mb"] > 0
+    names = {r["name"] for r in rows if r["teams"] == 10}
+    if shutil.which("yamllint"):
+        assert "yamllint (default config)" in names
+    if shutil.which("check-jsonschema"):
+        assert "check-jsonschema (4 schemas)" in names
+    assert "× floor" in done.stdout
