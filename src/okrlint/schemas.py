@@ -7,6 +7,7 @@ its instance path to the YAML node it is about.
 
 from __future__ import annotations
 
+import copy
 import difflib
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -23,7 +24,8 @@ def _fast_validator(kind: str) -> Callable[[Any], Any]:
     import fastjsonschema
 
     # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
-    return fastjsonschema.compile(load_schema(kind), use_default=False)  # type: ignore[no-any-return]
+    # A copy: fastjsonschema rewrites every $ref of the schema it is given into an absolute URI.
+    return fastjsonschema.compile(copy.deepcopy(load_schema(kind)), use_default=False)  # type: ignore[no-any-return]
 
 
 @cache
