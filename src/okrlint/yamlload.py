@@ -143,7 +143,7 @@ def _tagged_scalar(tag: str, text: str, mark: Mark) -> Any:
     kind = tag[len(_CORE) :] if tag.startswith(_CORE) else "str"
     if kind == "str":
         return text
-    value = resolve_plain(text)
+    value: Any = resolve_plain(text)
     types: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
     expected = types.get(kind)
     if expected is None or isinstance(value, bool) != (kind == "bool") or not isinstance(value, expected):
