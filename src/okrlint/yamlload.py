@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -148,7 +148,7 @@ def _tagged_scalar(tag: str, text: str, mark: Mark) -> Any:
     expected = types.get(kind)
     if expected is None or isinstance(value, bool) != (kind == "bool") or not isinstance(value, expected):
         raise _Fatal(LoadProblem("E002", *mark, f"{text!r} is not a valid !!{kind}"))
-    return float(value) if kind == "float" else value
+    return float(cast(float, value)) if kind == "float" else value
 
 
 def _mark(event: Any) -> Mark:
