@@ -89,18 +89,17 @@ class Page:
         scheme = "dark" if dark else "light"
         self.send("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": scheme}])
 
-    def screenshot(self, path: Path, *, full_height: int | None = None) -> bytes:
-        """Save a PNG of the viewport (or of the top ``full_height`` pixels of the page) and return it."""
-        params: dict[str, Any] = {"format": "png"}
-        if full_height:
-            width = int(self.evaluate("document.documentElement.clientWidth"))
-            height = min(int(self.evaluate("document.documentElement.scrollHeight")), full_height)
-            params |= {
-                "captureBeyondViewport": True,
-                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-            }
-        data = base64.b64decode(self.send("Page.captureScreenshot", **params)["data"])
-        path.write_bytes(data)
+    def screenshot(self, path: Path | None = None, *, max_height: int | None = None, scale: float = 1.0) -> bytes:
+        """Return (and save, given a path) a PNG of the page's top ``max_height`` pixels (default: the viewport)."""
+        width = int(self.evaluate("document.documentElement.clientWidth"))
+        height = int(self.evaluate("window.innerHeight"))
+        if max_height:
+            height = min(int(self.evaluate("document.documentElement.scrollHeight")), max_height)
+        clip = {"x": 0, "y": 0, "width": width, "height": height, "scale": scale}
+        reply = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True, clip=clip)
+        data = base64.b64decode(reply["data"])
+        if path is not None:
+            path.write_bytes(data)
         return data
 
 

@@ -112,9 +112,19 @@ def write_html(
     _write_pages(out_dir, pages)
 
 
-@lru_cache(maxsize=8)
 def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Return the HTML environment (cached: it keeps its compiled templates)."""
+    """Return the HTML environment; the built-in one is cached with its compiled templates."""
+    return _builtin_environment() if templates is None else _make(templates)
+
+
+@lru_cache(maxsize=1)
+def _builtin_environment() -> ImmutableSandboxedEnvironment:
+    """Return the HTML environment of the built-in templates (compiled once per process)."""
+    return _make(None)
+
+
+def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
+    """Build the HTML environment."""
     return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline})
 
 

@@ -124,9 +124,19 @@ def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: P
             teams //= 2
 
 
-@lru_cache(maxsize=8)
 def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Return the Markdown environment (cached: it keeps its compiled templates)."""
+    """Return the Markdown environment; the built-in one is cached with its compiled templates."""
+    return _builtin_environment() if templates is None else _make(templates)
+
+
+@lru_cache(maxsize=1)
+def _builtin_environment() -> ImmutableSandboxedEnvironment:
+    """Return the Markdown environment of the built-in templates (compiled once per process)."""
+    return _make(None)
+
+
+def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
+    """Build the Markdown environment."""
     return make_environment(templates, finalize=_finalize, filters=_MD_FILTERS)
 
 
