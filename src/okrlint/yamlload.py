@@ -347,7 +347,7 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         return LoadResult(None, [fatal.problem])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        line, column = _within(text, mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
         message += _tab_hint(text, line)
         return LoadResult(None, [LoadProblem("E001", line, column, f"invalid YAML: {message}")])
@@ -371,6 +371,14 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         if dispose is not None:
             dispose()
     return LoadResult(root, builder.problems)
+
+
+def _within(text: str, line: int, column: int) -> Mark:
+    """Return ``(line, column)``, or the end of the text when libyaml points past its last line."""
+    last = text.count("\n") + 1
+    if line <= last:
+        return line, column
+    return last, len(text) - (text.rfind("\n") + 1) + 1
 
 
 def _position(text: str, index: int) -> Mark:
