@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -118,7 +119,7 @@ def days_ago(raw: Any, as_of: Any) -> str:
     return f"{days} day{'s' if days != 1 else ''} ago"
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "value": value,
     "percent": percent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,7 @@ def short(raw: Any, limit: int = _SUMMARY_TITLE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_MD_FILTERS = {
+_MD_FILTERS: dict[str, Callable[..., Any]] = {
     **FILTERS,
     "md": md_escape,
     "bar": text_bar,
