@@ -133,13 +133,15 @@ def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:
     try:
         _claim(out_dir)
         base = out_dir.resolve()
-        for name, text in pages.items():
+        for name in pages:  # check every target before writing any, so a refusal leaves the folder as it was
             target = out_dir / name
             if not target.parent.resolve().is_relative_to(base):
                 raise UserError(f"{target}: refusing to write outside {out_dir}")
-            write_atomic(target, text)
+        for name, text in pages.items():
+            write_atomic(out_dir / name, text)
         teams_dir = out_dir / "teams"
-        for old in sorted(teams_dir.glob("*.html")) if teams_dir.is_dir() else ():
+        inside = teams_dir.is_dir() and teams_dir.resolve().is_relative_to(base)
+        for old in sorted(teams_dir.glob("*.html")) if inside else ():
             if f"teams/{old.name}" not in pages and old.is_file() and not old.is_symlink():
                 old.unlink()
     except OSError as error:
