@@ -119,8 +119,19 @@ def _read(path: Path, max_bytes: int) -> tuple[str | None, bool]:
     return text.removeprefix(BOM), text.startswith(BOM)
 
 
+def _refuse_links(plan: Plan, root: Path) -> None:
+    """Refuse a log that is a symlink, or lies in a folder that resolves outside the repository."""
+    existing = next(folder for folder in (plan.path.parent, *plan.path.parent.parents) if folder.exists())
+    if plan.path.is_symlink() or not existing.resolve().is_relative_to(root.resolve()):
+        raise CheckinError(
+            f"{plan.rel}: is a symbolic link or lies behind one; okrlint checkin only edits regular files "
+            "inside the repository"
+        )
+
+
 def apply_plan(plan: Plan, root: Path, *, max_bytes: int = 5_000_000, lock_timeout: float = 10.0) -> bool:
     """Append the planned row under a lock; return True when the log was created. Raises before any change."""
+    _refuse_links(plan, root)
     missing = [folder for folder in (plan.path.parent, *plan.path.parent.parents) if not folder.exists()]
     for folder in reversed(missing):
         try:
