@@ -11,7 +11,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-FUZZ_EXAMPLES_CI = 40
+FUZZ_EXAMPLES_CI = 30
 FUZZ_EXAMPLES_LONG = 2_000
 
 
