@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -12,10 +13,25 @@ from okrlint.render.formatting import STATUSES, finite, percent, value
 __all__ = ["build_view", "kr_values"]
 
 _MAX_TREE_DEPTH = 40
+# Invisible characters that can make shown text differ from what it says ("Trojan Source"):
+# bidi embeddings, overrides and isolates, zero-width space, word joiner, invisible operators, BOM.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
+
+
+def _visible(raw: Any) -> Any:
+    """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters."""
+    if isinstance(raw, str):
+        return _INVISIBLE.sub("", raw)
+    if isinstance(raw, Mapping):
+        return {key: _visible(item) for key, item in raw.items()}
+    if isinstance(raw, list | tuple):
+        return [_visible(item) for item in raw]
+    return raw
 
 
 def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the template context: the report as given plus derived, ready-to-show facts."""
+    data = _visible(data)
     period = dict(data.get("period") or {})
     as_of = str(data.get("as_of") or "")
     teams = [_team(team, as_of) for team in data.get("teams") or ()]
