@@ -187,6 +187,32 @@ def ratios(rows: list[Row]) -> None:
         print(f"{r.teams:5}  {r.name:<44} {seconds} {ratio} {cpu}  {r.peak_mb or 0:7.0f}  {r.note}")
 
 
+def markdown(rows: list[Row]) -> str:
+    """Return the results as Markdown tables, one per size, with ratios to the floor (wall and CPU)."""
+    out = []
+    for teams in dict.fromkeys(r.teams for r in rows):
+        mine = [r for r in rows if r.teams == teams]
+        floor = next((r for r in mine if r.name.startswith("floor")), None)
+        out += [
+            f"#### {teams} teams",
+            "",
+            "| measurement | wall s | × floor | CPU s | CPU × floor | peak MB |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for r in mine:
+            wall = f"{r.seconds:.2f}" if r.seconds is not None else "n/a"
+            ratio = f"{r.seconds / floor.seconds:.2f}" if r.seconds and floor and floor.seconds else "n/a"
+            cpu = f"{r.cpu_seconds:.2f}" if r.cpu_seconds is not None else "n/a"
+            cpu_ratio = (
+                f"{r.cpu_seconds / floor.cpu_seconds:.2f}"
+                if r.cpu_seconds is not None and floor and floor.cpu_seconds
+                else "n/a"
+            )
+            out.append(f"| {r.name} | {wall} | {ratio} | {cpu} | {cpu_ratio} | {r.peak_mb or 0:.0f} |")
+        out.append("")
+    return "\n".join(out)
+
+
 def snapshot(work: Path) -> Path:
     """Copy okrlint's code as it is now, so edits made during a long run do not mix versions."""
     here = Path(__file__).resolve().parents[1]
@@ -251,6 +277,7 @@ def main() -> None:
     parser.add_argument("--no-compare", action="store_true", help="Skip yamllint and check-jsonschema.")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--json", type=Path, default=None, help="Also write the results here.")
+    parser.add_argument("--markdown", type=Path, default=None, help="Also write Markdown tables here.")
     parser.add_argument("--live", action="store_true", help="Run the installed okrlint, not a snapshot of src/.")
     args = parser.parse_args()
     info = machine()
@@ -276,6 +303,8 @@ def main() -> None:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     ratios(rows)
+    if args.markdown:
+        args.markdown.write_text(markdown(rows), encoding="utf-8")
     if args.json:
         args.json.write_text(
             json.dumps({"machine": info, "rows": [asdict(r) for r in rows]}, indent=2) + "\n", encoding="utf-8"
