@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import tempfile
@@ -38,6 +39,8 @@ AS_OF = "2026-11-23"
 EXAMPLE_ORG = Path(__file__).resolve().parents[1] / "okrs"
 RUN_SECONDS = 20  # one command on one variant; the inputs are small, so this only catches hangs
 PAYLOAD = "<script>alert(1)</script>"
+# What a parser may count as a line break: YAML 1.1 (libyaml) and csv also break lines at CR, NEL, LS and PS.
+LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 HOSTILE_SCALARS = [
     ".nan",
@@ -281,7 +284,7 @@ def check_lint(repo: Path, *extra: str) -> list[dict[str, Any]]:
         assert finding["line"] >= 1 and finding["column"] >= 1, finding
         path = repo / finding["path"]
         assert path.is_file(), finding
-        lines = path.read_bytes().count(b"\n") + 1
+        lines = len(LINE_BREAKS.findall(path.read_bytes().decode("utf-8", "replace"))) + 1
         assert finding["line"] <= lines, (finding, lines)
     return findings
 
