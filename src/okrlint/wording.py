@@ -183,13 +183,21 @@ def is_vague(title: str, vague_words: Iterable[str]) -> bool:
     return not has_quantity(title)
 
 
+_ADVERB_RE = re.compile(
+    r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
+    r"a lot|much|further|continuously|overall)\b",
+    re.IGNORECASE,
+)
+
+
 def suggest_rewrite(title: str) -> str:
     """Return a short, concrete rewrite hint for a vague key-result title."""
     m = _LEAD_RE.match(unicodedata.normalize("NFKC", title))
     if not m:
         return _EXAMPLE
-    subject = _TAIL_RE.sub("", m["subject"]).strip(" .,;:!")
-    if not subject or len(subject.split()) > 6 or subject.split()[0].lower().endswith("ing"):
+    subject = _ADVERB_RE.sub(" ", _TAIL_RE.sub("", m["subject"]))
+    subject = _SPACE_RE.sub(" ", subject).strip(" .,;:!")
+    if not subject or len(subject.split()) > 6:
         return _EXAMPLE
     if m["down"]:
         return f'say from what to what, e.g. "Cut {subject} from 12 to 4"'
@@ -201,7 +209,7 @@ def suggest_rewrite(title: str) -> str:
             "make it a milestone KR (milestone: true) or say what it must move,"
             f' e.g. "{verb} {subject}, lifting activation from 30% to 40%"'
         )
-    if m["even"]:
+    if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing")):
         return f'name the metric of {subject} and say from what to what, e.g. "Raise NPS from 60 to 75"'
     return f'say from what to what, e.g. "Raise {subject} from 60 to 75"'
 
