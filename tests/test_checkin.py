@@ -354,3 +354,18 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
     assert sorted(int(line.split()[-1].rstrip("}")) for line in text.splitlines()[3:]) == [1000, 1001, 1002, 1003]
     assert not lock_path(log).exists()
     assert_clean(repo, ("E", "T403"))  # T402 would rightly say: four values on one day
+
+
+@pytest.mark.parametrize("quote", ["", "'", '"'])
+def test_notes_with_unicode_line_breaks_and_control_characters_read_back(repo: Path, quote: str) -> None:
+    log = repo / "okrs/progress.yaml"
+    log.write_text(
+        f"team: shop\ncheckins:\n  - date: 2026-10-05\n    kr: checkout/latency\n    value: 1150\n"
+        f"    note: {quote}first{quote}\n",
+        encoding="utf-8",
+    )
+    note = "line\u2028sep\u0085nel\ttab\x01ctl\ufeffbom é ✓ 😀"
+    assert checkin("shop/checkout/latency", "1000", "--date", "2026-10-19", "--note", note) == 0
+    rows = load_repository(load_config(repo / ".okrlint.yaml"), source_files(load_config(repo / ".okrlint.yaml")))
+    notes = [row.note for log_ in rows.repo.logs for row in log_.rows]
+    assert notes == ["first", note]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -37,6 +38,17 @@ def _plain_ok(text: str) -> bool:
     return True
 
 
+# Characters a YAML scalar may not hold literally (non-printables, and the Unicode line breaks
+# NEL, LS, PS that a reader folds): written as escapes inside double quotes.
+_UNSAFE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def _double_quoted(text: str) -> str:
+    """Return ``text`` as a double-quoted YAML scalar that reads back exactly."""
+    encoded = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def scalar(value: Any, quote: str = "") -> str:
     """Return ``value`` as a YAML scalar; ``quote`` (``'`` or ``"``) forces that quote style for text."""
     if isinstance(value, bool):
@@ -44,10 +56,11 @@ def scalar(value: Any, quote: str = "") -> str:
     if isinstance(value, int | float):
         return repr(value) if isinstance(value, float) else str(value)
     text = value.isoformat() if isinstance(value, date) else str(value)
-    if quote == "'" and "\n" not in text:
+    unsafe = _UNSAFE.search(text) is not None
+    if quote == "'" and not unsafe:
         return "'" + text.replace("'", "''") + "'"
-    if quote == '"' or not _plain_ok(text):
-        return json.dumps(text, ensure_ascii=False)
+    if quote == '"' or unsafe or not _plain_ok(text):
+        return _double_quoted(text)
     return text
 
 
