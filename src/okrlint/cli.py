@@ -18,7 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/okrlint/okrlint/issues"
 
 # Each command lives in a module of okrlint.commands, as ``command`` (or a tuple ``COMMANDS``).
-# Command modules import heavy libraries (jinja2, ruamel.yaml) inside the command, not at the top.
+# Command modules import heavy libraries (jinja2) inside the command, not at the top.
 COMMAND_MODULES = tuple(
     info.name for info in pkgutil.iter_modules(commands_package.__path__) if info.name != "common"
 )
