@@ -157,6 +157,15 @@ def _fifo(repo: Path, outside: Path) -> None:
     os.mkfifo(repo / "okrs" / "pipe.yaml")
 
 
+def _config(data: bytes) -> Callable[[Path, Path], None]:
+    """Return a setup that replaces .okrlint.yaml with ``data``."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        (repo / ".okrlint.yaml").write_bytes(data)
+
+    return setup
+
+
 def _unreadable(repo: Path, outside: Path) -> None:
     path = repo / "okrs" / "locked.yaml"
     path.write_text("teams: []\n")
@@ -263,6 +272,15 @@ CASES: list[Case] = [
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # the configuration is part of the pull request too
+    Case("config-paths-outside", exits=(2,), setup=_config(b"paths: [okrs, ../outside]\n")),
+    Case("config-paths-absolute", exits=(2,), setup=_config(b"paths: [/etc]\n")),
+    Case("config-limits-off", exits=(2,), setup=_config(b"paths: [okrs]\nmax_nodes: 1000000000000\n")),
+    Case("config-tab", exits=(2,), setup=_config(b"paths:\n\t- okrs\n")),
+    Case("config-billion-laughs", exits=(2,), setup=_config((CORPUS / "billion-laughs.yaml").read_bytes())),
+    Case("config-python-tag", exits=(2,), setup=_config(b"paths: !!python/object/apply:os.system [true]\n")),
+    Case("config-latin1", exits=(2,), setup=_config(b"paths: [okrs]\nroot_team: caf\xe9\n")),
+    Case("config-huge-number", exits=(2,), setup=_config(b"paths: [okrs]\nmax_depth: " + b"9" * 5000 + b"\n")),
 ]
 
 
@@ -334,6 +352,9 @@ def test_hostile_input(tmp_path: Path, case: Case, warm: None) -> None:
     assert outcome.code in case.exits, f"exit {outcome.code}, stderr: {outcome.stderr[:2000]}"
     assert CANARY not in outcome.stdout + outcome.stderr
     assert len(outcome.stdout) + len(outcome.stderr) < 200_000 or case.name == "csv-many-rows.csv"
+    if outcome.code == 2:  # a usage or configuration error: one located line, no report
+        assert outcome.stdout == "" and outcome.stderr.startswith("okrlint: error:"), outcome.stderr[:2000]
+        return
     report = json.loads(outcome.stdout)
     for finding in report["findings"]:
         assert finding["line"] >= 1 and finding["column"] >= 1, finding
