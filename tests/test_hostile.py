@@ -396,3 +396,17 @@ def test_console_script_under_a_memory_limit(tmp_path: Path, name: str) -> None:
     assert done.returncode == 1, done.stderr
     assert f"okrs/{name}:" in done.stdout and " E006 " in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_text_output_cannot_drive_the_terminal(tmp_path: Path, warm: None) -> None:
+    """Control characters from file names and content (ESC, newline) are shown escaped in the text format."""
+    repo, _ = _make_repo(tmp_path, Case("terminal", setup=lambda repo, outside: None))
+    okrs = repo / "okrs"
+    (okrs / "x\n::warning file=forged.yaml::forged.yaml").write_text("teams: [\n", encoding="utf-8")
+    (okrs / "\x1b[2Jclear.yaml").write_text("teams: [\n", encoding="utf-8")
+    (okrs / "osc.yaml").write_text('teams:\n  - id: a\n    name: b\n    "\\e]52;c;cHduZWQ=\\a": 1\n', encoding="utf-8")
+    outcome = run_cli(["lint", "--format", "text", "--as-of", AS_OF], repo)
+    assert outcome.code == 1, outcome.stderr
+    assert "\x1b" not in outcome.stdout and "\x07" not in outcome.stdout
+    assert not any(line.startswith("::") for line in outcome.stdout.splitlines())
+    assert outcome.stdout.count("\\x1b") == 2 and "\\x0a::warning" in outcome.stdout

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from okrlint.findings import Severity
 from okrlint.lint import LintResult
 from okrlint.reporters.base import ReportOptions
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+# Control characters (ESC starts terminal escape sequences) and bidi overrides from file names and content.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Return ``text`` with control and bidi characters shown as escapes, so input cannot drive the terminal."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def summary(result: LintResult) -> str:
@@ -23,14 +32,15 @@ def render(result: LintResult, options: ReportOptions) -> str:
     """Render findings one per line, then the summary line."""
     lines = []
     for f in result.findings:
-        message = f.message.replace("\r", " ").replace("\n", " ")
+        message = _printable(f.message.replace("\r", " ").replace("\n", " "))
+        path = _printable(f.path)
         if options.color:
             color = _COLORS[f.severity]
             lines.append(
-                f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {color}{f.code}{_RESET} "
+                f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {color}{f.code}{_RESET} "
                 f"[{color}{f.severity}{_RESET}] {message}"
             )
         else:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}")
+            lines.append(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
