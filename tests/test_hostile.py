@@ -250,6 +250,7 @@ CASES: list[Case] = [
     # large inputs, generated at test time
     g("huge-title.yaml", "S201"),
     g("huge-quoted-title.yaml", exits=(0, 1)),
+    g("huge-ids.yaml", "S201"),
     g("sparse-10gb.yaml", "E006", only=frozenset({"E006"})),
     g("over-limit-nesting.yaml", "E006", only=frozenset({"E006"})),
     g("small-limit-syntax-error.yaml", "E006", only=frozenset({"E006"}), config="max_file_bytes: 1000\n"),

@@ -34,6 +34,14 @@ def huge_quoted_title(path: Path) -> None:
     )
 
 
+def huge_ids(path: Path) -> None:
+    """An OKR set whose objective and KR ids are a megabyte each: valid slugs that every message quotes."""
+    path.write_text(
+        OKR_HEAD + f"  - id: {'o' * MB}\n    title: Grow\n    key_results:\n"
+        f"      - id: {'k' * MB}\n        title: Grow\n        target: 1\n"
+    )
+
+
 def sparse_10gb(path: Path) -> None:
     """A 10 GB sparse file: reading it would exhaust memory, so it must be refused by its size alone."""
     with path.open("wb") as stream:
@@ -112,6 +120,7 @@ def long_lines(path: Path) -> None:
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-title.yaml": huge_title,
     "huge-quoted-title.yaml": huge_quoted_title,
+    "huge-ids.yaml": huge_ids,
     "sparse-10gb.yaml": sparse_10gb,
     "over-limit-nesting.yaml": over_limit_nesting,
     "small-limit-syntax-error.yaml": small_limit_syntax_error,

@@ -28,6 +28,14 @@ class RuleContext:
 
 Hit = tuple[Loc, str]
 Check = Callable[[RuleContext], Iterable[Hit]]
+MAX_MESSAGE = 1000  # a megabyte-long id or title quoted in full would flood the output
+
+
+def bounded(message: str) -> str:
+    """Return ``message``, its middle cut when it is longer than ``MAX_MESSAGE`` (the fix hint at its end stays)."""
+    if len(message) <= MAX_MESSAGE:
+        return message
+    return f"{message[: MAX_MESSAGE - 300]} … {message[-250:]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +51,11 @@ class Rule:
 
     def finding(self, loc: Loc, message: str) -> Finding:
         """Return a finding of this rule at ``loc``."""
-        return Finding(loc.path, loc.line, loc.column, self.code, self.name, self.severity, message)
+        return Finding(loc.path, loc.line, loc.column, self.code, self.name, self.severity, bounded(message))
 
     def finding_at(self, path: str, line: int, column: int, message: str) -> Finding:
         """Return a finding of this rule at ``path:line:column``."""
-        return Finding(path, line, column, self.code, self.name, self.severity, message)
+        return Finding(path, line, column, self.code, self.name, self.severity, bounded(message))
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """Run the rule's check over the repository."""
