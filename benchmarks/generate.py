@@ -23,7 +23,8 @@ FIRST_MONDAY = date(2026, 10, 5)
 WEEKS = 13
 
 # (verb, what, unit, low baseline, high baseline, change factor low, high); factor < 1 decreases.
-METRICS: tuple[tuple[str, str, str, int, int, float, float], ...] = (
+Metric = tuple[str, str, str, int, int, float, float]
+METRICS: tuple[Metric, ...] = (
     ("Raise", "weekly active merchants", "merchants", 1000, 9000, 1.2, 1.6),
     ("Cut", "p95 API latency", "ms", 300, 1500, 0.4, 0.8),
     ("Lift", "trial-to-paid conversion", "%", 10, 30, 1.2, 1.5),
@@ -110,9 +111,10 @@ def _shown(value: int | float, unit: str) -> str:
     return f"{text}%" if unit == "%" else f"{text} {unit}"
 
 
-def _key_results(rng: random.Random, owner: str, milestones: list[str]) -> list[dict[str, object]]:
+def _key_results(rng: random.Random, owner: str, milestones: list[str], deck: list[Metric]) -> list[dict[str, object]]:
+    """Return 4–5 key results, drawing metrics from the OKR set's ``deck`` so no title repeats."""
     results: list[dict[str, object]] = []
-    for verb, what, unit, low, high, f_low, f_high in rng.sample(METRICS, rng.choice((4, 5))):
+    for verb, what, unit, low, high, f_low, f_high in [deck.pop() for _ in range(rng.choice((4, 5)))]:
         baseline = _number(rng.uniform(low, high), unit)
         target = _number(baseline * rng.uniform(f_low, f_high), unit)
         if unit == "%":
@@ -148,13 +150,14 @@ def _okr_set(team: str, rng: random.Random, root: bool) -> tuple[str, list[tuple
     chosen = COMPANY_OBJECTIVES if root else rng.sample(OBJECTIVES, rng.choice((4, 5)))
     pairs: list[tuple[str, dict[str, object]]] = []
     milestones = rng.sample(MILESTONES, len(MILESTONES))
+    deck = rng.sample(METRICS, len(METRICS))
     for objective_id, title in chosen:
         lines += [f"  # --- {title.lower()}", f"  - id: {objective_id}", f"    title: {title}"]
         lines.append(f"    type: {rng.choice(('committed', 'aspirational'))}")
         if not root:
             lines.append(f"    aligns: company/{rng.choice(COMPANY_OBJECTIVES)[0]}")
         lines.append("    key_results:")
-        for kr in _key_results(rng, f"owner.{team}.{objective_id}@example.com", milestones):
+        for kr in _key_results(rng, f"owner.{team}.{objective_id}@example.com", milestones, deck):
             pairs.append((objective_id, kr))
             first = True
             for key, value in kr.items():

@@ -18,7 +18,7 @@ from okrlint.files import SourceFile, discover
 from okrlint.findings import Finding, Severity
 from okrlint.loader import LoadedFile
 from okrlint.model import CheckInLog, Repository
-from okrlint.parallel import load_files
+from okrlint.parallel import load_files, paused_gc
 from okrlint.rules.registry import Rule, RuleContext, all_rules, get_rule, matches
 from okrlint.yamlload import LoadProblem
 
@@ -86,6 +86,7 @@ def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[So
     return discover(roots, config.root)
 
 
+@paused_gc()
 def load_repository(
     config: Config, files: Sequence[SourceFile], cache: LintCache | None = None,
     stamps: Mapping[str, Stamp | None] | None = None,
