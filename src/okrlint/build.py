@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
@@ -172,8 +172,62 @@ class _Builder:
         return CheckInLog(self.loc(root.mark), self.fields(root), team=team, period=period, rows=tuple(rows))
 
 
+class RepositoryBuilder:
+    """Builds the repository model one document at a time, so no located tree outlives its file."""
+
+    def __init__(self, *, fiscal_year_start_month: int = 1, grace_days: int = 14) -> None:
+        self._builder = _Builder(fiscal_year_start_month)
+        self.grace_days = grace_days
+        self.teams: list[Team] = []
+        self.sets: list[OkrSet] = []
+        self.kpis: list[Kpi] = []
+        self.logs: list[CheckInLog] = []
+        self.broken: set[str] = set()
+        self.teams_declared = False
+
+    def add(self, document: Document) -> None:
+        """Turn one schema-valid document into model objects."""
+        builder = self._builder
+        builder.path = document.path
+        root = document.root
+        if document.kind == "teams":
+            self.teams_declared = True
+            self.teams.extend(builder.team(node) for node in root["teams"])
+        elif document.kind == "objectives":
+            okr_set = builder.okr_set(root)
+            if okr_set is None:
+                self.broken.add("objectives")
+            else:
+                self.sets.append(okr_set)
+        elif document.kind == "kpis":
+            self.kpis.extend(builder.kpi(node) for node in root["kpis"])
+        else:
+            self.logs.append(builder.checkin_log(root))
+
+    def add_log(self, log: CheckInLog) -> None:
+        """Add a check-in log read from elsewhere (a CSV file)."""
+        self.logs.append(log)
+
+    def finish(self, incomplete: Iterable[str] = ()) -> tuple[Repository, list[tuple[str, LoadProblem]]]:
+        """Resolve check-in references and return the model with the problems found on the way."""
+        index: dict[tuple[str, str, str, str], tuple[OkrSet, Objective, KeyResult]] = {}
+        for okr_set in self.sets:
+            for objective in okr_set.objectives:
+                for kr in objective.key_results:
+                    index.setdefault((okr_set.team, okr_set.period.id, objective.id, kr.id), (okr_set, objective, kr))
+        lookup = kr_lookup(self.sets)
+        refs: dict[KrRef, KrRef] = {}
+        resolved_logs = tuple(resolve_log(log, lookup, self.grace_days, refs) for log in self.logs)
+        repo = Repository(
+            teams=tuple(self.teams), teams_declared=self.teams_declared,
+            okr_sets=tuple(self.sets), kpis=tuple(self.kpis), logs=resolved_logs,
+            incomplete=frozenset(self.broken | set(incomplete)), kr_index=MappingProxyType(index),
+        )
+        return repo, self._builder.problems
+
+
 def build_repository(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     extra_logs: Iterable[CheckInLog] = (),
     *,
     fiscal_year_start_month: int = 1,
@@ -185,41 +239,12 @@ def build_repository(
     ``extra_logs`` are check-in logs read from CSV files; ``incomplete`` names the kinds of
     which some file could not be loaded, so reference checks into them can hold back.
     """
-    builder = _Builder(fiscal_year_start_month)
-    teams: list[Team] = []
-    sets: list[OkrSet] = []
-    kpis: list[Kpi] = []
-    logs: list[CheckInLog] = []
-    broken = set(incomplete)
+    builder = RepositoryBuilder(fiscal_year_start_month=fiscal_year_start_month, grace_days=grace_days)
     for document in documents:
-        builder.path = document.path
-        root = document.root
-        if document.kind == "teams":
-            teams.extend(builder.team(node) for node in root["teams"])
-        elif document.kind == "objectives":
-            okr_set = builder.okr_set(root)
-            if okr_set is None:
-                broken.add("objectives")
-            else:
-                sets.append(okr_set)
-        elif document.kind == "kpis":
-            kpis.extend(builder.kpi(node) for node in root["kpis"])
-        else:
-            logs.append(builder.checkin_log(root))
-    logs.extend(extra_logs)
-    index: dict[tuple[str, str, str, str], tuple[OkrSet, Objective, KeyResult]] = {}
-    for okr_set in sets:
-        for objective in okr_set.objectives:
-            for kr in objective.key_results:
-                index.setdefault((okr_set.team, okr_set.period.id, objective.id, kr.id), (okr_set, objective, kr))
-    lookup = kr_lookup(sets)
-    resolved_logs = tuple(resolve_log(log, lookup, grace_days) for log in logs)
-    repo = Repository(
-        teams=tuple(teams), teams_declared=any(d.kind == "teams" for d in documents),
-        okr_sets=tuple(sets), kpis=tuple(kpis), logs=resolved_logs,
-        incomplete=frozenset(broken), kr_index=MappingProxyType(index),
-    )
-    return repo, builder.problems
+        builder.add(document)
+    for log in extra_logs:
+        builder.add_log(log)
+    return builder.finish(incomplete)
 
 
 def split_reference(ref: str, default_team: str | None) -> tuple[str, str, str] | None:
@@ -266,10 +291,16 @@ def resolve_row(row: CheckIn, log: CheckInLog, lookup: KrLookup, grace_days: int
     return KrRef(parts[0], parts[1], parts[2], chosen.period.id)
 
 
-def resolve_log(log: CheckInLog, lookup: KrLookup, grace_days: int) -> CheckInLog:
-    """Return ``log`` with every KR row's reference resolved."""
-    rows = tuple(replace(row, resolved=resolve_row(row, log, lookup, grace_days)) for row in log.rows)
-    return replace(log, rows=rows)
+def resolve_log(
+    log: CheckInLog, lookup: KrLookup, grace_days: int, shared: dict[KrRef, KrRef] | None = None
+) -> CheckInLog:
+    """Return ``log`` with every KR row's reference resolved (equal references share one object)."""
+    shared = {} if shared is None else shared
+    rows = []
+    for row in log.rows:
+        ref = resolve_row(row, log, lookup, grace_days)
+        rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
+    return replace(log, rows=tuple(rows))
 
 
 def kind_of(root: Any) -> str | None:

@@ -103,6 +103,10 @@ class LintCache:
     def _path(self, layer: str, key: str) -> Path:
         return self.folder / layer / key[:2] / key if layer == "files" else self.folder / layer / key
 
+    def has(self, layer: str, key: str) -> bool:
+        """Return True when ``layer`` holds an entry ``key`` (not yet checked for corruption)."""
+        return self.enabled and self._path(layer, key).is_file()
+
     def read(self, layer: str, key: str) -> Any | None:
         """Return the entry ``key`` of ``layer``, or None when missing or unusable."""
         if not self.enabled:

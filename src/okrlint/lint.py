@@ -5,20 +5,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from okrlint.build import build_repository
+from okrlint.build import RepositoryBuilder
 from okrlint.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
 from okrlint.errors import UserError
 from okrlint.files import SourceFile, discover
 from okrlint.findings import Finding, Severity
 from okrlint.loader import LoadedFile
-from okrlint.model import CheckInLog, Repository
-from okrlint.parallel import load_files, paused_gc
+from okrlint.model import Repository
+from okrlint.parallel import iter_load_files, paused_gc
 from okrlint.rules.registry import Rule, RuleContext, all_rules, get_rule, matches
 from okrlint.yamlload import LoadProblem
 
@@ -94,21 +94,25 @@ def load_repository(
     """Load every file and build the repository model (the shared front half of lint and report)."""
     from okrlint.csvlog import read_csv_log
 
-    loaded = load_files(config, files, cache, stamps)
-    findings = [problem_finding(f.source.rel, p) for f in loaded for p in f.problems]
-    documents = [f.document for f in loaded if f.document is not None]
-    incomplete = {f.kind for f in loaded if f.document is None and f.kind is not None and f.problems}
-    csv_logs: list[CheckInLog] = []
-    for f in loaded:
-        if f.source.is_csv and f.text is not None:
-            log, problems = read_csv_log(f.source.rel, f.text)
-            findings.extend(problem_finding(f.source.rel, p) for p in problems)
+    builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
+    loaded: list[LoadedFile] = []
+    findings: list[Finding] = []
+    incomplete: set[str] = set()
+    for file in iter_load_files(config, files, cache, stamps):
+        rel = file.source.rel
+        findings.extend(problem_finding(rel, p) for p in file.problems)
+        if file.document is not None:
+            builder.add(file.document)
+        elif file.kind is not None and file.problems:
+            incomplete.add(file.kind)
+        if file.source.is_csv and file.text is not None:
+            log, problems = read_csv_log(rel, file.text)
+            findings.extend(problem_finding(rel, p) for p in problems)
             if log is not None:
-                csv_logs.append(log)
-    repo, build_problems = build_repository(
-        documents, csv_logs, fiscal_year_start_month=config.fiscal_year_start_month,
-        grace_days=config.grace_days, incomplete=incomplete,
-    )
+                builder.add_log(log)
+        # Keep what suppressions and callers need, not the located tree or the text.
+        loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
+    repo, build_problems = builder.finish(incomplete)
     findings.extend(problem_finding(path, p) for path, p in build_problems)
     return LoadedRepository(repo, tuple(loaded), tuple(findings))
 
@@ -154,8 +158,6 @@ def _kept(finding: Finding, config: Config, loaded: dict[str, LoadedFile]) -> bo
 def _with_severity(finding: Finding, config: Config) -> Finding:
     for key, severity in config.severity.items():
         if matches(key, get_rule(finding.code)) and key.upper() != "ALL":
-            from dataclasses import replace
-
             return replace(finding, severity=severity)
     return finding
 

@@ -60,12 +60,16 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
     return marshal.dumps(encode_loaded(loaded))
 
 
-def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> list[tuple[LoadedFile, Any]]:
-    """Load ``files`` (in order), in ``jobs`` processes when it pays; return results with their data."""
+def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> Iterator[tuple[LoadedFile, Any]]:
+    """Load ``files`` (in order), in ``jobs`` processes when it pays; yield results with their data.
+
+    Results are yielded one at a time so the caller can build and drop each located tree.
+    """
     size = sum(_size(f) for f in files)
     if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
-        loaded = [load_file(f, config.max_file_bytes, config.limits) for f in files]
-        return [(item, None) for item in loaded]
+        for source in files:
+            yield load_file(source, config.max_file_bytes, config.limits), None
+        return
     # The main process parses its own share while the workers parse the rest: on few cores
     # it would otherwise sit idle, then spend its time decoding what the workers send back.
     mine = set(range(0, len(files), jobs))
@@ -76,17 +80,14 @@ def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> list[t
     ]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
-    results: list[tuple[LoadedFile, Any]] = []
     with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method)) as pool:
         remote = pool.map(_load_encoded, tasks, chunksize=chunk)
-        local = {i: load_file(files[i], config.max_file_bytes, config.limits) for i in sorted(mine)}
         for i, source in enumerate(files):
-            if i in local:
-                results.append((local[i], None))
+            if i in mine:
+                yield load_file(source, config.max_file_bytes, config.limits), None
             else:
                 data = marshal.loads(next(remote))
-                results.append((decode_loaded(source, data), data))
-    return results
+                yield decode_loaded(source, data), data
 
 
 def _size(source: SourceFile) -> int:
@@ -104,21 +105,50 @@ def load_files(
     jobs: int | None = None,
 ) -> list[LoadedFile]:
     """Load ``files`` in order, reusing and filling ``cache`` for files whose ``stamps`` are known."""
+    return list(iter_load_files(config, files, cache, stamps, jobs))
+
+
+def iter_load_files(
+    config: Config,
+    files: Sequence[SourceFile],
+    cache: LintCache | None = None,
+    stamps: Mapping[str, Stamp | None] | None = None,
+    jobs: int | None = None,
+) -> Iterator[LoadedFile]:
+    """Yield the load result of each of ``files`` in order, reusing and filling ``cache``."""
     stamps = stamps or {}
-    found: dict[str, LoadedFile] = {}
-    if cache is not None:
-        for source in files:
-            seen = stamps.get(source.rel)
-            data = cache.read("files", cache.file_key(seen.content)) if seen is not None else None
-            if data is not None:
-                try:
-                    found[source.rel] = decode_loaded(source, data)
-                except (TypeError, ValueError, IndexError):
-                    continue  # an entry of another shape: load the file again
-    missing = [f for f in files if f.rel not in found]
-    for source, (loaded, data) in zip(missing, _parse_all(config, missing, jobs or workers()), strict=True):
-        found[source.rel] = loaded
+    keys = {
+        source.rel: cache.file_key(seen.content)
+        for source in files
+        if cache is not None and (seen := stamps.get(source.rel)) is not None
+    }
+    # Cached entries are only noted here and decoded when their turn comes, so that at most a
+    # few located trees are alive at once however large the repository.
+    cached = {rel for rel, key in keys.items() if cache is not None and cache.has("files", key)}
+    missing = [f for f in files if f.rel not in cached]
+    parsed = zip(missing, _parse_all(config, missing, jobs or workers()), strict=True)
+    for source in files:
+        if source.rel in cached:
+            yield _from_cache(config, source, cache, keys[source.rel], stamps[source.rel])
+            continue
+        _, (loaded, data) = next(parsed)
         seen = stamps.get(source.rel)
         if cache is not None and seen is not None and unchanged(source, seen):
-            cache.write("files", cache.file_key(seen.content), data if data is not None else encode_loaded(loaded))
-    return [found[f.rel] for f in files]
+            cache.write("files", keys[source.rel], data if data is not None else encode_loaded(loaded))
+        yield loaded
+
+
+def _from_cache(
+    config: Config, source: SourceFile, cache: LintCache | None, key: str, seen: Stamp | None
+) -> LoadedFile:
+    """Return a file's cached load result; load the file and rewrite the entry when it is unusable."""
+    data = cache.read("files", key) if cache is not None else None
+    if data is not None:
+        try:
+            return decode_loaded(source, data)
+        except (TypeError, ValueError, IndexError):
+            pass  # an entry of another shape: load the file again
+    loaded = load_file(source, config.max_file_bytes, config.limits)
+    if cache is not None and seen is not None and unchanged(source, seen):
+        cache.write("files", key, encode_loaded(loaded))
+    return loaded
