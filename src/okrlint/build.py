@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 from okrlint.model import (
     CheckIn,
     CheckInLog,
+    FieldLocs,
     KeyResult,
     Kpi,
     KrRef,
@@ -34,6 +37,17 @@ class Document:
     root: YMap
 
 
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date:
+    """Parse an ISO date; equal dates share one object across the model."""
+    return date.fromisoformat(text)
+
+
+def _shared(value: Any) -> Any:
+    """Return one shared copy of a repeated short string (references, authors), else ``value``."""
+    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
+
+
 @dataclass(slots=True)
 class _Builder:
     fiscal_year_start_month: int
@@ -46,8 +60,11 @@ class _Builder:
     def loc(self, mark: tuple[int, int]) -> Loc:
         return Loc(self.path, mark[0], mark[1])
 
-    def fields(self, node: YMap) -> MappingProxyType[str, Loc]:
-        return MappingProxyType({key: Loc(self.path, *mark) for key, mark in node.value_marks.items()})
+    def fields(self, node: YMap, extra: Iterable[tuple[str, tuple[int, int]]] = ()) -> FieldLocs:
+        marks = node.value_marks
+        if extra:
+            marks = {**marks, **dict(extra)}
+        return FieldLocs(self.path, marks)
 
     def number(self, node: YMap, key: str) -> float | None:
         value = node.get(key)
@@ -63,7 +80,7 @@ class _Builder:
         if text is None:
             return None
         try:
-            return date.fromisoformat(str(text))
+            return _parse_date(str(text))
         except ValueError:
             self.problem(node.value_marks[key], f"{key}: {text!r} is not a valid date (YYYY-MM-DD)")
             return None
@@ -120,11 +137,11 @@ class _Builder:
         own = node.get("owner") or owner
         aligns = node.get("aligns")
         krs = node.get("key_results") or YSeq(node.mark)
-        fields = dict(self.fields(node))
+        entries = []
         if isinstance(aligns, YSeq):  # each entry's own place, as aligns[0], aligns[1], ...
-            fields.update((f"aligns[{i}]", Loc(self.path, *mark)) for i, mark in enumerate(aligns.item_marks))
+            entries = [(f"aligns[{i}]", mark) for i, mark in enumerate(aligns.item_marks)]
         return Objective(
-            self.loc(node.mark), MappingProxyType(fields), id=node["id"], title=node["title"],
+            self.loc(node.mark), self.fields(node, entries), id=node["id"], title=node["title"],
             type=node.get("type", "aspirational"), owner=own,
             aligns=tuple(aligns) if isinstance(aligns, list) else (aligns,) if aligns else (),
             description=node.get("description"),
@@ -164,8 +181,9 @@ class _Builder:
             value = node.get("value")
             confidence = node.get("confidence")
             rows.append(CheckIn(
-                self.loc(node.mark), self.fields(node), date=day, kr=node.get("kr"), kpi=node.get("kpi"),
-                value=value, confidence=confidence, author=node.get("author"), note=node.get("note"),
+                self.loc(node.mark), self.fields(node), date=day, kr=_shared(node.get("kr")),
+                kpi=_shared(node.get("kpi")), value=value, confidence=confidence,
+                author=_shared(node.get("author")), note=node.get("note"),
                 team=team, index=index,
             ))
         period = self.period(root, "period") if "period" in root else None

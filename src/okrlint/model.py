@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -19,6 +20,38 @@ class Loc:
     path: str
     line: int
     column: int
+
+
+_KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+class FieldLocs(Mapping[str, Loc]):
+    """The locations of an object's fields, kept compact and turned into ``Loc`` on demand.
+
+    A repository can hold millions of check-in rows; one small array per object instead of a
+    dict of ``Loc`` objects keeps the model several times smaller.
+    """
+
+    __slots__ = ("_keys", "_marks", "_path")
+
+    def __init__(self, path: str, marks: Mapping[str, tuple[int, int]]) -> None:
+        keys = tuple(marks)
+        self._path = path
+        self._keys = _KEY_TUPLES.setdefault(keys, keys)
+        self._marks = array("Q", [(line << 32) | column for line, column in marks.values()])
+
+    def __getitem__(self, key: str) -> Loc:
+        try:
+            packed = self._marks[self._keys.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+        return Loc(self._path, packed >> 32, packed & 0xFFFFFFFF)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +121,7 @@ class OkrSet(Located):
     """One team's OKRs for one period."""
 
     team: str = ""
-    period: Period = Period(date.min, date.min, "")
+    period: Period = Period(date.min, date.min, "")  # noqa: RUF009 - frozen, shared safely
     owner: str | None = None
     objectives: tuple[Objective, ...] = ()
     objectives_loc: Loc | None = None
