@@ -15,11 +15,12 @@ nothing is written outside the cache folder under the repository root.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,37 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def machine_secret() -> bytes | None:
+    """Return this user's random cache-signing key (created on first use), None when unavailable.
+
+    The cache lives in the repository, where a pull request could plant entries; entries are
+    signed with a key kept outside the repository (``$XDG_CACHE_HOME/okrlint/cache-key``), so a
+    planted entry fails its check and is ignored instead of hiding findings.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "okrlint"
+    path = base / "cache-key"
+    for _ in range(2):
+        try:
+            data = path.read_bytes()
+            return data if len(data) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            base.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another run created it meanwhile: read theirs
+        except OSError:
+            return None
+        with os.fdopen(handle, "wb") as stream:
+            key = os.urandom(32)
+            stream.write(key)
+        return key
+    return None
+
+
 class LintCache:
     """Read and write cache entries of one repository and configuration."""
 
@@ -92,7 +124,8 @@ class LintCache:
         self.root = config.root
         self.folder = config.root / CACHE_DIR / f"v{FORMAT}"
         self.salt = f"{__version__}\0{FORMAT}\0{code_fingerprint()}\0{config.fingerprint()}".encode()
-        self.enabled = _inside(config.root, config.root / CACHE_DIR)
+        self.secret = machine_secret()
+        self.enabled = self.secret is not None and _inside(config.root, config.root / CACHE_DIR)
 
     def _key(self, *parts: str) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
@@ -102,6 +135,10 @@ class LintCache:
 
     def _path(self, layer: str, key: str) -> Path:
         return self.folder / layer / key[:2] / key if layer == "files" else self.folder / layer / key
+
+    def _sign(self, payload: bytes) -> bytes:
+        """Return the keyed checksum of an entry: only this machine's okrlint can make a valid one."""
+        return hashlib.blake2b(payload, digest_size=_DIGEST, key=self.secret or b"").digest()
 
     def has(self, layer: str, key: str) -> bool:
         """Return True when ``layer`` holds an entry ``key`` (not yet checked for corruption)."""
@@ -116,7 +153,7 @@ class LintCache:
         except OSError:
             return None
         check, payload = blob[:_DIGEST], blob[_DIGEST:]
-        if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != check:
+        if not hmac.compare_digest(self._sign(payload), check):
             return None
         try:
             return marshal.loads(payload)
@@ -137,7 +174,7 @@ class LintCache:
             handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    stream.write(hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
+                    stream.write(self._sign(payload) + payload)
                 os.replace(temp, path)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
@@ -158,16 +195,29 @@ class LintCache:
         data = self.read("results", key)
         if not isinstance(data, tuple):
             return None
+        names = _finding_fields()
         try:
-            return tuple(Finding(*row[:5], Severity(row[5]), row[6]) for row in data)
+            return tuple(Finding(**_with_severity(dict(zip(names, row, strict=True)))) for row in data)
         except (TypeError, ValueError):
             return None
 
     def write_findings(self, key: str, findings: Iterable[Finding]) -> None:
         """Store the findings of a lint run and drop the oldest runs beyond ``MAX_RESULTS``."""
-        rows = tuple((f.path, f.line, f.column, f.code, f.rule, int(f.severity), f.message) for f in findings)
+        names = _finding_fields()
+        rows = tuple(tuple(int(getattr(f, n)) if n == "severity" else getattr(f, n) for n in names) for f in findings)
         self.write("results", key, rows)
         _prune(self.folder / "results", MAX_RESULTS)
+
+
+def _finding_fields() -> tuple[str, ...]:
+    """Return the names of a finding's fields, in order (every one is stored)."""
+    return tuple(f.name for f in fields(Finding))
+
+
+def _with_severity(values: dict[str, Any]) -> dict[str, Any]:
+    """Return stored finding values with the severity turned back into a Severity."""
+    values["severity"] = Severity(values["severity"])
+    return values
 
 
 def _inside(root: Path, folder: Path) -> bool:
