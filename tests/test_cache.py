@@ -169,3 +169,28 @@ def test_lint_never_imports_report_libraries(repo: Path) -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, env=env, check=False)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_planted_entries_are_ignored(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A pull request that commits forged cache entries cannot hide findings."""
+    import hashlib
+    import marshal
+
+    (repo / "okrs" / "vague.yaml").write_text(
+        "team: vague\nperiod: 2026-Q4\nobjectives:\n  - id: a\n    title: Be better\n"
+        "    key_results:\n      - {id: k, title: Improve things, baseline: 1, target: 2, unit: x}\n",
+        encoding="utf-8",
+    )
+    plain = _lint(repo, cache=False)
+    assert any(f.code == "S201" for f in plain)
+    _lint(repo, cache=True)
+    entries = [p for p in (repo / CACHE_DIR).rglob("*") if p.is_file() and p.parent.name == "results"]
+    assert entries
+    for entry in entries:  # forge "no findings" as an attacker could: a plain, unkeyed checksum
+        payload = marshal.dumps(())
+        entry.write_bytes(hashlib.blake2b(payload, digest_size=16).digest() + payload)
+    assert _lint(repo, cache=True) == plain
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("other-machine")))
+    assert _lint(repo, cache=True) == plain  # another machine's key: entries are not trusted either
