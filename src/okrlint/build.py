@@ -118,19 +118,41 @@ class _Builder:
         return None
 
     def team(self, node: YMap) -> Team:
-        return Team(self.loc(node.mark), self.fields(node), id=node["id"], name=node["name"],
-                    parent=node.get("parent"), owner=node.get("owner"))
+        return Team(
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            name=node["name"],
+            parent=node.get("parent"),
+            owner=node.get("owner"),
+        )
 
     def key_result(self, node: YMap, owner: str | None) -> KeyResult:
         target, band = self.number(node, "target"), self.bounds(node, "range")
-        kind = "metric" if "target" in node else "range" if "range" in node else (
-            "milestone" if node.get("milestone") is True else None)
+        kind = (
+            "metric"
+            if "target" in node
+            else "range"
+            if "range" in node
+            else ("milestone" if node.get("milestone") is True else None)
+        )
         weight = self.number(node, "weight")
         return KeyResult(
-            self.loc(node.mark), self.fields(node), id=node["id"], title=node["title"], kind=kind,
-            baseline=self.number(node, "baseline"), target=target, range=band, unit=node.get("unit"),
-            direction=node.get("direction"), kpi=node.get("kpi"), weight=1.0 if weight is None else weight,
-            owner=node.get("owner") or owner, due=self.day(node, "due"), description=node.get("description"),
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            title=node["title"],
+            kind=kind,
+            baseline=self.number(node, "baseline"),
+            target=target,
+            range=band,
+            unit=node.get("unit"),
+            direction=node.get("direction"),
+            kpi=node.get("kpi"),
+            weight=1.0 if weight is None else weight,
+            owner=node.get("owner") or owner,
+            due=self.day(node, "due"),
+            description=node.get("description"),
         )
 
     def objective(self, node: YMap, owner: str | None) -> Objective:
@@ -141,8 +163,12 @@ class _Builder:
         if isinstance(aligns, YSeq):  # each entry's own place, as aligns[0], aligns[1], ...
             entries = [(f"aligns[{i}]", mark) for i, mark in enumerate(aligns.item_marks)]
         return Objective(
-            self.loc(node.mark), self.fields(node, entries), id=node["id"], title=node["title"],
-            type=node.get("type", "aspirational"), owner=own,
+            self.loc(node.mark),
+            self.fields(node, entries),
+            id=node["id"],
+            title=node["title"],
+            type=node.get("type", "aspirational"),
+            owner=own,
             aligns=tuple(aligns) if isinstance(aligns, list) else (aligns,) if aligns else (),
             description=node.get("description"),
             key_results=tuple(self.key_result(kr, own) for kr in krs),
@@ -155,17 +181,29 @@ class _Builder:
             return None
         owner = root.get("owner")
         return OkrSet(
-            self.loc(root.mark), self.fields(root), team=root["team"], period=period, owner=owner,
+            self.loc(root.mark),
+            self.fields(root),
+            team=root["team"],
+            period=period,
+            owner=owner,
             objectives=tuple(self.objective(node, owner) for node in root["objectives"]),
             objectives_loc=Loc(self.path, *root.key_marks["objectives"]),
         )
 
     def kpi(self, node: YMap) -> Kpi:
         return Kpi(
-            self.loc(node.mark), self.fields(node), id=node["id"], name=node["name"], unit=node.get("unit"),
-            direction=node.get("direction", "increase"), category=node.get("category"),
-            source=node.get("source"), owner=node.get("owner"), cadence=node.get("cadence"),
-            target=self.number(node, "target"), range=self.bounds(node, "range"),
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            name=node["name"],
+            unit=node.get("unit"),
+            direction=node.get("direction", "increase"),
+            category=node.get("category"),
+            source=node.get("source"),
+            owner=node.get("owner"),
+            cadence=node.get("cadence"),
+            target=self.number(node, "target"),
+            range=self.bounds(node, "range"),
         )
 
     def checkin_log(self, root: YMap) -> CheckInLog:
@@ -176,16 +214,27 @@ class _Builder:
             if day is None:
                 continue
             if "kr" in node and team is None and node["kr"].count("/") == 1:
-                self.problem(node.value_marks["kr"], f"kr: {node['kr']!r} needs the log's 'team:' key "
-                                                     "or a team/objective/kr reference")
+                self.problem(
+                    node.value_marks["kr"],
+                    f"kr: {node['kr']!r} needs the log's 'team:' key or a team/objective/kr reference",
+                )
             value = node.get("value")
             confidence = node.get("confidence")
-            rows.append(CheckIn(
-                self.loc(node.mark), self.fields(node), date=day, kr=_shared(node.get("kr")),
-                kpi=_shared(node.get("kpi")), value=value, confidence=confidence,
-                author=_shared(node.get("author")), note=node.get("note"),
-                team=team, index=index,
-            ))
+            rows.append(
+                CheckIn(
+                    self.loc(node.mark),
+                    self.fields(node),
+                    date=day,
+                    kr=_shared(node.get("kr")),
+                    kpi=_shared(node.get("kpi")),
+                    value=value,
+                    confidence=confidence,
+                    author=_shared(node.get("author")),
+                    note=node.get("note"),
+                    team=team,
+                    index=index,
+                )
+            )
         period = self.period(root, "period") if "period" in root else None
         return CheckInLog(self.loc(root.mark), self.fields(root), team=team, period=period, rows=tuple(rows))
 
@@ -237,9 +286,13 @@ class RepositoryBuilder:
         refs: dict[KrRef, KrRef] = {}
         resolved_logs = tuple(resolve_log(log, lookup, self.grace_days, refs) for log in self.logs)
         repo = Repository(
-            teams=tuple(self.teams), teams_declared=self.teams_declared,
-            okr_sets=tuple(self.sets), kpis=tuple(self.kpis), logs=resolved_logs,
-            incomplete=frozenset(self.broken | set(incomplete)), kr_index=MappingProxyType(index),
+            teams=tuple(self.teams),
+            teams_declared=self.teams_declared,
+            okr_sets=tuple(self.sets),
+            kpis=tuple(self.kpis),
+            logs=resolved_logs,
+            incomplete=frozenset(self.broken | set(incomplete)),
+            kr_index=MappingProxyType(index),
         )
         return repo, self._builder.problems
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import pkgutil
 import sys
 from collections.abc import Sequence
 from importlib import import_module
-
-import pkgutil
 
 import click
 
@@ -19,9 +18,7 @@ REPORT_URL = "https://github.com/okrlint/okrlint/issues"
 
 # Each command lives in a module of okrlint.commands, as ``command`` (or a tuple ``COMMANDS``).
 # Command modules import heavy libraries (jinja2) inside the command, not at the top.
-COMMAND_MODULES = tuple(
-    info.name for info in pkgutil.iter_modules(commands_package.__path__) if info.name != "common"
-)
+COMMAND_MODULES = tuple(info.name for info in pkgutil.iter_modules(commands_package.__path__) if info.name != "common")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -39,8 +36,7 @@ for _name in COMMAND_MODULES:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; nothing escapes as a traceback."""
     try:
-        result = cli.main(args=list(argv) if argv is not None else None, prog_name="okrlint",
-                          standalone_mode=False)
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="okrlint", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.ClickException as error:
@@ -54,15 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as error:
         where = ""
         tb = error.__traceback__
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
         if tb is not None:
             where = f" at {tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
-        click.echo(f"okrlint: internal error: {type(error).__name__}: {error}{where}; "
-                   f"please report it at {REPORT_URL}", err=True)
+        click.echo(
+            f"okrlint: internal error: {type(error).__name__}: {error}{where}; please report it at {REPORT_URL}",
+            err=True,
+        )
         return EXIT_INTERNAL
     return int(result or 0)
 

@@ -68,8 +68,17 @@ class Config:
 def from_mapping(data: Mapping[str, Any], root: Path, source: Path | None = None) -> Config:
     """Build a Config from an already validated mapping of SPEC §3 keys."""
     values: dict[str, Any] = {"root": root, "source": source}
-    for key in ("root_team", "max_change_factor", "stale_after_days", "grace_days", "aspirational_goal",
-                "fiscal_year_start_month", "max_file_bytes", "max_nodes", "max_depth"):
+    for key in (
+        "root_team",
+        "max_change_factor",
+        "stale_after_days",
+        "grace_days",
+        "aspirational_goal",
+        "fiscal_year_start_month",
+        "max_file_bytes",
+        "max_nodes",
+        "max_depth",
+    ):
         if key in data:
             values[key] = data[key]
     for key in ("paths", "select", "ignore"):

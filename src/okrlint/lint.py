@@ -33,7 +33,8 @@ class Selection:
     def rules(self) -> list[Rule]:
         """Return the rules chosen by ``select`` minus ``ignore``."""
         return [
-            r for r in all_rules()
+            r
+            for r in all_rules()
             if any(matches(s, r) for s in self.select) and not any(matches(s, r) for s in self.ignore)
         ]
 
@@ -74,11 +75,15 @@ def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[So
     roots = list(paths) if paths else [config.root / p for p in config.paths]
     if not paths:
         top = Path(os.path.abspath(config.root))
-        outside = [text for text, root in zip(config.paths, roots, strict=True)
-                   if not Path(os.path.abspath(root)).is_relative_to(top)]
+        outside = [
+            text
+            for text, root in zip(config.paths, roots, strict=True)
+            if not Path(os.path.abspath(root)).is_relative_to(top)
+        ]
         if outside:  # a pull request may edit the config: it must not make okrlint read (and quote) other files
-            raise UserError(f"paths: {outside[0]!r} lies outside the repository ({config.root}); "
-                            "okrlint reads only files inside it")
+            raise UserError(
+                f"paths: {outside[0]!r} lies outside the repository ({config.root}); okrlint reads only files inside it"
+            )
         missing = [text for text, root in zip(config.paths, roots, strict=True) if not os.path.lexists(root)]
         if missing:
             where = f" (set in {config.source})" if config.source else " (the default; set `paths` in .okrlint.yaml)"
@@ -88,7 +93,9 @@ def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[So
 
 @paused_gc()
 def load_repository(
-    config: Config, files: Sequence[SourceFile], cache: LintCache | None = None,
+    config: Config,
+    files: Sequence[SourceFile],
+    cache: LintCache | None = None,
     stamps: Mapping[str, Stamp | None] | None = None,
 ) -> LoadedRepository:
     """Load every file and build the repository model (the shared front half of lint and report)."""

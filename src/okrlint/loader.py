@@ -52,10 +52,13 @@ def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> Loaded
     kind = kind_of(root)
     if kind is None:
         keys = ", ".join(list(root)[:5]) or "none"
-        problems.append(LoadProblem(
-            "E007", *root.mark,
-            f"no known top-level key (objectives, kpis, checkins or teams); found: {keys}",
-        ))
+        problems.append(
+            LoadProblem(
+                "E007",
+                *root.mark,
+                f"no known top-level key (objectives, kpis, checkins or teams); found: {keys}",
+            )
+        )
         return LoadedFile(source, None, None, tuple(problems), suppressions)
     problems.extend(validate(kind, root))
     document = None if problems else Document(source.rel, kind, root)

@@ -37,14 +37,20 @@ ISO_DATE = IsoDate()
 
 def as_of_option(function: F) -> F:
     """Add ``--as-of`` (default: today)."""
-    return click.option("--as-of", type=ISO_DATE, default=None,
-                        help="Evaluate as of this date (default: today).")(function)
+    return click.option("--as-of", type=ISO_DATE, default=None, help="Evaluate as of this date (default: today).")(
+        function
+    )
 
 
 def config_option(function: F) -> F:
     """Add ``--config``."""
-    return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                        default=None, help="Configuration file (default: discovered).")(function)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Configuration file (default: discovered).",
+    )(function)
 
 
 def load_config(config_path: Path | None, **overrides: Any) -> Config:

@@ -46,20 +46,42 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "format_", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
-              help="Output format; auto is github under GitHub Actions, else text.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="Output format; auto is github under GitHub Actions, else text.",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, names or prefixes (replaces the config).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes (adds to the config).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: config, else error).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: config, else error).",
+)
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
-@click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Reuse and store results in .okrlint_cache/ at the repository root.")
-def command(paths: tuple[str, ...], format_: str, select: tuple[str, ...], ignore: tuple[str, ...],
-            fail_on: str | None, as_of: date | None, config_path: Path | None, output: str | None,
-            cache: bool) -> int:
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse and store results in .okrlint_cache/ at the repository root.",
+)
+def command(
+    paths: tuple[str, ...],
+    format_: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    as_of: date | None,
+    config_path: Path | None,
+    output: str | None,
+    cache: bool,
+) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     config = load_config(config_path or _config_near(paths))
     chosen_select = split_list(select) or config.select

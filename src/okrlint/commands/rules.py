@@ -13,7 +13,7 @@ def rules_table() -> str:
     rules = all_rules()
     width = max(len(r.name) for r in rules)
     lines = [f"{'code':<5} {'name':<{width}} {'severity':<8} summary"]
-    lines += [f"{r.code:<5} {r.name:<{width}} {str(r.severity):<8} {r.summary}" for r in rules]
+    lines += [f"{r.code:<5} {r.name:<{width}} {r.severity!s:<8} {r.summary}" for r in rules]
     return "\n".join(lines) + "\n"
 
 

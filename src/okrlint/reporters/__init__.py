@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from okrlint.reporters.base import ReportOptions
 from okrlint.lint import LintResult
+from okrlint.reporters.base import ReportOptions
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -22,4 +22,4 @@ def get_reporter(name: str) -> Renderer:
     return renderer
 
 
-__all__ = ["FORMATS", "ReportOptions", "Renderer", "get_reporter"]
+__all__ = ["FORMATS", "Renderer", "ReportOptions", "get_reporter"]

@@ -5,7 +5,12 @@ from __future__ import annotations
 from okrlint.findings import Severity
 from okrlint.rules.registry import declare
 
-declare("E001", "yaml-syntax", Severity.ERROR, "The file is not well-formed YAML.", '''
+declare(
+    "E001",
+    "yaml-syntax",
+    Severity.ERROR,
+    "The file is not well-formed YAML.",
+    """
     ## What it does
     Reports a file the YAML parser cannot read, at the position of the parser error.
 
@@ -24,9 +29,15 @@ declare("E001", "yaml-syntax", Severity.ERROR, "The file is not well-formed YAML
     period: 2026-Q4
     objectives: []
     ```
-''')
+""",
+)
 
-declare("E002", "schema", Severity.ERROR, "A document breaks its JSON Schema.", '''
+declare(
+    "E002",
+    "schema",
+    Severity.ERROR,
+    "A document breaks its JSON Schema.",
+    """
     ## What it does
     Checks each document against the JSON Schema of its kind (`okrlint schema KIND`) and reports
     one finding per violation at the offending node: unknown keys (with the nearest known key),
@@ -51,9 +62,15 @@ declare("E002", "schema", Severity.ERROR, "A document breaks its JSON Schema.", 
     period: 2026-Q4
     objectives: []
     ```
-''')
+""",
+)
 
-declare("E003", "duplicate-key", Severity.ERROR, "A mapping repeats a key.", '''
+declare(
+    "E003",
+    "duplicate-key",
+    Severity.ERROR,
+    "A mapping repeats a key.",
+    """
     ## What it does
     Reports a key that appears twice in one mapping.
 
@@ -74,9 +91,15 @@ declare("E003", "duplicate-key", Severity.ERROR, "A mapping repeats a key.", '''
     period: 2026-Q4
     objectives: []
     ```
-''')
+""",
+)
 
-declare("E006", "unsafe-yaml", Severity.ERROR, "Unsafe or oversized YAML.", '''
+declare(
+    "E006",
+    "unsafe-yaml",
+    Severity.ERROR,
+    "Unsafe or oversized YAML.",
+    """
     ## What it does
     Refuses tags outside the YAML core schema (such as `!!python/object`), anchors and aliases
     that expand past `max_nodes`, nesting deeper than `max_depth` and files larger than
@@ -99,9 +122,15 @@ declare("E006", "unsafe-yaml", Severity.ERROR, "Unsafe or oversized YAML.", '''
     period: 2026-Q4
     objectives: []
     ```
-''')
+""",
+)
 
-declare("E007", "unreadable", Severity.ERROR, "The file cannot be read as an okrlint document.", '''
+declare(
+    "E007",
+    "unreadable",
+    Severity.ERROR,
+    "The file cannot be read as an okrlint document.",
+    """
     ## What it does
     Reports a file that is not UTF-8 (a BOM is fine), is empty, holds more than one YAML
     document, whose top level is not a mapping, or that has none of the top-level keys
@@ -123,4 +152,5 @@ declare("E007", "unreadable", Severity.ERROR, "The file cannot be read as an okr
     period: 2026-Q4
     objectives: []
     ```
-''')
+""",
+)
