@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from okrlint import __version__
@@ -58,11 +57,11 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
         "report": data,
         "period": period,
         "as_of": as_of,
-        "elapsed": _elapsed(period, as_of),
+        "elapsed": finite(period.get("elapsed")),
         "org": {
             "name": str(data.get("org_name") or (root["name"] if root else "") or ""),
             "score": data.get("score"),
-            "grade": _grade(data.get("score")),
+            "grade": data.get("grade"),
             "counts": counts,
             "kr_total": sum(counts.values()),
             "last_checkin": max(checkins) if checkins else None,
@@ -73,27 +72,6 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
         "kpis": [_kpi(kpi) for kpi in data.get("kpis") or ()],
         "version": __version__,
     }
-
-
-def _grade(score: Any) -> str | None:
-    """Grade a score as SPEC §4 does (used only where the data gives no grade)."""
-    s = finite(score)
-    if s is None:
-        return None
-    return "red" if s < 0.4 else "yellow" if s < 0.7 else "green"
-
-
-def _elapsed(period: Mapping[str, Any], as_of: str) -> float | None:
-    """Return the elapsed fraction of the period on as_of, clipped to [0, 1]."""
-    try:
-        start, end = date.fromisoformat(str(period["start"])), date.fromisoformat(str(period["end"]))
-        today = date.fromisoformat(as_of)
-    except (KeyError, ValueError):
-        return None
-    span = (end - start).days
-    if span <= 0:
-        return 1.0 if today >= end else 0.0
-    return min(1.0, max(0.0, (today - start).days / span))
 
 
 def _sum_counts(parts: Any) -> dict[str, int]:
@@ -113,7 +91,7 @@ def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
     return {
         **team,
         "name": str(team.get("name") or team.get("id") or ""),
-        "grade": team.get("grade") or _grade(team.get("score")),
+        "grade": team.get("grade"),
         "objectives": objectives,
         "counts": counts,
         "kr_total": sum(counts.values()),
@@ -133,7 +111,7 @@ def _objective(team: Mapping[str, Any], objective: Mapping[str, Any]) -> dict[st
     return {
         **objective,
         "team": str(team.get("id") or ""),
-        "grade": objective.get("grade") or _grade(objective.get("score")),
+        "grade": objective.get("grade"),
         "aligns": [aligns] if isinstance(aligns, str) else [str(a) for a in aligns],
         "key_results": krs,
         "counts": counts,
