@@ -278,3 +278,13 @@ def test_invalid_rows_do_not_break_the_json(
         {"date": "2026-02-01", "value": 52, "confidence": None, "note": None, "author": None}
     ]
     assert (conversion["current"], conversion["score"], conversion["confidence"]) == (52, pytest.approx(0.2), None)
+
+
+def test_broken_parts_on_stderr_cannot_drive_the_terminal(
+    shop: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (shop / "okrs" / "bad\x1b[31m.yaml").write_text("teams: [\n", encoding="utf-8")
+    code, out, err = run(shop, monkeypatch, capsys, "--format", "json", "--as-of", "2026-11-23", "--out", "-")
+    assert code == 0 and json.loads(out)["teams"]
+    assert "\x1b" not in err
+    assert "okrs/bad\\x1b[31m.yaml:2:1: E001 [error]" in err

@@ -22,6 +22,7 @@ from okrlint.commands.common import (
 )
 from okrlint.errors import UserError
 from okrlint.findings import Finding, Severity
+from okrlint.reporters.text_format import finding_line
 
 DEFAULT_HTML_FOLDER = "scorecard"
 
@@ -56,7 +57,7 @@ def _show_errors(findings: list[Finding]) -> None:
     """Name the broken parts on stderr: one line per error-level finding."""
     errors = [f for f in findings if f.severity >= Severity.ERROR]
     for f in errors:
-        click.echo(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}", err=True)
+        click.echo(finding_line(f), err=True)
     if errors:
         click.echo(
             f"okrlint: {len(errors)} error(s) in the input; the broken parts are left out of the report "

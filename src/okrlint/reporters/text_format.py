@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from okrlint.findings import Severity
+from okrlint.findings import Finding, Severity
 from okrlint.lint import LintResult
 from okrlint.reporters.base import ReportOptions
 
@@ -28,19 +28,18 @@ def summary(result: LintResult) -> str:
     )
 
 
+def finding_line(f: Finding, color: bool = False) -> str:
+    """Return one finding as ``path:line:col: CODE [severity] message``, safe for a terminal."""
+    message = _printable(f.message.replace("\r", " ").replace("\n", " "))
+    path = _printable(f.path)
+    if not color:
+        return f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}"
+    tint = _COLORS[f.severity]
+    return f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{f.code}{_RESET} [{tint}{f.severity}{_RESET}] {message}"
+
+
 def render(result: LintResult, options: ReportOptions) -> str:
     """Render findings one per line, then the summary line."""
-    lines = []
-    for f in result.findings:
-        message = _printable(f.message.replace("\r", " ").replace("\n", " "))
-        path = _printable(f.path)
-        if options.color:
-            color = _COLORS[f.severity]
-            lines.append(
-                f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {color}{f.code}{_RESET} "
-                f"[{color}{f.severity}{_RESET}] {message}"
-            )
-        else:
-            lines.append(f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}")
+    lines = [finding_line(f, options.color) for f in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
