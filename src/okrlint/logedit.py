@@ -165,7 +165,7 @@ def _append_flow(lines: list[str], line: int, column: int, seq: YSeq, row: Row, 
 
 def _flow_sequence_end(text: str, line: int, column: int) -> int:
     """Return the string index just after the last item of the flow sequence starting at line:column."""
-    import yaml  # type: ignore[import-untyped]
+    import yaml
 
     depth, last_end = 0, None
     started = False

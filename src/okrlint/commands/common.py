@@ -18,7 +18,7 @@ from okrlint.errors import UserError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
     """A ``YYYY-MM-DD`` date option."""
 
     name = "YYYY-MM-DD"
