@@ -27,7 +27,7 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.config import Config
-from okrlint.files import SourceFile
+from okrlint.files import SourceFile, is_inside
 from okrlint.findings import Finding, Severity
 from okrlint.resources import data_dir
 
@@ -125,7 +125,7 @@ class LintCache:
         self.folder = config.root / CACHE_DIR / f"v{FORMAT}"
         self.salt = f"{__version__}\0{FORMAT}\0{code_fingerprint()}\0{config.fingerprint()}".encode()
         self.secret = machine_secret()
-        self.enabled = self.secret is not None and _inside(config.root, config.root / CACHE_DIR)
+        self.enabled = self.secret is not None and is_inside(config.root / CACHE_DIR, config.root)
 
     def _key(self, *parts: str) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
@@ -169,7 +169,7 @@ class LintCache:
             path = self._path(layer, key)
             _prepare(self.folder.parent)
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not _inside(self.root, path.parent):
+            if not is_inside(path.parent, self.root):
                 raise OSError("cache folder leads out of the repository")
             handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
@@ -218,15 +218,6 @@ def _with_severity(values: dict[str, Any]) -> dict[str, Any]:
     """Return stored finding values with the severity turned back into a Severity."""
     values["severity"] = Severity(values["severity"])
     return values
-
-
-def _inside(root: Path, folder: Path) -> bool:
-    """Return True when ``folder`` (following a symlink, if any) lies inside ``root``."""
-    try:
-        folder.resolve().relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):
-        return False
-    return True
 
 
 def _prepare(folder: Path) -> None:

@@ -40,7 +40,7 @@ def relative_name(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def _inside(path: Path, root: Path) -> bool:
+def is_inside(path: Path, root: Path) -> bool:
     """Return True when ``path``, with symlinks resolved, stays inside ``root``."""
     try:
         path.resolve().relative_to(root.resolve())
@@ -74,8 +74,8 @@ def _escapes(path: Path, root: Path) -> bool:
     try:
         Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
     except ValueError:
-        return path.is_symlink() and not _inside(path, root)
-    return not _inside(path, root)
+        return path.is_symlink() and not is_inside(path, root)
+    return not is_inside(path, root)
 
 
 def _acceptable(path: Path, root: Path) -> bool:

@@ -13,6 +13,7 @@ from okrlint.checkin import CheckinError, Plan, modeline_for
 from okrlint.csvlog import read_csv_log, sniff_delimiter
 from okrlint.errors import UserError
 from okrlint.filelock import file_lock
+from okrlint.files import is_inside
 from okrlint.logedit import append_csv_row, append_yaml_row, new_yaml_log
 from okrlint.schemas import validate
 from okrlint.yamlload import load_yaml
@@ -122,7 +123,7 @@ def _read(path: Path, max_bytes: int) -> tuple[str | None, bool]:
 def _refuse_links(plan: Plan, root: Path) -> None:
     """Refuse a log that is a symlink, or lies in a folder that resolves outside the repository."""
     existing = next(folder for folder in (plan.path.parent, *plan.path.parent.parents) if folder.exists())
-    if plan.path.is_symlink() or not existing.resolve().is_relative_to(root.resolve()):
+    if plan.path.is_symlink() or not is_inside(existing, root):
         raise CheckinError(
             f"{plan.rel}: is a symbolic link or lies behind one; okrlint checkin only edits regular files "
             "inside the repository"
