@@ -189,7 +189,8 @@ def lint(
         only_rel = {f.rel for f in extra}
         known = {f.rel for f in files}
         files = sorted([*files, *(f for f in extra if f.rel not in known)])
-    codes = {r.code for r in chosen.rules()}
+    rules = chosen.rules()
+    codes = {r.code for r in rules}
     store = LintCache(config) if cache else None
     stamps = {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
     key = None
@@ -200,7 +201,7 @@ def lint(
     if cached is None:
         loaded = load_repository(config, files, store, stamps)
         repo = loaded.repo
-        model_rules = [r for r in chosen.rules() if r.check is not None]
+        model_rules = [r for r in rules if r.check is not None]
         findings = [f for f in loaded.problems if f.code in codes]
         findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
         by_path = {f.source.rel: f for f in loaded.files}
