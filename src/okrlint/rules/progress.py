@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from okrlint.findings import Severity
 from okrlint.rules.registry import Hit, RuleContext, rule
 from okrlint.rules.walk import key_results, kr_ref
-from okrlint.scoring import collect_checkins, score_key_result
+from okrlint.scoring import score_key_result
 
 
 def _shown(value: float | bool) -> str:
@@ -69,7 +69,7 @@ def stale_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     as_of, days = ctx.as_of, ctx.config.stale_after_days
-    checkins = collect_checkins(ctx.repo, as_of)
+    checkins = ctx.checkins
     for okr_set, objective, kr in key_results(ctx.repo):
         period = okr_set.period
         if not period.start <= as_of <= period.end:
@@ -141,7 +141,7 @@ def missed_commitment(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     as_of = ctx.as_of
-    checkins = collect_checkins(ctx.repo, as_of)
+    checkins = ctx.checkins
     for okr_set, objective, kr in key_results(ctx.repo):
         if objective.type != "committed" or as_of <= okr_set.period.end:
             continue

@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from okrlint.findings import Finding, Severity
@@ -15,15 +16,23 @@ from okrlint.model import Loc
 if TYPE_CHECKING:
     from okrlint.config import Config
     from okrlint.model import Repository
+    from okrlint.scoring import CheckIns
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleContext:
     """What a rule may read: the repository model, the configuration and the as-of date."""
 
     repo: Repository
     config: Config
     as_of: date
+
+    @cached_property
+    def checkins(self) -> CheckIns:
+        """Return the check-in rows up to ``as_of``, grouped once for every rule that needs them."""
+        from okrlint.scoring import collect_checkins
+
+        return collect_checkins(self.repo, self.as_of)
 
 
 Hit = tuple[Loc, str]
