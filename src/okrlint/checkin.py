@@ -18,13 +18,13 @@ from typing import Any
 
 from okrlint.build import kr_lookup
 from okrlint.config import Config
+from okrlint.csvlog import FALSE_WORDS, NUMBER_RE, TRUE_WORDS
 from okrlint.errors import UserError
 from okrlint.lint import LoadedRepository
 from okrlint.model import CheckInLog, KeyResult, OkrSet
 from okrlint.resources import load_schema, schema_path
 from okrlint.scoring import row_order
 
-_NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _MODELINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S*checkins\.schema\.json)")
 
 
@@ -64,7 +64,7 @@ class Plan:
 def parse_number(text: str, what: str) -> int | float:
     """Return the finite number ``text`` spells (an int when it has no fraction or exponent)."""
     cleaned = text.strip()
-    if not _NUMBER_RE.match(cleaned):
+    if not NUMBER_RE.match(cleaned):
         raise CheckinError(f"{what} {text!r} is not a number")
     if re.fullmatch(r"[-+]?[0-9]+", cleaned):
         return int(cleaned)
@@ -78,9 +78,9 @@ def parse_value(kr: KeyResult | None, text: str) -> bool | int | float:
     """Return the check-in value for ``kr`` (None: a KPI): a number, or true/false/done/a fraction."""
     if kr is not None and kr.kind == "milestone":
         word = text.strip().lower()
-        if word in ("true", "done"):
+        if word in TRUE_WORDS:
             return True
-        if word == "false":
+        if word in FALSE_WORDS:
             return False
         try:
             number = parse_number(text, "value")

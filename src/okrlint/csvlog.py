@@ -21,9 +21,10 @@ from okrlint.yamlload import LoadProblem
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
-_TRUE = frozenset({"true", "done"})
-_FALSE = frozenset({"false"})
-_NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+# Words a milestone check-in may use, in CSV cells and on the command line.
+TRUE_WORDS = frozenset({"true", "done"})
+FALSE_WORDS = frozenset({"false"})
+NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _GROUPED_RE = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 _NON_FINITE = {
     ".nan": math.nan,
@@ -50,7 +51,7 @@ def is_checkin_header(header: list[str]) -> bool:
 def parse_number(text: str) -> float | None:
     """Return the number a cell holds (``1,200`` groups thousands; ``nan``/``inf`` stay non-finite), else None."""
     cell = text.strip()
-    if _NUMBER_RE.match(cell):
+    if NUMBER_RE.match(cell):
         return float(cell)
     if _GROUPED_RE.match(cell):
         return float(cell.replace(",", ""))
@@ -60,9 +61,9 @@ def parse_number(text: str) -> float | None:
 def parse_cell_value(text: str) -> float | bool | None:
     """Return a check-in value from CSV text: a number, or a milestone's true/false/done."""
     lowered = text.strip().lower()
-    if lowered in _TRUE:
+    if lowered in TRUE_WORDS:
         return True
-    if lowered in _FALSE:
+    if lowered in FALSE_WORDS:
         return False
     return parse_number(lowered)
 
