@@ -11,6 +11,7 @@ from typing import Any
 from okrlint.diff import WORKING_TREE, Change, DiffResult
 from okrlint.findings import Finding, Severity
 from okrlint.model import KeyResult, Repository
+from okrlint.textutil import plural
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~!])")
 FIELD_WORDS = {
@@ -47,10 +48,6 @@ def escape(text: object) -> str:
 def code(text: str) -> str:
     """Return ``text`` as a Markdown code span, or escaped when it holds a backtick."""
     return f"`{text}`" if "`" not in text and "\n" not in text else escape(text)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _value(value: Any) -> str:
@@ -101,7 +98,7 @@ def _headline(result: DiffResult) -> str:
     parts = []
     for change in ("added", "removed", "changed"):
         words = [
-            _plural(counts[(change, kind)], label)
+            plural(counts[(change, kind)], label)
             for kind, label in (("objective", "objective"), ("key_result", "key result"))
             if counts[(change, kind)]
         ]
@@ -109,9 +106,9 @@ def _headline(result: DiffResult) -> str:
             parts.append(f"{' and '.join(words)} {change}")
     changes = "; ".join(parts) if parts else "no change to objectives or key results"
     severities = Counter(f.severity for f in result.new_findings)
-    found = _plural(len(result.new_findings), "new finding")
+    found = plural(len(result.new_findings), "new finding")
     if result.new_findings:
-        found += " (" + ", ".join(_plural(severities[s], str(s)) for s in sorted(severities, reverse=True)) + ")"
+        found += " (" + ", ".join(plural(severities[s], str(s)) for s in sorted(severities, reverse=True)) + ")"
     return f"**{changes[0].upper()}{changes[1:]}** · **{found}**"
 
 
@@ -120,14 +117,14 @@ def _change_line(change: Change, siblings: list[Change], result: DiffResult) -> 
     name = f"**{escape(change.title)}** (`{change.ref}`)"
     if change.change == "added" and change.kind == "objective":
         krs = [c for c in siblings if c.kind == "key_result" and c.ref.startswith(change.ref + "/")]
-        lines = [f"- ➕ New objective {name}" + (f" with {_plural(len(krs), 'key result')}:" if krs else "")]
+        lines = [f"- ➕ New objective {name}" + (f" with {plural(len(krs), 'key result')}:" if krs else "")]
         for kr_change in krs:
             kr = _find_kr(result.head_repo, kr_change)
             lines.append(f"  - {escape(kr_change.title)} — {_measure(kr) if kr else 'key result'}")
         return lines
     if change.change == "removed" and change.kind == "objective":
         krs = [c for c in siblings if c.kind == "key_result" and c.ref.startswith(change.ref + "/")]
-        return [f"- ➖ Dropped objective {name}" + (f" and its {_plural(len(krs), 'key result')}" if krs else "")]
+        return [f"- ➖ Dropped objective {name}" + (f" and its {plural(len(krs), 'key result')}" if krs else "")]
     if change.change == "added":
         kr = _find_kr(result.head_repo, change)
         return [f"- ➕ New key result {name} — {_measure(kr) if kr else 'key result'}"]

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from okrlint.render.environment import make_environment, render_template
 from okrlint.render.formatting import FILTERS, finite
 from okrlint.render.view import build_view
+from okrlint.textutil import shorten
 
 __all__ = ["SUMMARY_LIMIT", "md_escape", "render_markdown", "spark", "text_bar"]
 
@@ -90,8 +91,7 @@ def grade_emoji(grade: Any) -> Markup:
 
 def short(raw: Any, limit: int = _SUMMARY_TITLE) -> str:
     """Cut text to ``limit`` characters with an ellipsis (before escaping, so escapes stay whole)."""
-    text = " ".join(str("" if raw is None else raw).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(str("" if raw is None else raw), limit)
 
 
 _MD_FILTERS: dict[str, Callable[..., Any]] = {

@@ -7,10 +7,7 @@ from collections.abc import Iterator
 from okrlint.findings import Severity
 from okrlint.rules.registry import Hit, RuleContext, rule
 from okrlint.rules.walk import objectives
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+from okrlint.textutil import plural
 
 
 @rule("C101", "too-few-objectives", Severity.WARNING, "An OKR set has fewer than `objectives.min` objectives.")
@@ -53,7 +50,7 @@ def too_few_objectives(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 okr_set.objectives_loc or okr_set.loc,
                 (
-                    f"the OKR set has {_plural(count, 'objective')}, fewer than {low}; "
+                    f"the OKR set has {plural(count, 'objective')}, fewer than {low}; "
                     "add the team's other priorities as objectives (or lower objectives.min)"
                 ),
             )
@@ -162,7 +159,7 @@ def too_few_key_results(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 objective.key_results_loc or objective.loc,
                 (
-                    f"objective {objective.id!r} has {_plural(count, 'key result')}, fewer than {low}; "
+                    f"objective {objective.id!r} has {plural(count, 'key result')}, fewer than {low}; "
                     "add key results that together show the objective is met"
                 ),
             )

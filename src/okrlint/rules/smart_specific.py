@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from okrlint.findings import Severity
 from okrlint.rules.registry import Hit, RuleContext, rule
-from okrlint.rules.walk import key_results, quoted, shorten, vague_words
+from okrlint.rules.walk import key_results, quoted, vague_words
+from okrlint.textutil import shorten
 from okrlint.wording import find_vague_words, is_vague, suggest_rewrite
 
 

@@ -40,12 +40,6 @@ def vague_words(config: Config) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-def shorten(text: str, limit: int = 80) -> str:
-    """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
 def quoted(words: list[str]) -> str:
     """Return ``words`` as a comma-separated list of double-quoted words."""
     return ", ".join(f'"{word}"' for word in words)
