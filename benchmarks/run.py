@@ -36,6 +36,12 @@ for name in open(sys.argv[1], encoding="utf-8").read().splitlines():
 """
 
 
+def _tool(name: str) -> str | None:
+    """Return the path of a comparison tool: beside this Python first (a venv not activated), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.is_file() else shutil.which(name)
+
+
 @dataclass
 class Row:
     """One measurement: what ran, how long it took, its peak memory and exit code."""
@@ -153,11 +159,11 @@ def bench_one(
         bench.run("okrlint report --format html", [*report, "--format", "html", "--out", str(html)])
         bench.run("okrlint report --format json", [*report, "--format", "json", "--out", str(work / "report.json")])
     if compare:
-        yamllint = shutil.which("yamllint")
+        yamllint = _tool("yamllint")
         if yamllint:
             bench.run("yamllint (default config)", [yamllint, "-f", "parsable", "okrs"])
             bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
-        checker = shutil.which("check-jsonschema")
+        checker = _tool("check-jsonschema")
         if checker and jsonschema:
             total = [0.0, 0.0, 0.0]
             for kind, pattern in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -129,11 +130,10 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.Captur
     assert main(["init", str(tmp_path / "file")]) == 2
 
 
-@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
 def test_pre_commit_config_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path), "--as-of", "2026-11-23"]) == 0
     done = subprocess.run(
-        ["pre-commit", "validate-config", ".pre-commit-config.yaml"],
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -2,20 +2,22 @@
 
 try-repo installs okrlint from a clone of this checkout's HEAD commit into a fresh virtualenv
 with ``pip install .``: what it tests is what is committed. To stay offline, the virtualenv
-sees the already-installed packages (okrlint's dependencies and its build backend), pip may
-not use an index and builds without isolation, and virtualenv does not look for updates.
+borrows the packages of the environment the tests run in (okrlint's dependencies and its build
+backend, through ``PYTHONPATH`` and tests/envview.py), pip may not use an index and builds
+without isolation, and virtualenv does not look for updates.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from envview import package_view
 from git_helpers import GIT_ENV, commit, git, init_repo, write
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +56,7 @@ objectives:
 
 
 def _head_commit() -> str:
-    if shutil.which("pre-commit") is None:
+    if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed")
     if importlib.util.find_spec("hatchling") is None:
         pytest.skip("hatchling (okrlint's build backend) is not installed; try-repo cannot build offline")
@@ -79,6 +81,9 @@ def okr_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
     """Run ``pre-commit try-repo <this checkout> okrlint --files …`` without network access."""
     head = _head_commit()
+    view = repo.parent / "package-view"
+    if not view.exists():
+        package_view(view)
     env = {
         **os.environ,
         **GIT_ENV,
@@ -87,12 +92,12 @@ def try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
         "PIP_NO_INDEX": "1",
         "PIP_NO_BUILD_ISOLATION": "0",  # pip reads this inverted: it turns build isolation off
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
+        "PYTHONPATH": str(view),
         "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
         "NO_COLOR": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
-    command = ["pre-commit", "try-repo", str(REPO_ROOT), "okrlint", "--ref", head, "--verbose", "--files", *files]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO_ROOT), "okrlint", "--ref", head, "--verbose", "--files", *files]
     return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 

@@ -1,8 +1,8 @@
 """Smoke test of a real install: build the wheel, install it into a fresh venv, run it outside the repo.
 
 This is the CI check that ``pip install .`` (not editable) gives a working ``okrlint`` that finds its
-own ``schema/`` and ``templates/``. It needs no network: the venv sees this machine's packages
-(``--system-site-packages``) for the dependencies, and the wheel is installed with ``--no-index``.
+own ``schema/`` and ``templates/``. It needs no network: the venv borrows the dependencies
+from the environment the tests run in (tests/envview.py), and the wheel is installed with ``--no-index``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from envview import lend_packages, package_view
 from okrlint import __version__
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,8 +57,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), "."], REPO
     )
     (wheel,) = dist.glob("okrlint-*.whl")
-    _check([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], base)
+    _check([sys.executable, "-m", "venv", str(venv)], base)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    lend_packages(bin_dir / "python", package_view(base / "view"))
     _check([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)], base)
     yield Installed(wheel, bin_dir, workdir)
     shutil.rmtree(base, ignore_errors=True)

@@ -223,7 +223,7 @@ class _Builder:
             return self._alias(event, mark)
         self._check_tag(event, mark)
         if depth > self.limits.max_depth:
-            raise _Fatal(LoadProblem("E006", *mark, f"nesting is deeper than max_depth ({self.limits.max_depth})"))
+            raise _Fatal(LoadProblem("E006", *mark, _too_deep(self.limits)))
         anchor = event.anchor
         before = self.nodes
         if anchor is not None:
@@ -349,6 +349,8 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         mark = error.problem_mark or error.context_mark
         line, column = _within(text, mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        if _PARSER_DEPTH_LIMIT in message:  # PyYAML >= 6.0.2 caps nesting itself: still E006, whichever layer noticed
+            return LoadResult(None, [LoadProblem("E006", line, column, _too_deep(limits, parser_limit=True))])
         message += _tab_hint(text, line)
         return LoadResult(None, [LoadProblem("E001", line, column, f"invalid YAML: {message}")])
     except yaml.reader.ReaderError as error:
@@ -365,12 +367,22 @@ def load_yaml(text: str, limits: Limits = Limits()) -> LoadResult:
         line, column = _position(text, error.start)
         return LoadResult(None, [LoadProblem("E007", line, column, "unreadable: the text holds a lone surrogate")])
     except RecursionError:
-        return LoadResult(None, [LoadProblem("E006", 1, 1, f"nesting is deeper than max_depth ({limits.max_depth})")])
+        return LoadResult(None, [LoadProblem("E006", 1, 1, _too_deep(limits))])
     finally:
         dispose = getattr(parser, "dispose", None) if parser is not None else None
         if dispose is not None:
             dispose()
     return LoadResult(root, builder.problems)
+
+
+_PARSER_DEPTH_LIMIT = "maximum nesting depth"
+
+
+def _too_deep(limits: Limits, parser_limit: bool = False) -> str:
+    """Say that nesting is too deep, naming the limit that was hit."""
+    if parser_limit:
+        return f"nesting is deeper than the YAML parser allows (max_depth is {limits.max_depth})"
+    return f"nesting is deeper than max_depth ({limits.max_depth})"
 
 
 def _within(text: str, line: int, column: int) -> Mark:
