@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.config import load_config
-from okrlint.findings import Finding
-from okrlint.lint import Selection, lint
+from okrlint.lint.findings import Finding
+from okrlint.lint.run import Selection, lint
 
 AS_OF = date(2026, 11, 23)
 

@@ -1,4 +1,4 @@
-"""Tests for okrlint.build: the typed model, owner inheritance, KR kinds and check-in resolution."""
+"""Tests for okrlint.model.build: the typed model, owner inheritance, KR kinds and check-in resolution."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from okrlint.build import Document, build_repository, kind_of, split_reference
-from okrlint.model import KrRef, Loc, Repository
-from okrlint.schemas import validate
-from okrlint.yamlload import LoadProblem, load_yaml
+from okrlint.model.build import Document, build_repository, kind_of, split_reference
+from okrlint.model.repository import KrRef, Loc, Repository
+from okrlint.source.schemas import validate
+from okrlint.source.yamlload import LoadProblem, load_yaml
 
 
 def document(path: str, text: str) -> Document:

@@ -12,16 +12,16 @@ from types import ModuleType
 
 import pytest
 
-from okrlint import parallel
-from okrlint.cache import CACHE_DIR
+from okrlint.engine import pool as parallel
+from okrlint.engine.cache import CACHE_DIR
 from okrlint.cli import main
 from okrlint.config import load_config, with_overrides
-from okrlint.files import SourceFile
-from okrlint.findings import Finding
-from okrlint.lint import Selection, lint
-from okrlint.loader import load_file
-from okrlint.treecodec import decode_loaded, encode_loaded
-from okrlint.yamlload import Limits
+from okrlint.source.files import SourceFile
+from okrlint.lint.findings import Finding
+from okrlint.lint.run import Selection, lint
+from okrlint.source.loader import load_file
+from okrlint.engine.treecodec import decode_loaded, encode_loaded
+from okrlint.source.yamlload import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 12, 31)

@@ -1,4 +1,4 @@
-"""Tests for okrlint.charts (inline SVG charts)."""
+"""Tests for okrlint.report.charts (inline SVG charts)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrlint.charts import format_tick, kr_chart, linear_scale, nice_ticks, sparkline
+from okrlint.report.charts import format_tick, kr_chart, linear_scale, nice_ticks, sparkline
 
 NS = "{http://www.w3.org/2000/svg}"
 START, END = date(2025, 10, 1), date(2025, 12, 31)

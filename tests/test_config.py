@@ -8,7 +8,7 @@ import pytest
 
 from okrlint.cli import main
 from okrlint.config import Bounds, Config, ConfigError, discover_config, find_config, load_config
-from okrlint.findings import Severity
+from okrlint.lint.findings import Severity
 
 KPIS = "kpis:\n  - {id: nps, name: NPS, source: Survey}\n"
 # Two objectives (C101 warning), each with one KR (C103 warnings), one KR without target (S202 error).

@@ -1,4 +1,4 @@
-"""Tests for okrlint.csvlog: CSV check-in logs as spreadsheets export them, and bad rows as findings."""
+"""Tests for okrlint.source.csvlog: CSV check-in logs as spreadsheets export them, and bad rows as findings."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 
 from linting import lint_files, write_repo
 from okrlint.config import load_config
-from okrlint.csvlog import locate_quote_error, parse_cell_value, parse_number, read_csv_log
-from okrlint.lint import load_repository, source_files
-from okrlint.scoring import collect_checkins, score_okr_set
+from okrlint.source.csvlog import locate_quote_error, parse_cell_value, parse_number, read_csv_log
+from okrlint.lint.run import load_repository, source_files
+from okrlint.scoring.scores import collect_checkins, score_okr_set
 
 OKRS = """\
 team: shop

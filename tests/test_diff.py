@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from git_helpers import OKR_SET, SECOND_OBJECTIVE, VAGUE_KR, commit, init_repo, write
-from okrlint import diff as diff_module
-from okrlint import gitio
+from okrlint.diff import compare as diff_module
+from okrlint.diff import gitio
 from okrlint.cli import main
 from okrlint.commands.common import load_config
-from okrlint.diff_render import render_markdown
-from okrlint.lint import Selection
+from okrlint.diff.render import render_markdown
+from okrlint.lint.run import Selection
 
 AS_OF = "2026-11-23"
 PATH = "okrs/company.yaml"

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.docs import DEFAULT_FILE, END, START, main, parse_example, readme_block, sections, update_readme
-from okrlint.rules.registry import all_rules
+from okrlint.lint.docs import DEFAULT_FILE, END, START, main, parse_example, readme_block, sections, update_readme
+from okrlint.lint.registry import all_rules
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def test_readme_is_up_to_date() -> None:
     text = README.read_text(encoding="utf-8")
-    assert update_readme(text) == text, "README.md is stale: run python -m okrlint.docs --write"
+    assert update_readme(text) == text, "README.md is stale: run python -m okrlint.lint.docs --write"
 
 
 def test_readme_block_lists_every_rule_and_setting() -> None:

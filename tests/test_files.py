@@ -1,4 +1,4 @@
-"""Tests for okrlint.files: discovery and safe reading."""
+"""Tests for okrlint.source.files: discovery and safe reading."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.files import SourceFile, discover, read_text, relative_name
+from okrlint.source.files import SourceFile, discover, read_text, relative_name
 
 
 def write(path: Path, text: str | bytes = "kpis: []\n") -> Path:

@@ -1,4 +1,4 @@
-"""Tests for okrlint.findings: frozen, sortable findings and severities."""
+"""Tests for okrlint.lint.findings: frozen, sortable findings and severities."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from okrlint.findings import Finding, Severity
+from okrlint.lint.findings import Finding, Severity
 
 
 def finding(path: str, line: int, column: int, code: str, severity: Severity = Severity.ERROR) -> Finding:

@@ -1,4 +1,4 @@
-"""Tests for okrlint.gitio: revisions validated, files read from git without a checkout."""
+"""Tests for okrlint.diff.gitio: revisions validated, files read from git without a checkout."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from git_helpers import commit, git, init_repo, write
-from okrlint import gitio
+from okrlint.diff import gitio
 
 SUFFIXES = (".yaml", ".yml", ".csv")
 

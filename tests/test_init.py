@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from okrlint.cli import cli, main
-from okrlint.periods import period_containing
+from okrlint.model.periods import period_containing
 from okrlint.scaffold import checkin_dates
 
 YAML_FILES = (".okrlint.yaml", ".pre-commit-config.yaml", "okrs/teams.yaml", "okrs/kpis.yaml")

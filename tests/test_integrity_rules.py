@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from okrlint.config import Config
-from okrlint.lint import Selection, lint
+from okrlint.lint.run import Selection, lint
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "integrity"
 

@@ -1,4 +1,4 @@
-"""Tests for okrlint.loader: one file → kind, schema-checked document or located problems."""
+"""Tests for okrlint.source.loader: one file → kind, schema-checked document or located problems."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.files import SourceFile
-from okrlint.loader import LoadedFile, load_file
-from okrlint.yamlload import Limits
+from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile, load_file
+from okrlint.source.yamlload import Limits
 
 OKR_SET = "team: payments\nperiod: 2026-Q4\nobjectives: []\n"
 

@@ -1,4 +1,4 @@
-"""Tests for okrlint.periods: quarters, halves, years, fiscal years and containment."""
+"""Tests for okrlint.model.periods: quarters, halves, years, fiscal years and containment."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from okrlint.periods import Period, parse_period_id, period_containing
+from okrlint.model.periods import Period, parse_period_id, period_containing
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Tests for okrlint.report_data and ``okrlint report --format json`` (shape, schema, options, exit codes)."""
+"""Tests for okrlint.report.data and ``okrlint report --format json`` (shape, schema, options, exit codes)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from jsonschema import Draft202012Validator
 from linting import write_repo
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.lint import load_repository, source_files
-from okrlint.report_data import ReportError, build_report_data, select_period
-from okrlint.resources import load_schema, schema_path
+from okrlint.lint.run import load_repository, source_files
+from okrlint.report.data import ReportError, build_report_data, select_period
+from okrlint.util.resources import load_schema, schema_path
 from test_scoring import KPI_LOG, KPIS, OPS, OPS_LOG, SHOP, SHOP_LOG
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Nothing okrlint writes is ever half-written, outside its target, or lost to a concurrent writer (SPEC §7).
 
-Faults are injected through ``okrlint.atomic._before_replace``, which runs after the temporary
+Faults are injected through ``okrlint.util.atomic._before_replace``, which runs after the temporary
 file is complete and before the rename: an interrupted run must leave the old file byte for
 byte, and no temporary file behind.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from okrlint import atomic
+from okrlint.util import atomic
 from okrlint.cli import main
-from okrlint.yamlload import load_yaml
+from okrlint.source.yamlload import load_yaml
 
 AS_OF = "2026-11-23"
 OKRS = """\
@@ -109,7 +109,7 @@ def test_a_crash_before_the_rename_leaves_the_old_files(
     code = main(args)
     err = capsys.readouterr().err
     assert code == 3 and "simulated crash" in err and "Traceback" not in err
-    assert crash, "the command did not write through okrlint.atomic"
+    assert crash, "the command did not write through okrlint.util.atomic"
     assert snapshot(repo) == before
     no_temporaries(repo)
 

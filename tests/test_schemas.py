@@ -1,4 +1,4 @@
-"""Tests for schema/ and okrlint.schemas: valid Draft 2020-12, described, errors located at the node."""
+"""Tests for schema/ and okrlint.source.schemas: valid Draft 2020-12, described, errors located at the node."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from okrlint import schemas
+from okrlint.source import schemas
 from okrlint.config import Config
-from okrlint.lint import lint
-from okrlint.yamlload import LoadProblem, load_yaml
+from okrlint.lint.run import lint
+from okrlint.source.yamlload import LoadProblem, load_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))

@@ -1,4 +1,4 @@
-"""Tests for okrlint.scoring and okrlint.formulas: every SPEC §4 number worked out by hand."""
+"""Tests for okrlint.scoring.scores and okrlint.scoring.formulas: every SPEC §4 number worked out by hand."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from linting import write_repo
 from okrlint.config import load_config
-from okrlint.formulas import (
+from okrlint.scoring.formulas import (
     grade,
     kpi_health,
     least_squares,
@@ -19,9 +19,9 @@ from okrlint.formulas import (
     status_of,
     usable_value,
 )
-from okrlint.lint import load_repository, source_files
-from okrlint.model import Kpi, Loc, Repository
-from okrlint.scoring import (
+from okrlint.lint.run import load_repository, source_files
+from okrlint.model.repository import Kpi, Loc, Repository
+from okrlint.scoring.scores import (
     KrScore,
     TeamScore,
     collect_checkins,

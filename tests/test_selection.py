@@ -9,7 +9,7 @@ import pytest
 from linting import lint_files, write_repo
 from okrlint.cli import main
 from okrlint.config import ConfigError
-from okrlint.findings import Severity
+from okrlint.lint.findings import Severity
 
 # Line 7 has S201 and S203 (a vague metric KR without baseline), line 8 a Q303-free milestone.
 SET = """\

@@ -79,7 +79,7 @@ def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Installe
         [
             str(installed.bin / "python"),
             "-c",
-            "import okrlint, okrlint.resources as r; print(okrlint.__file__); "
+            "import okrlint, okrlint.util.resources as r; print(okrlint.__file__); "
             "print(r.data_dir('schema')); print(r.data_dir('templates'))",
         ],
         cwd=installed.workdir,

@@ -1,4 +1,4 @@
-"""Tests for okrlint.wording and okrlint.numbers (S201, S205, Q301, Q302 text analysis)."""
+"""Tests for okrlint.lint.wording and okrlint.lint.quantities (S201, S205, Q301, Q302 text analysis)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from okrlint.wording import (
+from okrlint.lint.wording import (
     DEFAULT_VAGUE_WORDS,
     activity_phrase,
     find_vague_words,

@@ -1,4 +1,4 @@
-"""Tests for okrlint.yamlload: YAML 1.2 semantics, safety limits and exact marks."""
+"""Tests for okrlint.source.yamlload: YAML 1.2 semantics, safety limits and exact marks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrlint.yamlload import Limits, LoadProblem, YMap, YSeq, load_yaml, resolve_plain, short_tag
+from okrlint.source.yamlload import Limits, LoadProblem, YMap, YSeq, load_yaml, resolve_plain, short_tag
 
 
 def value(text: str) -> object:

@@ -11,7 +11,7 @@ import click
 
 from okrlint import __version__
 from okrlint import commands as commands_package
-from okrlint.errors import UserError
+from okrlint.util.errors import UserError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/okrlint/okrlint/issues"

@@ -9,10 +9,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from okrlint.errors import UserError
-from okrlint.findings import Severity
-from okrlint.schemas import validate
-from okrlint.yamlload import Limits, YMap, YSeq, load_yaml
+from okrlint.util.errors import UserError
+from okrlint.lint.findings import Severity
+from okrlint.source.schemas import validate
+from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 
 CONFIG_FILE = ".okrlint.yaml"
 
@@ -166,7 +166,7 @@ def load_config(path: Path) -> Config:
 
 def _unknown_rules(data: YMap) -> list[tuple[int, int, str]]:
     """Return (line, column, message) for each rule selector in the settings that names no rule."""
-    from okrlint.rules.registry import unknown_selectors
+    from okrlint.lint.registry import unknown_selectors
 
     found: list[tuple[tuple[int, int], str, str]] = []
     for key in ("select", "ignore"):

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from okrlint import __version__
-from okrlint.atomic import write_atomic
-from okrlint.periods import Period, period_containing
-from okrlint.resources import schema_path
+from okrlint.util.atomic import write_atomic
+from okrlint.model.periods import Period, period_containing
+from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"
 SCHEMA_KINDS = ("objectives", "kpis", "checkins", "teams", "config")

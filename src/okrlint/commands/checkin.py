@@ -33,9 +33,9 @@ def command(
     checkins/<team>.yaml beside the OKR set (checkins/kpis.yaml beside the KPI catalogue).
     Nothing changes when anything is wrong (exit 2). A negative VALUE works as is (-5).
     """
-    from okrlint.checkin import Request, plan_checkin
-    from okrlint.lint import load_repository, source_files
-    from okrlint.logwrite import apply_plan
+    from okrlint.checkin.plan import Request, plan_checkin
+    from okrlint.lint.run import load_repository, source_files
+    from okrlint.checkin.write import apply_plan
 
     config = load_config(config_path)
     request = Request(ref, value, day or date.today(), confidence, note, author)

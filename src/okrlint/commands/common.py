@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 
 import click
 
-from okrlint.atomic import write_atomic
+from okrlint.util.atomic import write_atomic
 from okrlint.config import Config, discover_config, with_overrides
-from okrlint.errors import UserError
+from okrlint.util.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -40,10 +40,10 @@ def command(
     output: str | None,
 ) -> int:
     """Show what a change does to the OKRs between git revisions BASE and HEAD (default: the working tree)."""
-    from okrlint.diff import diff_revisions
-    from okrlint.diff_render import RENDERERS
-    from okrlint.findings import Severity
-    from okrlint.lint import Selection
+    from okrlint.diff.compare import diff_revisions
+    from okrlint.diff.render import RENDERERS
+    from okrlint.lint.findings import Severity
+    from okrlint.lint.run import Selection
 
     config = load_config(config_path)
     result = diff_revisions(config, base, head, today(as_of), Selection(config.select, config.ignore))

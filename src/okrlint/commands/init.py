@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from okrlint.commands.common import ISO_DATE, today
-from okrlint.errors import UserError
+from okrlint.util.errors import UserError
 
 
 @click.command("init")

@@ -20,11 +20,11 @@ from okrlint.commands.common import (
     write_output,
 )
 from okrlint.config import find_config
-from okrlint.errors import UserError
-from okrlint.findings import Severity
-from okrlint.lint import Selection, lint
+from okrlint.util.errors import UserError
+from okrlint.lint.findings import Severity
+from okrlint.lint.run import Selection, lint
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
-from okrlint.rules.registry import unknown_selectors
+from okrlint.lint.registry import unknown_selectors
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:

@@ -20,8 +20,8 @@ from okrlint.commands.common import (
     today,
     write_output,
 )
-from okrlint.errors import UserError
-from okrlint.findings import Finding, Severity
+from okrlint.util.errors import UserError
+from okrlint.lint.findings import Finding, Severity
 from okrlint.reporters.text_format import finding_line
 
 DEFAULT_HTML_FOLDER = "scorecard"
@@ -34,7 +34,7 @@ def render_json(data: dict[str, Any]) -> str:
 
 def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templates: Path | None) -> None:
     try:
-        from okrlint.render.markdown import render_markdown
+        from okrlint.report.markdown import render_markdown
     except ImportError as error:
         raise UserError(f"--format md is not available in this installation ({error})") from None
     write_output(render_markdown(data, summary=summary, templates=templates), out)
@@ -42,7 +42,7 @@ def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templa
 
 def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -> None:
     try:
-        from okrlint.render.html import write_html
+        from okrlint.report.html import write_html
     except ImportError as error:
         raise UserError(f"--format html is not available in this installation ({error})") from None
     if out == "-":
@@ -109,8 +109,8 @@ def command(
     config_path: Path | None,
 ) -> int:
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
-    from okrlint.lint import lint
-    from okrlint.report_data import build_report_data
+    from okrlint.lint.run import lint
+    from okrlint.report.data import build_report_data
 
     config = load_config(config_path)
     if paths:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from okrlint.resources import SCHEMA_KINDS, load_schema
+from okrlint.util.resources import SCHEMA_KINDS, load_schema
 
 
 @click.command("schema")

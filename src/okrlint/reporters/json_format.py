@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from okrlint.findings import Severity
-from okrlint.lint import LintResult
+from okrlint.lint.findings import Severity
+from okrlint.lint.run import LintResult
 from okrlint.reporters.base import ReportOptions
 
 

@@ -1,0 +1,214 @@
+"""``okrlint checkin``: validate one check-in, pick its log by SPEC §5, append it safely.
+
+Everything is checked before anything is touched; the log is then re-read under a lock
+file, the row is spliced into its text (``okrlint.checkin.splice``), the result is re-loaded and
+compared row by row with the old one, and only then written atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrlint.model.build import kr_lookup
+from okrlint.config import Config
+from okrlint.source.csvlog import FALSE_WORDS, NUMBER_RE, TRUE_WORDS
+from okrlint.util.errors import UserError
+from okrlint.lint.run import LoadedRepository
+from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
+from okrlint.util.resources import load_schema, schema_path
+from okrlint.scoring.scores import row_order
+
+_MODELINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S*checkins\.schema\.json)")
+
+
+class CheckinError(UserError):
+    """A check-in that cannot be recorded; nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the user asked to record."""
+
+    ref: str
+    value: str
+    day: date
+    confidence: str | None = None
+    note: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A validated check-in: the row and the log it goes to (``log`` None: the file is created)."""
+
+    path: Path
+    rel: str
+    row: dict[str, Any]
+    subject: str
+    log: CheckInLog | None
+    team: str | None = None
+
+    @property
+    def is_csv(self) -> bool:
+        """Return True when the row goes to a CSV log."""
+        return self.rel.lower().endswith(".csv")
+
+
+def parse_number(text: str, what: str) -> int | float:
+    """Return the finite number ``text`` spells (an int when it has no fraction or exponent)."""
+    cleaned = text.strip()
+    if not NUMBER_RE.match(cleaned):
+        raise CheckinError(f"{what} {text!r} is not a number")
+    if re.fullmatch(r"[-+]?[0-9]+", cleaned):
+        return int(cleaned)
+    number = float(cleaned)
+    if not math.isfinite(number):
+        raise CheckinError(f"{what} {text!r} is not a finite number")
+    return number
+
+
+def parse_value(kr: KeyResult | None, text: str) -> bool | int | float:
+    """Return the check-in value for ``kr`` (None: a KPI): a number, or true/false/done/a fraction."""
+    if kr is not None and kr.kind == "milestone":
+        word = text.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        try:
+            number = parse_number(text, "value")
+        except CheckinError:
+            number = -1
+        if not 0 <= number <= 1:
+            raise CheckinError(f"value {text!r}: a milestone takes true, false, done or a fraction from 0 to 1")
+        return number
+    return parse_number(text, "value")
+
+
+def _did_you_mean(wanted: str, known: list[str], what: str) -> str:
+    hint = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+    return f" (did you mean {hint[0]!r}?)" if hint else (f"; no {what} is defined" if not known else "")
+
+
+def _shared_fields(request: Request, row: dict[str, Any]) -> dict[str, Any]:
+    if request.confidence is not None:
+        confidence = parse_number(request.confidence, "--confidence")
+        if not 0 <= confidence <= 1:
+            raise CheckinError(f"--confidence {request.confidence!r} must be from 0 to 1")
+        row["confidence"] = confidence
+    for key in ("author", "note"):
+        text = getattr(request, key)
+        if text is not None and text.strip():
+            if "\x00" in text:
+                raise CheckinError(f"--{key} holds a NUL character")
+            row[key] = text
+    return row
+
+
+def _latest_log(logs: list[tuple[CheckInLog, Any]]) -> CheckInLog | None:
+    """Return the log holding the latest of the given (log, row) pairs."""
+    if not logs:
+        return None
+    return max(logs, key=lambda pair: row_order(pair[1]))[0]
+
+
+def _existing_log(loaded: LoadedRepository, rel: str) -> CheckInLog | None:
+    """Return the loaded log at ``rel``; refuse a file that exists there but is not a usable log."""
+    for file in loaded.files:
+        if file.source.rel == rel and file.problems:
+            problem = file.problems[0]
+            raise CheckinError(f"{rel}:{problem.line}:{problem.column}: {problem.message} — fix the log first")
+    return next((log for log in loaded.repo.logs if log.loc.path == rel), None)
+
+
+def plan_kr(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
+    """Validate a KR check-in and choose its log (SPEC §5 table)."""
+    parts = request.ref.split("/")
+    if len(parts) != 3 or not all(parts):
+        raise CheckinError(f"{request.ref!r} is not a reference: use team/objective/kr or kpi:ID")
+    team, objective_id, kr_id = parts
+    lookup = kr_lookup(loaded.repo.okr_sets)
+    sets = lookup.get((team, objective_id, kr_id), [])
+    if not sets:
+        known = sorted("/".join(key) for key in lookup)
+        raise CheckinError(f"no key result {request.ref!r}{_did_you_mean(request.ref, known, 'key result')}")
+    containing = [s for s in sets if s.period.contains_date(request.day, config.grace_days)]
+    if not containing:
+        spans = ", ".join(f"{s.period.id} ({s.period.start} to {s.period.end})" for s in sets)
+        raise CheckinError(
+            f"date {request.day} is outside the period of {request.ref}: {spans}, plus grace_days ({config.grace_days})"
+        )
+    okr_set: OkrSet = containing[0]
+    objective = next(o for o in okr_set.objectives if o.id == objective_id)
+    kr = next(k for k in objective.key_results if k.id == kr_id)
+    if kr.kind is None:
+        raise CheckinError(f"key result {request.ref} has no target, range or milestone to check in against")
+    value = parse_value(kr, request.value)
+    pairs = [
+        (log, row)
+        for log in loaded.repo.logs
+        for row in log.rows
+        if row.resolved is not None and row.resolved.team == team and row.resolved.period == okr_set.period.id
+    ]
+    log = _latest_log(pairs)
+    rel = log.loc.path if log is not None else _beside(okr_set.loc.path, f"checkins/{team}.yaml")
+    if log is None:
+        log = _existing_log(loaded, rel)
+        if log is not None and log.period is not None and log.period.id != okr_set.period.id:
+            raise CheckinError(f"{rel} pins period {log.period.id}, not {okr_set.period.id}; add the row by hand")
+    # A new log gets ``team:``, so it takes the short form; a CSV log's team column is filled in when written.
+    short = log is None or (log.team == team and not rel.lower().endswith(".csv"))
+    row: dict[str, Any] = {"date": request.day, "kr": f"{objective_id}/{kr_id}" if short else request.ref}
+    row["value"] = value
+    return Plan(config.root / rel, rel, _shared_fields(request, row), request.ref, log, team)
+
+
+def plan_kpi(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
+    """Validate a KPI measurement and choose its log (SPEC §5 table)."""
+    kpi_id = request.ref.removeprefix("kpi:")
+    kpis = loaded.repo.kpi_by_id()
+    if kpi_id not in kpis:
+        raise CheckinError(f"no KPI {kpi_id!r}{_did_you_mean(kpi_id, sorted(kpis), 'KPI')}")
+    row: dict[str, Any] = {"date": request.day, "kpi": kpi_id, "value": parse_value(None, request.value)}
+    pairs = [(log, r) for log in loaded.repo.logs for r in log.rows if r.kpi == kpi_id]
+    log = _latest_log(pairs)
+    rel = log.loc.path if log is not None else _beside(kpis[kpi_id].loc.path, "checkins/kpis.yaml")
+    if log is None:
+        log = _existing_log(loaded, rel)
+    return Plan(config.root / rel, rel, _shared_fields(request, row), f"kpi:{kpi_id}", log)
+
+
+def plan_checkin(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
+    """Validate ``request`` against the repository and return where and what to write."""
+    if request.ref.startswith("kpi:"):
+        return plan_kpi(loaded, config, request)
+    return plan_kr(loaded, config, request)
+
+
+def _beside(path: str, name: str) -> str:
+    folder = path.rpartition("/")[0]
+    return f"{folder}/{name}" if folder else name
+
+
+def modeline_for(path: Path, root: Path) -> str:
+    """Return the ``$schema`` target for a new log: a sibling log's, else the repo's schema/, else the URL."""
+    if path.parent.is_dir():
+        for sibling in sorted(path.parent.glob("*.y*ml")):
+            try:
+                head = sibling.read_text(encoding="utf-8")[:400]
+            except (OSError, UnicodeDecodeError):
+                continue
+            found = _MODELINE_RE.search(head)
+            if found:
+                return found.group(1)
+    local = root / "schema" / schema_path("checkins").name
+    if local.is_file():
+        return Path(os.path.relpath(local, path.parent)).as_posix()
+    return str(load_schema("checkins")["$id"])

@@ -1,0 +1,157 @@
+"""Write a planned check-in: lock the log, re-read it, splice the row in, verify, write atomically."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from okrlint.util.atomic import write_atomic
+from okrlint.checkin.plan import CheckinError, Plan, modeline_for
+from okrlint.source.csvlog import read_csv_log, sniff_delimiter
+from okrlint.util.errors import UserError
+from okrlint.checkin.lock import file_lock
+from okrlint.source.files import is_inside
+from okrlint.checkin.splice import append_csv_row, append_yaml_row, new_yaml_log
+from okrlint.source.schemas import validate
+from okrlint.source.yamlload import load_yaml
+
+BOM = "\ufeff"
+
+
+class UnsafeEdit(RuntimeError):
+    """The edited text did not re-load as the old rows plus the new one (a bug: nothing is written)."""
+
+
+def _plain(data: Any) -> str:
+    """Return a comparable text of loaded YAML data (NaN-safe)."""
+    return json.dumps(data, default=str, sort_keys=True)
+
+
+def _expected(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in row.items()}
+
+
+def verify_yaml(old: str | None, new: str, row: dict[str, Any]) -> None:
+    """Check that ``new`` loads cleanly as ``old`` with exactly ``row`` appended to its checkins."""
+    loaded = load_yaml(new)
+    problems = loaded.problems or (validate("checkins", loaded.root) if isinstance(loaded.root, dict) else [])
+    if problems or not isinstance(loaded.root, dict):
+        first = problems[0] if problems else None
+        where = f" (line {first.line}: {first.message})" if first else ""
+        raise UnsafeEdit(f"the edited log does not load cleanly{where}")
+    before = load_yaml(old).root if old is not None else {"checkins": []}
+    after = loaded.root
+    rest_before = {k: v for k, v in before.items() if k != "checkins"}
+    rest_after = {k: v for k, v in after.items() if k != "checkins"}
+    if old is not None and _plain(rest_before) != _plain(rest_after):
+        raise UnsafeEdit("the edit changed a key outside the checkins list")
+    if _plain(after["checkins"]) != _plain([*before["checkins"], _expected(row)]):
+        raise UnsafeEdit("the edited log does not hold the old rows plus the new one")
+
+
+def _csv_row(plan: Plan, text: str, delimiter: str) -> dict[str, Any]:
+    """Return the row in the CSV's terms: with a team column, team and objective/kr; else team/objective/kr."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    has_team = "team" in [cell.strip().lower() for cell in next(csv.reader([first], delimiter=delimiter))]
+    if "kr" not in plan.row:
+        return plan.row
+    row = dict(plan.row)
+    if has_team and plan.team is not None:
+        row["team"] = plan.team
+        row["kr"] = plan.subject.split("/", 1)[1]
+    else:
+        row["kr"] = plan.subject
+    return row
+
+
+def edit_csv(plan: Plan, text: str) -> str:
+    """Return the CSV log ``text`` with the planned row appended, checked by re-reading it."""
+    delimiter = sniff_delimiter(text)
+    if delimiter is None:
+        raise CheckinError(f"{plan.rel}: the header is no longer a check-in header")
+    row = _csv_row(plan, text, delimiter)
+    try:
+        new = append_csv_row(text, row, delimiter)
+    except KeyError as missing:
+        raise CheckinError(
+            f"{plan.rel} has no {missing.args[0]!r} column; add one or leave out --{missing.args[0]}"
+        ) from None
+    old_log, old_problems = read_csv_log(plan.rel, text)
+    new_log, new_problems = read_csv_log(plan.rel, new)
+    old_rows = old_log.rows if old_log else ()
+    if new_log is None or len(new_problems) != len(old_problems) or len(new_log.rows) != len(old_rows) + 1:
+        raise UnsafeEdit("the edited CSV log does not read back as the old rows plus the new one")
+    return new
+
+
+def render(plan: Plan, text: str | None, root: Path) -> str:
+    """Return the log's new text: ``text`` with the row appended, or a new log when ``text`` is None."""
+    if text is None:
+        new = new_yaml_log(plan.row, team=plan.team, modeline=modeline_for(plan.path, root))
+        verify_yaml(None, new, plan.row)
+        return new
+    if plan.is_csv:
+        return edit_csv(plan, text)
+    try:
+        new = append_yaml_row(text, plan.row)
+    except ValueError as error:
+        raise CheckinError(f"{plan.rel}: cannot append to this log: {error}") from None
+    verify_yaml(text, new, plan.row)
+    return new
+
+
+def _read(path: Path, max_bytes: int) -> tuple[str | None, bool]:
+    """Return the file's text (None when missing) and whether it starts with a BOM."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, False
+    except OSError as error:
+        raise UserError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise CheckinError(f"{path}: larger than max_file_bytes ({max_bytes})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CheckinError(f"{path}: not UTF-8; fix the file first") from None
+    return text.removeprefix(BOM), text.startswith(BOM)
+
+
+def _refuse_links(plan: Plan, root: Path) -> None:
+    """Refuse a log that is a symlink, or lies in a folder that resolves outside the repository."""
+    existing = next(folder for folder in (plan.path.parent, *plan.path.parent.parents) if folder.exists())
+    if plan.path.is_symlink() or not is_inside(existing, root):
+        raise CheckinError(
+            f"{plan.rel}: is a symbolic link or lies behind one; okrlint checkin only edits regular files "
+            "inside the repository"
+        )
+
+
+def apply_plan(plan: Plan, root: Path, *, max_bytes: int = 5_000_000, lock_timeout: float = 10.0) -> bool:
+    """Append the planned row under a lock; return True when the log was created. Raises before any change."""
+    _refuse_links(plan, root)
+    missing = [folder for folder in (plan.path.parent, *plan.path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir()
+        except OSError as error:
+            raise UserError(f"{folder}: cannot create the folder: {error.strerror or error}") from None
+    try:
+        with file_lock(plan.path, timeout=lock_timeout):
+            text, bom = _read(plan.path, max_bytes)
+            if text is None and plan.log is not None:
+                raise CheckinError(f"{plan.rel} disappeared while okrlint was reading it; try again")
+            new = render(plan, text, root)
+            try:
+                write_atomic(plan.path, (BOM if bom else "") + new)
+            except OSError as error:
+                raise UserError(f"{plan.rel}: cannot write: {error.strerror or error}") from None
+    except BaseException:
+        for folder in missing:
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
+    return text is None

@@ -1,0 +1,245 @@
+"""The lint cache in ``.okrlint_cache/`` at the repository root.
+
+Two layers, both keyed by okrlint's version and the configuration's fingerprint:
+
+* per file, by content hash: the load result (located tree, problems, suppressions), so a
+  changed repository re-parses only the files that changed;
+* per lint run, by the hashes of every file plus as-of date and rule selection: the
+  findings, so an unchanged repository is not linted again.
+
+Entries are written atomically (temporary file + rename) and carry a checksum: a corrupt,
+truncated or foreign entry is ignored and rebuilt. The cache never changes results, and
+nothing is written outside the cache folder under the repository root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import marshal
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from okrlint import __version__
+from okrlint.config import Config
+from okrlint.source.files import SourceFile, is_inside
+from okrlint.lint.findings import Finding, Severity
+from okrlint.util.resources import data_dir
+
+CACHE_DIR = ".okrlint_cache"
+FORMAT = 1
+MAX_RESULTS = 16
+_DIGEST = 16
+
+
+def content_key(data: bytes, is_csv: bool) -> str:
+    """Return the hash of a file's bytes (CSV and YAML files of equal bytes load differently)."""
+    digest = hashlib.blake2b(data, digest_size=_DIGEST)
+    digest.update(b"csv" if is_csv else b"yaml")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A file's content hash, with the size and modification time it had when hashed."""
+
+    content: str
+    size: int
+    mtime_ns: int
+
+
+def stamp(source: SourceFile, max_file_bytes: int) -> Stamp | None:
+    """Return the stamp of ``source``, None when it is too big or unreadable (never cached)."""
+    try:
+        before = source.path.stat()
+        if before.st_size > max_file_bytes:
+            return None
+        data = source.path.read_bytes()
+    except OSError:
+        return None
+    return Stamp(content_key(data, source.is_csv), before.st_size, before.st_mtime_ns)
+
+
+def unchanged(source: SourceFile, seen: Stamp) -> bool:
+    """Return True when ``source`` still has the size and modification time of ``seen``."""
+    try:
+        now = source.path.stat()
+    except OSError:
+        return False
+    return (now.st_size, now.st_mtime_ns) == (seen.size, seen.mtime_ns)
+
+
+@cache
+def code_fingerprint() -> str:
+    """Return a digest of okrlint's own code and schemas, so a changed okrlint never reuses entries."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=_DIGEST)
+    for folder in (package, data_dir("schema")):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".json"):
+                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def machine_secret() -> bytes | None:
+    """Return this user's random cache-signing key (created on first use), None when unavailable.
+
+    The cache lives in the repository, where a pull request could plant entries; entries are
+    signed with a key kept outside the repository (``$XDG_CACHE_HOME/okrlint/cache-key``), so a
+    planted entry fails its check and is ignored instead of hiding findings.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "okrlint"
+    path = base / "cache-key"
+    for _ in range(2):
+        try:
+            data = path.read_bytes()
+            return data if len(data) == 32 else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            base.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # another run created it meanwhile: read theirs
+        except OSError:
+            return None
+        with os.fdopen(handle, "wb") as stream:
+            key = os.urandom(32)
+            stream.write(key)
+        return key
+    return None
+
+
+class LintCache:
+    """Read and write cache entries of one repository and configuration."""
+
+    def __init__(self, config: Config) -> None:
+        self.root = config.root
+        self.folder = config.root / CACHE_DIR / f"v{FORMAT}"
+        self.salt = f"{__version__}\0{FORMAT}\0{code_fingerprint()}\0{config.fingerprint()}".encode()
+        self.secret = machine_secret()
+        self.enabled = self.secret is not None and is_inside(config.root / CACHE_DIR, config.root)
+
+    def _key(self, *parts: str) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, layer: str, key: str) -> Path:
+        return self.folder / layer / key[:2] / key if layer == "files" else self.folder / layer / key
+
+    def _sign(self, payload: bytes) -> bytes:
+        """Return the keyed checksum of an entry: only this machine's okrlint can make a valid one."""
+        return hashlib.blake2b(payload, digest_size=_DIGEST, key=self.secret or b"").digest()
+
+    def has(self, layer: str, key: str) -> bool:
+        """Return True when ``layer`` holds an entry ``key`` (not yet checked for corruption)."""
+        return self.enabled and self._path(layer, key).is_file()
+
+    def read(self, layer: str, key: str) -> Any | None:
+        """Return the entry ``key`` of ``layer``, or None when missing or unusable."""
+        if not self.enabled:
+            return None
+        try:
+            blob = self._path(layer, key).read_bytes()
+        except OSError:
+            return None
+        check, payload = blob[:_DIGEST], blob[_DIGEST:]
+        if not hmac.compare_digest(self._sign(payload), check):
+            return None
+        try:
+            return marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            return None
+
+    def write(self, layer: str, key: str, value: Any) -> None:
+        """Store ``value`` as entry ``key`` of ``layer``; a cache that cannot be written is skipped."""
+        if not self.enabled:
+            return
+        try:
+            payload = marshal.dumps(value)
+            path = self._path(layer, key)
+            _prepare(self.folder.parent)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not is_inside(path.parent, self.root):
+                raise OSError("cache folder leads out of the repository")
+            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(self._sign(payload) + payload)
+                os.replace(temp, path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except (OSError, ValueError):
+            self.enabled = False
+
+    def file_key(self, content: str) -> str:
+        """Return the key of a file's load result from its content hash."""
+        return self._key("file", content)
+
+    def result_key(self, hashes: Iterable[tuple[str, str]], as_of: str, rules: Iterable[str]) -> str:
+        """Return the key of a lint run over files ``(path, content hash)`` with these rules."""
+        return self._key("result", as_of, ",".join(sorted(rules)), *(f"{p}\0{h}" for p, h in sorted(hashes)))
+
+    def read_findings(self, key: str) -> tuple[Finding, ...] | None:
+        """Return the findings stored for a lint run, or None."""
+        data = self.read("results", key)
+        if not isinstance(data, tuple):
+            return None
+        names = _finding_fields()
+        try:
+            return tuple(Finding(**_with_severity(dict(zip(names, row, strict=True)))) for row in data)
+        except (TypeError, ValueError):
+            return None
+
+    def write_findings(self, key: str, findings: Iterable[Finding]) -> None:
+        """Store the findings of a lint run and drop the oldest runs beyond ``MAX_RESULTS``."""
+        names = _finding_fields()
+        rows = tuple(tuple(int(getattr(f, n)) if n == "severity" else getattr(f, n) for n in names) for f in findings)
+        self.write("results", key, rows)
+        _prune(self.folder / "results", MAX_RESULTS)
+
+
+def _finding_fields() -> tuple[str, ...]:
+    """Return the names of a finding's fields, in order (every one is stored)."""
+    return tuple(f.name for f in fields(Finding))
+
+
+def _with_severity(values: dict[str, Any]) -> dict[str, Any]:
+    """Return stored finding values with the severity turned back into a Severity."""
+    values["severity"] = Severity(values["severity"])
+    return values
+
+
+def _prepare(folder: Path) -> None:
+    """Create the cache folder with a .gitignore and CACHEDIR.TAG so it is never committed."""
+    if (folder / ".gitignore").exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "CACHEDIR.TAG").write_text(
+        "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint cache; see https://bford.info/cachedir/\n",
+        encoding="utf-8",
+    )
+    (folder / ".gitignore").write_text("# created by okrlint\n*\n", encoding="utf-8")
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written entries of ``folder``."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:  # a concurrent run removed an entry meanwhile: prune next time
+        return
+    for old in [entry for entry in entries if not entry.name.startswith(".tmp-")][keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            continue

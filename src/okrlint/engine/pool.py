@@ -1,0 +1,154 @@
+"""Load many files at once: from the cache when it has them, else parsed in a process pool.
+
+Results come back in the order of the files given, identical to loading them one by one:
+workers send the plain-data form of each load result (``treecodec``), never live objects.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import multiprocessing
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.config import Config
+from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile, load_file
+from okrlint.engine.treecodec import decode_loaded, encode_loaded
+from okrlint.source.yamlload import Limits
+
+# Below this many bytes to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 2_000_000
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a repository loads (also usable as a decorator).
+
+    Loading builds millions of small, acyclic objects that reference counting frees; the
+    collector would rescan them all again and again (about 40 % of load and build time).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def workers() -> int:
+    """Return how many processes may parse at once (the CPUs this process may use)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
+    """Worker: load one file and return its load result as marshal bytes."""
+    rel, path, max_file_bytes, max_nodes, max_depth = job
+    from pathlib import Path
+
+    loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth))
+    return marshal.dumps(encode_loaded(loaded))
+
+
+def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> Iterator[tuple[LoadedFile, Any]]:
+    """Load ``files`` (in order), in ``jobs`` processes when it pays; yield results with their data.
+
+    Results are yielded one at a time so the caller can build and drop each located tree.
+    """
+    size = sum(_size(f) for f in files)
+    if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
+        for source in files:
+            yield load_file(source, config.max_file_bytes, config.limits), None
+        return
+    # The main process parses its own share while the workers parse the rest: on few cores
+    # it would otherwise sit idle, then spend its time decoding what the workers send back.
+    mine = set(range(0, len(files), jobs))
+    tasks = [
+        (f.rel, str(f.path), config.max_file_bytes, config.max_nodes, config.max_depth)
+        for i, f in enumerate(files)
+        if i not in mine
+    ]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
+    with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method)) as pool:
+        remote = pool.map(_load_encoded, tasks, chunksize=chunk)
+        for i, source in enumerate(files):
+            if i in mine:
+                yield load_file(source, config.max_file_bytes, config.limits), None
+            else:
+                data = marshal.loads(next(remote))
+                yield decode_loaded(source, data), data
+
+
+def _size(source: SourceFile) -> int:
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def load_files(
+    config: Config,
+    files: Sequence[SourceFile],
+    cache: LintCache | None = None,
+    stamps: Mapping[str, Stamp | None] | None = None,
+    jobs: int | None = None,
+) -> list[LoadedFile]:
+    """Load ``files`` in order, reusing and filling ``cache`` for files whose ``stamps`` are known."""
+    return list(iter_load_files(config, files, cache, stamps, jobs))
+
+
+def iter_load_files(
+    config: Config,
+    files: Sequence[SourceFile],
+    cache: LintCache | None = None,
+    stamps: Mapping[str, Stamp | None] | None = None,
+    jobs: int | None = None,
+) -> Iterator[LoadedFile]:
+    """Yield the load result of each of ``files`` in order, reusing and filling ``cache``."""
+    stamps = stamps or {}
+    keys = {
+        source.rel: cache.file_key(seen.content)
+        for source in files
+        if cache is not None and (seen := stamps.get(source.rel)) is not None
+    }
+    # Cached entries are only noted here and decoded when their turn comes, so that at most a
+    # few located trees are alive at once however large the repository.
+    cached = {rel for rel, key in keys.items() if cache is not None and cache.has("files", key)}
+    missing = [f for f in files if f.rel not in cached]
+    parsed = zip(missing, _parse_all(config, missing, jobs or workers()), strict=True)
+    for source in files:
+        if source.rel in cached:
+            yield _from_cache(config, source, cache, keys[source.rel], stamps[source.rel])
+            continue
+        _, (loaded, data) = next(parsed)
+        seen = stamps.get(source.rel)
+        if cache is not None and seen is not None and unchanged(source, seen):
+            cache.write("files", keys[source.rel], data if data is not None else encode_loaded(loaded))
+        yield loaded
+
+
+def _from_cache(
+    config: Config, source: SourceFile, cache: LintCache | None, key: str, seen: Stamp | None
+) -> LoadedFile:
+    """Return a file's cached load result; load the file and rewrite the entry when it is unusable."""
+    data = cache.read("files", key) if cache is not None else None
+    if data is not None:
+        try:
+            return decode_loaded(source, data)
+        except (TypeError, ValueError, IndexError):
+            pass  # an entry of another shape: load the file again
+    loaded = load_file(source, config.max_file_bytes, config.limits)
+    if cache is not None and seen is not None and unchanged(source, seen):
+        cache.write("files", key, encode_loaded(loaded))
+    return loaded

@@ -1,0 +1,72 @@
+"""Turn a loaded file into plain, marshal-able data and back (for the cache and worker processes).
+
+A located tree becomes nested tuples: ``(0, line, column, keys, key_marks, value_marks, values)``
+for a mapping and ``(1, line, column, item_marks, items)`` for a sequence; scalars stay as
+they are (a scalar is never a tuple, so the two cannot be confused).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from okrlint.model.build import Document
+from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile
+from okrlint.source.suppress import NONE, Suppressions
+from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+
+
+def encode_tree(node: Any) -> Any:
+    """Return the plain-data form of a located node."""
+    if isinstance(node, YMap):
+        keys = tuple(node)
+        return (
+            0,
+            *node.mark,
+            keys,
+            tuple(node.key_marks[k] for k in keys),
+            tuple(node.value_marks[k] for k in keys),
+            tuple(encode_tree(node[k]) for k in keys),
+        )
+    if isinstance(node, YSeq):
+        return (1, *node.mark, tuple(node.item_marks), tuple(encode_tree(item) for item in node))
+    return node
+
+
+def decode_tree(data: Any) -> Any:
+    """Return the located node that ``encode_tree`` turned into ``data``."""
+    if type(data) is not tuple:
+        return data
+    if data[0] == 0:
+        keys = data[3]
+        mapping = YMap((data[1], data[2]))
+        mapping.update(zip(keys, [decode_tree(value) for value in data[6]], strict=True))
+        mapping.key_marks = dict(zip(keys, data[4], strict=True))
+        mapping.value_marks = dict(zip(keys, data[5], strict=True))
+        return mapping
+    seq = YSeq((data[1], data[2]))
+    seq.extend([decode_tree(item) for item in data[4]])
+    seq.item_marks = list(data[3])
+    return seq
+
+
+def encode_loaded(loaded: LoadedFile) -> tuple[Any, ...]:
+    """Return the plain-data form of a load result (its source path is not part of it)."""
+    document = loaded.document
+    marks = loaded.suppressions
+    return (
+        loaded.kind,
+        None if document is None else encode_tree(document.root),
+        tuple((p.code, p.line, p.column, p.message) for p in loaded.problems),
+        tuple(marks.by_line.items()),
+        marks.whole_file,
+        loaded.text,
+    )
+
+
+def decode_loaded(source: SourceFile, data: tuple[Any, ...]) -> LoadedFile:
+    """Return the load result of ``source`` from the data ``encode_loaded`` made."""
+    kind, tree, problems, by_line, whole_file, text = data
+    document = None if tree is None else Document(source.rel, kind, decode_tree(tree))
+    suppressions = Suppressions(dict(by_line), whole_file) if by_line or whole_file else NONE
+    return LoadedFile(source, kind, document, tuple(LoadProblem(*p) for p in problems), suppressions, text)

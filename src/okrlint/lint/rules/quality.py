@@ -1,0 +1,169 @@
+"""Quality of key results and ownership: Q301, Q302, Q303."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.lint.findings import Severity
+from okrlint.model.repository import Loc
+from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.rules.walk import key_results, objectives
+from okrlint.lint.wording import activity_phrase, normalise_title
+
+
+@rule("Q301", "activity-key-result", Severity.WARNING, "A metric KR counts an activity instead of an outcome.")
+def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a metric key result whose title counts an activity or output — "Conduct 50
+    interviews", "Publish 10 blog posts", "Hold 4 webinars" — rather than the outcome the
+    activity is meant to produce.
+
+    ## Why is this bad?
+    Activities are in the team's control and easy to tick off; outcomes are what the objective
+    needs. Ten blog posts that nobody reads score 100% as an activity and 0% as an outcome.
+
+    ## Example
+    ```yaml
+    team: marketing
+    period: 2026-Q4
+    objectives:
+      - id: demand
+        title: Make Acme the name merchants think of first
+        key_results:
+          - id: posts
+            title: Publish 10 blog posts
+            baseline: 0
+            target: 10
+            unit: posts
+    ```
+
+    ## Use instead
+    ```yaml
+    team: marketing
+    period: 2026-Q4
+    objectives:
+      - id: demand
+        title: Make Acme the name merchants think of first
+        key_results:
+          - id: organic-signups
+            title: Grow organic sign-ups from 400 to 650 a month
+            baseline: 400
+            target: 650
+            unit: sign-ups/month
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind != "metric":
+            continue
+        phrase = activity_phrase(kr.title)
+        if phrase is not None:
+            yield (
+                kr.at("title"),
+                (
+                    f'"{phrase}" counts an activity, not an outcome; measure what it should change '
+                    '(e.g. "Grow organic sign-ups from 400 to 650 a month") and keep the activity in your plan'
+                ),
+            )
+
+
+@rule("Q302", "duplicate-key-result", Severity.WARNING, "Two KRs of one OKR set have the same title.")
+def duplicate_key_result(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a key result whose title equals another key result's title in the same OKR set,
+    after normalising case, spacing and punctuation.
+
+    ## Why is this bad?
+    The same result counted twice inflates one objective's score (or two objectives' scores)
+    and usually means a copy-paste left behind when the OKRs were edited.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - {id: latency, title: Cut p95 latency from 1200 ms to 400 ms, baseline: 1200, target: 400, unit: ms}
+      - id: peak
+        title: Stay fast through peak season
+        key_results:
+          - {id: latency, title: "cut P95 latency from 1,200 ms to 400 ms.", baseline: 1200, target: 400, unit: ms}
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - {id: latency, title: Cut p95 latency from 1200 ms to 400 ms, baseline: 1200, target: 400, unit: ms}
+      - id: peak
+        title: Stay fast through peak season
+        key_results:
+          - {id: errors, title: Cut checkout errors from 0.9% to 0.3%, baseline: 0.9, target: 0.3, unit: "%"}
+    ```
+    """
+    for okr_set in ctx.repo.okr_sets:
+        seen: dict[str, tuple[str, Loc]] = {}
+        for objective in okr_set.objectives:
+            for kr in objective.key_results:
+                name = f"{objective.id}/{kr.id}"
+                normal = normalise_title(kr.title)
+                if normal not in seen:
+                    seen[normal] = (name, kr.at("title"))
+                    continue
+                first, where = seen[normal]
+                yield (
+                    kr.at("title"),
+                    (
+                        f"key result {name} has the same title as {first} (line {where.line}); "
+                        "merge them or say what makes each one different"
+                    ),
+                )
+
+
+@rule("Q303", "missing-owner", Severity.WARNING, "An objective or KR has no owner, itself or inherited.")
+def missing_owner(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports an objective or key result with no `owner`: neither its own nor one inherited from
+    its objective or from the OKR set's top-level `owner`.
+
+    ## Why is this bad?
+    What everybody owns, nobody owns: a key result without a name next to it is the one nobody
+    checks in on and nobody fights for.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    owner: dana@example.com
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        owner: lee@example.com
+    ```
+    """
+    for _, objective in objectives(ctx.repo):
+        if objective.owner is None:
+            yield objective.loc, (f"objective {objective.id!r} has no owner; add `owner:` to it or to the OKR set")
+    for _, objective, kr in key_results(ctx.repo):
+        if kr.owner is None:
+            yield (
+                kr.loc,
+                (f"key result {objective.id}/{kr.id} has no owner; add `owner:` to it, its objective or the OKR set"),
+            )

@@ -1,0 +1,211 @@
+"""SMART: is each key result specific and measurable? S201, S202, S203, S204."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.lint.findings import Severity
+from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.rules.walk import key_results, quoted, vague_words
+from okrlint.util.text import shorten
+from okrlint.lint.wording import find_vague_words, is_vague, suggest_rewrite
+
+
+@rule("S201", "vague-key-result", Severity.ERROR, "The KR title states no measurable outcome.")
+def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a key result whose title states no quantity: no digits (`75`, `4.5`, `1,200`,
+    `20%`, `$5M`, `3x`) and no number word (`double`, `halve`, `zero`, `three`). Numbers that
+    only name a date, quarter or year (`Q2`, `2026`, `March 31`, `end of Q1`) do not count.
+    Milestone key results are exempt. The message names the vague words it found (`improve`,
+    `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`)
+    and suggests a rewrite.
+
+    ## Why is this bad?
+    "Improve onboarding" can be declared a success whatever happens. A key result that says
+    from what to what can be checked by anyone, at any time, with no argument.
+
+    ## Example
+    ```yaml
+    team: growth
+    period: 2026-Q4
+    objectives:
+      - id: activation
+        title: Make new merchants successful in their first week
+        key_results:
+          - id: onboarding
+            title: Significantly improve onboarding by end of Q4
+            baseline: 42
+            target: 55
+            unit: "%"
+    ```
+
+    ## Use instead
+    ```yaml
+    team: growth
+    period: 2026-Q4
+    objectives:
+      - id: activation
+        title: Make new merchants successful in their first week
+        key_results:
+          - id: onboarding
+            title: Raise first-week activation from 42% to 55%
+            baseline: 42
+            target: 55
+            unit: "%"
+    ```
+    """
+    words = vague_words(ctx.config)
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind == "milestone" or not is_vague(kr.title, words):
+            continue
+        found = find_vague_words(kr.title, words)
+        what = f"vague: {quoted(found)}" if found else "no number to measure it by"
+        title = shorten(kr.title)
+        yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
+
+
+@rule("S202", "unmeasurable-key-result", Severity.ERROR, "The KR has no `target`, `range` or `milestone`.")
+def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a key result that is none of the three kinds: a metric KR (`target`), a range KR
+    (`range: {min, max}`) or a milestone KR (`milestone: true`).
+
+    ## Why is this bad?
+    Without a target nobody can say whether the key result was reached, and it cannot be scored.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Raise checkout conversion from 58% to 64%
+            baseline: 58
+            unit: "%"
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Raise checkout conversion from 58% to 64%
+            baseline: 58
+            target: 64
+            unit: "%"
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind is None:
+            yield (
+                kr.loc,
+                (
+                    f"key result {kr.id!r} has no target, range or milestone; add `target:` (a number to reach), "
+                    "`range: {min, max}` (a band to stay in) or `milestone: true` (done or not)"
+                ),
+            )
+
+
+@rule("S203", "missing-baseline", Severity.WARNING, "A metric or range KR has no `baseline`.")
+def missing_baseline(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a metric or range key result without a `baseline`, the value at the start of the
+    period.
+
+    ## Why is this bad?
+    Progress is measured from the baseline: without it the score is unknown (shown as n/a),
+    and "reach 64%" may already be true on day one.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Reach 64% checkout conversion
+            target: 64
+            unit: "%"
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Raise checkout conversion from 58% to 64%
+            baseline: 58
+            target: 64
+            unit: "%"
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind in ("metric", "range") and kr.baseline is None:
+            yield (
+                kr.loc,
+                (
+                    f"{kr.kind} key result {kr.id!r} has no baseline, so its progress cannot be computed; "
+                    "add `baseline:` with the value at the start of the period"
+                ),
+            )
+
+
+@rule("S204", "missing-unit", Severity.WARNING, "A metric or range KR has no `unit`.")
+def missing_unit(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a metric or range key result without a `unit`.
+
+    ## Why is this bad?
+    "From 4 to 2" means nothing on a scorecard: hours, days, incidents, percent? The unit
+    also keeps check-ins honest: everyone reports in the same one.
+
+    ## Example
+    ```yaml
+    team: support
+    period: 2026-Q4
+    objectives:
+      - id: fast-answers
+        title: Answer merchants while they still care
+        key_results:
+          - id: first-response
+            title: Cut median first-response time from 12 to 4 hours
+            baseline: 12
+            target: 4
+    ```
+
+    ## Use instead
+    ```yaml
+    team: support
+    period: 2026-Q4
+    objectives:
+      - id: fast-answers
+        title: Answer merchants while they still care
+        key_results:
+          - id: first-response
+            title: Cut median first-response time from 12 to 4 hours
+            baseline: 12
+            target: 4
+            unit: hours
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind in ("metric", "range") and kr.unit is None:
+            yield kr.loc, f"{kr.kind} key result {kr.id!r} has no unit; add `unit:` (for example %, ms, USD, users)"

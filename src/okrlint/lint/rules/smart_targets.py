@@ -1,0 +1,201 @@
+"""SMART: do a key result's numbers hold together? S205, S206, S207."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from okrlint.lint.findings import Severity
+from okrlint.model.repository import KeyResult, Loc
+from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.rules.walk import key_results
+from okrlint.lint.wording import numbers_match, title_numbers
+
+_PERCENT_UNITS = frozenset({"%", "percent", "pct"})
+
+
+def _contradictions(kr: KeyResult) -> list[str]:
+    """Return what the title's numbers say that the KR's fields do not."""
+    said_from, said_to = title_numbers(kr.title)
+    problems = []
+    if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
+        problems.append(f"the title starts from {said_from:g} but baseline is {kr.baseline:g}")
+    if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
+        problems.append(f"the title aims for {said_to:g} but target is {kr.target:g}")
+    band = kr.range if kr.kind == "range" else None
+    if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
+        problems.append(f"the title aims for {said_to:g} but range is {band[0]:g}–{band[1]:g}")
+    return problems
+
+
+@rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
+def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Compares the numbers a key result's title states — "from A to B", "A → B", "to B",
+    "at least B" — with its `baseline` and `target` (or `range`), and reports the title when
+    they differ. Equal numbers may be written differently: `1,200`, `1.2k` and `1200` agree.
+
+    ## Why is this bad?
+    People read the title; the scorecard reads the fields. When someone updates one and not the
+    other, the team argues about which is the real goal.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: latency
+            title: Cut p95 checkout latency from 1200 ms to 400 ms
+            baseline: 1100
+            target: 400
+            unit: ms
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: latency
+            title: Cut p95 checkout latency from 1.2k ms to 400 ms
+            baseline: 1200
+            target: 400
+            unit: ms
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind in ("metric", "range"):
+            problems = _contradictions(kr)
+            if problems:
+                yield kr.at("title"), "; ".join(problems) + "; make the title and the fields agree"
+
+
+@rule("S206", "no-change", Severity.ERROR, "`target` equals `baseline`.")
+def no_change(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a metric key result whose `target` equals its `baseline`.
+
+    ## Why is this bad?
+    A key result asks for a change. With no change to make, the score is undefined (progress is
+    divided by target − baseline) and the key result is done before it starts. To hold a level,
+    use a range KR.
+
+    ## Example
+    ```yaml
+    team: platform
+    period: 2026-Q4
+    objectives:
+      - id: reliable
+        title: Stay dependable through peak season
+        key_results:
+          - id: uptime
+            title: Hold uptime at 99.9%
+            baseline: 99.9
+            target: 99.9
+            unit: "%"
+    ```
+
+    ## Use instead
+    ```yaml
+    team: platform
+    period: 2026-Q4
+    objectives:
+      - id: reliable
+        title: Stay dependable through peak season
+        key_results:
+          - id: uptime
+            title: Keep uptime between 99.9% and 100%
+            range: {min: 99.9, max: 100}
+            baseline: 99.9
+            unit: "%"
+    ```
+    """
+    for _, _, kr in key_results(ctx.repo):
+        if kr.kind == "metric" and kr.baseline is not None and kr.target == kr.baseline:
+            yield (
+                kr.at("target"),
+                (
+                    f"target equals baseline ({kr.baseline:g}): there is nothing to change; set the value to reach, "
+                    "or use `range: {min, max}` to hold a level"
+                ),
+            )
+
+
+def _outside_percent(kr: KeyResult) -> Iterator[tuple[Loc, str, float]]:
+    """Yield each percentage field of ``kr`` outside 0–100, with its location and value."""
+    values = [("baseline", kr.baseline), ("target", kr.target)]
+    if kr.range is not None:
+        values += [("range", kr.range[0]), ("range", kr.range[1])]
+    for name, value in values:
+        if value is not None and not 0 <= value <= 100:
+            yield kr.at(name), name, value
+
+
+@rule("S207", "implausible-target", Severity.WARNING, "The target/baseline ratio or a `%` value is implausible.")
+def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
+    """
+    ## What it does
+    Reports a metric key result whose target is more than `max_change_factor` (default 10)
+    times its baseline, or less than a tenth of it, and a key result in `%` whose baseline,
+    target or range lies outside 0–100.
+
+    ## Why is this bad?
+    A 40-fold jump in one quarter is almost always a typo or a unit mix-up (0.5 vs 50 %, USD vs
+    thousands of USD). If it is real, it deserves a second look before the team commits to it.
+
+    ## Example
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Raise checkout conversion from 0.58 to 64%
+            baseline: 0.58
+            target: 64
+            unit: "%"
+    ```
+
+    ## Use instead
+    ```yaml
+    team: payments
+    period: 2026-Q4
+    objectives:
+      - id: checkout
+        title: Make checkout effortless
+        key_results:
+          - id: conversion
+            title: Raise checkout conversion from 58% to 64%
+            baseline: 58
+            target: 64
+            unit: "%"
+    ```
+    """
+    limit = ctx.config.max_change_factor
+    for _, _, kr in key_results(ctx.repo):
+        base, target = kr.baseline, kr.target
+        if kr.kind == "metric" and base is not None and target is not None and base * target > 0:
+            factor = max(target / base, base / target)
+            if factor > limit:
+                yield (
+                    kr.at("target"),
+                    (
+                        f"target {target:g} is {factor:.3g} times {'above' if abs(target) > abs(base) else 'below'} "
+                        f"the baseline {base:g}, beyond max_change_factor ({limit:g}); check the numbers and their unit"
+                    ),
+                )
+        if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
+            shown: set[Loc] = set()
+            for loc, name, value in _outside_percent(kr):
+                if loc not in shown:
+                    shown.add(loc)
+                    yield loc, f"{name} {value:g}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)"

@@ -1,0 +1,383 @@
+"""Build the typed repository model from validated, located YAML documents."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from okrlint.model.repository import (
+    CheckIn,
+    CheckInLog,
+    FieldLocs,
+    KeyResult,
+    Kpi,
+    KrRef,
+    Loc,
+    Objective,
+    OkrSet,
+    Repository,
+    Team,
+)
+from okrlint.model.periods import Period, parse_period_id
+from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded, schema-valid YAML document: its relative path, kind and located root."""
+
+    path: str
+    kind: str
+    root: YMap
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date:
+    """Parse an ISO date; equal dates share one object across the model."""
+    return date.fromisoformat(text)
+
+
+def _shared(value: Any) -> Any:
+    """Return one shared copy of a repeated short string (references, authors), else ``value``."""
+    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
+
+
+@dataclass(slots=True)
+class _Builder:
+    fiscal_year_start_month: int
+    problems: list[tuple[str, LoadProblem]] = field(default_factory=list)
+    path: str = ""
+
+    def problem(self, mark: tuple[int, int], message: str) -> None:
+        self.problems.append((self.path, LoadProblem("E002", mark[0], mark[1], message)))
+
+    def loc(self, mark: tuple[int, int]) -> Loc:
+        return Loc(self.path, mark[0], mark[1])
+
+    def fields(self, node: YMap, extra: Iterable[tuple[str, tuple[int, int]]] = ()) -> FieldLocs:
+        marks = node.value_marks
+        if extra:
+            marks = {**marks, **dict(extra)}
+        return FieldLocs(self.path, marks)
+
+    def number(self, node: YMap, key: str) -> float | None:
+        value = node.get(key)
+        if value is None or isinstance(value, bool):
+            return None
+        if not math.isfinite(value):
+            self.problem(node.value_marks[key], f"{key}: {value} is not a finite number")
+            return None
+        return value  # type: ignore[no-any-return]
+
+    def day(self, node: YMap, key: str) -> date | None:
+        text = node.get(key)
+        if text is None:
+            return None
+        try:
+            return _parse_date(str(text))
+        except ValueError:
+            self.problem(node.value_marks[key], f"{key}: {text!r} is not a valid date (YYYY-MM-DD)")
+            return None
+
+    def bounds(self, node: YMap, key: str) -> tuple[float, float] | None:
+        band = node.get(key)
+        if not isinstance(band, YMap):
+            return None
+        low, high = self.number(band, "min"), self.number(band, "max")
+        if low is None or high is None:
+            return None
+        if low > high:
+            self.problem(node.value_marks[key], f"{key}: min ({low:g}) is greater than max ({high:g})")
+            return None
+        return (low, high)
+
+    def period(self, node: YMap, key: str) -> Period | None:
+        value = node.get(key)
+        mark = node.value_marks.get(key, node.mark)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:04d}"  # `period: 2026` is a number in YAML, and the year 2026
+        if isinstance(value, str):
+            found = parse_period_id(value, self.fiscal_year_start_month)
+            if found is None:
+                self.problem(mark, f"{key}: {value!r} is not a period (YYYY, YYYY-Qn or YYYY-Hn)")
+            return found
+        if isinstance(value, YMap):
+            start, end = self.day(value, "start"), self.day(value, "end")
+            if start is None or end is None:
+                return None
+            if start > end:
+                self.problem(mark, f"{key}: start {start} is after end {end}")
+                return None
+            return Period(start, end, str(value["id"]))
+        return None
+
+    def team(self, node: YMap) -> Team:
+        return Team(
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            name=node["name"],
+            parent=node.get("parent"),
+            owner=node.get("owner"),
+        )
+
+    def key_result(self, node: YMap, owner: str | None) -> KeyResult:
+        target, band = self.number(node, "target"), self.bounds(node, "range")
+        kind = (
+            "metric"
+            if "target" in node
+            else "range"
+            if "range" in node
+            else ("milestone" if node.get("milestone") is True else None)
+        )
+        weight = self.number(node, "weight")
+        return KeyResult(
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            title=node["title"],
+            kind=kind,
+            baseline=self.number(node, "baseline"),
+            target=target,
+            range=band,
+            unit=node.get("unit"),
+            direction=node.get("direction"),
+            kpi=node.get("kpi"),
+            weight=1.0 if weight is None else weight,
+            owner=node.get("owner") or owner,
+            due=self.day(node, "due"),
+            description=node.get("description"),
+        )
+
+    def objective(self, node: YMap, owner: str | None) -> Objective:
+        own = node.get("owner") or owner
+        aligns = node.get("aligns")
+        krs = node.get("key_results") or YSeq(node.mark)
+        entries = []
+        if isinstance(aligns, YSeq):  # each entry's own place, as aligns[0], aligns[1], ...
+            entries = [(f"aligns[{i}]", mark) for i, mark in enumerate(aligns.item_marks)]
+        return Objective(
+            self.loc(node.mark),
+            self.fields(node, entries),
+            id=node["id"],
+            title=node["title"],
+            type=node.get("type", "aspirational"),
+            owner=own,
+            aligns=tuple(aligns) if isinstance(aligns, list) else (aligns,) if aligns else (),
+            description=node.get("description"),
+            key_results=tuple(self.key_result(kr, own) for kr in krs),
+            key_results_loc=Loc(self.path, *node.key_marks["key_results"]) if "key_results" in node else None,
+        )
+
+    def okr_set(self, root: YMap) -> OkrSet | None:
+        period = self.period(root, "period")
+        if period is None:
+            return None
+        owner = root.get("owner")
+        return OkrSet(
+            self.loc(root.mark),
+            self.fields(root),
+            team=root["team"],
+            period=period,
+            owner=owner,
+            objectives=tuple(self.objective(node, owner) for node in root["objectives"]),
+            objectives_loc=Loc(self.path, *root.key_marks["objectives"]),
+        )
+
+    def kpi(self, node: YMap) -> Kpi:
+        return Kpi(
+            self.loc(node.mark),
+            self.fields(node),
+            id=node["id"],
+            name=node["name"],
+            unit=node.get("unit"),
+            direction=node.get("direction", "increase"),
+            category=node.get("category"),
+            source=node.get("source"),
+            owner=node.get("owner"),
+            cadence=node.get("cadence"),
+            target=self.number(node, "target"),
+            range=self.bounds(node, "range"),
+        )
+
+    def checkin_log(self, root: YMap) -> CheckInLog:
+        team = root.get("team")
+        rows = []
+        for index, node in enumerate(root["checkins"]):
+            day = self.day(node, "date")
+            if day is None:
+                continue
+            if "kr" in node and team is None and node["kr"].count("/") == 1:
+                self.problem(
+                    node.value_marks["kr"],
+                    f"kr: {node['kr']!r} needs the log's 'team:' key or a team/objective/kr reference",
+                )
+            value = node.get("value")
+            confidence = node.get("confidence")
+            rows.append(
+                CheckIn(
+                    self.loc(node.mark),
+                    self.fields(node),
+                    date=day,
+                    kr=_shared(node.get("kr")),
+                    kpi=_shared(node.get("kpi")),
+                    value=value,
+                    confidence=confidence,
+                    author=_shared(node.get("author")),
+                    note=node.get("note"),
+                    team=team,
+                    index=index,
+                )
+            )
+        period = self.period(root, "period") if "period" in root else None
+        return CheckInLog(self.loc(root.mark), self.fields(root), team=team, period=period, rows=tuple(rows))
+
+
+class RepositoryBuilder:
+    """Builds the repository model one document at a time, so no located tree outlives its file."""
+
+    def __init__(self, *, fiscal_year_start_month: int = 1, grace_days: int = 14) -> None:
+        self._builder = _Builder(fiscal_year_start_month)
+        self.grace_days = grace_days
+        self.teams: list[Team] = []
+        self.sets: list[OkrSet] = []
+        self.kpis: list[Kpi] = []
+        self.logs: list[CheckInLog] = []
+        self.broken: set[str] = set()
+        self.teams_declared = False
+
+    def add(self, document: Document) -> None:
+        """Turn one schema-valid document into model objects."""
+        builder = self._builder
+        builder.path = document.path
+        root = document.root
+        if document.kind == "teams":
+            self.teams_declared = True
+            self.teams.extend(builder.team(node) for node in root["teams"])
+        elif document.kind == "objectives":
+            okr_set = builder.okr_set(root)
+            if okr_set is None:
+                self.broken.add("objectives")
+            else:
+                self.sets.append(okr_set)
+        elif document.kind == "kpis":
+            self.kpis.extend(builder.kpi(node) for node in root["kpis"])
+        else:
+            self.logs.append(builder.checkin_log(root))
+
+    def add_log(self, log: CheckInLog) -> None:
+        """Add a check-in log read from elsewhere (a CSV file)."""
+        self.logs.append(log)
+
+    def finish(self, incomplete: Iterable[str] = ()) -> tuple[Repository, list[tuple[str, LoadProblem]]]:
+        """Resolve check-in references and return the model with the problems found on the way."""
+        index: dict[tuple[str, str, str, str], tuple[OkrSet, Objective, KeyResult]] = {}
+        for okr_set in self.sets:
+            for objective in okr_set.objectives:
+                for kr in objective.key_results:
+                    index.setdefault((okr_set.team, okr_set.period.id, objective.id, kr.id), (okr_set, objective, kr))
+        lookup = kr_lookup(self.sets)
+        refs: dict[KrRef, KrRef] = {}
+        resolved_logs = tuple(resolve_log(log, lookup, self.grace_days, refs) for log in self.logs)
+        repo = Repository(
+            teams=tuple(self.teams),
+            teams_declared=self.teams_declared,
+            okr_sets=tuple(self.sets),
+            kpis=tuple(self.kpis),
+            logs=resolved_logs,
+            incomplete=frozenset(self.broken | set(incomplete)),
+            kr_index=MappingProxyType(index),
+        )
+        return repo, self._builder.problems
+
+
+def build_repository(
+    documents: Iterable[Document],
+    extra_logs: Iterable[CheckInLog] = (),
+    *,
+    fiscal_year_start_month: int = 1,
+    grace_days: int = 14,
+    incomplete: Iterable[str] = (),
+) -> tuple[Repository, list[tuple[str, LoadProblem]]]:
+    """Build the repository model; return it with the (path, problem) pairs found on the way.
+
+    ``extra_logs`` are check-in logs read from CSV files; ``incomplete`` names the kinds of
+    which some file could not be loaded, so reference checks into them can hold back.
+    """
+    builder = RepositoryBuilder(fiscal_year_start_month=fiscal_year_start_month, grace_days=grace_days)
+    for document in documents:
+        builder.add(document)
+    for log in extra_logs:
+        builder.add_log(log)
+    return builder.finish(incomplete)
+
+
+def split_reference(ref: str, default_team: str | None) -> tuple[str, str, str] | None:
+    """Split ``objective/kr`` or ``team/objective/kr`` into (team, objective, kr)."""
+    parts = ref.split("/")
+    if len(parts) == 3:
+        return parts[0], parts[1], parts[2]
+    if len(parts) == 2 and default_team:
+        return default_team, parts[0], parts[1]
+    return None
+
+
+KrLookup = dict[tuple[str, str, str], list[OkrSet]]
+
+
+def kr_lookup(sets: Iterable[OkrSet]) -> KrLookup:
+    """Return, for each (team, objective, kr), the OKR sets that define it, by period."""
+    lookup: KrLookup = {}
+    for okr_set in sorted(sets, key=lambda s: s.period):
+        for objective in okr_set.objectives:
+            for kr in objective.key_results:
+                lookup.setdefault((okr_set.team, objective.id, kr.id), []).append(okr_set)
+    return lookup
+
+
+def resolve_row(row: CheckIn, log: CheckInLog, lookup: KrLookup, grace_days: int) -> KrRef | None:
+    """Return the KR a check-in row belongs to, by SPEC §1.3, or None when it names nothing."""
+    if row.kr is None:
+        return None
+    parts = split_reference(row.kr, row.team or log.team)
+    if parts is None:
+        return None
+    candidates = lookup.get(parts, [])
+    if log.period is not None:
+        candidates = [s for s in candidates if s.period.id == log.period.id]
+    if not candidates:
+        return None
+    # A date inside one period and inside another's grace days belongs to the period it is inside.
+    containing = [s for s in candidates if s.period.contains_date(row.date)] or [
+        s for s in candidates if s.period.contains_date(row.date, grace_days)
+    ]
+    before = [s for s in candidates if s.period.start <= row.date]
+    chosen = containing[0] if containing else before[-1] if before else candidates[0]
+    return KrRef(parts[0], parts[1], parts[2], chosen.period.id)
+
+
+def resolve_log(
+    log: CheckInLog, lookup: KrLookup, grace_days: int, shared: dict[KrRef, KrRef] | None = None
+) -> CheckInLog:
+    """Return ``log`` with every KR row's reference resolved (equal references share one object)."""
+    shared = {} if shared is None else shared
+    rows = []
+    for row in log.rows:
+        ref = resolve_row(row, log, lookup, grace_days)
+        rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
+    return replace(log, rows=tuple(rows))
+
+
+def kind_of(root: Any) -> str | None:
+    """Return the document kind decided by the top-level key, or None (SPEC §1)."""
+    if isinstance(root, dict):
+        for kind in ("objectives", "kpis", "checkins", "teams"):
+            if kind in root:
+                return kind
+    return None

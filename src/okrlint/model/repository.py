@@ -1,0 +1,219 @@
+"""The typed, read-only model of an OKR repository; every object knows where it came from."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+
+from okrlint.model.periods import Period
+
+_EMPTY: Mapping[str, Loc] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    """A 1-based position in a file (path relative to the repository root, ``/``-separated)."""
+
+    path: str
+    line: int
+    column: int
+
+
+_KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+class FieldLocs(Mapping[str, Loc]):
+    """The locations of an object's fields, kept compact and turned into ``Loc`` on demand.
+
+    A repository can hold millions of check-in rows; one small array per object instead of a
+    dict of ``Loc`` objects keeps the model several times smaller.
+    """
+
+    __slots__ = ("_keys", "_marks", "_path")
+
+    def __init__(self, path: str, marks: Mapping[str, tuple[int, int]]) -> None:
+        keys = tuple(marks)
+        self._path = path
+        self._keys = _KEY_TUPLES.setdefault(keys, keys)
+        self._marks = array("Q", [(line << 32) | column for line, column in marks.values()])
+
+    def __getitem__(self, key: str) -> Loc:
+        try:
+            packed = self._marks[self._keys.index(key)]
+        except ValueError:
+            raise KeyError(key) from None
+        return Loc(self._path, packed >> 32, packed & 0xFFFFFFFF)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Base for model objects: the object's own location and the locations of its fields."""
+
+    loc: Loc
+    fields: Mapping[str, Loc] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
+
+    def at(self, name: str) -> Loc:
+        """Return the location of field ``name``, else of the object itself."""
+        return self.fields.get(name, self.loc)
+
+
+@dataclass(frozen=True, slots=True)
+class Team(Located):
+    """One team of the org chart."""
+
+    id: str = ""
+    name: str = ""
+    parent: str | None = None
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyResult(Located):
+    """A key result: metric (``target``), range (``range``) or milestone; kind None if none."""
+
+    id: str = ""
+    title: str = ""
+    kind: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    range: tuple[float, float] | None = None
+    unit: str | None = None
+    direction: str | None = None
+    kpi: str | None = None
+    weight: float = 1.0
+    owner: str | None = None
+    due: date | None = None
+    description: str | None = None
+
+    @property
+    def increasing(self) -> bool:
+        """Return True when a larger value is better for this KR."""
+        if self.baseline is not None and self.target is not None and self.target != self.baseline:
+            return self.target > self.baseline
+        return self.direction != "decrease"
+
+
+@dataclass(frozen=True, slots=True)
+class Objective(Located):
+    """An objective with its key results; ``owner`` is already inherited from the set."""
+
+    id: str = ""
+    title: str = ""
+    type: str = "aspirational"
+    owner: str | None = None
+    aligns: tuple[str, ...] = ()
+    description: str | None = None
+    key_results: tuple[KeyResult, ...] = ()
+    key_results_loc: Loc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OkrSet(Located):
+    """One team's OKRs for one period."""
+
+    team: str = ""
+    period: Period = Period(date.min, date.min, "")  # noqa: RUF009 - frozen, shared safely
+    owner: str | None = None
+    objectives: tuple[Objective, ...] = ()
+    objectives_loc: Loc | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi(Located):
+    """A KPI of the catalogue."""
+
+    id: str = ""
+    name: str = ""
+    unit: str | None = None
+    direction: str = "increase"
+    category: str | None = None
+    source: str | None = None
+    owner: str | None = None
+    cadence: str | None = None
+    target: float | None = None
+    range: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KrRef:
+    """The key result a check-in row resolved to."""
+
+    team: str
+    objective: str
+    kr: str
+    period: str
+
+    def __str__(self) -> str:
+        return f"{self.team}/{self.objective}/{self.kr}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn(Located):
+    """One row of a check-in log: a KR check-in (``kr``) or a KPI measurement (``kpi``).
+
+    ``value`` is a number or a bool as written; ``resolved`` is the KR the row belongs to,
+    None for KPI rows and for references that name nothing.
+    """
+
+    date: date = date.min
+    kr: str | None = None
+    kpi: str | None = None
+    value: float | bool | None = None
+    confidence: float | None = None
+    author: str | None = None
+    note: str | None = None
+    team: str | None = None
+    resolved: KrRef | None = None
+    index: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInLog(Located):
+    """A check-in log file (YAML or CSV) and its rows in file order."""
+
+    team: str | None = None
+    period: Period | None = None
+    rows: tuple[CheckIn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """Everything loaded from one repository, plus the kinds some broken file left incomplete."""
+
+    teams: tuple[Team, ...] = ()
+    teams_declared: bool = False
+    okr_sets: tuple[OkrSet, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    logs: tuple[CheckInLog, ...] = ()
+    incomplete: frozenset[str] = frozenset()
+    kr_index: Mapping[tuple[str, str, str, str], tuple[OkrSet, Objective, KeyResult]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def team_ids(self) -> frozenset[str]:
+        """Return the ids of all teams in the org chart."""
+        return frozenset(team.id for team in self.teams)
+
+    def kpi_by_id(self) -> dict[str, Kpi]:
+        """Return KPIs by id (the first one when an id repeats)."""
+        result: dict[str, Kpi] = {}
+        for kpi in self.kpis:
+            result.setdefault(kpi.id, kpi)
+        return result
+
+    def key_result(self, ref: KrRef) -> tuple[OkrSet, Objective, KeyResult] | None:
+        """Return the OKR set, objective and KR a resolved reference names."""
+        return self.kr_index.get((ref.team, ref.period, ref.objective, ref.kr))
+
+    def checkins(self) -> list[CheckIn]:
+        """Return every check-in row of every log, in file order."""
+        return [row for log in self.logs for row in log.rows]

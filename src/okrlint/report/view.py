@@ -1,0 +1,272 @@
+"""Derive what scorecards show (status counts, last check-ins, alignment tree) from the report data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from okrlint import __version__
+from okrlint.report.formatting import STATUSES, finite, percent, value
+
+__all__ = ["build_view", "kr_values"]
+
+_MAX_TREE_DEPTH = 40
+# Invisible characters that can make shown text differ from what it says ("Trojan Source"):
+# bidi embeddings, overrides and isolates, zero-width space, word joiner, invisible operators, BOM.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
+
+
+def _visible(raw: Any) -> Any:
+    """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters."""
+    if isinstance(raw, str):
+        return _INVISIBLE.sub("", raw)
+    if isinstance(raw, Mapping):
+        return {key: _visible(item) for key, item in raw.items()}
+    if isinstance(raw, list | tuple):
+        return [_visible(item) for item in raw]
+    return raw
+
+
+def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the template context: the report as given plus derived, ready-to-show facts."""
+    data = _visible(data)
+    period = dict(data.get("period") or {})
+    as_of = str(data.get("as_of") or "")
+    teams = [_team(team, as_of) for team in data.get("teams") or ()]
+    known = {(t["id"], o["id"]): (t, o) for t in teams for o in t["objectives"]}
+    for team in teams:
+        for objective in team["objectives"]:
+            objective["parents"] = [_link(ref, known) for ref in objective["aligns"]]
+            objective["supported_by"] = []
+    for team in teams:
+        for objective in team["objectives"]:
+            for parent in objective["parents"]:
+                if parent["title"] is not None and (parent["team"], parent["objective"]) != (
+                    team["id"],
+                    objective["id"],
+                ):
+                    known[parent["team"], parent["objective"]][1]["supported_by"].append(
+                        {"team": team, "objective": objective}
+                    )
+    root_team = _root_team(data, teams, known)
+    counts = _sum_counts(t["counts"] for t in teams)
+    checkins = [t["last_checkin"] for t in teams if t["last_checkin"]]
+    root = next((t for t in teams if t["id"] == root_team), None)
+    return {
+        "report": data,
+        "period": period,
+        "as_of": as_of,
+        "elapsed": finite(period.get("elapsed")),
+        "org": {
+            "name": str(data.get("org_name") or (root["name"] if root else "") or ""),
+            "score": data.get("score"),
+            "grade": data.get("grade"),
+            "counts": counts,
+            "kr_total": sum(counts.values()),
+            "last_checkin": max(checkins) if checkins else None,
+        },
+        "root_team": root_team,
+        "teams": teams,
+        "tree": _tree(teams, known, root_team),
+        "kpis": [_kpi(kpi) for kpi in data.get("kpis") or ()],
+        "version": __version__,
+    }
+
+
+def _sum_counts(parts: Any) -> dict[str, int]:
+    """Add up status counts."""
+    total = dict.fromkeys(STATUSES, 0)
+    for part in parts:
+        for status, n in part.items():
+            total[status] = total.get(status, 0) + n
+    return total
+
+
+def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
+    """Return a team with derived status counts, last check-in and page address."""
+    objectives = [_objective(team, o) for o in team.get("objectives") or ()]
+    checkins = [o["last_checkin"] for o in objectives if o["last_checkin"]]
+    counts = _sum_counts(o["counts"] for o in objectives)
+    return {
+        **team,
+        "name": str(team.get("name") or team.get("id") or ""),
+        "grade": team.get("grade"),
+        "objectives": objectives,
+        "counts": counts,
+        "kr_total": sum(counts.values()),
+        "last_checkin": max(checkins) if checkins else None,
+        "page": f"{team.get('id')}.html",
+    }
+
+
+def _objective(team: Mapping[str, Any], objective: Mapping[str, Any]) -> dict[str, Any]:
+    """Return an objective with its KRs, status counts, anchor and normalised ``aligns`` list."""
+    krs = [_key_result(objective, kr) for kr in objective.get("key_results") or ()]
+    aligns = objective.get("aligns") or []
+    checkins = [kr["last_checkin"] for kr in krs if kr["last_checkin"]]
+    counts = dict.fromkeys(STATUSES, 0)
+    for kr in krs:
+        counts[kr["status"]] = counts.get(kr["status"], 0) + 1
+    return {
+        **objective,
+        "team": str(team.get("id") or ""),
+        "grade": objective.get("grade"),
+        "aligns": [aligns] if isinstance(aligns, str) else [str(a) for a in aligns],
+        "key_results": krs,
+        "counts": counts,
+        "last_checkin": max(checkins) if checkins else None,
+        "anchor": f"obj-{objective.get('id')}",
+    }
+
+
+def _key_result(objective: Mapping[str, Any], kr: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a KR with its range as (min, max), latest check-in, latest note and display texts."""
+    checkins = sorted(kr.get("checkins") or (), key=lambda row: str(row.get("date") or ""))
+    notes = [row for row in checkins if str(row.get("note") or "").strip()]
+    result = {
+        **kr,
+        "status": str(kr.get("status") or "no-data"),
+        "range": _range(kr.get("range")),
+        "checkins": checkins,
+        "last_checkin": str(checkins[-1].get("date")) if checkins else None,
+        "latest_note": notes[-1] if notes else None,
+        "anchor": f"kr-{objective.get('id')}-{kr.get('id')}",
+    }
+    result["display"] = kr_values(result)
+    return result
+
+
+def _range(raw: Any) -> tuple[float, float] | None:
+    """Read a range given as {min, max} or [min, max]."""
+    if isinstance(raw, Mapping):
+        raw = (raw.get("min"), raw.get("max"))
+    if isinstance(raw, Sequence) and not isinstance(raw, str) and len(raw) == 2:
+        lo, hi = finite(raw[0]), finite(raw[1])
+        if lo is not None and hi is not None:
+            return (min(lo, hi), max(lo, hi))
+    return None
+
+
+def _milestone(raw: Any) -> str:
+    """Say how far a milestone is: done, not done or "60% done"."""
+    if raw is True:
+        return "done"
+    if raw is False:
+        return "not started"
+    if finite(raw) is None:
+        return "–"
+    return "done" if raw >= 1 else "not started" if raw <= 0 else f"{percent(raw)} done"
+
+
+def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
+    """Return the baseline, current, target and forecast texts of a KR, each with its unit."""
+    unit, kind = kr.get("unit"), kr.get("kind")
+    forecast = kr.get("forecast") if isinstance(kr.get("forecast"), Mapping) else None
+    projected = value(forecast.get("value"), unit) if forecast else "–"
+    if kind == "milestone":
+        return {
+            "baseline": "not started",
+            "current": _milestone(kr.get("current")),
+            "target": "done",
+            "forecast": projected,
+        }
+    bounds = _range(kr.get("range"))
+    target = value(kr.get("target"), unit)
+    if bounds is not None:
+        lo, hi = value(bounds[0]), value(bounds[1], unit)
+        target = f"{lo}–{hi}"
+    return {
+        "baseline": value(kr.get("baseline"), unit),
+        "current": value(kr.get("current"), unit),
+        "target": target,
+        "forecast": projected,
+    }
+
+
+def _link(ref: str, known: Mapping[tuple[str, str], Any]) -> dict[str, Any]:
+    """Resolve an ``aligns`` reference to the objective it names, if the report holds it."""
+    team_id, _, objective_id = ref.partition("/")
+    found = known.get((team_id, objective_id))
+    return {
+        "ref": ref,
+        "team": team_id,
+        "objective": objective_id,
+        "title": str(found[1].get("title") or "") if found else None,
+        "team_name": found[0]["name"] if found else None,
+        "anchor": found[1]["anchor"] if found else None,
+    }
+
+
+def _root_team(data: Mapping[str, Any], teams: list[dict[str, Any]], known: Mapping[Any, Any]) -> str | None:
+    """Return the root team: the data's ``root_team``, else the one team others align to that aligns nowhere."""
+    if data.get("root_team"):
+        return str(data["root_team"])
+    targets = {p["team"] for t in teams for o in t["objectives"] for p in o["parents"] if p["title"] is not None}
+    candidates = [t["id"] for t in teams if t["id"] in targets and not any(o["aligns"] for o in t["objectives"])]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _tree(teams: list[dict[str, Any]], known: Mapping[Any, Any], root_team: str | None) -> dict[str, Any]:
+    """Return the alignment tree from the root team's objectives down, and the objectives outside it."""
+    children: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    parentless: list[tuple[str, str]] = []
+    for team in teams:
+        for objective in team["objectives"]:
+            key = (team["id"], objective["id"])
+            parent = next(((p["team"], p["objective"]) for p in objective["parents"] if p["title"] is not None), None)
+            if parent is None or parent == key:
+                parentless.append(key)
+            else:
+                children.setdefault(parent, []).append(key)
+    seen: set[tuple[str, str]] = set()
+
+    def node(key: tuple[str, str], depth: int) -> dict[str, Any]:
+        seen.add(key)
+        team, objective = known[key]
+        kids = [k for k in children.get(key, ()) if k not in seen]
+        seen.update(kids)
+        below = [node(k, depth + 1) for k in kids] if depth < _MAX_TREE_DEPTH else []
+        return {"team": team, "objective": objective, "children": below}
+
+    roots = [k for k in parentless if root_team is None or k[0] == root_team]
+    tree = [node(k, 0) for k in roots]
+    others = [node(k, 0) for k in parentless if k not in seen]
+    # Objectives caught in an alignment cycle have a parent yet are reachable from no root.
+    others += [node(k, 0) for k in known if k not in seen]
+    return {"roots": tree, "unaligned": others}
+
+
+def _kpi(kpi: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a KPI with its measurements in date order and its latest value and date."""
+    rows = [row if isinstance(row, Mapping) else {"date": None, "value": row} for row in kpi.get("measurements") or ()]
+    rows = sorted(rows, key=lambda row: str(row.get("date") or ""))
+    latest = kpi.get("latest")
+    latest_row = latest if isinstance(latest, Mapping) else None
+    latest_value = latest_row.get("value") if latest_row else latest
+    if latest_value is None and rows:
+        latest_value = rows[-1].get("value")
+    latest_date = kpi.get("latest_date") or (latest_row or (rows[-1] if rows else {})).get("date")
+    return {
+        **kpi,
+        "name": str(kpi.get("name") or kpi.get("id") or ""),
+        "health": str(kpi.get("health") or "no-data"),
+        "measurements": rows,
+        "latest_value": latest_value,
+        "latest_date": latest_date,
+        "target": kpi.get("target"),
+        "range": _range(kpi.get("range")),
+        "direction": kpi.get("direction"),
+        "goal": _kpi_goal(kpi),
+    }
+
+
+def _kpi_goal(kpi: Mapping[str, Any]) -> str:
+    """Say where a KPI is healthy: "≥ 60 points", "≤ 8 hours", "95–100%"; "–" when not known."""
+    unit, bounds = kpi.get("unit"), _range(kpi.get("range"))
+    if bounds is not None:
+        return f"{value(bounds[0])}–{value(bounds[1], unit)}"
+    if finite(kpi.get("target")) is None:
+        return "–"
+    sign = "≤" if kpi.get("direction") == "decrease" else "≥"
+    return f"{sign} {value(kpi.get('target'), unit)}"

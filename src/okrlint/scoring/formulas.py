@@ -1,0 +1,173 @@
+"""The formulas of SPEC §4 over plain values: scores, grades, pace, status, forecast, KPI health."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from okrlint.model.repository import KeyResult, Kpi
+from okrlint.model.periods import Period
+
+STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
+HEALTH = ("healthy", "breached", "no-data")
+GRADES = ("red", "yellow", "green")
+_EPS = 1e-9  # keeps 0.5 - 0.1 >= 0.4 from failing on binary rounding
+
+
+def usable_value(kind: str | None, value: float | bool | None) -> float | bool | None:
+    """Return a row's value if it is valid for a KR of ``kind`` (T403 rows give None)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value if kind == "milestone" else None
+    number = float(value)
+    if not math.isfinite(number):
+        return None
+    if kind == "milestone" and not 0.0 <= number <= 1.0:
+        return None
+    return number
+
+
+def clip(value: float) -> float:
+    """Clip ``value`` to [0, 1]."""
+    return min(1.0, max(0.0, value))
+
+
+def metric_attainment(current: float | None, baseline: float | None, target: float | None) -> float | None:
+    """Return (current − baseline) / (target − baseline), None when it cannot be computed."""
+    if current is None or baseline is None or target is None or target == baseline:
+        return None
+    return (current - baseline) / (target - baseline)
+
+
+def range_attainment(current: float | None, bounds: tuple[float, float], baseline: float | None) -> float | None:
+    """Return a range KR's unclipped progress: 1 inside, linear from a same-side baseline, else 0."""
+    if current is None:
+        return None
+    low, high = bounds
+    if low <= current <= high:
+        return 1.0
+    bound = low if current < low else high
+    same_side = baseline is not None and ((current < low and baseline < low) or (current > high and baseline > high))
+    if not same_side or baseline is None:
+        return 0.0
+    return (current - baseline) / (bound - baseline)
+
+
+def milestone_score(value: float | bool | None) -> float:
+    """Return a milestone's score: true 1.0, false (or no check-in) 0.0, a fraction as is."""
+    if value is None or value is False:
+        return 0.0
+    if value is True:
+        return 1.0
+    return clip(float(value))
+
+
+def attainment_of(kr: KeyResult, current: float | bool | None) -> float | None:
+    """Return the KR's unclipped attainment for ``current`` (milestones: their score)."""
+    if kr.kind == "milestone":
+        return milestone_score(current)
+    number = None if isinstance(current, bool) or current is None else float(current)
+    if kr.kind == "metric":
+        return metric_attainment(number, kr.baseline, kr.target)
+    if kr.kind == "range" and kr.range is not None:
+        return range_attainment(number, kr.range, kr.baseline)
+    return None
+
+
+def score_of(kr: KeyResult, current: float | bool | None) -> float | None:
+    """Return the KR's score in [0, 1] for ``current``, None when it cannot be scored."""
+    attainment = attainment_of(kr, current)
+    return None if attainment is None else clip(attainment)
+
+
+def grade(score: float | None) -> str | None:
+    """Return red (< 0.4), yellow (< 0.7) or green for a score; None for a null score."""
+    if score is None:
+        return None
+    return "red" if score < 0.4 else "yellow" if score < 0.7 else "green"
+
+
+def goal(objective_type: str, aspirational_goal: float) -> float:
+    """Return the end-of-period goal: 1.0 for committed objectives, ``aspirational_goal`` otherwise."""
+    return 1.0 if objective_type == "committed" else aspirational_goal
+
+
+def expected_progress(period: Period, as_of: date, objective_type: str, aspirational_goal: float) -> float:
+    """Return the expected score on ``as_of``: elapsed fraction × goal (SPEC §4 pace)."""
+    return period.elapsed(as_of) * goal(objective_type, aspirational_goal)
+
+
+def status_of(score: float | None, expected: float, has_data: bool) -> str:
+    """Return done / on-track / at-risk / off-track, or no-data without data or a score."""
+    if not has_data or score is None:
+        return "no-data"
+    if score >= 1.0 - _EPS:
+        return "done"
+    if score >= expected - 0.1 - _EPS:
+        return "on-track"
+    if score >= expected - 0.25 - _EPS:
+        return "at-risk"
+    return "off-track"
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    """Where a least-squares line through the check-ins lands at the period's end."""
+
+    value: float
+    score: float | None
+
+
+def least_squares(points: Sequence[tuple[float, float]], at: float) -> float | None:
+    """Return the least-squares line through ``points`` read at x = ``at``; None if x never varies."""
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if spread == 0:
+        return None
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+    return mean_y + slope * (at - mean_x)
+
+
+def forecast(kr: KeyResult, rows: Sequence[tuple[date, float]], period: Period) -> Forecast | None:
+    """Return a metric KR's forecast at the period's end from (date, value) rows; None if < 2 days."""
+    if kr.kind != "metric":
+        return None
+    latest_by_day = {day: value for day, value in rows}  # a later row on the same day wins
+    points = [(float((day - period.start).days), value) for day, value in latest_by_day.items()]
+    projected = least_squares(points, float((period.end - period.start).days))
+    if projected is None or not math.isfinite(projected):
+        return None
+    return Forecast(projected, score_of(kr, projected))
+
+
+def kpi_health(kpi: Kpi, latest: float | None) -> str:
+    """Return healthy / breached against the KPI's range or target (direction-aware), else no-data."""
+    if latest is None:
+        return "no-data"
+    if kpi.range is not None:
+        low, high = kpi.range
+        return "healthy" if low <= latest <= high else "breached"
+    if kpi.target is not None:
+        good = latest <= kpi.target if kpi.direction == "decrease" else latest >= kpi.target
+        return "healthy" if good else "breached"
+    return "no-data"
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """Return the mean of the non-null values, None when there are none."""
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
+    """Return the weighted mean of (value, weight) pairs with a non-null value, None when none."""
+    present = [(v, w) for v, w in pairs if v is not None and w > 0]
+    total = sum(w for _, w in present)
+    return sum(v * w for v, w in present) / total if present and total > 0 else None

@@ -1,0 +1,265 @@
+"""Score key results, objectives, teams and KPIs from check-in data (SPEC §4); no I/O.
+
+Check-in rows are taken in *scoring order* — by date, then by file path, then by row
+position in the file — so "the latest check-in (ties: the later row)" is always the last
+row in that order, whichever order the files were read in. Rows dated after ``as_of`` and
+rows whose value is invalid for their KR (what T403 reports) are left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from okrlint.scoring.formulas import (
+    GRADES,
+    HEALTH,
+    STATUSES,
+    Forecast,
+    attainment_of,
+    expected_progress,
+    forecast,
+    grade,
+    kpi_health,
+    mean,
+    score_of,
+    status_of,
+    usable_value,
+    weighted_mean,
+)
+from okrlint.model.repository import CheckIn, KeyResult, Kpi, KrRef, Objective, OkrSet, Repository
+from okrlint.model.periods import Period
+
+__all__ = [
+    "GRADES",
+    "HEALTH",
+    "STATUSES",
+    "CheckIns",
+    "Forecast",
+    "KpiScore",
+    "KrScore",
+    "ObjectiveScore",
+    "TeamScore",
+    "collect_checkins",
+    "grade",
+    "org_score",
+    "row_order",
+    "score_key_result",
+    "score_kpi",
+    "score_objective",
+    "score_okr_set",
+    "valid_confidence",
+]
+
+
+def row_order(row: CheckIn) -> tuple[date, str, int]:
+    """Return the key that puts check-in rows in scoring order (date, file path, row position)."""
+    return (row.date, row.loc.path, row.index)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIns:
+    """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order."""
+
+    as_of: date
+    by_kr: Mapping[KrRef, tuple[CheckIn, ...]]
+    by_kpi: Mapping[str, tuple[CheckIn, ...]]
+
+
+def collect_checkins(repo: Repository, as_of: date) -> CheckIns:
+    """Group the repository's check-in rows up to ``as_of`` (later rows are ignored, SPEC §4)."""
+    by_kr: dict[KrRef, list[CheckIn]] = {}
+    by_kpi: dict[str, list[CheckIn]] = {}
+    for row in sorted((r for r in repo.checkins() if r.date <= as_of), key=row_order):
+        if row.kpi is not None:
+            by_kpi.setdefault(row.kpi, []).append(row)
+        elif row.resolved is not None:
+            by_kr.setdefault(row.resolved, []).append(row)
+    return CheckIns(
+        as_of,
+        MappingProxyType({k: tuple(v) for k, v in by_kr.items()}),
+        MappingProxyType({k: tuple(v) for k, v in by_kpi.items()}),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KrScore:
+    """A key result's standing as of a date.
+
+    ``rows`` are the rows its current value and forecast come from, in scoring order: its
+    own check-ins, else (``source == "kpi"``) the linked KPI's measurements in the period.
+    ``source`` is ``checkins``, ``kpi``, ``baseline`` (no data, current is the baseline) or
+    ``none`` (no data and nothing to fall back on).
+    """
+
+    ref: KrRef
+    kr: KeyResult
+    rows: tuple[CheckIn, ...]
+    source: str
+    current: float | bool | None
+    attainment: float | None
+    score: float | None
+    expected: float
+    status: str
+    confidence: float | None
+    forecast: Forecast | None
+
+    @property
+    def grade(self) -> str | None:
+        """Return the score's grade (red / yellow / green), None for a null score."""
+        return grade(self.score)
+
+    @property
+    def last_checkin(self) -> date | None:
+        """Return the date of the latest row counted, None without data."""
+        return self.rows[-1].date if self.rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveScore:
+    """An objective's weight-weighted score over its KRs' non-null scores."""
+
+    objective: Objective
+    key_results: tuple[KrScore, ...]
+    score: float | None
+
+    @property
+    def grade(self) -> str | None:
+        """Return the score's grade, None for a null score."""
+        return grade(self.score)
+
+
+def status_counts(scores: Iterable[KrScore]) -> dict[str, int]:
+    """Return how many KRs have each status, every status present (in STATUSES order)."""
+    counted = Counter(s.status for s in scores)
+    return {status: counted.get(status, 0) for status in STATUSES}
+
+
+@dataclass(frozen=True, slots=True)
+class TeamScore:
+    """A team's OKR set for one period: the mean of its objectives' scores."""
+
+    okr_set: OkrSet
+    objectives: tuple[ObjectiveScore, ...]
+    score: float | None
+
+    @property
+    def team(self) -> str:
+        """Return the team id."""
+        return self.okr_set.team
+
+    @property
+    def grade(self) -> str | None:
+        """Return the score's grade, None for a null score."""
+        return grade(self.score)
+
+    def key_results(self) -> list[KrScore]:
+        """Return every KR score of the team, objective by objective."""
+        return [kr for objective in self.objectives for kr in objective.key_results]
+
+    def status_counts(self) -> dict[str, int]:
+        """Return how many of the team's KRs have each status."""
+        return status_counts(self.key_results())
+
+    @property
+    def last_checkin(self) -> date | None:
+        """Return the date of the team's latest counted row, None without data."""
+        return max((d for kr in self.key_results() if (d := kr.last_checkin) is not None), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class KpiScore:
+    """A KPI's measurements in a period up to the as-of date, its latest value and health."""
+
+    kpi: Kpi
+    measurements: tuple[CheckIn, ...]
+    latest: float | None
+    health: str
+
+    @property
+    def latest_date(self) -> date | None:
+        """Return the date of the latest measurement, None without one."""
+        return self.measurements[-1].date if self.measurements else None
+
+
+def _valid(kind: str | None, rows: Iterable[CheckIn]) -> tuple[CheckIn, ...]:
+    """Return the rows whose value is valid for a KR of ``kind``."""
+    return tuple(row for row in rows if usable_value(kind, row.value) is not None)
+
+
+def _measurements(rows: Iterable[CheckIn], period: Period) -> tuple[CheckIn, ...]:
+    """Return the valid numeric KPI measurements dated inside ``period``."""
+    return tuple(row for row in _valid("metric", rows) if period.contains_date(row.date))
+
+
+def valid_confidence(value: float | None) -> float | None:
+    """Return a row's confidence when it is a number from 0 to 1 (else T403's concern: None)."""
+    if value is None or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        return None
+    return float(value)
+
+
+def score_key_result(
+    okr_set: OkrSet, objective: Objective, kr: KeyResult, checkins: CheckIns, *, aspirational_goal: float = 0.7
+) -> KrScore:
+    """Score one key result of ``okr_set`` as of ``checkins.as_of`` (SPEC §4)."""
+    ref = KrRef(okr_set.team, objective.id, kr.id, okr_set.period.id)
+    rows, source = _valid(kr.kind, checkins.by_kr.get(ref, ())), "checkins"
+    if not rows and kr.kpi is not None and kr.kind != "milestone":
+        rows, source = _measurements(checkins.by_kpi.get(kr.kpi, ()), okr_set.period), "kpi"
+    if rows:
+        current = usable_value(kr.kind, rows[-1].value)
+    else:
+        current = None if kr.kind == "milestone" else kr.baseline
+        source = "baseline" if current is not None else "none"
+    score = score_of(kr, current)
+    expected = expected_progress(okr_set.period, checkins.as_of, objective.type, aspirational_goal)
+    series = [(row.date, float(row.value)) for row in rows if row.value is not None]
+    return KrScore(
+        ref=ref,
+        kr=kr,
+        rows=rows,
+        source=source,
+        current=current,
+        attainment=attainment_of(kr, current) if kr.kind is not None else None,
+        score=score,
+        expected=expected,
+        status=status_of(score, expected, bool(rows)),
+        confidence=valid_confidence(rows[-1].confidence) if rows and source == "checkins" else None,
+        forecast=forecast(kr, series, okr_set.period),
+    )
+
+
+def score_objective(
+    okr_set: OkrSet, objective: Objective, checkins: CheckIns, *, aspirational_goal: float = 0.7
+) -> ObjectiveScore:
+    """Score an objective: the weight-weighted mean of its KRs' non-null scores."""
+    krs = tuple(
+        score_key_result(okr_set, objective, kr, checkins, aspirational_goal=aspirational_goal)
+        for kr in objective.key_results
+    )
+    return ObjectiveScore(objective, krs, weighted_mean((s.score, s.kr.weight) for s in krs))
+
+
+def score_okr_set(okr_set: OkrSet, checkins: CheckIns, *, aspirational_goal: float = 0.7) -> TeamScore:
+    """Score a team's OKR set: the mean of its objectives' non-null scores."""
+    objectives = tuple(
+        score_objective(okr_set, objective, checkins, aspirational_goal=aspirational_goal)
+        for objective in okr_set.objectives
+    )
+    return TeamScore(okr_set, objectives, mean(o.score for o in objectives))
+
+
+def org_score(teams: Sequence[TeamScore]) -> float | None:
+    """Return the org score: the mean of the teams' non-null scores."""
+    return mean(team.score for team in teams)
+
+
+def score_kpi(kpi: Kpi, checkins: CheckIns, period: Period) -> KpiScore:
+    """Return a KPI's measurements inside ``period`` up to the as-of date, latest value and health."""
+    rows = _measurements(checkins.by_kpi.get(kpi.id, ()), period)
+    latest = float(rows[-1].value) if rows and rows[-1].value is not None else None
+    return KpiScore(kpi, rows, latest, kpi_health(kpi, latest))

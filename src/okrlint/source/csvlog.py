@@ -1,0 +1,223 @@
+"""CSV check-in logs (SPEC §1.4): header-driven, errors at ``path:row:column``.
+
+A problem's line is the file line where the record starts (the spreadsheet row when no
+cell holds a line break) and its column is the 1-based cell number. Spreadsheet exports
+work: quoted cells, a UTF-8 BOM, CRLF line ends, blank trailing lines, trailing empty
+cells, and ``;`` or tab as the separator when the header uses it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from datetime import date
+from types import MappingProxyType
+
+from okrlint.model.repository import CheckIn, CheckInLog, Loc
+from okrlint.source.yamlload import LoadProblem
+
+COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
+DELIMITERS = (",", ";", "\t")
+# Words a milestone check-in may use, in CSV cells and on the command line.
+TRUE_WORDS = frozenset({"true", "done"})
+FALSE_WORDS = frozenset({"false"})
+NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_GROUPED_RE = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
+_NON_FINITE = {
+    ".nan": math.nan,
+    "nan": math.nan,
+    ".inf": math.inf,
+    "inf": math.inf,
+    "+.inf": math.inf,
+    "+inf": math.inf,
+    "-.inf": -math.inf,
+    "-inf": -math.inf,
+}
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_SLUG = r"[a-z0-9][a-z0-9_-]*"
+_SLUG_RE = re.compile(_SLUG + r"\Z")
+_KR_RE = re.compile(rf"(?:{_SLUG}/){{1,2}}{_SLUG}\Z")
+
+
+def is_checkin_header(header: list[str]) -> bool:
+    """Return True when a CSV header makes the file a check-in log."""
+    names = {h.strip().lower() for h in header}
+    return {"date", "value"} <= names and bool(names & {"kr", "kpi"})
+
+
+def parse_number(text: str) -> float | None:
+    """Return the number a cell holds (``1,200`` groups thousands; ``nan``/``inf`` stay non-finite), else None."""
+    cell = text.strip()
+    if NUMBER_RE.match(cell):
+        return float(cell)
+    if _GROUPED_RE.match(cell):
+        return float(cell.replace(",", ""))
+    return _NON_FINITE.get(cell.lower())
+
+
+def parse_cell_value(text: str) -> float | bool | None:
+    """Return a check-in value from CSV text: a number, or a milestone's true/false/done."""
+    lowered = text.strip().lower()
+    if lowered in TRUE_WORDS:
+        return True
+    if lowered in FALSE_WORDS:
+        return False
+    return parse_number(lowered)
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """Return the separator with which the first line is a check-in header, None if none is."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for delimiter in DELIMITERS:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        if is_checkin_header(header):
+            return delimiter
+    return None
+
+
+def locate_quote_error(text: str, delimiter: str) -> tuple[int, int, str]:
+    """Return (line, cell, message) of the first quoting error in ``text``: a quote never closed, or
+    text straight after a closing quote."""
+    line, cell, opened, i = 1, 1, (1, 1), 0
+    at_start, quoted = True, False
+    while i < len(text):
+        char = text[i]
+        if quoted:
+            if char == '"':
+                if text.startswith('"', i + 1):
+                    i += 1
+                else:
+                    quoted = False
+                    following = text[i + 1 : i + 2]
+                    if following not in ("", delimiter, "\n", "\r"):
+                        return line, cell, f"unexpected {following!r} after the closing quote of a quoted cell"
+            elif char == "\n":
+                line += 1
+        elif char == '"' and at_start:
+            quoted, opened = True, (line, cell)
+        elif char == delimiter:
+            cell += 1
+            at_start = True
+            i += 1
+            continue
+        elif char == "\n":
+            line, cell = line + 1, 1
+            at_start = True
+            i += 1
+            continue
+        at_start = False
+        i += 1
+    if quoted:
+        return opened[0], opened[1], "a quoted cell is never closed (unbalanced '\"')"
+    return line, 1, "invalid CSV"
+
+
+def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProblem]]:
+    """Parse a CSV check-in log; None (and no problems) when the file is not a check-in log."""
+    text = text.removeprefix("\ufeff")
+    delimiter = sniff_delimiter(text)
+    if delimiter is None:
+        return None, []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    problems: list[LoadProblem] = []
+    rows: list[CheckIn] = []
+    try:
+        header: list[str] = []
+        while not any(cell.strip() for cell in header):
+            header = next(reader)
+        names = _header(header, reader.line_num, problems)
+        start_line = reader.line_num + 1
+        for index, cells in enumerate(reader):
+            line, start_line = start_line, reader.line_num + 1
+            if any(cell.strip() for cell in cells):
+                row = _row(path, line, names, cells, index, problems)
+                if row is not None:
+                    rows.append(row)
+    except csv.Error:
+        problems.append(LoadProblem("E001", *locate_quote_error(text, delimiter)))
+    return CheckInLog(Loc(path, 1, 1), rows=tuple(rows)), problems
+
+
+def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[str]:
+    """Return the lower-cased column names; report unknown and repeated ones (their cells are ignored)."""
+    names: list[str] = []
+    for column, raw in enumerate(header, 1):
+        name = raw.strip().lower()
+        if name and name not in COLUMNS:
+            hint = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
+            known = f"did you mean {hint[0]!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
+            problems.append(LoadProblem("E002", line, column, f"unknown column {raw.strip()!r} ({known})"))
+            name = ""
+        elif name and name in names:
+            problems.append(LoadProblem("E002", line, column, f"column {name!r} appears twice in the header"))
+            name = ""
+        names.append(name)
+    return names
+
+
+def _row(
+    path: str, line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]
+) -> CheckIn | None:
+    """Return the check-in of one record, or None after reporting what is wrong with it."""
+    stray = next((i for i, cell in enumerate(cells) if cell.strip() and (i >= len(names) or not names[i])), None)
+    if stray is not None:
+        where = f"the header has {len(names)} columns" if stray >= len(names) else "its column has no known name"
+        problems.append(LoadProblem("E002", line, stray + 1, f"cell {cells[stray].strip()!r} is not read: {where}"))
+        return None
+    values = {name: cells[i].strip() for i, name in enumerate(names) if name and i < len(cells)}
+    column = {name: i + 1 for i, name in enumerate(names) if name}
+    fields = MappingProxyType({name: Loc(path, line, column[name]) for name, text in values.items() if text})
+
+    def bad(name: str, message: str) -> None:
+        problems.append(LoadProblem("E002", line, column.get(name, 1), message))
+
+    text = values.get("date", "")
+    try:
+        day = date.fromisoformat(text) if _DATE_RE.match(text) else None
+    except ValueError:
+        day = None
+    if day is None:
+        bad("date", f"date {text!r} is not a valid date (YYYY-MM-DD)")
+        return None
+    kr, kpi, team = values.get("kr") or None, values.get("kpi") or None, values.get("team") or None
+    if (kr is None) == (kpi is None):
+        bad("kr" if "kr" in column else "kpi", "a check-in row names exactly one of kr or kpi")
+        return None
+    if team is not None and not _SLUG_RE.match(team):
+        bad("team", f"team {team!r} is not an id (lowercase letters, digits, '-' and '_')")
+        return None
+    if kr is not None and not _KR_RE.match(kr):
+        bad("kr", f"kr {kr!r} is not a reference like team/objective/kr")
+        return None
+    if kr is not None and team is None and kr.count("/") != 2:
+        bad("kr", f"kr {kr!r} must be team/objective/kr when the row has no team")
+        return None
+    if kpi is not None and not _SLUG_RE.match(kpi):
+        bad("kpi", f"kpi {kpi!r} is not an id (lowercase letters, digits, '-' and '_')")
+        return None
+    value = parse_cell_value(values.get("value", ""))
+    if value is None:
+        bad("value", f"value {values.get('value', '')!r} is not a number or true/false/done")
+        return None
+    confidence = None
+    if values.get("confidence"):
+        confidence = parse_number(values["confidence"])
+        if confidence is None:
+            bad("confidence", f"confidence {values['confidence']!r} is not a number from 0 to 1")
+            return None
+    return CheckIn(
+        Loc(path, line, 1),
+        fields,
+        date=day,
+        kr=kr,
+        kpi=kpi,
+        value=value,
+        confidence=confidence,
+        author=values.get("author") or None,
+        note=values.get("note") or None,
+        team=team,
+        index=index,
+    )

@@ -1,0 +1,114 @@
+"""Find the files to lint and read them safely (size limit, UTF-8, no escaping the repository)."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from okrlint.source.yamlload import LoadProblem
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SOURCE_SUFFIXES = (*YAML_SUFFIXES, ".csv")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceFile:
+    """A file to lint: its path relative to the repository root (``/``-separated) and on disk."""
+
+    rel: str
+    path: Path
+
+    @property
+    def is_csv(self) -> bool:
+        """Return True for a CSV check-in file."""
+        return self.rel.lower().endswith(".csv")
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with ``/`` separators (absolute when outside).
+
+    A symlink inside the repository keeps its own name: findings point where the user looks.
+    """
+    for here, top in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return here.relative_to(top).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Return True when ``path``, with symlinks resolved, stays inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
+    """Return the YAML and CSV files under ``paths``, skipping hidden folders and files and stray symlinks."""
+    found: dict[str, SourceFile] = {}
+    for start in paths:
+        if start.is_dir():
+            for folder, dirs, names in os.walk(start, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in names:
+                    candidate = Path(folder, name)
+                    if name.startswith("."):  # hidden files too: .okrlint.yaml, .pre-commit-config.yaml
+                        continue
+                    if name.lower().endswith(SOURCE_SUFFIXES) and _acceptable(candidate, root):
+                        source = SourceFile(relative_name(candidate, root), candidate)
+                        found.setdefault(source.rel, source)
+        elif start.suffix.lower() in SOURCE_SUFFIXES and _acceptable(start, root):
+            source = SourceFile(relative_name(start, root), start)
+            found.setdefault(source.rel, source)
+    return sorted(found.values())
+
+
+def _escapes(path: Path, root: Path) -> bool:
+    """Return True when ``path`` lies inside ``root`` as written but a symlink on the way leads out."""
+    try:
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return path.is_symlink() and not is_inside(path, root)
+    return not is_inside(path, root)
+
+
+def _acceptable(path: Path, root: Path) -> bool:
+    """Return True for a regular file that no symlink (itself or a folder above it) leads out of the repository."""
+    if _escapes(path, root):
+        return False
+    return path.is_file()
+
+
+def read_text(source: SourceFile, max_bytes: int) -> tuple[str | None, LoadProblem | None]:
+    """Return the file's text (BOM removed, CRLF kept for the parser) or the problem reading it."""
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            return None, LoadProblem("E006", 1, 1, f"the file has {size} bytes, more than max_file_bytes ({max_bytes})")
+        data = source.path.read_bytes()
+    except OSError as error:
+        return None, LoadProblem("E007", 1, 1, f"cannot read the file: {error.strerror or error}")
+    if len(data) > max_bytes:
+        return None, LoadProblem("E006", 1, 1, f"the file has more than max_file_bytes ({max_bytes}) bytes")
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = body.count(b"\n", 0, error.start) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        column = len(body[line_start : error.start].decode("utf-8", "replace")) + 1
+        return None, LoadProblem(
+            "E007", line, column, f"not UTF-8: byte 0x{body[error.start]:02x} cannot be decoded; save the file as UTF-8"
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        return None, LoadProblem("E007", line, column, "the file holds a NUL byte: it looks binary, not text")
+    return text, None

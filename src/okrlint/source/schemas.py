@@ -1,0 +1,143 @@
+"""Validate located YAML trees against okrlint's JSON Schemas, with errors at line:column.
+
+A compiled validator (fastjsonschema) answers the common question "is it valid?" fast;
+only when it says no does jsonschema explain every violation, each mapped back through
+its instance path to the YAML node it is about.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from okrlint.util.resources import load_schema
+from okrlint.source.yamlload import LoadProblem, Mark, YMap, YSeq
+
+MESSAGE_KEY = "x-okrlint-message"
+
+
+@cache
+def _fast_validator(kind: str) -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
+    # A copy: fastjsonschema rewrites every $ref of the schema it is given into an absolute URI.
+    return fastjsonschema.compile(copy.deepcopy(load_schema(kind)), use_default=False)  # type: ignore[no-any-return,unused-ignore]
+
+
+@cache
+def _full_validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(kind))
+
+
+def validate(kind: str, root: Any) -> list[LoadProblem]:
+    """Return one E002 problem per schema violation of ``root`` (empty when valid)."""
+    import fastjsonschema
+
+    try:
+        _fast_validator(kind)(root)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems = [problem for error in _explain(kind, root) for problem in _problems(root, error)]
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def _explain(kind: str, root: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import best_match
+
+    for error in _full_validator(kind).iter_errors(root):
+        if error.validator in ("oneOf", "anyOf") and error.context and MESSAGE_KEY not in error.schema:
+            yield best_match(error.context)
+        else:
+            yield error
+
+
+def _describe(path: list[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _locate(root: Any, path: list[Any]) -> tuple[Any, Mark]:
+    """Follow ``path`` from ``root``; return the node and its mark."""
+    node, mark = root, getattr(root, "mark", (1, 1))
+    for part in path:
+        if isinstance(node, YMap) and part in node:
+            mark = node.value_marks.get(part, mark)
+            node = node[part]
+        elif isinstance(node, YSeq) and isinstance(part, int) and part < len(node):
+            mark = node.item_marks[part]
+            node = node[part]
+        else:
+            break
+        mark = getattr(node, "mark", mark)
+    return node, mark
+
+
+def _problems(root: Any, error: Any) -> list[LoadProblem]:
+    """Turn one jsonschema error into located problems (several for several unknown keys)."""
+    path = list(error.absolute_path)
+    node, _ = _locate(root, path)
+    if error.validator == "additionalProperties" and isinstance(node, YMap) and MESSAGE_KEY not in error.schema:
+        known = sorted(error.schema.get("properties", {}))
+        found = unknown_key_problems(node, known, f"{_describe(path)}: " if path else "")
+        if found:
+            return found
+    return [_problem(root, error)]
+
+
+def _problem(root: Any, error: Any) -> LoadProblem:
+    path = list(error.absolute_path)
+    node, mark = _locate(root, path)
+    where = _describe(path)
+    prefix = f"{where}: " if where else ""
+    custom = error.schema.get(MESSAGE_KEY) if isinstance(error.schema, dict) else None
+    if custom:
+        return LoadProblem("E002", *mark, prefix + custom)
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return LoadProblem("E002", *mark, f"{prefix}missing required key {missing!r}")
+    if error.validator == "type":
+        expected = error.validator_value
+        expected_text = " or ".join(expected) if isinstance(expected, list) else expected
+        return LoadProblem("E002", *mark, f"{prefix}expected {expected_text}, got {_shown(node)}")
+    if error.validator == "pattern":
+        return LoadProblem("E002", *mark, f"{prefix}{_shown(node)} does not match the pattern {error.validator_value}")
+    if error.validator == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return LoadProblem("E002", *mark, f"{prefix}{_shown(node)} is not one of: {options}")
+    return LoadProblem("E002", *mark, f"{prefix}{_trim(error.message)}")
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return _trim(repr(value))
+
+
+def _trim(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def unknown_key_problems(node: YMap, known: list[str], prefix: str = "") -> list[LoadProblem]:
+    """Return E002 problems naming keys of ``node`` not in ``known``, with a did-you-mean."""
+    problems = []
+    for key in node:
+        if key not in known:
+            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else f" (known keys: {', '.join(known)})"
+            problems.append(LoadProblem("E002", *node.key_marks[key], f"{prefix}unknown key {key!r}{suggestion}"))
+    return problems
