@@ -123,9 +123,11 @@ _TARGET_BEFORE_RE = re.compile(
     r"|\b(?:reach|hit|achieve|attain|maintain|keep|hold)\b[^\d]{0,40}?\bof\s*$",
     re.IGNORECASE,
 )
+# Words between two numbers are matched possessively ("++"): "[^\W\d]+\s*" repeated could
+# split one long word in cubically many ways before failing.
 _FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
-_ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
+_ARROW_RE = re.compile(r"\s*(?:[^\W\d]++\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]++\s*){0,3}\bto\s*", re.IGNORECASE)
 _BARE_TO_RE = re.compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
 _PARSE_RE = re.compile(
     r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"

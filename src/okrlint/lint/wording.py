@@ -114,12 +114,19 @@ _WHEN = (
     rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
     r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
 )
-_TAIL_RE = re.compile(
-    r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
+# One trailing chunk (" significantly", " by the end of Q2", ...); a title's tail is a run of
+# them up to its end. _strip_tail finds that run in linear time: a regex ending in
+# "(?:chunk)+$" tried at every position backtracks quadratically on a long title.
+_TAIL_CHUNK_RE = re.compile(
+    r"\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
     rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
-    rf"{_WHEN}))+[\s.!]*$",
+    rf"{_WHEN})",
     re.IGNORECASE,
 )
+_TAIL_LAST_RE = re.compile(rf"(?:{_TAIL_CHUNK_RE.pattern})[\s.!]*", re.IGNORECASE)
+_TAIL_SPAN = 16  # more words than one chunk can span
+_GAP_RE = re.compile(r"\s+")
+_WORDS_RE = re.compile(r"\S+")
 _EXAMPLE = 'say from what to what, e.g. "Raise NPS from 60 to 75"'
 _DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -195,7 +202,7 @@ def suggest_rewrite(title: str) -> str:
     m = _LEAD_RE.match(unicodedata.normalize("NFKC", title))
     if not m:
         return _EXAMPLE
-    subject = _ADVERB_RE.sub(" ", _TAIL_RE.sub("", m["subject"]))
+    subject = _ADVERB_RE.sub(" ", _strip_tail(m["subject"]))
     subject = _SPACE_RE.sub(" ", subject).strip(" .,;:!")
     if not subject or len(subject.split()) > 6:
         return _EXAMPLE
@@ -212,6 +219,34 @@ def suggest_rewrite(title: str) -> str:
     if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing")):
         return f'name the metric of {subject} and say from what to what, e.g. "Raise NPS from 60 to 75"'
     return f'say from what to what, e.g. "Raise {subject} from 60 to 75"'
+
+
+def _strip_tail(text: str) -> str:
+    """Return ``text`` without its trailing run of tail chunks (adverbs, "by <when>"), in linear time.
+
+    Works from the end: a gap (start of a whitespace run) begins a tail when one chunk
+    spans from it to a gap that begins a tail, or to where only spaces, dots and ``!`` are
+    left. A chunk spans at most ``_TAIL_SPAN`` words, so each gap tries a bounded number of ends.
+    """
+    rest = len(text.rstrip()) if text else 0
+    while rest and text[rest - 1] in ".!":
+        rest = len(text[: rest - 1].rstrip())
+    ends = [m.end() for m in _WORDS_RE.finditer(text)]
+    gaps = [m.start() for m in _GAP_RE.finditer(text)]
+    tails: set[int] = set()
+    word = len(ends)
+    cut = len(text)
+    for gap in reversed(gaps):
+        while word and ends[word - 1] > gap:
+            word -= 1
+        window = ends[word : word + _TAIL_SPAN]
+        reaches_rest = not window or window[-1] >= rest
+        if (reaches_rest and _TAIL_LAST_RE.fullmatch(text, gap)) or any(
+            end in tails and _TAIL_CHUNK_RE.fullmatch(text, gap, end) for end in window
+        ):
+            tails.add(gap)
+            cut = gap
+    return text[:cut]
 
 
 def activity_phrase(title: str) -> str | None:
