@@ -262,6 +262,9 @@ CASES: list[Case] = [
     g("csv-huge-field.csv", "E001"),
     g("csv-many-rows.csv", "E002"),
     g("long-lines.yaml", exits=(0, 1)),
+    g("alias-amplified-title.yaml", "E006", only=frozenset({"E006"})),
+    g("alias-amplified-mapping.yaml", "E006", only=frozenset({"E006"})),
+    g("quadratic-titles.yaml", "S201", "C104"),
     # the file system: links out of the repository, folders and special files with YAML names
     Case("symlink-file-out", exits=(0,), setup=_symlink_file_out),
     Case("symlink-file-out-explicit", exits=(0,), setup=_symlink_file_out, args=("okrs/secret.yaml",)),
