@@ -239,6 +239,10 @@ CASES: list[Case] = [
     c("date-period-impossible.yaml", "E002"),
     c("date-checkin-impossible.yaml", "E002"),
     c("checkin-nan.yaml", "T403"),
+    # directives count only in real comments; a bad one is E011 and suppresses nothing
+    c("suppress-in-note.yaml", "T403", only=frozenset({"T403"})),
+    c("suppress-in-csv-note.csv", "T403", only=frozenset({"T403"})),
+    c("suppress-unknown-code.yaml", "E011", "T403", only=frozenset({"E011", "T403"})),
     # CSV check-in logs
     c("csv-ragged.csv", "E002"),
     c("csv-unbalanced-quote.csv", "E001"),

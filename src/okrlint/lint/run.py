@@ -20,6 +20,7 @@ from okrlint.source.loader import LoadedFile
 from okrlint.model.repository import Repository
 from okrlint.engine.pool import iter_load_files, paused_gc
 from okrlint.lint.registry import Rule, RuleContext, all_rules, get_rule, matches
+from okrlint.lint.suppression import directive_findings, is_suppressed
 from okrlint.source.yamlload import LoadProblem
 
 
@@ -108,6 +109,7 @@ def load_repository(
     for file in iter_load_files(config, files, cache, stamps):
         rel = file.source.rel
         findings.extend(problem_finding(rel, p) for p in file.problems)
+        findings.extend(directive_findings(rel, file.suppressions))
         if file.document is not None:
             builder.add(file.document)
         elif file.kind is not None and file.problems:
@@ -156,10 +158,7 @@ def _kept(finding: Finding, config: Config, loaded: dict[str, LoadedFile]) -> bo
     file = loaded.get(finding.path)
     if file is None or not file.suppressions:
         return True
-    marks = file.suppressions
-    if any(matches(s, rule) for s in marks.whole_file):
-        return False
-    return not any(matches(s, rule) for s in marks.by_line.get(finding.line, ()))
+    return not is_suppressed(finding, rule, file.suppressions)
 
 
 def _with_severity(finding: Finding, config: Config) -> Finding:

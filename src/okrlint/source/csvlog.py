@@ -115,23 +115,58 @@ def locate_quote_error(text: str, delimiter: str) -> tuple[int, int, str]:
     return line, 1, "invalid CSV"
 
 
+class _Lines:
+    """The physical lines of a CSV text for ``csv.reader``, without comment lines between records.
+
+    A line that starts with ``#`` where a record starts is a comment (it may hold an
+    ``okrlint:`` directive) and is never a row; ``record_line`` is the file line where the
+    record being read started.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self._number = 0
+        self._boundary = True
+        self.record_line = 1
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        while True:
+            line = next(self._lines)
+            self._number += 1
+            if not self._boundary:
+                return line
+            if not line.startswith("#"):
+                self._boundary = False
+                self.record_line = self._number
+                return line
+
+    def record_done(self) -> None:
+        """Say that the reader returned a record: the next line pulled starts a new one."""
+        self._boundary = True
+
+
 def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProblem]]:
     """Parse a CSV check-in log; None (and no problems) when the file is not a check-in log."""
     text = text.removeprefix("\ufeff")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
         return None, []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     problems: list[LoadProblem] = []
     rows: list[CheckIn] = []
     try:
         header: list[str] = []
         while not any(cell.strip() for cell in header):
             header = next(reader)
-        names = _header(header, reader.line_num, problems)
-        start_line = reader.line_num + 1
+            lines.record_done()
+        names = _header(header, lines.record_line, problems)
         for index, cells in enumerate(reader):
-            line, start_line = start_line, reader.line_num + 1
+            line = lines.record_line
+            lines.record_done()
             if any(cell.strip() for cell in cells):
                 row = _row(path, line, names, cells, index, problems)
                 if row is not None:

@@ -33,7 +33,7 @@ def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> Loaded
     text, problem = read_text(source, max_file_bytes)
     if text is None:
         return LoadedFile(source, None, None, (problem,) if problem else ())
-    suppressions = parse_suppressions(text)
+    suppressions = parse_suppressions(text, csv=source.is_csv)
     if source.is_csv:
         return LoadedFile(source, "checkins", None, (), suppressions, text)
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
