@@ -166,6 +166,19 @@ def _config(data: bytes) -> Callable[[Path, Path], None]:
     return setup
 
 
+def _cascade(breakage: str | Callable[[str], str]) -> Callable[[Path, Path], None]:
+    """Return a setup that breaks the base OKR set with ``breakage`` and adds a log naming its KRs."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        okrs = repo / "okrs" / "objectives.yaml"
+        text = okrs.read_text()
+        okrs.write_text(breakage(text) if callable(breakage) else text.replace("title: Grow", breakage, 1))
+        rows = "".join(f"  - {{date: 2026-10-{1 + i % 28:02d}, kr: grow/revenue, value: {i}}}\n" for i in range(80))
+        (repo / "okrs" / "log.yaml").write_text("team: demo\ncheckins:\n" + rows)
+
+    return setup
+
+
 def _unreadable(repo: Path, outside: Path) -> None:
     path = repo / "okrs" / "locked.yaml"
     path.write_text("teams: []\n")
@@ -280,6 +293,10 @@ CASES: list[Case] = [
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # cascades: a set that does not load holds back the references into it (no E005 at the log)
+    Case("cascade-e001", exits=(1,), only=frozenset(), setup=_cascade("title: Grow: the"), shown="okrs/log.yaml"),
+    Case("cascade-e006", exits=(1,), only=frozenset(), setup=_cascade("title: !!python/name:x"), shown="okrs/log.yaml"),
+    Case("cascade-e007", exits=(1,), only=frozenset(), setup=_cascade(lambda t: t + "---\n"), shown="okrs/log.yaml"),
     # the configuration is part of the pull request too
     Case("config-paths-outside", exits=(2,), setup=_config(b"paths: [okrs, ../outside]\n")),
     Case("config-paths-absolute", exits=(2,), setup=_config(b"paths: [/etc]\n")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from okrlint.model.build import Document, kind_of
@@ -16,7 +17,9 @@ class LoadedFile:
     """One file after reading, parsing and schema validation.
 
     ``document`` is None when the file could not be used (its problems say why); ``kind`` is
-    known whenever the top-level key was readable, even if the document was then refused.
+    known whenever the top-level key was readable, even if the document was then refused, and
+    for a file that does not parse it is the kind its top-level keys claim (``claimed_kind``),
+    so references into it are held back rather than reported (SPEC §2 Cascades).
     ``text`` is kept for CSV files, which are parsed later.
     """
 
@@ -26,6 +29,15 @@ class LoadedFile:
     problems: tuple[LoadProblem, ...] = ()
     suppressions: Suppressions = NONE
     text: str | None = field(default=None, repr=False)
+
+
+_TOP_KEY = re.compile(r"^[{ ]?[\"']?(objectives|kpis|checkins|teams)[\"']?[ \t]*:", re.MULTILINE)
+
+
+def claimed_kind(text: str) -> str | None:
+    """Return the kind a file that does not load claims by a top-level key at the start of a line."""
+    m = _TOP_KEY.search(text)
+    return m.group(1) if m else None
 
 
 def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> LoadedFile:
@@ -44,7 +56,7 @@ def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> Loaded
     if root is None:
         if not problems:
             problems.append(LoadProblem("E007", 1, 1, "the file is empty"))
-        return LoadedFile(source, None, None, tuple(problems), suppressions)
+        return LoadedFile(source, claimed_kind(text), None, tuple(problems), suppressions)
     if not isinstance(root, YMap):
         shown = "a list" if isinstance(root, list) else "a single value"
         problems.append(LoadProblem("E007", 1, 1, f"the top level is {shown}, not a mapping"))
