@@ -127,6 +127,7 @@ def command(
         period=period,
         teams=split_list(teams),
         findings=result.findings,
+        omitted=result.omitted,
     )
     if format_ == "json":
         write_output(render_json(data), out)

@@ -60,12 +60,21 @@ def encode_loaded(loaded: LoadedFile) -> tuple[Any, ...]:
         tuple((p.code, p.line, p.column, p.message) for p in loaded.problems),
         tuple((d.line, d.column, d.target, d.selectors, d.problem) for d in marks.directives),
         loaded.text,
+        tuple((p.code, p.line, p.column, p.message) for p in loaded.omitted),
     )
 
 
 def decode_loaded(source: SourceFile, data: tuple[Any, ...]) -> LoadedFile:
     """Return the load result of ``source`` from the data ``encode_loaded`` made."""
-    kind, tree, problems, directives, text = data
+    kind, tree, problems, directives, text, omitted = data
     document = None if tree is None else Document(source.rel, kind, decode_tree(tree))
     suppressions = Suppressions(tuple(Directive(*d) for d in directives)) if directives else NONE
-    return LoadedFile(source, kind, document, tuple(LoadProblem(*p) for p in problems), suppressions, text)
+    return LoadedFile(
+        source,
+        kind,
+        document,
+        tuple(LoadProblem(*p) for p in problems),
+        suppressions,
+        text,
+        tuple(LoadProblem(*p) for p in omitted),
+    )

@@ -45,3 +45,13 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
         }
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Omission:
+    """A file, document or row left out of the model (and so of every score), and why."""
+
+    path: str
+    line: int
+    column: int
+    reason: str

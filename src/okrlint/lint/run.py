@@ -15,7 +15,7 @@ from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
 from okrlint.util.errors import UserError
 from okrlint.source.files import SourceFile, discover
-from okrlint.lint.findings import Finding, Severity
+from okrlint.lint.findings import Finding, Omission, Severity
 from okrlint.source.loader import LoadedFile
 from okrlint.model.repository import Repository
 from okrlint.engine.pool import iter_load_files, paused_gc
@@ -42,11 +42,12 @@ class Selection:
 
 @dataclass(frozen=True, slots=True)
 class LoadedRepository:
-    """The model of a repository and the per-file load results it was built from."""
+    """The model of a repository, the per-file load results it was built from, and what it left out."""
 
     repo: Repository
     files: tuple[LoadedFile, ...]
     problems: tuple[Finding, ...]
+    omitted: tuple[Omission, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class LintResult:
     findings: tuple[Finding, ...]
     files: int
     repo: Repository
+    omitted: tuple[Omission, ...] = ()
 
     def count(self, severity: Severity) -> int:
         """Return the number of findings of ``severity``."""
@@ -105,25 +107,32 @@ def load_repository(
     builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
     loaded: list[LoadedFile] = []
     findings: list[Finding] = []
+    omitted: list[Omission] = []
     incomplete: set[str] = set()
     for file in iter_load_files(config, files, cache, stamps):
         rel = file.source.rel
         findings.extend(problem_finding(rel, p) for p in file.problems)
         findings.extend(directive_findings(rel, file.suppressions))
+        omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
         if file.document is not None:
             builder.add(file.document)
-        elif file.kind is not None and file.problems:
-            incomplete.add(file.kind)
+        elif file.problems:
+            first = min(file.problems, key=lambda p: (p.line, p.column))
+            omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
+            if file.kind is not None:
+                incomplete.add(file.kind)
         if file.source.is_csv and file.text is not None:
             log, problems = read_csv_log(rel, file.text)
             findings.extend(problem_finding(rel, p) for p in problems)
+            omitted.extend(Omission(rel, p.line, p.column, f"left out: {p.message}") for p in problems)
             if log is not None:
                 builder.add_log(log)
         # Keep what suppressions and callers need, not the located tree or the text.
         loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
     repo, build_problems = builder.finish(incomplete)
     findings.extend(problem_finding(path, p) for path, p in build_problems)
-    return LoadedRepository(repo, tuple(loaded), tuple(findings))
+    omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)
+    return LoadedRepository(repo, tuple(loaded), tuple(findings), tuple(sorted(omitted)))
 
 
 def run_rules(repo: Repository, config: Config, as_of: date, rules: Iterable[Rule]) -> list[Finding]:
@@ -197,9 +206,10 @@ def lint(
         key = store.result_key(((rel, s.content) for rel, s in stamps.items() if s), as_of.isoformat(), codes)
     cached = store.read_findings(key) if store is not None and key is not None else None
     repo = Repository()
+    omitted: tuple[Omission, ...] = ()
     if cached is None:
         loaded = load_repository(config, files, store, stamps)
-        repo = loaded.repo
+        repo, omitted = loaded.repo, loaded.omitted
         model_rules = [r for r in rules if r.check is not None]
         findings = [f for f in loaded.problems if f.code in codes]
         findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
@@ -209,4 +219,4 @@ def lint(
             store.write_findings(key, cached)
     shown = tuple(f for f in cached if only_rel is None or f.path in only_rel)
     count = len(only_rel) if only_rel is not None else len(files)
-    return LintResult(shown, count, repo)
+    return LintResult(shown, count, repo, omitted)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from okrlint.util.errors import UserError
-from okrlint.lint.findings import Finding, Severity
+from okrlint.lint.findings import Finding, Omission, Severity
 from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
 from okrlint.model.periods import Period
@@ -232,8 +232,13 @@ def build_report_data(
     period: str | None = None,
     teams: Sequence[str] = (),
     findings: Iterable[Finding] = (),
+    omitted: Iterable[Omission] = (),
 ) -> dict[str, Any]:
-    """Return the report data for ``period`` (default: the one containing ``as_of``) as of ``as_of``."""
+    """Return the report data for ``period`` (default: the one containing ``as_of``) as of ``as_of``.
+
+    ``omitted`` lists what the input lost before scoring (files, documents, rows): the report
+    names each so a scorecard never silently shows less than the repository holds.
+    """
     chosen = select_period(repo, as_of, period)
     checkins = collect_checkins(repo, as_of)
     scores = team_scores(repo, chosen, checkins, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
@@ -268,6 +273,7 @@ def build_report_data(
             "last_checkin": _iso(last),
         },
         "findings": _counts(findings),
+        "omitted": [{"path": o.path, "line": o.line, "column": o.column, "reason": o.reason} for o in omitted],
     }
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from okrlint.model.build import Document, kind_of
 from okrlint.source.files import SourceFile, read_text
-from okrlint.source.schemas import validate
+from okrlint.source.schemas import validate, validate_rows
 from okrlint.source.suppress import NONE, Suppressions, parse_suppressions
-from okrlint.source.yamlload import Limits, LoadProblem, YMap, load_yaml
+from okrlint.source.yamlload import Limits, LoadProblem, YMap, YSeq, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,8 @@ class LoadedFile:
     known whenever the top-level key was readable, even if the document was then refused, and
     for a file that does not parse it is the kind its top-level keys claim (``claimed_kind``),
     so references into it are held back rather than reported (SPEC §2 Cascades).
-    ``text`` is kept for CSV files, which are parsed later.
+    ``text`` is kept for CSV files, which are parsed later. ``omitted`` names the rows of a
+    check-in log that were left out (each at its row, with the reason), the rest still counts.
     """
 
     source: SourceFile
@@ -29,6 +30,7 @@ class LoadedFile:
     problems: tuple[LoadProblem, ...] = ()
     suppressions: Suppressions = NONE
     text: str | None = field(default=None, repr=False)
+    omitted: tuple[LoadProblem, ...] = ()
 
 
 _TOP_KEY = re.compile(r"^[{ ]?[\"']?(objectives|kpis|checkins|teams)[\"']?[ \t]*:", re.MULTILINE)
@@ -72,6 +74,33 @@ def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> Loaded
             )
         )
         return LoadedFile(source, None, None, tuple(problems), suppressions)
+    if kind == "checkins" and not problems:
+        found, omitted = _drop_bad_rows(root)
+        document = None if omitted is None else Document(source.rel, kind, root)
+        return LoadedFile(source, kind, document, tuple(found), suppressions, omitted=omitted or ())
     problems.extend(validate(kind, root))
     document = None if problems else Document(source.rel, kind, root)
     return LoadedFile(source, kind, document, tuple(problems), suppressions)
+
+
+def _drop_bad_rows(root: YMap) -> tuple[list[LoadProblem], tuple[LoadProblem, ...] | None]:
+    """Validate a check-in log, dropping the rows that break the schema (each left out on its own).
+
+    Return the problems and, per dropped row, a problem at the row saying why; None instead when
+    the log is broken as a whole (SPEC §2 Cascades: a bad row is left out alone).
+    """
+    problems, bad = validate_rows("checkins", root, "checkins")
+    if bad is None:
+        return problems, None
+    if bad:
+        rows: YSeq = root["checkins"]
+        omitted = tuple(LoadProblem(p.code, *rows.item_marks[i], p.message) for i, p in sorted(bad.items()))
+        kept = [i for i in range(len(rows)) if i not in bad]
+        marks = rows.item_marks
+        rows[:] = [rows[i] for i in kept]
+        rows.item_marks = [marks[i] for i in kept]
+        if validate("checkins", root):  # pragma: no cover - the schema judges rows one by one
+            return problems, None
+        return problems, omitted
+    return problems, ()
+

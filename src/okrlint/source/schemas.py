@@ -44,8 +44,39 @@ def validate(kind: str, root: Any) -> list[LoadProblem]:
         return []
     except fastjsonschema.JsonSchemaException:
         pass
-    problems = [problem for error in _explain(kind, root) for problem in _problems(root, error)]
+    return _sorted([problem for error in _explain(kind, root) for problem in _problems(root, error)])
+
+
+def _sorted(problems: list[LoadProblem]) -> list[LoadProblem]:
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def validate_rows(kind: str, root: Any, rows_key: str) -> tuple[list[LoadProblem], dict[int, LoadProblem] | None]:
+    """Validate like ``validate``; also return the first problem of each bad item of ``root[rows_key]``.
+
+    The mapping is None when some violation lies outside those items (the document as a whole is
+    broken); otherwise dropping the bad items leaves a document the schema accepts.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator(kind)(root)
+        return [], {}
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems: list[LoadProblem] = []
+    rows: dict[int, LoadProblem] | None = {}
+    for error in _explain(kind, root):
+        found = _problems(root, error)
+        problems.extend(found)
+        path = list(error.absolute_path)
+        if len(path) >= 2 and path[0] == rows_key and isinstance(path[1], int) and rows is not None:
+            first = min(found, key=lambda p: (p.line, p.column))
+            known = rows.get(path[1])
+            rows[path[1]] = first if known is None or (first.line, first.column) < (known.line, known.column) else known
+        else:
+            rows = None
+    return _sorted(problems), rows
 
 
 def _explain(kind: str, root: Any) -> Iterator[Any]:
