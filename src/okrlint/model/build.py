@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -24,6 +23,7 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
+from okrlint.util.text import shared
 from okrlint.model.periods import Period, parse_period_id
 from okrlint.source.yamlload import LoadProblem, YMap, YSeq
 
@@ -41,11 +41,6 @@ class Document:
 def _parse_date(text: str) -> date:
     """Parse an ISO date; equal dates share one object across the model."""
     return date.fromisoformat(text)
-
-
-def _shared(value: Any) -> Any:
-    """Return one shared copy of a repeated short string (references, authors), else ``value``."""
-    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
 
 
 @dataclass(slots=True)
@@ -225,11 +220,11 @@ class _Builder:
                     self.loc(node.mark),
                     self.fields(node),
                     date=day,
-                    kr=_shared(node.get("kr")),
-                    kpi=_shared(node.get("kpi")),
+                    kr=shared(node.get("kr")),
+                    kpi=shared(node.get("kpi")),
                     value=value,
                     confidence=confidence,
-                    author=_shared(node.get("author")),
+                    author=shared(node.get("author")),
                     note=node.get("note"),
                     team=team,
                     index=index,

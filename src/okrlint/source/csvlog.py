@@ -14,9 +14,12 @@ import io
 import math
 import re
 from datetime import date
+from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
-from okrlint.model.repository import CheckIn, CheckInLog, Loc
+from okrlint.model.repository import CheckIn, CheckInLog, Loc, RowLocs
+from okrlint.util.text import shared
 from okrlint.source.yamlload import LoadProblem
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
@@ -193,6 +196,21 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     return names
 
 
+@lru_cache(maxsize=256)
+def _columns(names: tuple[str, ...], numbers: tuple[int, ...]) -> Mapping[str, int]:
+    """Return one shared, read-only column map for the rows that fill the same cells."""
+    return MappingProxyType(dict(zip(names, numbers, strict=True)))
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """Return the ISO date a cell holds, else None; rows share one object per date."""
+    try:
+        return date.fromisoformat(text) if _DATE_RE.match(text) else None
+    except ValueError:
+        return None
+
+
 def _row(
     path: str, line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]
 ) -> CheckIn | None:
@@ -204,16 +222,14 @@ def _row(
         return None
     values = {name: cells[i].strip() for i, name in enumerate(names) if name and i < len(cells)}
     column = {name: i + 1 for i, name in enumerate(names) if name}
-    fields = MappingProxyType({name: Loc(path, line, column[name]) for name, text in values.items() if text})
+    filled = tuple(name for name, text in values.items() if text)
+    fields = RowLocs(path, line, _columns(filled, tuple(column[name] for name in filled)))
 
     def bad(name: str, message: str) -> None:
         problems.append(LoadProblem("E002", line, column.get(name, 1), message))
 
     text = values.get("date", "")
-    try:
-        day = date.fromisoformat(text) if _DATE_RE.match(text) else None
-    except ValueError:
-        day = None
+    day = _day(text)
     if day is None:
         bad("date", f"date {text!r} is not a valid date (YYYY-MM-DD)")
         return None
@@ -247,12 +263,12 @@ def _row(
         Loc(path, line, 1),
         fields,
         date=day,
-        kr=kr,
-        kpi=kpi,
+        kr=shared(kr),
+        kpi=shared(kpi),
         value=value,
         confidence=confidence,
-        author=values.get("author") or None,
+        author=shared(values.get("author") or None),
         note=values.get("note") or None,
-        team=team,
+        team=shared(team),
         index=index,
     )

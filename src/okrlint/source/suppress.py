@@ -17,7 +17,8 @@ import yaml
 
 _MENTION = re.compile(r"#[ \t]*okrlint:")
 _BODY = re.compile(r"#[ \t]*okrlint:([^#\r\n]*)")
-_DIRECTIVE = re.compile(r"[ \t]*(disable-file|disable)[ \t]*=[ \t]*([A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*)[ \t]*")
+_SELECTOR = r"[A-Za-z0-9_-]+"
+_DIRECTIVE = re.compile(rf"[ \t]*(disable-file|disable)[ \t]*=[ \t]*({_SELECTOR}(?:[ \t]*,[ \t]*{_SELECTOR})*)[ \t]*")
 try:
     _TokenLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
