@@ -10,7 +10,8 @@ from typing import Any
 
 from okrlint.util.atomic import write_atomic
 from okrlint.checkin.plan import CheckinError, Plan, modeline_for
-from okrlint.source.csvlog import read_csv_log, sniff_delimiter
+from okrlint.model.csvlog import read_csv_log
+from okrlint.source.csvlog import sniff_delimiter
 from okrlint.util.errors import UserError
 from okrlint.checkin.lock import file_lock
 from okrlint.source.files import is_inside

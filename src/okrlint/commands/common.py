@@ -13,6 +13,7 @@ import click
 
 from okrlint.util.atomic import write_atomic
 from okrlint.config import Config, discover_config, with_overrides
+from okrlint.lint.registry import check_config_selectors
 from okrlint.util.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,8 +55,10 @@ def config_option(function: F) -> F:
 
 
 def load_config(config_path: Path | None, **overrides: Any) -> Config:
-    """Discover or read the configuration and apply command-line overrides."""
-    return with_overrides(discover_config(config_path), **overrides)
+    """Discover or read the configuration (its rule selectors checked) and apply command-line overrides."""
+    config = discover_config(config_path)
+    check_config_selectors(config)
+    return with_overrides(config, **overrides)
 
 
 def today(as_of: date | None) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrlint.model.build import Document
+from okrlint.source.documents import Document
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
 from okrlint.source.suppress import NONE, Suppressions

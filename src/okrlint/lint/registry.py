@@ -10,11 +10,11 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from okrlint.config import Config, ConfigError
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.repository import Loc
 
 if TYPE_CHECKING:
-    from okrlint.config import Config
     from okrlint.model.repository import Repository
     from okrlint.scoring.scores import CheckIns
 
@@ -140,3 +140,14 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
             suffix = f" (did you mean {words[hint[0]]!r}?)" if hint else ""
             errors.append(f"{selector!r} names no rule{suffix}")
     return errors
+
+
+def check_config_selectors(config: Config) -> None:
+    """Refuse a configuration whose rule selectors name no rule (exit 2), each at its line and column."""
+    unknown = [
+        f"{config.source}:{site.line}:{site.column}: {site.setting}: {error}"
+        for site in config.selector_sites
+        for error in unknown_selectors([site.selector])
+    ]
+    if unknown:
+        raise ConfigError("invalid configuration:\n" + "\n".join(unknown))

@@ -19,7 +19,7 @@ from okrlint.lint.findings import Finding, Severity
 from okrlint.source.loader import LoadedFile
 from okrlint.model.repository import Repository
 from okrlint.engine.pool import iter_load_files, paused_gc
-from okrlint.lint.registry import Rule, RuleContext, all_rules, get_rule, matches
+from okrlint.lint.registry import Rule, RuleContext, all_rules, check_config_selectors, get_rule, matches
 from okrlint.source.yamlload import LoadProblem
 
 
@@ -99,7 +99,7 @@ def load_repository(
     stamps: Mapping[str, Stamp | None] | None = None,
 ) -> LoadedRepository:
     """Load every file and build the repository model (the shared front half of lint and report)."""
-    from okrlint.source.csvlog import read_csv_log
+    from okrlint.model.csvlog import read_csv_log
 
     builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
     loaded: list[LoadedFile] = []
@@ -181,6 +181,7 @@ def lint(
     With ``cache``, results are reused from and stored in ``.okrlint_cache/`` (see cache.py);
     a result read whole from the cache carries an empty ``repo``.
     """
+    check_config_selectors(config)
     chosen = selection or Selection(config.select, config.ignore)
     files = source_files(config)
     only_rel: set[str] | None = None

@@ -25,16 +25,8 @@ from okrlint.model.repository import (
     Team,
 )
 from okrlint.model.periods import Period, parse_period_id
+from okrlint.source.documents import Document
 from okrlint.source.yamlload import LoadProblem, YMap, YSeq
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A loaded, schema-valid YAML document: its relative path, kind and located root."""
-
-    path: str
-    kind: str
-    root: YMap
 
 
 @lru_cache(maxsize=4096)
@@ -372,12 +364,3 @@ def resolve_log(
         ref = resolve_row(row, log, lookup, grace_days)
         rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
     return replace(log, rows=tuple(rows))
-
-
-def kind_of(root: Any) -> str | None:
-    """Return the document kind decided by the top-level key, or None (SPEC §1)."""
-    if isinstance(root, dict):
-        for kind in ("objectives", "kpis", "checkins", "teams"):
-            if kind in root:
-                return kind
-    return None

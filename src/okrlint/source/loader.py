@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from okrlint.model.build import Document, kind_of
+from okrlint.source.documents import Document, kind_of
 from okrlint.source.files import SourceFile, read_text
 from okrlint.source.schemas import validate
 from okrlint.source.suppress import NONE, Suppressions, parse_suppressions
