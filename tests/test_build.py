@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from okrlint.model.build import build_repository, split_reference
-from okrlint.source.documents import Document, kind_of
 from okrlint.model.repository import KrRef, Loc, Repository
+from okrlint.source.documents import Document, kind_of
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import LoadProblem, load_yaml
 

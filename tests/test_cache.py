@@ -12,15 +12,16 @@ from types import ModuleType
 
 import pytest
 
-from okrlint.engine import pool as parallel
-from okrlint.engine.cache import CACHE_DIR
 from okrlint.cli import main
 from okrlint.config import load_config, with_overrides
-from okrlint.source.files import SourceFile
-from okrlint.lint.findings import Finding
-from okrlint.lint.run import Selection, lint
-from okrlint.source.loader import load_file
+from okrlint.engine import pool as parallel
+from okrlint.engine.cache import CACHE_DIR
+from okrlint.engine.run import lint_repository as lint
 from okrlint.engine.treecodec import decode_loaded, encode_loaded
+from okrlint.lint.findings import Finding
+from okrlint.lint.run import Selection
+from okrlint.source.files import SourceFile
+from okrlint.source.loader import load_file
 from okrlint.source.yamlload import Limits
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from linting import write_repo
+from okrlint.checkin.lock import LockTimeout, file_lock, lock_path
 from okrlint.checkin.plan import Request, plan_checkin
+from okrlint.checkin.write import apply_plan
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.checkin.lock import LockTimeout, file_lock, lock_path
-from okrlint.lint.run import Selection, lint, load_repository, source_files
-from okrlint.checkin.write import apply_plan
+from okrlint.lint.run import Selection, lint
+from okrlint.model.load import load_repository, source_files
 
 OKRS = """\
 team: shop

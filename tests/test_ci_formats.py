@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from linting import write_repo
 from okrlint.cli import cli, main
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.run import LintResult
+from okrlint.lint.registry import all_rules
+from okrlint.lint.result import LintResult
 from okrlint.model.repository import Repository
 from okrlint.reporters import ReportOptions, get_reporter
-from okrlint.lint.registry import all_rules
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -107,7 +107,7 @@ def test_exit_3_on_an_internal_error_with_one_line(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(lint_command, "lint", explode)
+    monkeypatch.setattr(lint_command, "lint_repository", explode)
     code, out, err = run(capsys, "lint")
     assert code == 3
     assert out == ""

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from git_helpers import OKR_SET, SECOND_OBJECTIVE, VAGUE_KR, commit, init_repo, write
-from okrlint.diff import compare as diff_module
-from okrlint.diff import gitio
 from okrlint.cli import main
 from okrlint.commands.common import load_config
+from okrlint.diff import compare as diff_module
+from okrlint.diff import gitio
 from okrlint.diff.render import render_markdown
 from okrlint.lint.run import Selection
 

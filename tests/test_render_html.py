@@ -14,8 +14,8 @@ import pytest
 from golden import check_golden
 from okrlint import __version__
 from okrlint.cli import main
-from okrlint.util.errors import UserError
 from okrlint.report.html import MARKER, write_html
+from okrlint.util.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data"
 SCENARIO = DATA / "scenario"

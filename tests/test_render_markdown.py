@@ -13,8 +13,8 @@ import pytest
 from golden import check_golden
 from okrlint import __version__
 from okrlint.cli import main
-from okrlint.util.errors import UserError
 from okrlint.report.markdown import SUMMARY_LIMIT, md_escape, render_markdown, spark, text_bar
+from okrlint.util.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data"
 SCENARIO = DATA / "scenario"

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from linting import write_repo
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.lint.run import load_repository, source_files
+from okrlint.model.load import load_repository, source_files
 from okrlint.report.data import ReportError, build_report_data, select_period
 from okrlint.util.resources import load_schema, schema_path
 from test_scoring import KPI_LOG, KPIS, OPS, OPS_LOG, SHOP, SHOP_LOG

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from okrlint.util import atomic
 from okrlint.cli import main
 from okrlint.source.yamlload import load_yaml
+from okrlint.util import atomic
 
 AS_OF = "2026-11-23"
 OKRS = """\

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from okrlint.source import schemas
 from okrlint.config import Config
 from okrlint.lint.run import lint
+from okrlint.source import schemas
 from okrlint.source.yamlload import LoadProblem, load_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"

@@ -9,6 +9,8 @@ import pytest
 
 from linting import write_repo
 from okrlint.config import load_config
+from okrlint.model.load import load_repository, source_files
+from okrlint.model.repository import Kpi, Loc, Repository
 from okrlint.scoring.formulas import (
     grade,
     kpi_health,
@@ -19,8 +21,6 @@ from okrlint.scoring.formulas import (
     status_of,
     usable_value,
 )
-from okrlint.lint.run import load_repository, source_files
-from okrlint.model.repository import Kpi, Loc, Repository
 from okrlint.scoring.scores import (
     KrScore,
     TeamScore,

@@ -9,10 +9,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from okrlint.util.errors import UserError
-from okrlint.util.severity import Severity
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
+from okrlint.util.errors import UserError
+from okrlint.util.severity import Severity
 
 CONFIG_FILE = ".okrlint.yaml"
 
@@ -177,13 +177,20 @@ def _selector_sites(data: YMap) -> tuple[SelectorSite, ...]:
     found: list[SelectorSite] = []
     for key in ("select", "ignore"):
         items = data.get(key) or YSeq((1, 1))
-        found += [SelectorSite(*mark, key, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
+        found += [
+            SelectorSite(mark[0], mark[1], key, str(item)) for item, mark in zip(items, items.item_marks, strict=False)
+        ]
     severity = data.get("severity") or YMap((1, 1))
-    found += [SelectorSite(*severity.key_marks[name], "severity", name) for name in severity]
+    for name in severity:
+        line, column = severity.key_marks[name]
+        found.append(SelectorSite(line, column, "severity", name))
     ignores = data.get("per_file_ignores") or YMap((1, 1))
     for pattern, items in ignores.items():
         where = f"per_file_ignores[{pattern!r}]"
-        found += [SelectorSite(*mark, where, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
+        found += [
+            SelectorSite(mark[0], mark[1], where, str(item))
+            for item, mark in zip(items, items.item_marks, strict=False)
+        ]
     return tuple(found)
 
 

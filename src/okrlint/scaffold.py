@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from okrlint import __version__
-from okrlint.util.atomic import write_atomic
 from okrlint.model.periods import Period, period_containing
+from okrlint.util.atomic import write_atomic
 from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"

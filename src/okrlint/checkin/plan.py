@@ -16,14 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrlint.model.build import kr_lookup
 from okrlint.config import Config
+from okrlint.model.build import kr_lookup
+from okrlint.model.load import LoadedRepository
+from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
+from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, NUMBER_RE, TRUE_WORDS
 from okrlint.util.errors import UserError
-from okrlint.lint.run import LoadedRepository
-from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
 from okrlint.util.resources import load_schema, schema_path
-from okrlint.scoring.scores import row_order
 
 _MODELINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S*checkins\.schema\.json)")
 

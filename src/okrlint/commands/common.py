@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 
 import click
 
-from okrlint.util.atomic import write_atomic
 from okrlint.config import Config, discover_config, with_overrides
 from okrlint.lint.registry import check_config_selectors
+from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,6 +51,16 @@ def config_option(function: F) -> F:
         type=click.Path(path_type=Path, dir_okay=False),
         default=None,
         help="Configuration file (default: discovered).",
+    )(function)
+
+
+def cache_option(function: F) -> F:
+    """Add ``--cache/--no-cache`` (default on): reuse and fill ``.okrlint_cache/``."""
+    return click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse and store results in .okrlint_cache/ at the repository root.",
     )(function)
 
 

@@ -42,11 +42,13 @@ def command(
     """Show what a change does to the OKRs between git revisions BASE and HEAD (default: the working tree)."""
     from okrlint.diff.compare import diff_revisions
     from okrlint.diff.render import RENDERERS
+    from okrlint.engine.run import engine_loader
     from okrlint.lint.findings import Severity
     from okrlint.lint.run import Selection
 
     config = load_config(config_path)
-    result = diff_revisions(config, base, head, today(as_of), Selection(config.select, config.ignore))
+    selection = Selection(config.select, config.ignore)
+    result = diff_revisions(config, base, head, today(as_of), selection, engine_loader())
     write_output(RENDERERS[format_](result), output)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     return 1 if any(f.severity >= threshold for f in result.new_findings) else 0

@@ -13,6 +13,7 @@ import click
 
 from okrlint.commands.common import (
     as_of_option,
+    cache_option,
     config_option,
     existing_paths,
     load_config,
@@ -20,9 +21,9 @@ from okrlint.commands.common import (
     today,
     write_output,
 )
-from okrlint.util.errors import UserError
 from okrlint.lint.findings import Finding, Severity
 from okrlint.reporters.text_format import finding_line
+from okrlint.util.errors import UserError
 
 DEFAULT_HTML_FOLDER = "scorecard"
 
@@ -96,6 +97,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when the input has any error-level finding.")
 @click.option("--summary", is_flag=True, help="Markdown: only the org summary (for $GITHUB_STEP_SUMMARY).")
 @config_option
+@cache_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -107,9 +109,11 @@ def command(
     strict: bool,
     summary: bool,
     config_path: Path | None,
+    cache: bool,
 ) -> int:
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
-    from okrlint.lint.run import lint
+    from okrlint.engine.run import load_with_engine
+    from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
 
     config = load_config(config_path)
@@ -118,15 +122,20 @@ def command(
     if templates is not None and not templates.is_dir():
         raise UserError(f"{templates}: --templates must name an existing folder")
     day = today(as_of)
-    result = lint(config, day)
+    loaded = load_with_engine(config, cache=cache)
+    # The scorecard needs the model, not the judgement rules: only the E rules name its broken parts.
+    # --strict asks about every error-level finding, so it runs the rules over the same model.
+    selection = Selection(config.select, config.ignore)
+    rules = selection.rules() if strict else integrity_rules(selection)
+    findings = list(lint_loaded(loaded, config, day, rules))
     data = build_report_data(
-        result.repo,
+        loaded.repo,
         day,
         root_team=config.root_team,
         aspirational_goal=config.aspirational_goal,
         period=period,
         teams=split_list(teams),
-        findings=result.findings,
+        findings=findings,
     )
     if format_ == "json":
         write_output(render_json(data), out)
@@ -134,6 +143,5 @@ def command(
         _write_markdown(data, out, summary, templates)
     else:
         _write_html(data, out, templates)
-    findings = list(result.findings)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

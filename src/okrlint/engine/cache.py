@@ -27,8 +27,8 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.config import Config
-from okrlint.source.files import SourceFile, is_inside
 from okrlint.lint.findings import Finding, Severity
+from okrlint.source.files import SourceFile, is_inside
 from okrlint.util.resources import data_dir
 
 CACHE_DIR = ".okrlint_cache"

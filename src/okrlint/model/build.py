@@ -11,6 +11,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (
     CheckIn,
     CheckInLog,
@@ -24,9 +25,9 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
-from okrlint.model.periods import Period, parse_period_id
 from okrlint.source.documents import Document
-from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+from okrlint.source.problems import LoadProblem
+from okrlint.source.yamlload import YMap, YSeq
 
 
 @lru_cache(maxsize=4096)

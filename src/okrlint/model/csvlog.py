@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 from okrlint.model.repository import CheckIn, CheckInLog, Loc
 from okrlint.source.csvlog import CsvRecord, read_csv_records
-from okrlint.source.yamlload import LoadProblem
+from okrlint.source.problems import LoadProblem
 
 
 def checkin_of(path: str, record: CsvRecord) -> CheckIn:

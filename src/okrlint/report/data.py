@@ -12,11 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from okrlint.util.errors import UserError
 from okrlint.lint.findings import Finding, Severity
-from okrlint.scoring.formulas import HEALTH, STATUSES
-from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
 from okrlint.model.periods import Period
+from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
+from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.scoring.scores import (
     CheckIns,
     KpiScore,
@@ -31,6 +30,7 @@ from okrlint.scoring.scores import (
     status_counts,
     valid_confidence,
 )
+from okrlint.util.errors import UserError
 
 REPORT_VERSION = 1
 

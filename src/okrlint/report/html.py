@@ -15,11 +15,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from okrlint.report import charts
-from okrlint.util.atomic import write_atomic
-from okrlint.util.errors import UserError
 from okrlint.report.environment import make_environment, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.view import build_view
+from okrlint.util.atomic import write_atomic
+from okrlint.util.errors import UserError
 
 __all__ = ["MARKER", "kpi_sparkline", "kr_chart", "write_html"]
 

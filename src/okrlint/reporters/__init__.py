@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from okrlint.lint.run import LintResult
+from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 
 FORMATS = ("text", "json", "github", "sarif")

@@ -13,12 +13,12 @@ import difflib
 import io
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from collections.abc import Callable, Mapping
 
-from okrlint.source.yamlload import LoadProblem
+from okrlint.source.problems import LoadProblem
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from okrlint.source.problems import LoadProblem, Mark
+from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.resources import load_schema
-from okrlint.source.yamlload import LoadProblem, Mark, YMap, YSeq
 
 MESSAGE_KEY = "x-okrlint-message"
 

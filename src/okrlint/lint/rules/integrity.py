@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from okrlint.model.alignment import ObjectiveKey, alignments, key
 from okrlint.lint.findings import Severity
-from okrlint.model.repository import Loc
 from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.model.alignment import ObjectiveKey, alignments, key
+from okrlint.model.repository import Loc
 
 
 def _where(first: Loc, here: Loc) -> str:
