@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from linting import write_repo
 from okrlint.cli import cli, main
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.registry import all_rules
 from okrlint.lint.result import LintResult
 from okrlint.model.repository import Repository
 from okrlint.reporters import ReportOptions, get_reporter

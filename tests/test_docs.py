@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import DEFAULT_FILE, END, START, main, parse_example, readme_block, sections, update_readme
-from okrlint.lint.registry import all_rules
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

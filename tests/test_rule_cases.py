@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from linting import AS_OF, lint_files
-from okrlint.lint.registry import all_rules
+from okrlint.lint.catalogue import all_rules
 
 CASES = Path(__file__).parent / "rules" / "cases"
 _EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Z][0-9]{3}(?:\s*,\s*[A-Z][0-9]{3})*)")

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from linting import AS_OF, lint_files
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import SECTIONS, examples, sections
-from okrlint.lint.registry import Rule, all_rules
+from okrlint.lint.registry import Rule
 
 RULES = all_rules()
 LOADING = ["E001", "E002", "E003", "E006", "E007"]  # a good example must at least load

@@ -10,8 +10,9 @@ from functools import cache
 from pathlib import Path
 
 from okrlint.config import Config
+from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, matches
 from okrlint.lint.findings import Finding
-from okrlint.lint.registry import Rule, RuleContext, all_rules, check_config_selectors, get_rule, matches
+from okrlint.lint.registry import Rule, RuleContext
 from okrlint.lint.result import LintResult
 from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
 from okrlint.model.repository import Repository

@@ -7,9 +7,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import sections
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.registry import Rule, all_rules
+from okrlint.lint.registry import Rule
 from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 

@@ -9,7 +9,6 @@ cells, and ``;`` or tab as the separator when the header uses it.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import math
 import re
@@ -19,6 +18,7 @@ from datetime import date
 from types import MappingProxyType
 
 from okrlint.source.problems import LoadProblem
+from okrlint.util.text import closest
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
@@ -165,8 +165,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     for column, raw in enumerate(header, 1):
         name = raw.strip().lower()
         if name and name not in COLUMNS:
-            hint = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
-            known = f"did you mean {hint[0]!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
+            hint = closest(name, COLUMNS)
+            known = f"did you mean {hint!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
             problems.append(LoadProblem("E002", line, column, f"unknown column {raw.strip()!r} ({known})"))
             name = ""
         elif name and name in names:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
+# Longer words are never suggested against: difflib compares in time quadratic in the length.
+_MAX_HINT_LENGTH = 200
+
 
 def plural(count: int, word: str) -> str:
     """Return ``count`` with ``word``, adding an ``s`` unless the count is one."""
@@ -12,3 +18,17 @@ def shorten(text: str, limit: int = 80) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """Return the candidate most like ``word`` (difflib ratio at least ``cutoff``), else None."""
+    if len(word) > _MAX_HINT_LENGTH:
+        return None
+    found = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
+    """Return `` (did you mean 'x'?)`` naming the candidate closest to ``word``, else an empty string."""
+    hint = closest(word, candidates, cutoff)
+    return f" (did you mean {hint!r}?)" if hint else ""
