@@ -1,6 +1,6 @@
 """The rule catalogue: every registered rule, looked up by code or name, and rule selectors checked against it.
 
-Importing the rule modules registers them (lint/rules/__init__.py lists them); rules import only
+Importing the rule modules (on first use) registers them (lint/rules/__init__.py lists them); rules import only
 the decorator module lint/registry.py, so the catalogue sits above both and no import runs in a circle.
 """
 
@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import okrlint.lint.rules  # noqa: F401  (registers the rules)
 from okrlint.config import Config, ConfigError
 from okrlint.lint.registry import RULES, Rule
 from okrlint.util.text import closest
 
 
 def all_rules() -> list[Rule]:
-    """Return every rule, sorted by code."""
+    """Return every rule, sorted by code (importing the rule modules first: commands that need no rule load none)."""
+    import okrlint.lint.rules  # noqa: F401  (registers the rules)
+
     return sorted(RULES.values(), key=lambda r: r.code)
 
 
 def get_rule(code: str) -> Rule:
     """Return the rule with ``code``."""
+    all_rules()
     return RULES[code]
 
 
