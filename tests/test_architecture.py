@@ -138,3 +138,10 @@ def test_modules_and_functions_stay_small() -> None:
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}() {length} lines")
     assert too_long == []
+
+
+def test_tests_mirror_the_stage_packages() -> None:
+    tests = Path(__file__).resolve().parent
+    stages = [p.name for p in PACKAGE.iterdir() if p.is_dir() and any(m.name != "__init__.py" for m in p.glob("*.py"))]
+    missing = [name for name in stages if not list((tests / name).glob("test_*.py"))]
+    assert missing == [], "each stage package has its tests in tests/<stage>/"

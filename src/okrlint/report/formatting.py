@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from okrlint.scoring.formulas import GRADES, STATUSES
+
 __all__ = [
     "FILTERS",
     "GRADES",
@@ -21,8 +23,6 @@ __all__ = [
     "value",
 ]
 
-STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
-GRADES = ("green", "yellow", "red")
 _STATUS_WORDS = {
     "done": "Done",
     "on-track": "On track",

@@ -15,8 +15,9 @@ from okrlint.config import Config
 from okrlint.lint.run import lint
 from okrlint.source import schemas
 from okrlint.source.yamlload import LoadProblem, load_yaml
+from paths import REPO
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = REPO / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
 
 

@@ -21,8 +21,9 @@ import yaml
 
 from linting import AS_OF, lint_files
 from okrlint.lint.catalogue import all_rules
+from paths import TESTS
 
-CASES = Path(__file__).parent / "rules" / "cases"
+CASES = TESTS / "rules" / "cases"
 _EXPECT_RE = re.compile(r"#\s*expect:\s*([A-Z][0-9]{3}(?:\s*,\s*[A-Z][0-9]{3})*)")
 _EXTRA_RE = re.compile(r"(?P<path>[^:]+):(?P<line>[0-9]+)\s+(?P<code>[A-Z][0-9]{3})\Z")
 

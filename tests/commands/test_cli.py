@@ -14,8 +14,8 @@ import pytest
 
 from okrlint import __version__
 from okrlint.cli import main
+from paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 KINDS = ("objectives", "kpis", "checkins", "teams", "config")
 LINE_RE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \[(?P<sev>error|warning|info)\] .+$"

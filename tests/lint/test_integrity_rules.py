@@ -10,8 +10,9 @@ import pytest
 
 from okrlint.config import Config
 from okrlint.lint.run import Selection, lint
+from paths import TESTS
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "integrity"
+FIXTURES = TESTS / "fixtures" / "integrity"
 
 Found = tuple[str, int, int, str]
 

@@ -28,8 +28,9 @@ from pathlib import Path
 import pytest
 
 from okrlint import cli
+from paths import TESTS
 
-HOSTILE = Path(__file__).parent / "hostile"
+HOSTILE = TESTS / "hostile"
 CORPUS = HOSTILE / "corpus"
 TIMEOUT = 15.0  # seconds, generous for a loaded CI runner; typical cases take well under one
 MEMORY = 1 << 30  # extra address space a run may map on top of the forked test process

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from okrlint.cli import cli
+from paths import REPO
 from tools import console_script
 
-WORKFLOW = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "okrs.yml"
+WORKFLOW = REPO / ".github" / "workflows" / "okrs.yml"
 OPERATORS = {";", "&&", "||", "|", "&", "(", ")"}
 REDIRECTS = {">", ">>", "<", "2>", "&>"}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 import yaml
@@ -22,8 +21,9 @@ from okrlint.lint.wording import (
     suggest_rewrite,
     title_numbers,
 )
+from paths import TESTS
 
-LABELLED = yaml.safe_load((Path(__file__).parent / "data" / "kr_titles.yaml").read_text("utf-8"))
+LABELLED = yaml.safe_load((TESTS / "data" / "kr_titles.yaml").read_text("utf-8"))
 
 
 def test_labelled_set_is_large_and_balanced() -> None:

@@ -33,10 +33,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okrlint import cli
+from paths import REPO
 
 FUZZ = settings.get_profile("okrlint-fuzz")
 AS_OF = "2026-11-23"
-EXAMPLE_ORG = Path(__file__).resolve().parents[1] / "okrs"
+EXAMPLE_ORG = REPO / "okrs"
 RUN_SECONDS = 20  # one command on one variant; the inputs are small, so this only catches hangs
 PAYLOAD = "<script>alert(1)</script>"
 # What a parser may count as a line break: YAML 1.1 (libyaml) and csv also break lines at CR, NEL, LS and PS.

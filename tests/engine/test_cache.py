@@ -23,8 +23,9 @@ from okrlint.lint.run import Selection
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import load_file
 from okrlint.source.yamlload import Limits
+from paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 AS_OF = date(2026, 12, 31)
 
 BROKEN = {

@@ -9,8 +9,9 @@ import pytest
 
 from browser import Browser, Page, find_chromium, launch, png_stats
 from okrlint.cli import main
+from paths import TESTS
 
-SCENARIO = Path(__file__).resolve().parent / "data" / "scenario"
+SCENARIO = TESTS / "data" / "scenario"
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed (.ci/run installs it)")
 

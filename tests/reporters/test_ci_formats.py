@@ -17,8 +17,9 @@ from okrlint.lint.findings import Finding, Severity
 from okrlint.lint.result import LintResult
 from okrlint.model.repository import Repository
 from okrlint.reporters import ReportOptions, get_reporter
+from paths import TESTS
 
-SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads((TESTS / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def _result(*findings: Finding) -> LintResult:

@@ -9,8 +9,9 @@ import pytest
 
 from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import DEFAULT_FILE, END, START, main, parse_example, readme_block, sections, update_readme
+from paths import REPO
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = REPO / "README.md"
 
 
 def test_readme_is_up_to_date() -> None:

@@ -16,8 +16,9 @@ from okrlint import __version__
 from okrlint.cli import main
 from okrlint.report.html import MARKER, write_html
 from okrlint.util.errors import UserError
+from paths import TESTS
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = TESTS / "data"
 SCENARIO = DATA / "scenario"
 AS_OF = "2026-11-23"
 SVG_NS = "http://www.w3.org/2000/svg"

@@ -15,8 +15,9 @@ from okrlint import __version__
 from okrlint.cli import main
 from okrlint.report.markdown import SUMMARY_LIMIT, md_escape, render_markdown, spark, text_bar
 from okrlint.util.errors import UserError
+from paths import TESTS
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = TESTS / "data"
 SCENARIO = DATA / "scenario"
 AS_OF = "2026-11-23"
 HOSTILE = [

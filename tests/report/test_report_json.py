@@ -16,9 +16,10 @@ from okrlint.config import load_config
 from okrlint.model.load import load_repository, source_files
 from okrlint.report.data import ReportError, build_report_data, select_period
 from okrlint.util.resources import load_schema, schema_path
-from test_scoring import KPI_LOG, KPIS, OPS, OPS_LOG, SHOP, SHOP_LOG
+from paths import REPO
+from sample_org import KPI_LOG, KPIS, OPS, OPS_LOG, SHOP, SHOP_LOG
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = REPO
 FILES = {
     "okrs/shop.yaml": SHOP,
     "okrs/ops.yaml": OPS,
