@@ -12,7 +12,7 @@ __all__ = ["FIXABLE", "Finding", "Fix", "Severity"]
 FIXABLE: dict[str, tuple[str, str, str]] = {
     "E002": ("sometimes", "safe", "renames an unknown key with exactly one did-you-mean; writes a period "
              "spelt `Q4 2026`, `2026 Q4` or `2026-q4` as `2026-Q4`"),
-    "S202": ("sometimes", "safe", "fills `target` (and `baseline`, `unit`) from a \"from A unit to B unit\" title; "
+    "S202": ("sometimes", "safe (unsafe for `milestone: true`)", "fills `target` (and `baseline`, `unit`) from a \"from A unit to B unit\" title; "
              "on a deliverable title adds `milestone: true` (unsafe)"),
     "S203": ("sometimes", "safe", "fills `baseline` from a \"from A unit to B unit\" title"),
     "S204": ("sometimes", "safe", "fills `unit` from a \"from A unit to B unit\" title"),
