@@ -32,8 +32,9 @@ _UNKNOWN_KEY = re.compile(r"unknown key (.+) \(did you mean (.+)\?\)\Z")
 _PERIOD = re.compile(r"(?i)\A\s*(?:([QH])([1-4])[\s_/-]*(\d{4})|(\d{4})[\s_/-]*([QH])([1-4]))\s*\Z")
 _NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 _UNIT = r"%|[A-Za-z$€£µ][\w$€£µ/]*"
-_FROM_TO = re.compile(
-    rf"\bfrom\s+(?P<a>{_NUMBER})\s*(?P<ua>{_UNIT})?\s+to\s+(?P<b>{_NUMBER})\s*(?P<ub>{_UNIT})?(?=[\s,.;)]|\Z)",
+FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<ca>[$€£])?(?P<a>{_NUMBER})\s*(?P<ua>{_UNIT})?\s+to\s+(?P<cb>[$€£])?(?P<b>{_NUMBER})\s*(?P<ub>{_UNIT})?"
+    r"(?=[\s,.;)]|\Z)",
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset({"k", "m", "b", "bn", "thousand", "million", "billion", "x"})
@@ -89,12 +90,12 @@ def _period(finding: Finding, lines: Lines, root: Any) -> Edit | None:
 
 def _from_to(title: str) -> tuple[int | float, int | float, str | None] | None:
     """Return baseline, target and unit from a title's one "from A unit to B unit", else None."""
-    matches = list(_FROM_TO.finditer(title))
+    matches = list(FROM_TO.finditer(title))
     if len(matches) != 1:
         return None
     m = matches[0]
     ua, ub = m.group("ua"), m.group("ub")
-    if any(u is not None and u.lower() in _SCALE_WORDS for u in (ua, ub)):
+    if any(u is not None and u.lower() in _SCALE_WORDS for u in (ua, ub)) or m.group("ca") or m.group("cb"):
         return None
     a, b = _number(m.group("a")), _number(m.group("b"))
     return (a, b, ua if ua is not None and ua == ub else None) if a != b else None
