@@ -34,7 +34,9 @@ def diff(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
-def test_target_lowered_in_week_9_is_marked(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_target_lowered_in_week_9_is_marked(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(repo, PATH, OKR_SET.replace("target: 14", "target: 12").replace("unit: M EUR", "unit: MEUR"))
     commit_on(repo, "2026-11-26", monkeypatch, "lower ARR target")  # week 9 of 2026-Q4
     document = json.loads(diff(capsys, "HEAD~1", "HEAD", "--format", "json"))
@@ -55,7 +57,9 @@ def test_target_lowered_in_week_9_is_marked(repo: Path, monkeypatch: pytest.Monk
     assert line.endswith("⚠ **goalposts moved mid-period**: 62% of 2026-Q4 had elapsed")  # 56 of 91 days
 
 
-def test_head_commit_date_decides_not_as_of(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_head_commit_date_decides_not_as_of(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(repo, PATH, OKR_SET.replace("target: 14", "target: 12"))
     commit_on(repo, "2026-09-28", monkeypatch, "agreed before the quarter")
     document = json.loads(diff(capsys, "HEAD~1", "HEAD", "--format", "json"))

@@ -138,7 +138,10 @@ def test_json_findings_carry_the_fix(repo: Path, capsys: pytest.CaptureFixture[s
     lint("--format", "json")
     findings = json.loads(capsys.readouterr().out)["findings"]
     fixes = {(f["code"], f["line"]): f["fix"] for f in findings}
-    assert fixes[("S202", 9)] == {"applicability": "safe", "message": "fill `baseline: 1200`, `target: 400`, `unit: ms` from the title"}
+    assert fixes[("S202", 9)] == {
+        "applicability": "safe",
+        "message": "fill `baseline: 1200`, `target: 400`, `unit: ms` from the title",
+    }
     assert fixes[("S202", 13)]["applicability"] == "unsafe"
     assert all("fix" in f for f in findings)
     assert any(f["fix"] is None for f in findings)
@@ -178,17 +181,17 @@ checkins:
 
 
 def test_checkins_sorted_with_their_comments_only_when_unsafe(repo: Path) -> None:
-    put(repo, okr_set("2026-Q4", CHECKOUT_FILL.replace("title: Ship", "milestone: true\n          title: Ship")).encode())
+    put(
+        repo,
+        okr_set("2026-Q4", CHECKOUT_FILL.replace("title: Ship", "milestone: true\n          title: Ship")).encode(),
+    )
     log = put(repo, CHECKINS.encode(), "okrs/checkins.yaml")
     lint("--fix")
     assert log.read_bytes() == CHECKINS.encode()
     lint("--fix", "--unsafe-fixes")
-    expected = CHECKINS.replace(
-        "    # kick-off\n    - date: 2026-10-12\n      kr: checkout/latency\n      value: 1100   # after the CDN change\n"
-        "    # this one was added late\n    - {date: 2026-10-05, kr: checkout/latency, value: 1150}\n\n",
-        "    # this one was added late\n    - {date: 2026-10-05, kr: checkout/latency, value: 1150}\n\n"
-        "    # kick-off\n    - date: 2026-10-12\n      kr: checkout/latency\n      value: 1100   # after the CDN change\n",
-    )
+    kick_off = "    # kick-off\n    - date: 2026-10-12\n      kr: checkout/latency\n      value: 1100   # after the CDN change\n"
+    late = "    # this one was added late\n    - {date: 2026-10-05, kr: checkout/latency, value: 1150}\n\n"
+    expected = CHECKINS.replace(kick_off + late, late + kick_off)
     assert expected != CHECKINS
     assert log.read_bytes() == expected.encode()
 

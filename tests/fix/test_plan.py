@@ -94,7 +94,10 @@ def test_never_overwrites_and_dry_run_writes_nothing(org: Path, capsys: pytest.C
     assert stray.read_text(encoding="utf-8") == "# a draft\n"
     assert main(["plan", "2027-Q1", "--dry-run", "--team", "company", "--team", "support", *END]) == 0
     out = capsys.readouterr().out
-    assert "==> okrs/2027-Q1/company.yaml <==\n# yaml-language-server:" in out and "==> okrs/2027-Q1/support.yaml <==" in out
+    assert (
+        "==> okrs/2027-Q1/company.yaml <==\n# yaml-language-server:" in out
+        and "==> okrs/2027-Q1/support.yaml <==" in out
+    )
     assert "sales" not in out.split("\n", 1)[0]
     assert sorted(p.name for p in stray.parent.iterdir()) == ["sales.yaml"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import partial
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -22,13 +22,12 @@ from okrlint.commands.common import (
     today,
     use_color,
 )
-from okrlint.config import find_config
+from okrlint.config import Config, find_config
 from okrlint.engine.run import lint_repository
-from okrlint.config import Config
 from okrlint.fix.apply import FileEdit, plan_fixes, with_fixes, write_edits
-from okrlint.lint.result import LintResult
 from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import Severity
+from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
@@ -108,7 +107,9 @@ def _fix_rounds(result: LintResult, config: Config, unsafe: bool, relint: Callab
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Offer and apply the unsafe fixes too.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing."
+)
 @cache_option
 def command(
     paths: tuple[str, ...],

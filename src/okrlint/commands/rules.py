@@ -42,7 +42,9 @@ def rule_command(code: str) -> int:
     found = find_rule(code)
     if found is None:
         raise UserError(f"{code!r} is neither a rule code nor a rule name; see `okrlint rules`")
-    click.echo(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{_fix_section(found.code)}{found.doc}")
+    click.echo(
+        f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{_fix_section(found.code)}{found.doc}"
+    )
     return 0
 
 

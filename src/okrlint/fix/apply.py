@@ -134,7 +134,7 @@ def fix_file(rel: str, source: FileText, proposals: Sequence[Proposal], config: 
     for proposal in proposals:
         groups[proposal.splices].append(proposal)
     for splices, group in sorted(groups.items(), key=lambda item: -item[0][0].start):
-        if any(s.start < t.end and t.start < s.end or s.start == t.start for s in splices for t in taken):
+        if any((s.start < t.end and t.start < s.end) or s.start == t.start for s in splices for t in taken):
             continue  # overlaps a fix already applied: the next run takes it
         expected = copy.deepcopy(data)
         group[0].change(expected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from okrlint.source.problems import Mark
@@ -116,7 +117,7 @@ def insert_keys(lines: Lines, node: YMap, entries: list[tuple[str, str]]) -> Spl
         added = "".join(f"{key}: {value}, " for key, value in entries)
         return Splice(first, first, added if node.key_marks else added[:-2])
     keys = list(node.key_marks)
-    following = {key: node.key_marks[after][0] for key, after in zip(keys, keys[1:], strict=False)}
+    following = {key: node.key_marks[after][0] for key, after in pairwise(keys)}
     eligible = [key for key in keys if _ends_on_its_line(lines, node, key, following.get(key))]
     if not eligible:
         return None

@@ -89,7 +89,9 @@ def rewrite_title(title: str, baseline: float, unit: str | None = None) -> str:
     return title[: m.start("a")] + _number_text(baseline / scale, m.group("a") + m.group("b")) + title[m.end("a") :]
 
 
-def _carried_kr(raw: dict[str, Any], okr_set: OkrSet, objective: Objective, checkins: CheckIns, config: Config) -> dict[str, Any] | None:
+def _carried_kr(
+    raw: dict[str, Any], okr_set: OkrSet, objective: Objective, checkins: CheckIns, config: Config
+) -> dict[str, Any] | None:
     """Return the KR as carried into the next period, or None when it was done."""
     kr = next((k for k in objective.key_results if k.id == raw.get("id")), None)
     if kr is None:
@@ -115,7 +117,9 @@ def _aligns(value: Any, known: set[str]) -> Any:
     return kept[0] if isinstance(value, str) else kept
 
 
-def _objectives(raw_root: dict[str, Any], okr_set: OkrSet, checkins: CheckIns, config: Config, known: set[str]) -> list[dict[str, Any]]:
+def _objectives(
+    raw_root: dict[str, Any], okr_set: OkrSet, checkins: CheckIns, config: Config, known: set[str]
+) -> list[dict[str, Any]]:
     models = {o.id: o for o in reversed(okr_set.objectives)}
     planned = []
     for raw in raw_root.get("objectives") or []:
@@ -145,7 +149,9 @@ def _header(okr_set: OkrSet, period: Period, as_of: date, modeline: str | None) 
     return "\n".join(lines)
 
 
-def _document(okr_set: OkrSet, period: Period, checkins: CheckIns, config: Config, known: set[str]) -> tuple[str, dict[str, Any]]:
+def _document(
+    okr_set: OkrSet, period: Period, checkins: CheckIns, config: Config, known: set[str]
+) -> tuple[str, dict[str, Any]]:
     source = read_yaml_text(config.root / okr_set.loc.path, config.max_file_bytes)
     loaded = load_yaml(source.text, config.limits) if source is not None else None
     if loaded is None or not isinstance(loaded.root, dict):

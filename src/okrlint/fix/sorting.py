@@ -41,8 +41,8 @@ def _last_line(lines: Lines, start: int, dash: int) -> int:
 
 def _item_lines(lines: Lines, seq: YSeq) -> list[int] | None:
     """Return each item's first line (its dash line) when the sequence is a plain block sequence."""
-    starts = []
-    dash = None
+    starts: list[int] = []
+    dash: int | None = None
     for item, (line, column) in zip(seq, seq.item_marks, strict=True):
         text = lines.body(line)
         column_of_dash = _indent(text)
@@ -63,6 +63,7 @@ def sort_rows(lines: Lines, root: Any) -> Splice | None:
     dates = [row.get("date") for row in seq if isinstance(row, YMap)]
     if len(dates) != len(seq) or not all(isinstance(d, str) and _ISO_DATE.match(d) for d in dates):
         return None
+    keys = [str(d) for d in dates]
     starts = _item_lines(lines, seq)
     if starts is None:
         return None
@@ -74,7 +75,7 @@ def sort_rows(lines: Lines, root: Any) -> Splice | None:
     missing_break = not blocks[-1].endswith("\n")
     if missing_break:
         blocks[-1] += lines.newline
-    order = sorted(range(len(blocks)), key=lambda i: dates[i])
+    order = sorted(range(len(blocks)), key=lambda i: keys[i])
     if order == list(range(len(blocks))):
         return None
     new = "".join(blocks[i] for i in order)

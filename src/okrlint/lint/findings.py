@@ -10,12 +10,20 @@ __all__ = ["FIXABLE", "Finding", "Fix", "Severity"]
 
 # Rules whose findings may carry a fix: code -> (always | sometimes, safe | unsafe, what it does).
 FIXABLE: dict[str, tuple[str, str, str]] = {
-    "E002": ("sometimes", "safe", "renames an unknown key with exactly one did-you-mean; writes a period "
-             "spelt `Q4 2026`, `2026 Q4` or `2026-q4` as `2026-Q4`"),
-    "S202": ("sometimes", "safe (unsafe for `milestone: true`)", "fills `target` (and `baseline`, `unit`) from a \"from A unit to B unit\" title; "
-             "on a deliverable title adds `milestone: true` (unsafe)"),
-    "S203": ("sometimes", "safe", "fills `baseline` from a \"from A unit to B unit\" title"),
-    "S204": ("sometimes", "safe", "fills `unit` from a \"from A unit to B unit\" title"),
+    "E002": (
+        "sometimes",
+        "safe",
+        "renames an unknown key with exactly one did-you-mean; writes a period "
+        "spelt `Q4 2026`, `2026 Q4` or `2026-q4` as `2026-Q4`",
+    ),
+    "S202": (
+        "sometimes",
+        "safe (unsafe for `milestone: true`)",
+        'fills `target` (and `baseline`, `unit`) from a "from A unit to B unit" title; '
+        "on a deliverable title adds `milestone: true` (unsafe)",
+    ),
+    "S203": ("sometimes", "safe", 'fills `baseline` from a "from A unit to B unit" title'),
+    "S204": ("sometimes", "safe", 'fills `unit` from a "from A unit to B unit" title'),
     "T402": ("sometimes", "unsafe", "sorts the log's rows by date, each with the comments above it"),
 }
 
