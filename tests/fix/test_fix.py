@@ -6,11 +6,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from okrlint.cli import main
 from okrlint.config import Config
+from okrlint.fix import proposals
 from okrlint.fix.apply import FileText, fix_file, read_yaml_text
 from okrlint.fix.locate import Lines, Splice
 from okrlint.fix.proposals import Proposal
@@ -235,3 +237,39 @@ def test_rule_command_and_file_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rule", "S201"]) == 0
     assert "Fix: none" in capsys.readouterr().out
     assert FileText(Path("x"), "a", True).encoded("b") == BOM + b"b"
+
+
+def test_a_refused_fix_does_not_hold_back_the_others(repo: Path) -> None:
+    text = "kpis:\n  - {id: nps, name: NPS, source: Survey}  # keep me\n  - {id: csat, name: CSAT, source: Survey}\n"
+    path = put(repo, text.encode(), "okrs/kpis.yaml")
+    source = read_yaml_text(path, 1000)
+    assert source is not None
+    finding = Finding("okrs/kpis.yaml", 2, 5, "E002", "schema", Severity.ERROR, "x")
+    other = Finding("okrs/kpis.yaml", 3, 5, "E002", "schema", Severity.ERROR, "y")
+    start = text.index("CSAT")
+
+    def rename(data: Any) -> None:
+        data["kpis"][1]["name"] = "C-SAT"
+
+    good = Proposal(other, Fix("safe", "y"), (Splice(start, start + 4, "C-SAT"),), rename)
+    wrong = Proposal(finding, Fix("safe", "x"), (Splice(19, 22, "NPX"),), lambda data: None)
+    edit = fix_file("okrs/kpis.yaml", source, [wrong, good], Config(root=repo))
+    assert edit.new_text == text.replace("CSAT", "C-SAT")
+    assert edit.fixed == [other] and [f for f, _ in edit.refused] == [finding]
+
+
+def test_a_long_log_out_of_order_is_sorted_once(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = "".join(
+        f"  - {{date: 2026-10-{day:02d}, kpi: nps, value: {day}}}  # row {day}\n" for day in range(28, 0, -1)
+    )
+    put(repo, b"kpis:\n  - {id: nps, name: NPS, source: Survey}\n", "okrs/kpis.yaml")
+    log = put(repo, f"checkins:\n{rows}".encode(), "okrs/checkins.yaml")
+    calls = []
+    real = proposals.sort_rows
+    monkeypatch.setattr(proposals, "sort_rows", lambda *args: calls.append(1) or real(*args))
+    lint("--fix", "--unsafe-fixes")
+    assert len(calls) == 1
+    expected = "".join(
+        f"  - {{date: 2026-10-{day:02d}, kpi: nps, value: {day}}}  # row {day}\n" for day in range(1, 29)
+    )
+    assert log.read_text(encoding="utf-8") == f"checkins:\n{expected}"

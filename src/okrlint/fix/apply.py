@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.config import Config
-from okrlint.fix.locate import Lines, Splice
+from okrlint.fix.locate import Splice, Tree
 from okrlint.fix.proposals import Proposal, propose
 from okrlint.lint.findings import FIXABLE, Finding
 from okrlint.source.yamlload import load_yaml
@@ -71,10 +71,10 @@ def _proposals_in(source: FileText, findings: Sequence[Finding], config: Config)
     loaded = load_yaml(source.text, config.limits)
     if loaded.root is None:
         return {}
-    lines = Lines(source.text)
+    tree = Tree(source.text, loaded.root)
     found = {}
     for finding in findings:
-        proposal = propose(finding, lines, loaded.root)
+        proposal = propose(finding, tree)
         if proposal is not None:
             found[finding] = proposal
     return found
@@ -125,26 +125,46 @@ def _verify(old: str, new: str, expected: Any, config: Config) -> str | None:
     return None
 
 
-def fix_file(rel: str, source: FileText, proposals: Sequence[Proposal], config: Config) -> FileEdit:
-    """Apply ``proposals`` to one file, each verified on its own; refuse (and note) any that fails."""
-    edit = FileEdit(rel, source, source.text)
+def _disjoint(groups: dict[tuple[Splice, ...], list[Proposal]]) -> list[tuple[Splice, ...]]:
+    """Return the groups of splices to apply in one round: later ones that overlap an earlier one wait."""
     taken: list[Splice] = []
+    chosen = []
+    for splices in sorted(groups, key=lambda group: group[0].start):
+        if any((s.start < t.end and t.start < s.end) or s.start == t.start for s in splices for t in taken):
+            continue  # overlaps a fix already chosen: the next round takes it
+        taken.extend(splices)
+        chosen.append(splices)
+    return chosen
+
+
+def _attempt(text: str, data: Any, groups: Sequence[list[Proposal]], config: Config) -> tuple[str, Any, str | None]:
+    """Apply ``groups`` together; return the new text, the expected data and why it failed (None: it did not)."""
+    expected = copy.deepcopy(data)
+    for group in groups:
+        group[0].change(expected)
+    new = _splice(text, [s for group in groups for s in group[0].splices])
+    return new, expected, _verify(text, new, expected, config)
+
+
+def fix_file(rel: str, source: FileText, proposals: Sequence[Proposal], config: Config) -> FileEdit:
+    """Apply ``proposals`` to one file, verified together (then one by one if that fails); refuse any that fails."""
+    edit = FileEdit(rel, source, source.text)
     data = json.loads(_plain(load_yaml(source.text, config.limits).root))
     groups: dict[tuple[Splice, ...], list[Proposal]] = defaultdict(list)
     for proposal in proposals:
         groups[proposal.splices].append(proposal)
-    for splices, group in sorted(groups.items(), key=lambda item: -item[0][0].start):
-        if any((s.start < t.end and t.start < s.end) or s.start == t.start for s in splices for t in taken):
-            continue  # overlaps a fix already applied: the next run takes it
-        expected = copy.deepcopy(data)
-        group[0].change(expected)
-        new = _splice(edit.new_text, splices)
-        reason = _verify(edit.new_text, new, expected, config)
+    chosen = [groups[splices] for splices in _disjoint(groups)]
+    new, expected, reason = _attempt(edit.new_text, data, chosen, config)
+    if reason is None:
+        edit.new_text = new
+        edit.fixed.extend(p.finding for group in chosen for p in group)
+        return edit
+    for group in sorted(chosen, key=lambda g: -g[0].splices[0].start):  # from the end: offsets stay valid
+        new, expected, reason = _attempt(edit.new_text, data, [group], config)
         if reason is not None:
             edit.refused.extend((p.finding, reason) for p in group)
             continue
         edit.new_text, data = new, expected
-        taken.extend(splices)
         edit.fixed.extend(p.finding for p in group)
     return edit
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -67,26 +68,42 @@ def walk_maps(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any
             yield from walk_maps(item, (*path, index))
 
 
-def map_with_key_at(root: Any, mark: Mark) -> tuple[tuple[Any, ...], YMap, str] | None:
-    """Return the mapping, its path and the key whose key mark is ``mark``."""
-    for path, node in walk_maps(root):
-        for key, key_mark in node.key_marks.items():
-            if key_mark == mark:
-                return path, node, key
-    return None
+class Tree:
+    """A file's text and located tree, with the look-ups that fixes need built once (linear in the file)."""
 
+    def __init__(self, text: str, root: Any) -> None:
+        self.lines = Lines(text)
+        self.root = root
+        self.memo: dict[str, Any] = {}
 
-def key_result_at(root: Any, mark: Mark) -> tuple[tuple[Any, ...], YMap] | None:
-    """Return the KR mapping of an OKR set that starts at ``mark`` or has a key or value there."""
-    objectives = root.get("objectives") if isinstance(root, YMap) else None
-    for o_index, objective in enumerate(objectives if isinstance(objectives, YSeq) else ()):
-        krs = objective.get("key_results") if isinstance(objective, YMap) else None
-        for k_index, kr in enumerate(krs if isinstance(krs, YSeq) else ()):
-            if isinstance(kr, YMap) and (
-                kr.mark == mark or mark in kr.key_marks.values() or mark in kr.value_marks.values()
-            ):
-                return ("objectives", o_index, "key_results", k_index), kr
-    return None
+    @cached_property
+    def _keys(self) -> dict[Mark, tuple[tuple[Any, ...], YMap, str]]:
+        found: dict[Mark, tuple[tuple[Any, ...], YMap, str]] = {}
+        for path, node in walk_maps(self.root):
+            for key, key_mark in node.key_marks.items():
+                found.setdefault(key_mark, (path, node, key))
+        return found
+
+    @cached_property
+    def _key_results(self) -> dict[Mark, tuple[tuple[Any, ...], YMap]]:
+        found: dict[Mark, tuple[tuple[Any, ...], YMap]] = {}
+        objectives = self.root.get("objectives") if isinstance(self.root, YMap) else None
+        for o_index, objective in enumerate(objectives if isinstance(objectives, YSeq) else ()):
+            krs = objective.get("key_results") if isinstance(objective, YMap) else None
+            for k_index, kr in enumerate(krs if isinstance(krs, YSeq) else ()):
+                if isinstance(kr, YMap):
+                    entry = (("objectives", o_index, "key_results", k_index), kr)
+                    for mark in (kr.mark, *kr.key_marks.values(), *kr.value_marks.values()):
+                        found.setdefault(mark, entry)
+        return found
+
+    def map_with_key_at(self, mark: Mark) -> tuple[tuple[Any, ...], YMap, str] | None:
+        """Return the mapping, its path and the key whose key mark is ``mark``."""
+        return self._keys.get(mark)
+
+    def key_result_at(self, mark: Mark) -> tuple[tuple[Any, ...], YMap] | None:
+        """Return the KR mapping of an OKR set that starts at ``mark`` or has a key or value there."""
+        return self._key_results.get(mark)
 
 
 def get_path(data: Any, path: tuple[Any, ...]) -> Any:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.checkin.splice import scalar
-from okrlint.fix.locate import Lines, Splice, get_path, insert_keys, key_result_at, map_with_key_at, scalar_span
+from okrlint.fix.locate import Splice, Tree, get_path, insert_keys, scalar_span
 from okrlint.fix.sorting import sort_rows
 from okrlint.lint.findings import Finding, Fix
 from okrlint.source.yamlload import YMap
@@ -49,16 +49,16 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() and "." not in text else value
 
 
-def _rename_key(finding: Finding, lines: Lines, root: Any) -> Edit | None:
+def _rename_key(finding: Finding, tree: Tree) -> Edit | None:
     match = _UNKNOWN_KEY.search(finding.message)
-    found = map_with_key_at(root, (finding.line, finding.column))
+    found = tree.map_with_key_at((finding.line, finding.column))
     if match is None or found is None:
         return None
     path, node, key = found
     new = match.group(2)[1:-1]
     if match.group(1) != repr(key) or repr(new) != match.group(2) or new in node:
         return None
-    span = scalar_span(lines.text, lines.offset(node.key_marks[key]), key)
+    span = scalar_span(tree.lines.text, tree.lines.offset(node.key_marks[key]), key)
     if span is None:
         return None
 
@@ -69,12 +69,13 @@ def _rename_key(finding: Finding, lines: Lines, root: Any) -> Edit | None:
     return "safe", f"rename `{key}` to `{new}`", (Splice(*span, scalar(new)),), change
 
 
-def _period(finding: Finding, lines: Lines, root: Any) -> Edit | None:
+def _period(finding: Finding, tree: Tree) -> Edit | None:
+    root = tree.root
     value = root.get("period") if isinstance(root, YMap) else None
     if not isinstance(value, str) or root.value_marks.get("period") != (finding.line, finding.column):
         return None
     match = _PERIOD.match(value)
-    span = scalar_span(lines.text, lines.offset(root.value_marks["period"]), value)
+    span = scalar_span(tree.lines.text, tree.lines.offset(root.value_marks["period"]), value)
     if match is None or span is None:
         return None
     kind, number, year = match.group(1, 2, 3) if match.group(1) else match.group(5, 6, 4)
@@ -101,8 +102,8 @@ def _from_to(title: str) -> tuple[int | float, int | float, str | None] | None:
     return (a, b, ua if ua is not None and ua == ub else None) if a != b else None
 
 
-def _fill_from_title(finding: Finding, lines: Lines, root: Any) -> Edit | None:
-    found = key_result_at(root, (finding.line, finding.column))
+def _fill_from_title(finding: Finding, tree: Tree) -> Edit | None:
+    found = tree.key_result_at((finding.line, finding.column))
     if found is None:
         return None
     path, kr = found
@@ -113,7 +114,7 @@ def _fill_from_title(finding: Finding, lines: Lines, root: Any) -> Edit | None:
     if any(key in kr and value is not None and kr[key] != value for key, value in wanted.items()):
         return None
     added = {key: value for key, value in wanted.items() if key not in kr and value is not None}
-    splice = insert_keys(lines, kr, [(key, scalar(value)) for key, value in added.items()]) if added else None
+    splice = insert_keys(tree.lines, kr, [(key, scalar(value)) for key, value in added.items()]) if added else None
     if splice is None:
         return None
 
@@ -124,8 +125,8 @@ def _fill_from_title(finding: Finding, lines: Lines, root: Any) -> Edit | None:
     return "safe", f"fill {shown} from the title", (splice,), change
 
 
-def _milestone(finding: Finding, lines: Lines, root: Any) -> Edit | None:
-    found = key_result_at(root, (finding.line, finding.column))
+def _milestone(finding: Finding, tree: Tree) -> Edit | None:
+    found = tree.key_result_at((finding.line, finding.column))
     if found is None:
         return None
     path, kr = found
@@ -135,7 +136,7 @@ def _milestone(finding: Finding, lines: Lines, root: Any) -> Edit | None:
         return None
     if "names a deliverable" not in finding.message and not _DELIVERABLE.search(title.strip()):
         return None
-    splice = insert_keys(lines, kr, [("milestone", "true")])
+    splice = insert_keys(tree.lines, kr, [("milestone", "true")])
     if splice is None:
         return None
 
@@ -145,8 +146,10 @@ def _milestone(finding: Finding, lines: Lines, root: Any) -> Edit | None:
     return "unsafe", "add `milestone: true` (the title names a deliverable)", (splice,), change
 
 
-def _sort_log(finding: Finding, lines: Lines, root: Any) -> Edit | None:
-    sorted_rows = sort_rows(lines, root)
+def _sort_log(finding: Finding, tree: Tree) -> Edit | None:
+    if "sorted" not in tree.memo:  # one log, many T402 findings: sort it once
+        tree.memo["sorted"] = sort_rows(tree.lines, tree.root)
+    sorted_rows = tree.memo["sorted"]
     if sorted_rows is None:
         return None
 
@@ -156,7 +159,7 @@ def _sort_log(finding: Finding, lines: Lines, root: Any) -> Edit | None:
     return "unsafe", "sort the log's rows by date (comments move with their rows)", (sorted_rows,), change
 
 
-_PROPOSERS: dict[str, tuple[Callable[[Finding, Lines, Any], Edit | None], ...]] = {
+_PROPOSERS: dict[str, tuple[Callable[[Finding, Tree], Edit | None], ...]] = {
     "E002": (_rename_key, _period),
     "S202": (_fill_from_title, _milestone),
     "S203": (_fill_from_title,),
@@ -165,10 +168,10 @@ _PROPOSERS: dict[str, tuple[Callable[[Finding, Lines, Any], Edit | None], ...]] 
 }
 
 
-def propose(finding: Finding, lines: Lines, root: Any) -> Proposal | None:
+def propose(finding: Finding, tree: Tree) -> Proposal | None:
     """Return the fix ``finding`` can carry in this file, or None."""
     for proposer in _PROPOSERS.get(finding.code, ()):
-        edit = proposer(finding, lines, root)
+        edit = proposer(finding, tree)
         if edit is not None:
             applicability, message, splices, change = edit
             return Proposal(finding, Fix(applicability, message), splices, change)
