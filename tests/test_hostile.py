@@ -157,6 +157,19 @@ def _fifo(repo: Path, outside: Path) -> None:
     os.mkfifo(repo / "okrs" / "pipe.yaml")
 
 
+def _cache_link(rel: str, is_dir: bool = True) -> Callable[[Path, Path], None]:
+    """Return a setup that plants ``.okrlint_cache/REL`` as a link to the outside folder (or a file in it)."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        for number in range(24):  # more than the cache keeps, so pruning through the link would show
+            (outside / f"precious-{number:02d}.txt").write_text(f"{number}\n")
+        link = repo / ".okrlint_cache" / rel
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(outside if is_dir else outside / "precious-00.txt", target_is_directory=is_dir)
+
+    return setup
+
+
 def _config(data: bytes) -> Callable[[Path, Path], None]:
     """Return a setup that replaces .okrlint.yaml with ``data``."""
 
@@ -273,6 +286,11 @@ CASES: list[Case] = [
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # a cache folder committed with links out of the repository (written, pruned or followed: never)
+    Case("cache-root-link-out", exits=(0,), setup=_cache_link("")),
+    Case("cache-results-link-out", exits=(0,), setup=_cache_link("v1/results")),
+    Case("cache-files-link-out", exits=(0,), setup=_cache_link("v1/files")),
+    Case("cache-tag-link-out", exits=(0,), setup=_cache_link("CACHEDIR.TAG", is_dir=False)),
     # the configuration is part of the pull request too
     Case("config-paths-outside", exits=(2,), setup=_config(b"paths: [okrs, ../outside]\n")),
     Case("config-paths-absolute", exits=(2,), setup=_config(b"paths: [/etc]\n")),
@@ -347,7 +365,9 @@ def test_hostile_input(tmp_path: Path, case: Case, warm: None) -> None:
     if "needs-non-root" in case.tags and os.geteuid() == 0:
         pytest.skip("root reads files whatever their permissions")
     repo, target = _make_repo(tmp_path, case)
+    outside = {p.name: p.read_bytes() for p in (tmp_path / "outside").iterdir()}
     outcome = run_cli(["lint", "--format", "json", "--as-of", AS_OF, *case.args], repo)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "outside").iterdir()} == outside  # nothing outside changes
 
     assert "Traceback" not in outcome.stderr, outcome.stderr
     assert outcome.code in case.exits, f"exit {outcome.code}, stderr: {outcome.stderr[:2000]}"
