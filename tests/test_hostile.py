@@ -153,6 +153,16 @@ def _directory_named_yaml(repo: Path, outside: Path) -> None:
     (folder / "inner.yaml").write_text("teams:\n  - id: a\n    name: A\n    name: B\n")
 
 
+def _name_not_utf8(repo: Path, outside: Path) -> None:
+    (repo / os.fsdecode(b"okrs/bad\xff.yaml")).write_text("teams: [\n")
+
+
+def _folder_not_utf8(repo: Path, outside: Path) -> None:
+    folder = repo / os.fsdecode(b"okrs/caf\xe9\x1b[2J")
+    folder.mkdir()
+    (folder / "dup.yaml").write_text("kpis:\n  - id: k\n    id: k2\n    name: K\n")
+
+
 def _fifo(repo: Path, outside: Path) -> None:
     os.mkfifo(repo / "okrs" / "pipe.yaml")
 
@@ -283,6 +293,8 @@ CASES: list[Case] = [
     Case("symlink-dir-out-config", exits=(0,), setup=_symlink_dir_out, config="paths: [okrs/shared]\n"),
     Case("symlink-loop-and-dangling", exits=(0,), setup=_symlink_loop),
     Case("directory-named-yaml", frozenset({"E003"}), setup=_directory_named_yaml, shown="okrs/x.yaml/inner.yaml"),
+    Case("name-not-utf8", frozenset({"E001"}), setup=_name_not_utf8, shown="okrs/bad\\xff.yaml"),
+    Case("folder-not-utf8", frozenset({"E003"}), setup=_folder_not_utf8, shown="okrs/caf\\xe9\x1b[2J/dup.yaml"),
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),

@@ -14,6 +14,7 @@ import click
 from okrlint.util.atomic import write_atomic
 from okrlint.config import Config, discover_config, with_overrides
 from okrlint.util.errors import UserError
+from okrlint.util.text import writable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,7 +81,8 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout (None or ``-``) or atomically to a file."""
+    """Write ``text`` to stdout (None or ``-``) or atomically to a file; it never fails on what the text holds."""
+    text = writable(text)
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

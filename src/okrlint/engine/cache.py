@@ -80,7 +80,7 @@ def unchanged(source: SourceFile, seen: Stamp) -> bool:
 @cache
 def code_fingerprint() -> str:
     """Return a digest of okrlint's own code and schemas, so a changed okrlint never reuses entries."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole okrlint package, every stage
     digest = hashlib.blake2b(digest_size=_DIGEST)
     for folder in (package, data_dir("schema")):
         for path in sorted(folder.rglob("*")):

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from okrlint.model.build import RepositoryBuilder
+from okrlint.util.text import escape_undecodable
 from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
 from okrlint.util.errors import UserError
@@ -186,7 +187,7 @@ def lint(
     only_rel: set[str] | None = None
     if only:
         extra = discover(only, config.root)
-        only_rel = {f.rel for f in extra}
+        only_rel = {escape_undecodable(f.rel) for f in extra}
         known = {f.rel for f in files}
         files = sorted([*files, *(f for f in extra if f.rel not in known)])
     rules = chosen.rules()
@@ -205,7 +206,7 @@ def lint(
         findings = [f for f in loaded.problems if f.code in codes]
         findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
         by_path = {f.source.rel: f for f in loaded.files}
-        cached = tuple(sorted(_with_severity(f, config) for f in findings if _kept(f, config, by_path)))
+        cached = tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
         if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
             store.write_findings(key, cached)
     shown = tuple(f for f in cached if only_rel is None or f.path in only_rel)

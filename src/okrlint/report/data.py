@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from okrlint.util.errors import UserError
+from okrlint.util.text import escape_undecodable
 from okrlint.lint.findings import Finding, Severity
 from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
@@ -179,7 +180,7 @@ def team_data(score: TeamScore, repo: Repository, aligned_by: Mapping[str, list[
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
-        "path": score.okr_set.loc.path,
+        "path": escape_undecodable(score.okr_set.loc.path),
         "status_counts": score.status_counts(),
         "last_checkin": _iso(score.last_checkin),
     }
