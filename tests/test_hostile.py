@@ -163,6 +163,23 @@ def _folder_not_utf8(repo: Path, outside: Path) -> None:
     (folder / "dup.yaml").write_text("kpis:\n  - id: k\n    id: k2\n    name: K\n")
 
 
+def _set_and_checkin(period: str, day: str, baseline: str = "1", target: str = "2", value: str = "1.5") -> Callable[[Path, Path], None]:
+    """Return a setup writing an OKR set of ``period`` and a check-in log with one row dated ``day``."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        (repo / "okrs" / "edge.yaml").write_text(
+            f"team: edge\nperiod: {period}\nowner: o@example.com\nobjectives:\n  - id: o\n    title: Grow\n"
+            f"    key_results:\n      - {{id: k, title: Raise x from {baseline} to {target}, baseline: {baseline}, "
+            f"target: {target}, unit: x}}\n"
+        )
+        (repo / "okrs" / "edge-checkins.yaml").write_text(
+            f"team: edge\ncheckins:\n  - {{date: {day}, kr: o/k, value: {value}}}\n"
+            f"  - {{date: {day}, kpi: nps, value: {value}}}\n"
+        )
+
+    return setup
+
+
 def _fifo(repo: Path, outside: Path) -> None:
     os.mkfifo(repo / "okrs" / "pipe.yaml")
 
@@ -298,6 +315,13 @@ CASES: list[Case] = [
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # the ends of the calendar and of the floats (SPEC §7: results or findings, never exit 3)
+    Case("period-year-1-checkin", exits=(0, 1), setup=_set_and_checkin("0001-Q1", "0001-01-01"), shown="okrs/edge.yaml"),
+    Case("period-year-9999-checkin", exits=(0, 1), setup=_set_and_checkin("9999-Q4", "9999-12-31"), shown="okrs/edge.yaml"),
+    Case("period-all-years", exits=(0, 1), setup=_set_and_checkin("{id: all, start: 0001-01-01, end: 9999-12-31}", "9999-12-31"), shown="okrs/edge.yaml"),
+    Case("checkin-year-1-for-2026", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "0001-01-01"), shown="okrs/edge.yaml"),
+    Case("values-near-1e308", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "2026-11-01", "-1e308", "1e308", "1e308"), shown="okrs/edge.yaml"),
+    Case("values-max-float", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "2026-11-01", "0", "5e-324", "1.7976931348623157e308"), shown="okrs/edge.yaml"),
     # a cache folder committed with links out of the repository (written, pruned or followed: never)
     Case("cache-root-link-out", exits=(0,), setup=_cache_link("")),
     Case("cache-results-link-out", exits=(0,), setup=_cache_link("v1/results")),
