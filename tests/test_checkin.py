@@ -14,7 +14,7 @@ from linting import write_repo
 from okrlint.checkin.plan import Request, plan_checkin
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.checkin.lock import LockTimeout, file_lock, lock_path
+from okrlint.checkin.lock import LockTimeout, file_lock
 from okrlint.lint.run import Selection, lint, load_repository, source_files
 from okrlint.checkin.write import apply_plan
 
@@ -309,16 +309,43 @@ def test_a_held_lock_times_out_cleanly(repo: Path) -> None:
     assert snapshot(repo) == before
 
 
-def test_a_stale_lock_is_taken_over(repo: Path) -> None:
-    plan, root = _plan(repo, "1100")
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+def _hold_lock_in_child(target: Path) -> subprocess.Popen[str]:
+    """Start a process that takes the lock guarding ``target`` and then sleeps; return once it holds it."""
+    code = (
+        "import sys, time\nfrom pathlib import Path\nfrom okrlint.checkin.lock import file_lock\n"
+        "with file_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(600)\n"
     )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen([sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None and child.stdout.readline().strip() == "held"
+    return child
+
+
+def test_a_lock_held_by_a_killed_process_does_not_block(repo: Path) -> None:
+    """The OS releases the lock of a process that dies: no stale lock, nothing to break or delete."""
+    plan, root = _plan(repo, "1100")
     target = repo / "okrs/2026-Q4/checkins/shop.yaml"
     target.parent.mkdir(parents=True)
-    lock_path(target).write_text(done.stdout, encoding="ascii")  # its owner has exited
-    assert apply_plan(plan, root, lock_timeout=0.5) is True  # type: ignore[arg-type]
-    assert not lock_path(target).exists()
+    child = _hold_lock_in_child(target)
+    try:
+        with pytest.raises(LockTimeout, match="another okrlint checkin"):
+            apply_plan(plan, root, lock_timeout=0.2)  # type: ignore[arg-type]
+        assert not target.exists()
+    finally:
+        child.kill()
+        child.wait()
+    assert apply_plan(plan, root, lock_timeout=5) is True  # type: ignore[arg-type]
+    assert "value: 1100" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["shop.yaml"]  # no lock file, no temporary
+
+
+def test_a_leftover_lock_file_does_not_block(repo: Path) -> None:
+    """An empty ``.lock`` file (what a full disk left behind with the old hand-written lock) blocks nothing."""
+    plan, root = _plan(repo, "1100")
+    target = repo / "okrs/2026-Q4/checkins/shop.yaml"
+    target.parent.mkdir(parents=True)
+    (target.parent / "shop.yaml.lock").write_text("", encoding="ascii")
+    assert apply_plan(plan, root, lock_timeout=0.2) is True  # type: ignore[arg-type]
     assert "value: 1100" in target.read_text(encoding="utf-8")
 
 
@@ -352,7 +379,7 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
     assert results == [(0, b"")] * 4
     text = log.read_text(encoding="utf-8")
     assert sorted(int(line.split()[-1].rstrip("}")) for line in text.splitlines()[3:]) == [1000, 1001, 1002, 1003]
-    assert not lock_path(log).exists()
+    assert sorted(p.name for p in log.parent.iterdir()) == ["shop.yaml"]
     assert_clean(repo, ("E", "T403"))  # T402 would rightly say: four values on one day
 
 
