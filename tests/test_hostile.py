@@ -275,6 +275,7 @@ CASES: list[Case] = [
     c("numbers-4000-digits.yaml", "E002"),
     c("numbers-huge-hex.yaml", "E002"),
     c("numbers-tagged-bad.yaml", "E002"),
+    c("id-trailing-newline.yaml", "E002"),
     c("date-impossible.yaml", "E002"),
     c("date-period-impossible.yaml", "E002"),
     c("date-checkin-impossible.yaml", "E002"),
@@ -285,6 +286,7 @@ CASES: list[Case] = [
     c("csv-quote-in-field.csv", "E002"),
     c("csv-bom-bad-row.csv", "E002"),
     c("csv-nan.csv", "T403"),
+    c("csv-id-newline.csv", "E002"),
     c("csv-nul.csv", "E007"),
     c("csv-latin1.csv", "E007"),
     # large inputs, generated at test time
