@@ -10,7 +10,8 @@ import pytest
 
 from linting import lint_files, write_repo
 from okrlint.config import load_config
-from okrlint.source.csvlog import locate_quote_error, parse_cell_value, parse_number, read_csv_log
+from okrlint.source.csvlog import locate_quote_error, parse_cell_value, read_csv_log
+from okrlint.util.numbers import parse_number
 from okrlint.lint.run import load_repository, source_files
 from okrlint.scoring.scores import collect_checkins, score_okr_set
 

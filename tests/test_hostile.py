@@ -287,6 +287,7 @@ CASES: list[Case] = [
     c("csv-bom-bad-row.csv", "E002"),
     c("csv-nan.csv", "T403"),
     c("csv-id-newline.csv", "E002"),
+    c("csv-382-digits.csv", "T403"),
     c("csv-nul.csv", "E007"),
     c("csv-latin1.csv", "E007"),
     # large inputs, generated at test time
