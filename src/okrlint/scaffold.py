@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from okrlint import __version__
-from okrlint.util.atomic import write_atomic
+from okrlint.util.atomic import link_on_the_way, write_atomic
+from okrlint.util.errors import UserError
 from okrlint.model.periods import Period, period_containing
 from okrlint.util.resources import schema_path
 
@@ -266,7 +267,16 @@ def existing_files(target: Path, files: list[ScaffoldFile]) -> list[str]:
     return [f.path for f in files if (target / f.path).exists() or (target / f.path).is_symlink()]
 
 
+def refuse_links(target: Path, files: list[ScaffoldFile]) -> None:
+    """Raise UserError naming the first symbolic link (a subfolder or file of ``target``) ``files`` would go through."""
+    links = {link_on_the_way(target.joinpath(*f.path.split("/")), target) for f in files}
+    found = sorted(link for link in links if link is not None)
+    if found:
+        raise UserError(f"{found[0]}: is a symbolic link; okrlint init writes only real files and folders of {target}")
+
+
 def write_files(target: Path, files: list[ScaffoldFile]) -> None:
-    """Write every file atomically under ``target``."""
+    """Write every file atomically under ``target``; refuse before writing any when a link lies on the way."""
+    refuse_links(target, files)
     for file in files:
         write_atomic(target.joinpath(*file.path.split("/")), file.text)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from okrlint.util.atomic import write_atomic
+from okrlint.util.atomic import link_on_the_way, write_atomic
 from okrlint.config import Config, discover_config, with_overrides
 from okrlint.util.errors import UserError
 from okrlint.util.text import writable
@@ -80,13 +80,22 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
     return result
 
 
-def write_output(text: str, output: str | None) -> None:
+def refuse_links(path: Path, root: Path) -> None:
+    """Refuse to write ``path`` when a symbolic link lies on its way inside the repository ``root``."""
+    link = link_on_the_way(path, root)
+    if link is not None:
+        raise UserError(f"{link}: is a symbolic link; okrlint does not write through links inside the repository")
+
+
+def write_output(text: str, output: str | None, root: Path | None = None) -> None:
     """Write ``text`` to stdout (None or ``-``) or atomically to a file; it never fails on what the text holds."""
     text = writable(text)
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if root is not None:
+        refuse_links(Path(output), root)
     try:
         write_atomic(Path(output), text)
     except OSError as error:

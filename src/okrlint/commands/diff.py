@@ -47,6 +47,6 @@ def command(
 
     config = load_config(config_path)
     result = diff_revisions(config, base, head, today(as_of), Selection(config.select, config.ignore))
-    write_output(RENDERERS[format_](result), output)
+    write_output(RENDERERS[format_](result), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     return 1 if any(f.severity >= threshold for f in result.new_findings) else 0

@@ -18,6 +18,7 @@ from okrlint.commands.common import (
     load_config,
     split_list,
     today,
+    refuse_links,
     write_output,
 )
 from okrlint.util.errors import UserError
@@ -32,15 +33,17 @@ def render_json(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templates: Path | None) -> None:
+def _write_markdown(
+    data: dict[str, Any], out: str | None, summary: bool, templates: Path | None, root: Path
+) -> None:
     try:
         from okrlint.report.markdown import render_markdown
     except ImportError as error:
         raise UserError(f"--format md is not available in this installation ({error})") from None
-    write_output(render_markdown(data, summary=summary, templates=templates), out)
+    write_output(render_markdown(data, summary=summary, templates=templates), out, root)
 
 
-def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -> None:
+def _write_html(data: dict[str, Any], out: str | None, templates: Path | None, root: Path) -> None:
     try:
         from okrlint.report.html import write_html
     except ImportError as error:
@@ -48,6 +51,7 @@ def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -
     if out == "-":
         raise UserError("--format html writes a folder: give --out FOLDER, not '-'")
     folder = Path(out or DEFAULT_HTML_FOLDER)
+    refuse_links(folder, root)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
     write_html(data, folder, templates=templates, progress=sys.stderr.isatty())
@@ -129,11 +133,11 @@ def command(
         findings=result.findings,
     )
     if format_ == "json":
-        write_output(render_json(data), out)
+        write_output(render_json(data), out, config.root)
     elif format_ == "md":
-        _write_markdown(data, out, summary, templates)
+        _write_markdown(data, out, summary, templates, config.root)
     else:
-        _write_html(data, out, templates)
+        _write_html(data, out, templates, config.root)
     findings = list(result.findings)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

@@ -28,8 +28,8 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.config import Config
-from okrlint.engine import nofollow
-from okrlint.engine.nofollow import UnsafeTree
+from okrlint.util import nofollow
+from okrlint.util.nofollow import UnsafeTree
 from okrlint.source.files import SourceFile
 from okrlint.lint.findings import Finding, Severity
 from okrlint.util.resources import data_dir
