@@ -163,7 +163,13 @@ def _folder_not_utf8(repo: Path, outside: Path) -> None:
     (folder / "dup.yaml").write_text("kpis:\n  - id: k\n    id: k2\n    name: K\n")
 
 
-def _set_and_checkin(period: str, day: str, baseline: str = "1", target: str = "2", value: str = "1.5") -> Callable[[Path, Path], None]:
+MAX = "1.7976931348623157e308"
+EDGE, ALL_YEARS, Q4, DAY = "okrs/edge.yaml", "{id: all, start: 0001-01-01, end: 9999-12-31}", "2026-Q4", "2026-11-01"
+
+
+def _set_and_checkin(
+    period: str, day: str, baseline: str = "1", target: str = "2", value: str = "1.5"
+) -> Callable[[Path, Path], None]:
     """Return a setup writing an OKR set of ``period`` and a check-in log with one row dated ``day``."""
 
     def setup(repo: Path, outside: Path) -> None:
@@ -319,12 +325,12 @@ CASES: list[Case] = [
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
     # the ends of the calendar and of the floats (SPEC §7: results or findings, never exit 3)
-    Case("period-year-1-checkin", exits=(0, 1), setup=_set_and_checkin("0001-Q1", "0001-01-01"), shown="okrs/edge.yaml"),
-    Case("period-year-9999-checkin", exits=(0, 1), setup=_set_and_checkin("9999-Q4", "9999-12-31"), shown="okrs/edge.yaml"),
-    Case("period-all-years", exits=(0, 1), setup=_set_and_checkin("{id: all, start: 0001-01-01, end: 9999-12-31}", "9999-12-31"), shown="okrs/edge.yaml"),
-    Case("checkin-year-1-for-2026", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "0001-01-01"), shown="okrs/edge.yaml"),
-    Case("values-near-1e308", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "2026-11-01", "-1e308", "1e308", "1e308"), shown="okrs/edge.yaml"),
-    Case("values-max-float", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "2026-11-01", "0", "5e-324", "1.7976931348623157e308"), shown="okrs/edge.yaml"),
+    Case("period-year-1-checkin", exits=(0, 1), setup=_set_and_checkin("0001-Q1", "0001-01-01"), shown=EDGE),
+    Case("period-year-9999-checkin", exits=(0, 1), setup=_set_and_checkin("9999-Q4", "9999-12-31"), shown=EDGE),
+    Case("period-all-years", exits=(0, 1), setup=_set_and_checkin(ALL_YEARS, "9999-12-31"), shown=EDGE),
+    Case("checkin-year-1-for-2026", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "0001-01-01"), shown=EDGE),
+    Case("values-near-1e308", exits=(0, 1), setup=_set_and_checkin(Q4, DAY, "-1e308", "1e308", "1e308"), shown=EDGE),
+    Case("values-max-float", exits=(0, 1), setup=_set_and_checkin(Q4, DAY, "0", "5e-324", MAX), shown=EDGE),
     # a cache folder committed with links out of the repository (written, pruned or followed: never)
     Case("cache-root-link-out", exits=(0,), setup=_cache_link("")),
     Case("cache-results-link-out", exits=(0,), setup=_cache_link("v1/results")),

@@ -68,7 +68,7 @@ def _reject_constant(name: str) -> None:
 
 def _run_everything(repo: Path, as_of: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     """Run lint and every report format; return the JSON report (every number in it checked finite)."""
-    assert main(["lint", "--format", "json", "--as-of", as_of]) in (0, 1)
+    assert main(["lint", "--format", "json", "--as-of", as_of, "--output", "lint.json"]) in (0, 1)
     assert main(["report", "--format", "md", "--as-of", as_of, "--out", "r.md"]) == 0
     assert main(["report", "--format", "html", "--as-of", as_of, "--out", "site"]) == 0
     assert main(["report", "--format", "json", "--as-of", as_of, "--out", "r.json"]) == 0
@@ -79,7 +79,10 @@ def _run_everything(repo: Path, as_of: str, capsys: pytest.CaptureFixture[str]) 
     pages = (repo / "r.md").read_text(encoding="utf-8") + "".join(
         p.read_text(encoding="utf-8") for p in (repo / "site").rglob("*.html")
     )
-    assert not re.search(r"\b(nan|NaN|inf|Infinity)\b", pages)
+    messages = " ".join(f["message"] for f in json.loads((repo / "lint.json").read_text(encoding="utf-8"))["findings"])
+    for text in (pages, messages):
+        assert not re.search(r"\b(nan|NaN|inf|Infinity)\b", text)
+        assert not re.search(r"[0-9]e[-+][0-9]", text), re.findall(r".{40}[0-9]e[-+][0-9].{20}", text)[:3]
     return data
 
 

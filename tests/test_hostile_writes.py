@@ -37,7 +37,15 @@ def victim(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "link",
-    ["okrs", "okrs/2026-Q4", "okrs/2026-Q4/checkins", ".okrlint", ".okrlint/schema", "okrs/teams.yaml", ".okrlint.yaml"],
+    [
+        "okrs",
+        "okrs/2026-Q4",
+        "okrs/2026-Q4/checkins",
+        ".okrlint",
+        ".okrlint/schema",
+        "okrs/teams.yaml",
+        ".okrlint.yaml",
+    ],
 )
 @pytest.mark.parametrize("force", [False, True])
 def test_init_refuses_a_linked_subfolder_or_file(

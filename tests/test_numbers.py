@@ -11,7 +11,7 @@ from okrlint.checkin import plan
 from okrlint.checkin.plan import CheckinError, number_argument
 from okrlint.source import csvlog
 from okrlint.source.csvlog import parse_cell_value
-from okrlint.util.numbers import parse_number
+from okrlint.util.numbers import parse_number, plain_number
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "okrlint"
 
@@ -58,3 +58,12 @@ def test_csv_cells_and_checkin_arguments_read_numbers_alike() -> None:
     assert not hasattr(plan, "parse_number") or plan.parse_number is parse_number
     sources = [p.read_text(encoding="utf-8") for p in SRC.rglob("*.py") if p.name != "numbers.py"]
     assert not any("NUMBER_RE = re.compile" in text for text in sources)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(6200000.0, "6200000"), (0.5, "0.5"), (1200, "1200"), (1e308, "1×10³⁰⁸"), (5e-324, "4.94066×10⁻³²⁴")],
+)
+def test_plain_number_never_writes_an_exponent(value: float, shown: str) -> None:
+    """Messages show numbers as people write them (SPEC §5.1): ``6200000``, never ``6.2e+06``."""
+    assert plain_number(value) == shown

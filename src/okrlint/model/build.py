@@ -26,6 +26,7 @@ from okrlint.model.repository import (
 )
 from okrlint.model.periods import Period, parse_period_id
 from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+from okrlint.util.numbers import plain_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,8 @@ class _Builder:
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(node.value_marks[key], f"{key}: min ({low:g}) is greater than max ({high:g})")
+            low_text, high_text = plain_number(low), plain_number(high)
+            self.problem(node.value_marks[key], f"{key}: min ({low_text}) is greater than max ({high_text})")
             return None
         return (low, high)
 

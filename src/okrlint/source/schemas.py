@@ -45,7 +45,8 @@ def _fast_validator(kind: str) -> Callable[[Any], Any]:
 
     # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
     # A copy: fastjsonschema rewrites every $ref of the schema it is given into an absolute URI.
-    return fastjsonschema.compile(python_patterns(load_schema(kind)), use_default=False)  # type: ignore[no-any-return,unused-ignore]
+    schema = python_patterns(load_schema(kind))
+    return fastjsonschema.compile(schema, use_default=False)  # type: ignore[no-any-return,unused-ignore]
 
 
 @cache

@@ -104,7 +104,7 @@ def replace(fd: int, name: str, data: bytes) -> None:
 
 
 def create(fd: int, name: str, data: bytes) -> None:
-    """Create regular file ``name`` in folder ``fd`` unless it exists; an existing entry that is not a file is unsafe."""
+    """Create regular file ``name`` in folder ``fd`` unless it exists; an existing non-file entry is unsafe."""
     found = kind(fd, name)
     if found is None:
         try:

@@ -1,4 +1,4 @@
-"""The one parser of numbers people type as data: CSV check-in cells and ``okrlint checkin`` arguments.
+"""Numbers as people write them: the one parser of CSV cells and ``okrlint checkin`` arguments, and plain output.
 
 (Numbers inside KR titles are read by ``okrlint.lint.quantities``: that is prose, a different job.)
 Accepted: ``12``, ``-3.5``, ``.5``, ``1e3``, ``1,200`` (commas grouping thousands), and the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _INTEGER_RE = re.compile(r"[-+]?[0-9]+\Z")
@@ -45,3 +46,25 @@ def parse_number(text: str) -> int | float | None:
     except OverflowError:
         return -math.inf if integer < 0 else math.inf
     return integer
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def scientific(value: float, digits: int = 3) -> str:
+    """Return ``value`` as people write a huge or tiny number: ``1.8×10³⁰⁸`` (never ``1.8e+308``)."""
+    mantissa, _, exponent = f"{value:.{digits}g}".partition("e")
+    if not exponent:
+        return mantissa
+    return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+def plain_number(value: float) -> str:
+    """Return ``value`` for a message as ``:g`` writes it, but never in exponent form (``6200000``, not ``6.2e+06``)."""
+    text = f"{value:g}"
+    if "e" not in text or not math.isfinite(value):
+        return text
+    if 1e-6 <= abs(value) < 1e15:
+        positional = format(Decimal(repr(float(value))), "f")
+        return positional.rstrip("0").rstrip(".") if "." in positional else positional
+    return scientific(value, 6)
