@@ -161,3 +161,23 @@ def test_formulas_stay_finite() -> None:
     assert weighted_mean([(1.0, BIG), (0.0, BIG)]) == 0.5
     assert least_squares([(0.0, BIG), (1.0, -BIG)], 2.0) is None  # the line leaves the floats: no forecast
     assert least_squares([(0.0, 1e308), (1.0, 1e308)], 2.0) == 1e308
+
+
+@pytest.mark.parametrize(("as_of", "fiscal"), [("0001-01-01", "1"), ("9999-12-31", "1"), ("0001-07-01", "7")])
+def test_init_at_the_ends_of_the_calendar_lints_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_of: str, fiscal: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "repo", "--as-of", as_of, "--fiscal-year-start-month", fiscal]) == 0
+    monkeypatch.chdir(tmp_path / "repo")
+    assert main(["lint", "--as-of", as_of, "--no-cache"]) == 0
+
+
+@pytest.mark.parametrize(("as_of", "fiscal"), [("9999-12-31", "12"), ("0001-01-01", "7")])
+def test_init_refuses_a_fiscal_year_outside_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], as_of: str, fiscal: str
+) -> None:
+    """9999-12-31 lies in fiscal year 10000 when it starts in December (0001-01-01 in year 0 from July): exit 2."""
+    assert main(["init", str(tmp_path / "repo"), "--as-of", as_of, "--fiscal-year-start-month", fiscal]) == 2
+    assert "cannot be named" in capsys.readouterr().err
+    assert not (tmp_path / "repo").exists()

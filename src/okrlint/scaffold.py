@@ -10,7 +10,7 @@ from pathlib import Path
 from okrlint import __version__
 from okrlint.util.atomic import link_on_the_way, write_atomic
 from okrlint.util.errors import UserError
-from okrlint.model.periods import Period, period_containing
+from okrlint.model.periods import Period, parse_period_id, period_containing
 from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"
@@ -245,6 +245,8 @@ def pre_commit_text() -> str:
 def scaffold_files(today: date, fiscal_year_start_month: int = 1) -> list[ScaffoldFile]:
     """Return every file of the example, for the quarter containing ``today``."""
     period = period_containing(today, fiscal_year_start_month)
+    if parse_period_id(period.id, fiscal_year_start_month) is None:  # its fiscal year lies partly outside 1–9999
+        raise UserError(f"{today}: its fiscal quarter cannot be named (its fiscal year is not in 0001–9999)")
     okr_path = f"okrs/{period.id}/company.yaml"
     log_path = f"okrs/{period.id}/checkins/company.yaml"
     files = [
