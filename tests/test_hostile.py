@@ -212,6 +212,17 @@ def _config(data: bytes) -> Callable[[Path, Path], None]:
     return setup
 
 
+def _config_link(name: str, text: str) -> Callable[[Path, Path], None]:
+    """Return a setup that makes the repository's config file ``name`` a link to a file outside holding ``text``."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        (repo / ".okrlint.yaml").unlink()
+        (outside / name).write_text(text)
+        (repo / name).symlink_to(outside / name)
+
+    return setup
+
+
 def _unreadable(repo: Path, outside: Path) -> None:
     path = repo / "okrs" / "locked.yaml"
     path.write_text("teams: []\n")
@@ -344,6 +355,12 @@ CASES: list[Case] = [
     Case("config-billion-laughs", exits=(2,), setup=_config((CORPUS / "billion-laughs.yaml").read_bytes())),
     Case("config-python-tag", exits=(2,), setup=_config(b"paths: !!python/object/apply:os.system [true]\n")),
     Case("config-latin1", exits=(2,), setup=_config(b"paths: [okrs]\nroot_team: caf\xe9\n")),
+    Case("config-link-out", exits=(2,), setup=_config_link(".okrlint.yaml", f"paths: [okrs]\n{CANARY}: 1\n")),
+    Case(
+        "config-pyproject-link-out",
+        exits=(2,),
+        setup=_config_link("pyproject.toml", f'[tool.okrlint]\npaths = ["okrs"]\n{CANARY} = 1\n'),
+    ),
     Case("config-huge-number", exits=(2,), setup=_config(b"paths: [okrs]\nmax_depth: " + b"9" * 5000 + b"\n")),
 ]
 

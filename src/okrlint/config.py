@@ -11,6 +11,7 @@ from typing import Any
 
 from okrlint.util.errors import UserError
 from okrlint.lint.findings import Severity
+from okrlint.source.files import is_inside
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 
@@ -161,7 +162,7 @@ def load_config(path: Path) -> Config:
     unknown = [f"{path}:{line}:{column}: {message}" for line, column, message in _unknown_rules(data)]
     if unknown:
         raise ConfigError("invalid configuration:\n" + "\n".join(unknown))
-    return from_mapping(data, path.resolve().parent, path)
+    return from_mapping(data, path.absolute().parent.resolve(), path)
 
 
 def _unknown_rules(data: YMap) -> list[tuple[int, int, str]]:
@@ -212,6 +213,8 @@ def discover_config(explicit: Path | None = None, start: Path | None = None) -> 
         return load_config(explicit)
     found = find_config(here)
     if found is not None:
+        if found.is_symlink() and not is_inside(found, found.parent):  # SPEC §7: no input through a link out
+            raise ConfigError(f"{found}: is a symbolic link out of the repository; okrlint does not read it")
         return load_config(found)
     return Config(root=find_git_root(here) or here)
 
