@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from okrlint import __version__
+from okrlint.model.periods import Period, parse_period_id, period_containing
 from okrlint.util.atomic import link_on_the_way, write_atomic
 from okrlint.util.errors import UserError
-from okrlint.model.periods import Period, parse_period_id, period_containing
 from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"

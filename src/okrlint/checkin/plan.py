@@ -7,7 +7,6 @@ compared row by row with the old one, and only then written atomically.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -16,16 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrlint.model.build import kr_lookup
 from okrlint.config import Config
+from okrlint.model.build import kr_lookup
+from okrlint.model.load import LoadedRepository
+from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
+from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
 from okrlint.util.numbers import parse_number
-from okrlint.util.text import escape_undecodable
 from okrlint.util.errors import UserError
-from okrlint.lint.run import LoadedRepository
-from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
 from okrlint.util.resources import load_schema, schema_path
-from okrlint.scoring.scores import row_order
+from okrlint.util.text import did_you_mean, escape_undecodable
 
 _MODELINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S*checkins\.schema\.json)")
 
@@ -98,8 +97,7 @@ def parse_value(kr: KeyResult | None, text: str) -> bool | int | float:
 
 
 def _did_you_mean(wanted: str, known: list[str], what: str) -> str:
-    hint = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
-    return f" (did you mean {hint[0]!r}?)" if hint else (f"; no {what} is defined" if not known else "")
+    return did_you_mean(wanted, known, cutoff=0.5) or (f"; no {what} is defined" if not known else "")
 
 
 def _shared_fields(request: Request, row: dict[str, Any]) -> dict[str, Any]:

@@ -35,8 +35,8 @@ def command(
     Nothing changes when anything is wrong (exit 2). A negative VALUE works as is (-5).
     """
     from okrlint.checkin.plan import Request, plan_checkin
-    from okrlint.lint.run import load_repository, source_files
     from okrlint.checkin.write import apply_plan
+    from okrlint.model.load import load_repository, source_files
 
     config = load_config(config_path)
     request = Request(ref, value, day or date.today(), confidence, note, author)

@@ -11,10 +11,9 @@ from typing import Any, TypeVar
 
 import click
 
-from okrlint.util.atomic import link_on_the_way, write_atomic
 from okrlint.config import Config, discover_config, with_overrides
+from okrlint.lint.catalogue import check_config_selectors
 from okrlint.util.errors import UserError
-from okrlint.util.text import writable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,9 +53,21 @@ def config_option(function: F) -> F:
     )(function)
 
 
+def cache_option(function: F) -> F:
+    """Add ``--cache/--no-cache`` (default on): reuse and fill ``.okrlint_cache/``."""
+    return click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse and store results in .okrlint_cache/ at the repository root.",
+    )(function)
+
+
 def load_config(config_path: Path | None, **overrides: Any) -> Config:
-    """Discover or read the configuration and apply command-line overrides."""
-    return with_overrides(discover_config(config_path), **overrides)
+    """Discover or read the configuration (its rule selectors checked) and apply command-line overrides."""
+    config = discover_config(config_path)
+    check_config_selectors(config)
+    return with_overrides(config, **overrides)
 
 
 def today(as_of: date | None) -> date:
@@ -78,28 +89,6 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
             raise UserError(f"{text}: no such file or folder")
         result.append(path)
     return result
-
-
-def refuse_links(path: Path, root: Path) -> None:
-    """Refuse to write ``path`` when a symbolic link lies on its way inside the repository ``root``."""
-    link = link_on_the_way(path, root)
-    if link is not None:
-        raise UserError(f"{link}: is a symbolic link; okrlint does not write through links inside the repository")
-
-
-def write_output(text: str, output: str | None, root: Path | None = None) -> None:
-    """Write ``text`` to stdout (None or ``-``) or atomically to a file; it never fails on what the text holds."""
-    text = writable(text)
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    if root is not None:
-        refuse_links(Path(output), root)
-    try:
-        write_atomic(Path(output), text)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
 def use_color(output: str | None) -> bool:

@@ -11,20 +11,22 @@ import click
 from okrlint import __version__
 from okrlint.commands.common import (
     as_of_option,
+    cache_option,
     config_option,
     existing_paths,
     load_config,
     split_list,
     today,
     use_color,
-    write_output,
 )
 from okrlint.config import find_config
-from okrlint.util.errors import UserError
+from okrlint.engine.run import lint_repository
+from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import Severity
-from okrlint.lint.run import Selection, lint
+from okrlint.lint.run import Selection
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
-from okrlint.lint.registry import unknown_selectors
+from okrlint.util.errors import UserError
+from okrlint.util.output import write_output
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:
@@ -65,12 +67,7 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
-@click.option(
-    "--cache/--no-cache",
-    default=True,
-    show_default=True,
-    help="Reuse and store results in .okrlint_cache/ at the repository root.",
-)
+@cache_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -90,7 +87,7 @@ def command(
     if errors:
         raise UserError("; ".join(errors))
     only = existing_paths(paths) if paths else None
-    result = lint(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
+    result = lint_repository(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)

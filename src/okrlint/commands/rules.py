@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from okrlint.lint.catalogue import all_rules, find_rule
 from okrlint.util.errors import UserError
-from okrlint.lint.registry import all_rules, find_rule
 
 
 def rules_table() -> str:

@@ -11,12 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrlint.diff import gitio
 from okrlint.config import Config
-from okrlint.source.files import SOURCE_SUFFIXES, relative_name
+from okrlint.diff import gitio
 from okrlint.lint.findings import Finding
-from okrlint.lint.run import LintResult, Selection, lint
+from okrlint.lint.result import LintResult
+from okrlint.lint.run import Selection, lint
+from okrlint.model.load import Loader, serial_loader
 from okrlint.model.repository import KeyResult, Objective, Repository
+from okrlint.source.files import SOURCE_SUFFIXES, relative_name
 
 OBJECTIVE_FIELDS = ("title", "type", "owner", "aligns", "description")
 KR_FIELDS = (
@@ -189,26 +191,37 @@ def _tracked_folders(config: Config, top: Path) -> tuple[str, list[str]]:
     return prefix, folders
 
 
-def _lint_commit(config: Config, top: Path, commit: str, as_of: date, selection: Selection) -> LintResult:
+def _lint_commit(config: Config, top: Path, commit: str, as_of: date, selection: Selection, load: Loader) -> LintResult:
     """Lint the configured paths as they are in ``commit``, read with git into a temporary folder."""
     prefix, folders = _tracked_folders(config, top)
     with tempfile.TemporaryDirectory(prefix="okrlint-diff-") as temp:
         gitio.export_tree(top, commit, folders, SOURCE_SUFFIXES, Path(temp), config.max_file_bytes)
         root = Path(temp).joinpath(*prefix.split("/")) if prefix else Path(temp)
         root.mkdir(parents=True, exist_ok=True)
-        return lint(replace(config, root=root), as_of, selection)
+        return lint(replace(config, root=root), as_of, selection, load=load)
 
 
-def diff_revisions(config: Config, base: str, head: str | None, as_of: date, selection: Selection) -> DiffResult:
-    """Compare revision ``base`` with ``head`` (None: the working tree); revisions are checked before anything runs."""
+def diff_revisions(
+    config: Config,
+    base: str,
+    head: str | None,
+    as_of: date,
+    selection: Selection,
+    load: Loader = serial_loader,
+) -> DiffResult:
+    """Compare revision ``base`` with ``head`` (None: the working tree); revisions are checked before anything runs.
+
+    ``load`` reads each revision's files (the engine passes one with its worker pool).
+    """
     top = gitio.toplevel(config.root)
     base_commit = gitio.resolve_commit(top, base)
     head_commit = gitio.resolve_commit(top, head) if head is not None else None
-    before = _lint_commit(config, top, base_commit, as_of, selection)
+    before = _lint_commit(config, top, base_commit, as_of, selection, load)
     if head_commit is None:
-        after = lint(config, as_of, selection)
+        after = lint(config, as_of, selection, load=load)
     else:
-        after = _lint_commit(config, top, head_commit, as_of, selection)
+        after = _lint_commit(config, top, head_commit, as_of, selection, load)
+    assert before.repo is not None and after.repo is not None  # lint() always builds the model
     return DiffResult(
         base=base,
         head=head if head is not None else WORKING_TREE,

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field, replace
 
+from okrlint.util.severity import Severity
 from okrlint.util.text import escape_undecodable
 
-
-class Severity(enum.IntEnum):
-    """How serious a finding is; higher is worse, so severities compare naturally."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        """Return the severity named by ``text`` (``error``, ``warning`` or ``info``)."""
-        return cls[text.strip().upper()]
+__all__ = ["Finding", "Severity"]
 
 
 @dataclass(frozen=True, slots=True, order=True)

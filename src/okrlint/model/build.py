@@ -11,6 +11,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (
     CheckIn,
     CheckInLog,
@@ -24,18 +25,10 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
-from okrlint.model.periods import Period, parse_period_id
-from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+from okrlint.source.documents import Document
+from okrlint.source.problems import LoadProblem
+from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.numbers import plain_number
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A loaded, schema-valid YAML document: its relative path, kind and located root."""
-
-    path: str
-    kind: str
-    root: YMap
 
 
 @lru_cache(maxsize=4096)
@@ -374,12 +367,3 @@ def resolve_log(
         ref = resolve_row(row, log, lookup, grace_days)
         rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
     return replace(log, rows=tuple(rows))
-
-
-def kind_of(root: Any) -> str | None:
-    """Return the document kind decided by the top-level key, or None (SPEC §1)."""
-    if isinstance(root, dict):
-        for kind in ("objectives", "kpis", "checkins", "teams"):
-            if kind in root:
-                return kind
-    return None

@@ -7,17 +7,15 @@ alignment children, a summary) help scorecards and are described in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from okrlint.util.errors import UserError
 from okrlint.util.text import escape_undecodable
 from okrlint.lint.findings import Finding, Severity
-from okrlint.scoring.formulas import HEALTH, STATUSES
-from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
 from okrlint.model.periods import Period
+from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
+from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.scoring.scores import (
     CheckIns,
     KpiScore,
@@ -32,6 +30,8 @@ from okrlint.scoring.scores import (
     status_counts,
     valid_confidence,
 )
+from okrlint.util.errors import UserError
+from okrlint.util.text import did_you_mean
 
 REPORT_VERSION = 1
 
@@ -57,8 +57,7 @@ def select_period(repo: Repository, as_of: date, wanted: str | None = None) -> P
         for period in known:
             if period.id == wanted:
                 return period
-        hint = difflib.get_close_matches(wanted, [p.id for p in known], n=1)
-        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        suggestion = did_you_mean(wanted, [p.id for p in known])
         raise ReportError(f"no OKR set for period {wanted!r}{suggestion}; periods: {_listed(p.id for p in known)}")
     containing = [p for p in known if p.start <= as_of <= p.end]
     if containing:

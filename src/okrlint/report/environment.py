@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -64,6 +66,29 @@ def make_environment(
     env.filters.update(filters or {})
     env.globals.update(globals_ or {})
     return env
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """How one kind of report renders: its filters, globals and ``finalize`` (compared by identity)."""
+
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    globals_: Mapping[str, Any] = field(default_factory=dict)
+    finalize: Callable[[Any], Any] | None = None
+
+
+def environment_for(profile: Profile, templates: Path | None) -> ImmutableSandboxedEnvironment:
+    """Return the environment of ``profile``: the built-in one (compiled once per process) or with ``templates``."""
+    return _builtin(profile) if templates is None else _make(profile, templates)
+
+
+@lru_cache(maxsize=8)
+def _builtin(profile: Profile) -> ImmutableSandboxedEnvironment:
+    return _make(profile, None)
+
+
+def _make(profile: Profile, templates: Path | None) -> ImmutableSandboxedEnvironment:
+    return make_environment(templates, finalize=profile.finalize, filters=profile.filters, globals_=profile.globals_)
 
 
 def render_template(env: ImmutableSandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:

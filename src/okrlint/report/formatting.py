@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from okrlint.scoring.formulas import GRADES, STATUSES
 from okrlint.util.numbers import scientific
 
 __all__ = [
@@ -23,8 +24,6 @@ __all__ = [
     "value",
 ]
 
-STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
-GRADES = ("green", "yellow", "red")
 _STATUS_WORDS = {
     "done": "Done",
     "on-track": "On track",

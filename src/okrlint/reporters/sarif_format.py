@@ -7,11 +7,12 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import sections
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.run import LintResult
+from okrlint.lint.registry import Rule
+from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
-from okrlint.lint.registry import Rule, all_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/okrlint/okrlint"

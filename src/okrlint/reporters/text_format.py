@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.run import LintResult
+from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from okrlint.model.repository import KeyResult, Kpi
 from okrlint.model.periods import Period
+from okrlint.model.repository import KeyResult, Kpi
 
 STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
 HEALTH = ("healthy", "breached", "no-data")

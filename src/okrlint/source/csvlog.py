@@ -9,15 +9,16 @@ cells, and ``;`` or tab as the separator when the header uses it.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from okrlint.model.repository import CheckIn, CheckInLog, Loc
-from okrlint.source.yamlload import LoadProblem
+from okrlint.source.problems import LoadProblem
 from okrlint.util.numbers import parse_number
+from okrlint.util.text import closest
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
@@ -28,6 +29,23 @@ _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SLUG = r"[a-z0-9][a-z0-9_-]*"
 _SLUG_RE = re.compile(_SLUG + r"\Z")
 _KR_RE = re.compile(rf"(?:{_SLUG}/){{1,2}}{_SLUG}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRecord:
+    """One valid record of a CSV check-in log: its values and where they stand (``line``, cell columns)."""
+
+    line: int
+    index: int
+    columns: Mapping[str, int]
+    date: date
+    kr: str | None
+    kpi: str | None
+    value: float | bool
+    confidence: float | None
+    author: str | None
+    note: str | None
+    team: str | None
 
 
 def is_checkin_header(header: list[str]) -> bool:
@@ -94,15 +112,15 @@ def locate_quote_error(text: str, delimiter: str) -> tuple[int, int, str]:
     return line, 1, "invalid CSV"
 
 
-def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProblem]]:
-    """Parse a CSV check-in log; None (and no problems) when the file is not a check-in log."""
+def read_csv_records(text: str) -> tuple[list[CsvRecord] | None, list[LoadProblem]]:
+    """Parse a CSV check-in log into its valid records; None (and no problems) when it is not a check-in log."""
     text = text.removeprefix("\ufeff")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
         return None, []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     problems: list[LoadProblem] = []
-    rows: list[CheckIn] = []
+    rows: list[CsvRecord] = []
     try:
         header: list[str] = []
         while not any(cell.strip() for cell in header):
@@ -112,12 +130,12 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
         for index, cells in enumerate(reader):
             line, start_line = start_line, reader.line_num + 1
             if any(cell.strip() for cell in cells):
-                row = _row(path, line, names, cells, index, problems)
+                row = _row(line, names, cells, index, problems)
                 if row is not None:
                     rows.append(row)
     except csv.Error:
         problems.append(LoadProblem("E001", *locate_quote_error(text, delimiter)))
-    return CheckInLog(Loc(path, 1, 1), rows=tuple(rows)), problems
+    return rows, problems
 
 
 def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[str]:
@@ -126,8 +144,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     for column, raw in enumerate(header, 1):
         name = raw.strip().lower()
         if name and name not in COLUMNS:
-            hint = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
-            known = f"did you mean {hint[0]!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
+            hint = closest(name, COLUMNS)
+            known = f"did you mean {hint!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
             problems.append(LoadProblem("E002", line, column, f"unknown column {raw.strip()!r} ({known})"))
             name = ""
         elif name and name in names:
@@ -137,10 +155,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     return names
 
 
-def _row(
-    path: str, line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]
-) -> CheckIn | None:
-    """Return the check-in of one record, or None after reporting what is wrong with it."""
+def _row(line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]) -> CsvRecord | None:
+    """Return one record's values, or None after reporting what is wrong with it."""
     stray = next((i for i, cell in enumerate(cells) if cell.strip() and (i >= len(names) or not names[i])), None)
     if stray is not None:
         where = f"the header has {len(names)} columns" if stray >= len(names) else "its column has no known name"
@@ -148,11 +164,17 @@ def _row(
         return None
     values = {name: cells[i].strip() for i, name in enumerate(names) if name and i < len(cells)}
     column = {name: i + 1 for i, name in enumerate(names) if name}
-    fields = MappingProxyType({name: Loc(path, line, column[name]) for name, text in values.items() if text})
 
     def bad(name: str, message: str) -> None:
         problems.append(LoadProblem("E002", line, column.get(name, 1), message))
 
+    return _record(line, index, values, column, bad)
+
+
+def _record(
+    line: int, index: int, values: dict[str, str], column: dict[str, int], bad: Callable[[str, str], None]
+) -> CsvRecord | None:
+    """Check one record's cells; return its values, or None after ``bad`` named the first wrong cell."""
     text = values.get("date", "")
     try:
         day = date.fromisoformat(text) if _DATE_RE.match(text) else None
@@ -188,16 +210,6 @@ def _row(
         if confidence is None:
             bad("confidence", f"confidence {values['confidence']!r} is not a number from 0 to 1")
             return None
-    return CheckIn(
-        Loc(path, line, 1),
-        fields,
-        date=day,
-        kr=kr,
-        kpi=kpi,
-        value=value,
-        confidence=confidence,
-        author=values.get("author") or None,
-        note=values.get("note") or None,
-        team=team,
-        index=index,
-    )
+    written = MappingProxyType({name: column[name] for name, cell in values.items() if cell})
+    author, note = values.get("author") or None, values.get("note") or None
+    return CsvRecord(line, index, written, day, kr, kpi, value, confidence, author, note, team)

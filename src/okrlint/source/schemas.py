@@ -7,14 +7,15 @@ its instance path to the YAML node it is about.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from okrlint.source.problems import LoadProblem, Mark
+from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.resources import load_schema
-from okrlint.source.yamlload import LoadProblem, Mark, YMap, YSeq
+from okrlint.util.text import did_you_mean
 
 MESSAGE_KEY = "x-okrlint-message"
 
@@ -161,7 +162,6 @@ def unknown_key_problems(node: YMap, known: list[str], prefix: str = "") -> list
     problems = []
     for key in node:
         if key not in known:
-            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else f" (known keys: {', '.join(known)})"
+            suggestion = did_you_mean(key, known) or f" (known keys: {', '.join(known)})"
             problems.append(LoadProblem("E002", *node.key_marks[key], f"{prefix}unknown key {key!r}{suggestion}"))
     return problems

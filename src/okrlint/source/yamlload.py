@@ -16,6 +16,8 @@ from typing import Any, cast
 
 import yaml
 
+from okrlint.source.problems import LoadProblem, Mark
+
 try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
     from yaml._yaml import CParser as _Parser
 
@@ -34,7 +36,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _BYTE_OFFSETS = False
 
 
-Mark = tuple[int, int]
 _ScalarEvent = yaml.ScalarEvent
 
 _CORE = "tag:yaml.org,2002:"
@@ -80,16 +81,6 @@ class Limits:
 
     max_nodes: int = 100_000
     max_depth: int = 64
-
-
-@dataclass(frozen=True, slots=True)
-class LoadProblem:
-    """A problem found while loading: rule code, 1-based position and message."""
-
-    code: str
-    line: int
-    column: int
-    message: str
 
 
 class _Fatal(Exception):

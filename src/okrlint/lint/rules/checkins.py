@@ -6,8 +6,8 @@ import math
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
-from okrlint.model.repository import CheckIn
 from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.model.repository import CheckIn
 from okrlint.util.numbers import plain_number
 
 

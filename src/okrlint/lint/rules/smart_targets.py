@@ -7,10 +7,10 @@ import math
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
-from okrlint.model.repository import KeyResult, Loc
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
+from okrlint.model.repository import KeyResult, Loc
 from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
