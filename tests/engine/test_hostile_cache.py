@@ -161,3 +161,14 @@ def test_foreign_files_in_the_cache_are_not_pruned(repo: Path) -> None:
     for day in range(1, 4):
         _run(repo, "--as-of", f"2026-11-{day:02d}")
     assert all(path.exists() for path in foreign)
+
+
+def test_a_linked_entry_makes_the_whole_cache_ignored(repo: Path, tmp_path: Path) -> None:
+    """Entries planted as links are neither read, replaced nor pruned: the run goes on uncached."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    _entries_to_victim(repo, victim)
+    links = {p: os.readlink(p) for p in (repo / CACHE_DIR).rglob("*") if p.is_symlink()}
+    assert _run(repo, "--cache") == _run(repo, "--no-cache")
+    assert {p: os.readlink(p) for p in (repo / CACHE_DIR).rglob("*") if p.is_symlink()} == links
+    assert list(victim.iterdir()) == []

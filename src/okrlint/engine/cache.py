@@ -156,7 +156,10 @@ class LintCache:
             return False
         try:
             with nofollow.folder(self.root, self._parts(layer, key)) as fd:
-                return nofollow.kind(fd, key) == stat.S_IFREG
+                found = nofollow.kind(fd, key)
+            if found not in (None, stat.S_IFREG):  # a link (or anything else) planted as an entry
+                raise UnsafeTree(0, f"cache entry {key} is not a regular file")
+            return found == stat.S_IFREG
         except UnsafeTree:
             self.enabled = False
         except OSError:
