@@ -91,7 +91,7 @@ def command(
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output)
+    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

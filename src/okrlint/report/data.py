@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from okrlint.util.text import escape_undecodable
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.periods import Period
 from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
@@ -178,7 +179,7 @@ def team_data(score: TeamScore, repo: Repository, aligned_by: Mapping[str, list[
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
-        "path": score.okr_set.loc.path,
+        "path": escape_undecodable(score.okr_set.loc.path),
         "status_counts": score.status_counts(),
         "last_checkin": _iso(score.last_checkin),
     }
