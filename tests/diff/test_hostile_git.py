@@ -134,9 +134,7 @@ def partial_clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("url", ["ssh://git.example.invalid/shop.git", "SOURCE"])
-def test_partial_clone_is_never_fetched_from(
-    partial_clone: Path, url: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_partial_clone_is_never_fetched_from(partial_clone: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
     """A missing blob is a clear exit 2: no lazy fetch, so core.sshCommand (or any transport) never runs."""
     if url == "SOURCE":
         url = f"file://{partial_clone.parent / 'source'}"

@@ -17,9 +17,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from okrlint.cli import main
+from okrlint.model.csvlog import read_csv_log
 from okrlint.report.html import _SLUG as HTML_SLUG
 from okrlint.source import csvlog, schemas
-from okrlint.model.csvlog import read_csv_log
 from okrlint.source.yamlload import load_yaml
 from paths import REPO
 

@@ -21,8 +21,8 @@ from okrlint.model.load import LoadedRepository
 from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
 from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
-from okrlint.util.numbers import parse_number
 from okrlint.util.errors import UserError
+from okrlint.util.numbers import parse_number
 from okrlint.util.resources import load_schema, schema_path
 from okrlint.util.text import did_you_mean, escape_undecodable
 

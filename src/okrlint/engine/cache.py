@@ -28,10 +28,10 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.config import Config
-from okrlint.util import nofollow
-from okrlint.util.nofollow import UnsafeTree
 from okrlint.lint.findings import Finding, Severity
 from okrlint.source.files import SourceFile
+from okrlint.util import nofollow
+from okrlint.util.nofollow import UnsafeTree
 from okrlint.util.resources import data_dir
 
 CACHE_DIR = ".okrlint_cache"

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from okrlint.util.text import escape_undecodable
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.periods import Period
 from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
@@ -31,7 +30,7 @@ from okrlint.scoring.scores import (
     valid_confidence,
 )
 from okrlint.util.errors import UserError
-from okrlint.util.text import did_you_mean
+from okrlint.util.text import did_you_mean, escape_undecodable
 
 REPORT_VERSION = 1
 

@@ -38,7 +38,7 @@ _EXPRESSION_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, Loo
 class _FolderLoader(FileSystemLoader):
     """A FileSystemLoader that refuses a template reached through a symbolic link out of its folder (SPEC §7)."""
 
-    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         folder = Path(self.searchpath[0])
         path = folder.joinpath(*split_template_path(template))
         if path.exists() and not is_inside(path, folder):

@@ -68,7 +68,8 @@ def validate(kind: str, root: Any) -> list[LoadProblem]:
         refusal = error
     problems = [problem for error in _explain(kind, root) for problem in _problems(root, error)]
     if not problems:  # the validators disagree: never let that pass as valid
-        problems = [LoadProblem("E002", *getattr(root, "mark", (1, 1)), _trim(str(refusal.message)))]
+        line, column = getattr(root, "mark", (1, 1))
+        problems = [LoadProblem("E002", line, column, _trim(str(refusal)))]
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
 

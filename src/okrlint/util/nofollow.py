@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -55,10 +55,9 @@ def _open_child(parent: int, name: str, create: bool) -> int:
         except FileNotFoundError:
             if not create:
                 raise
-            try:
+            # made by a concurrent run meanwhile (or a link planted meanwhile: the open below refuses it)
+            with suppress(FileExistsError):
                 os.mkdir(name, 0o755, dir_fd=parent)
-            except FileExistsError:
-                pass  # made by a concurrent run meanwhile (or a link planted meanwhile: the open refuses it)
             child = os.open(name, _DIR_FLAGS, dir_fd=parent)
     except OSError as error:
         _refuse(error, name)
@@ -96,10 +95,8 @@ def replace(fd: int, name: str, data: bytes) -> None:
             stream.write(data)
         os.replace(temp, name, src_dir_fd=fd, dst_dir_fd=fd)
     except BaseException:
-        try:
+        with suppress(OSError):
             os.unlink(temp, dir_fd=fd)
-        except OSError:
-            pass
         raise
 
 
@@ -107,10 +104,8 @@ def create(fd: int, name: str, data: bytes) -> None:
     """Create regular file ``name`` in folder ``fd`` unless it exists; an existing non-file entry is unsafe."""
     found = kind(fd, name)
     if found is None:
-        try:
+        with suppress(FileExistsError):
             replace(fd, name, data)
-        except FileExistsError:
-            pass
         found = kind(fd, name)
     if found != stat.S_IFREG:
         raise UnsafeTree(errno.EINVAL, f"{name} is a symbolic link or not a regular file")

@@ -37,6 +37,8 @@ def escape_undecodable(text: str) -> str:
 def writable(text: str) -> str:
     """Return ``text`` with any lone surrogate left in it replaced by U+FFFD (the last guard before writing)."""
     return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """Return the candidate most like ``word`` (difflib ratio at least ``cutoff``), else None."""
     if len(word) > _MAX_HINT_LENGTH:

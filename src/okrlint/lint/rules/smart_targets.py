@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
@@ -31,11 +30,10 @@ def _contradictions(kr: KeyResult) -> list[str]:
     return problems
 
 
-
-
 def _times(factor: float) -> str:
     """Return a change factor for a message; one beyond the floats reads as such, not as ``inf``."""
     return scientific(factor) if math.isfinite(factor) else "more than 1.8×10³⁰⁸"
+
 
 @rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
 def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
@@ -211,7 +209,10 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:
                     shown.add(loc)
-                    yield loc, (
-                        f"{name} {plain_number(value)}% is outside 0–100%; "
-                        "write percentages as 0–100 (64, not 0.64 or 6400)"
+                    yield (
+                        loc,
+                        (
+                            f"{name} {plain_number(value)}% is outside 0–100%; "
+                            "write percentages as 0–100 (64, not 0.64 or 6400)"
+                        ),
                     )
