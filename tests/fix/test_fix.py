@@ -273,3 +273,14 @@ def test_a_long_log_out_of_order_is_sorted_once(repo: Path, monkeypatch: pytest.
         f"  - {{date: 2026-10-{day:02d}, kpi: nps, value: {day}}}  # row {day}\n" for day in range(1, 29)
     )
     assert log.read_text(encoding="utf-8") == f"checkins:\n{expected}"
+
+
+def test_fix_never_writes_through_a_link(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    original = okr_set("Q4 2026", CHECKOUT_RENAME).encode()
+    put(repo, original, "okrs/payments.yaml")
+    (elsewhere / "sales.yaml").write_bytes(original.replace(b"payments", b"sales"))
+    (repo / "okrs/linked").symlink_to(elsewhere, target_is_directory=True)
+    lint("--fix")
+    assert (repo / "okrs/payments.yaml").read_bytes() != original
+    assert (elsewhere / "sales.yaml").read_bytes() == original.replace(b"payments", b"sales")

@@ -132,3 +132,13 @@ def test_target_path_puts_the_period_where_it_was() -> None:
     assert target_path("okrs/2026-Q4/payments.yaml", "2026-Q4", "2027-Q1") == "okrs/2027-Q1/payments.yaml"
     assert target_path("okrs/payments-2026-Q4.yaml", "2026-Q4", "2027-Q1") == "okrs/payments-2027-Q1.yaml"
     assert target_path("okrs/payments.yaml", "2026-Q4", "2027-Q1") == "okrs/2027-Q1/payments.yaml"
+
+
+def test_plan_never_writes_through_a_link(
+    org: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (org / "okrs/2027-Q1").symlink_to(elsewhere, target_is_directory=True)
+    assert main(["plan", "2027-Q1", *END]) == 2
+    assert "is a symbolic link" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []

@@ -64,7 +64,7 @@ def _run_fixes(result: LintResult, config: Config, unsafe: bool, show_diff: bool
             click.echo(f"okrlint: not fixed: {where}: {finding.code}: {reason}", err=True)
     changed = [edit for edit in edits if edit.changed]
     if show_diff:
-        write_output("".join(edit.diff() for edit in changed), output)
+        write_output("".join(edit.diff() for edit in changed), output, config.root)
     else:
         write_edits(changed)
     return changed
@@ -147,7 +147,7 @@ def command(
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(use_color(output), __version__, unsafe_fixes)), output)
+    write_output(renderer(result, ReportOptions(use_color(output), __version__, unsafe_fixes)), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

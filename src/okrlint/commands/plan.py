@@ -22,8 +22,8 @@ def command(period: str, teams: tuple[str, ...], dry_run: bool, as_of: date | No
     from okrlint.engine.run import load_with_engine
     from okrlint.fix.plan import plan_sets
     from okrlint.model.periods import parse_period_id
-    from okrlint.source.files import is_inside
     from okrlint.util.atomic import write_atomic
+    from okrlint.util.output import refuse_links
 
     config = load_config(config_path)
     parsed = parse_period_id(period, config.fiscal_year_start_month)
@@ -38,9 +38,8 @@ def command(period: str, teams: tuple[str, ...], dry_run: bool, as_of: date | No
     clashes = [p.path for target, p in targets if target.exists() or target.is_symlink()]
     if clashes:
         raise UserError(f"would overwrite {', '.join(clashes)}; nothing written")
-    outside = [p.path for target, p in targets if not is_inside(target.parent, config.root)]
-    if outside:
-        raise UserError(f"{', '.join(outside)}: outside the repository; nothing written")
+    for target, _ in targets:
+        refuse_links(target, config.root)  # a committed link must not take the write out of the repository
     for target, p in targets:
         write_atomic(target, p.text)
     click.echo(f"Wrote {len(planned)} OKR set{'s' if len(planned) != 1 else ''} for {period}:")

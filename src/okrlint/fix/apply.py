@@ -17,7 +17,7 @@ from okrlint.fix.locate import Splice, Tree
 from okrlint.fix.proposals import Proposal, propose
 from okrlint.lint.findings import FIXABLE, Finding
 from okrlint.source.yamlload import load_yaml
-from okrlint.util.atomic import write_atomic
+from okrlint.util.atomic import link_on_the_way, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,8 @@ def find_fixes(findings: Iterable[Finding], config: Config) -> dict[str, tuple[F
             by_path[finding.path].append(finding)
     result = {}
     for rel, group in by_path.items():
+        if link_on_the_way(config.root / rel, config.root) is not None:
+            continue  # never write through a link (SPEC §7)
         source = read_yaml_text(config.root / rel, config.max_file_bytes)
         proposals = _proposals_in(source, group, config) if source is not None else {}
         if source is not None and proposals:
