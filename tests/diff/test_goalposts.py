@@ -52,9 +52,9 @@ def test_target_lowered_in_week_9_is_marked(
     }
     assert by_field["unit"]["mid_period"] is False
     markdown = diff(capsys, "HEAD~1", "HEAD")
-    assert "> ⚠ **Goalposts moved mid-period (as of 2026-11-26):** 1 key result changed target" in markdown
+    assert "> ⚠ **Goalposts moved mid-period (as of 2026-11-26):** 1 key result — target, baseline" in markdown
     line = next(line for line in markdown.splitlines() if "company/grow/arr" in line)
-    assert line.endswith("⚠ **goalposts moved mid-period**: 62% of 2026-Q4 had elapsed")  # 56 of 91 days
+    assert line.endswith("⚠ **goalposts moved mid-period**: 62% of 2026-Q4 had elapsed (week 9)")  # 56 of 91 days
 
 
 def test_head_commit_date_decides_not_as_of(

@@ -57,6 +57,7 @@ class Change:
     new: Any = None
     mid_period: bool = False
     elapsed: float | None = None  # share of the period elapsed when a goalpost moved mid-period
+    week: int | None = None  # and the week of the period it moved in (1 = the first seven days)
 
     @property
     def moves_goalposts(self) -> bool:
@@ -181,7 +182,8 @@ def mark_mid_period(changes: Iterable[Change], repos: Iterable[Repository], when
     for change in changes:
         period = periods.get((change.team, change.period))
         if change.moves_goalposts and period is not None and period.start <= when:
-            change = replace(change, mid_period=True, elapsed=period.elapsed(when))
+            week = min((when - period.start).days, (period.end - period.start).days) // 7 + 1
+            change = replace(change, mid_period=True, elapsed=period.elapsed(when), week=week)
         marked.append(change)
     return marked
 

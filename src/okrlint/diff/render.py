@@ -148,7 +148,8 @@ def _moved_note(changes: list[Change]) -> str:
     if not moved:
         return ""
     share = f"{round((moved[0].elapsed or 0.0) * 100)}%"
-    return f" — ⚠ **goalposts moved mid-period**: {share} of {escape(moved[0].period)} had elapsed"
+    week = f" (week {moved[0].week})" if moved[0].week else ""
+    return f" — ⚠ **goalposts moved mid-period**: {share} of {escape(moved[0].period)} had elapsed{week}"
 
 
 def _moved_warning(result: DiffResult) -> list[str]:
@@ -160,8 +161,8 @@ def _moved_warning(result: DiffResult) -> list[str]:
     what = plural(len(refs), "key result") if all(c.count("/") == 2 for c in refs) else plural(len(refs), "goal")
     return [
         "",
-        f"> ⚠ **Goalposts moved mid-period{when}:** {what} changed target, baseline, range or type, or "
-        "were dropped, after their period started. Reviewers: check this was agreed.",
+        f"> ⚠ **Goalposts moved mid-period{when}:** {what} — target, baseline, range or type changed, or "
+        "dropped, after the period started. Reviewers: check this was agreed.",
     ]
 
 
