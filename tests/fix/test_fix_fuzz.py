@@ -106,3 +106,54 @@ def test_fix_never_loses_a_comment_or_key_and_always_loads(files: tuple[bytes, b
             assert not new.problems
             missing = Counter(_keys(old.root)) - Counter(_keys(new.root))
             assert not missing, missing
+
+
+PIECES = [
+    "team: payments\n",
+    "period: Q4 2026\n",
+    "objectives:\n",
+    "  - id: a\n",
+    "    titel: x\n",
+    "    key_results:\n",
+    "      - id: k\n",
+    "        title: Cut latency from 1200 ms to 400 ms\n",
+    "      - {id: f, title: Ship it}\n",
+    "checkins:\n",
+    "  - {date: 2026-10-09, kpi: nps, value: 1}\n",
+    "  - date: 2026-10-02\n",
+    "    kpi: nps\n",
+    "    value: 2\n",
+    "# note\n",
+    "  # indented note\n",
+    "\r\n",
+    "\t",
+    "'",
+    '"',
+    "{",
+    "[",
+    ": ",
+    "- ",
+    "&a ",
+    "*a\n",
+]
+
+
+@FUZZ
+@given(content=st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_fix_on_arbitrary_text_never_crashes_or_breaks_a_file(content: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / ".git").mkdir()
+        (root / "okrs").mkdir()
+        path = root / "okrs/file.yaml"
+        path.write_bytes(content.encode("utf-8"))
+        before = os.getcwd()
+        os.chdir(root)
+        try:
+            assert main(["lint", "--no-cache", "--fix", "--unsafe-fixes", "--as-of", "2026-11-02"]) in (0, 1)
+        finally:
+            os.chdir(before)
+        after = path.read_bytes().decode("utf-8")
+        if after != content:
+            assert not load_yaml(after).problems
+            assert _comments(after.encode()) == _comments(content.encode())
