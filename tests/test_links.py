@@ -37,7 +37,9 @@ def relative_links(text: str) -> list[str]:
 
 
 def test_the_link_finder_sees_links_and_skips_urls_anchors_and_code() -> None:
-    text = "[a](docs/x.md) ![i](img.png \"t\") [u](https://e.x) [h](#top) `[c](no.md)`\n[r]: ../y.md\n```\n[f](no.md)\n```\n"
+    text = (
+        '[a](docs/x.md) ![i](img.png "t") [u](https://e.x) [h](#top) `[c](no.md)`\n[r]: ../y.md\n```\n[f](no.md)\n```\n'
+    )
     assert relative_links(text) == ["docs/x.md", "img.png", "../y.md"]
 
 

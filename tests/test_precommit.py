@@ -97,7 +97,19 @@ def try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
         "NO_COLOR": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO_ROOT), "okrlint", "--ref", head, "--verbose", "--files", *files]
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(REPO_ROOT),
+        "okrlint",
+        "--ref",
+        head,
+        "--verbose",
+        "--files",
+        *files,
+    ]
     return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 

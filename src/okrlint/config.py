@@ -9,10 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from okrlint.util.errors import UserError
-from okrlint.lint.findings import Severity
+from okrlint.source.files import is_inside
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
+from okrlint.util.errors import UserError
+from okrlint.util.severity import Severity
 
 CONFIG_FILE = ".okrlint.yaml"
 
@@ -27,6 +28,16 @@ class Bounds:
 
     min: int
     max: int
+
+
+@dataclass(frozen=True, slots=True)
+class SelectorSite:
+    """A rule selector written in a configuration file, and where: ``setting`` names the setting."""
+
+    line: int
+    column: int
+    setting: str
+    selector: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,7 @@ class Config:
     max_file_bytes: int = 5_000_000
     max_nodes: int = 100_000
     max_depth: int = 64
+    selector_sites: tuple[SelectorSite, ...] = ()
 
     @property
     def limits(self) -> Limits:
@@ -158,27 +170,29 @@ def load_config(path: Path) -> Config:
         if low > high:
             line, column = data.value_marks.get(key, (1, 1))
             raise ConfigError(f"{path}:{line}:{column}: {key}.min ({low}) is greater than {key}.max ({high})")
-    unknown = [f"{path}:{line}:{column}: {message}" for line, column, message in _unknown_rules(data)]
-    if unknown:
-        raise ConfigError("invalid configuration:\n" + "\n".join(unknown))
-    return from_mapping(data, path.resolve().parent, path)
+    return replace(from_mapping(data, path.absolute().parent.resolve(), path), selector_sites=_selector_sites(data))
 
 
-def _unknown_rules(data: YMap) -> list[tuple[int, int, str]]:
-    """Return (line, column, message) for each rule selector in the settings that names no rule."""
-    from okrlint.lint.registry import unknown_selectors
-
-    found: list[tuple[tuple[int, int], str, str]] = []
+def _selector_sites(data: YMap) -> tuple[SelectorSite, ...]:
+    """Return where each rule selector of the settings is written (the lint stage checks they name rules)."""
+    found: list[SelectorSite] = []
     for key in ("select", "ignore"):
         items = data.get(key) or YSeq((1, 1))
-        found += [(mark, key, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
+        found += [
+            SelectorSite(mark[0], mark[1], key, str(item)) for item, mark in zip(items, items.item_marks, strict=False)
+        ]
     severity = data.get("severity") or YMap((1, 1))
-    found += [(severity.key_marks[name], "severity", name) for name in severity]
+    for name in severity:
+        line, column = severity.key_marks[name]
+        found.append(SelectorSite(line, column, "severity", name))
     ignores = data.get("per_file_ignores") or YMap((1, 1))
     for pattern, items in ignores.items():
         where = f"per_file_ignores[{pattern!r}]"
-        found += [(mark, where, str(item)) for item, mark in zip(items, items.item_marks, strict=False)]
-    return [(mark[0], mark[1], f"{key}: {e}") for mark, key, selector in found for e in unknown_selectors([selector])]
+        found += [
+            SelectorSite(mark[0], mark[1], where, str(item))
+            for item, mark in zip(items, items.item_marks, strict=False)
+        ]
+    return tuple(found)
 
 
 def find_config(start: Path) -> Path | None:
@@ -212,6 +226,8 @@ def discover_config(explicit: Path | None = None, start: Path | None = None) -> 
         return load_config(explicit)
     found = find_config(here)
     if found is not None:
+        if found.is_symlink() and not is_inside(found, found.parent):  # SPEC §7: no input through a link out
+            raise ConfigError(f"{found}: is a symbolic link out of the repository; okrlint does not read it")
         return load_config(found)
     return Config(root=find_git_root(here) or here)
 

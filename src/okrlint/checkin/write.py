@@ -8,15 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrlint.util.atomic import write_atomic
-from okrlint.checkin.plan import CheckinError, Plan, modeline_for
-from okrlint.source.csvlog import read_csv_log, sniff_delimiter
-from okrlint.util.errors import UserError
 from okrlint.checkin.lock import file_lock
-from okrlint.source.files import is_inside
+from okrlint.checkin.plan import CheckinError, Plan, modeline_for
 from okrlint.checkin.splice import append_csv_row, append_yaml_row, new_yaml_log
+from okrlint.model.csvlog import read_csv_log
+from okrlint.source.csvlog import sniff_delimiter
+from okrlint.source.files import is_inside
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import load_yaml
+from okrlint.util.atomic import write_atomic
+from okrlint.util.errors import UserError
 
 BOM = "\ufeff"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from okrlint.commands.common import ISO_DATE, config_option, load_config
+from okrlint.util.text import escape_undecodable
 
 
 @click.command("checkin", context_settings={"ignore_unknown_options": True})
@@ -34,8 +35,8 @@ def command(
     Nothing changes when anything is wrong (exit 2). A negative VALUE works as is (-5).
     """
     from okrlint.checkin.plan import Request, plan_checkin
-    from okrlint.lint.run import load_repository, source_files
     from okrlint.checkin.write import apply_plan
+    from okrlint.model.load import load_repository, source_files
 
     config = load_config(config_path)
     request = Request(ref, value, day or date.today(), confidence, note, author)
@@ -44,7 +45,7 @@ def command(
     shown = plan.row["value"]
     shown_text = str(shown).lower() if isinstance(shown, bool) else str(shown)
     click.echo(
-        f"{plan.rel}: {'created with' if created else 'added'} {plan.subject} = {shown_text} "
+        f"{escape_undecodable(plan.rel)}: {'created with' if created else 'added'} {plan.subject} = {shown_text} "
         f"on {request.day.isoformat()}"
     )
     return 0

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from okrlint.util.atomic import write_atomic
 from okrlint.config import Config, discover_config, with_overrides
+from okrlint.lint.catalogue import check_config_selectors
 from okrlint.util.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,9 +53,21 @@ def config_option(function: F) -> F:
     )(function)
 
 
+def cache_option(function: F) -> F:
+    """Add ``--cache/--no-cache`` (default on): reuse and fill ``.okrlint_cache/``."""
+    return click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse and store results in .okrlint_cache/ at the repository root.",
+    )(function)
+
+
 def load_config(config_path: Path | None, **overrides: Any) -> Config:
-    """Discover or read the configuration and apply command-line overrides."""
-    return with_overrides(discover_config(config_path), **overrides)
+    """Discover or read the configuration (its rule selectors checked) and apply command-line overrides."""
+    config = discover_config(config_path)
+    check_config_selectors(config)
+    return with_overrides(config, **overrides)
 
 
 def today(as_of: date | None) -> date:
@@ -77,18 +89,6 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
             raise UserError(f"{text}: no such file or folder")
         result.append(path)
     return result
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout (None or ``-``) or atomically to a file."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomic(Path(output), text)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
 def use_color(output: str | None) -> bool:

@@ -2,55 +2,26 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from okrlint.commands.common import (
     as_of_option,
+    cache_option,
     config_option,
     existing_paths,
     load_config,
     split_list,
     today,
-    write_output,
 )
-from okrlint.util.errors import UserError
 from okrlint.lint.findings import Finding, Severity
+from okrlint.report import DEFAULT_HTML_FOLDER, REPORT_FORMATS
 from okrlint.reporters.text_format import finding_line
-
-DEFAULT_HTML_FOLDER = "scorecard"
-
-
-def render_json(data: dict[str, Any]) -> str:
-    """Return the report data as indented JSON text with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templates: Path | None) -> None:
-    try:
-        from okrlint.report.markdown import render_markdown
-    except ImportError as error:
-        raise UserError(f"--format md is not available in this installation ({error})") from None
-    write_output(render_markdown(data, summary=summary, templates=templates), out)
-
-
-def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -> None:
-    try:
-        from okrlint.report.html import write_html
-    except ImportError as error:
-        raise UserError(f"--format html is not available in this installation ({error})") from None
-    if out == "-":
-        raise UserError("--format html writes a folder: give --out FOLDER, not '-'")
-    folder = Path(out or DEFAULT_HTML_FOLDER)
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=templates, progress=sys.stderr.isatty())
+from okrlint.util.errors import UserError
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -71,7 +42,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(REPORT_FORMATS.names),
     default="html",
     show_default=True,
     help="Report format.",
@@ -96,6 +67,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when the input has any error-level finding.")
 @click.option("--summary", is_flag=True, help="Markdown: only the org summary (for $GITHUB_STEP_SUMMARY).")
 @config_option
+@cache_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -107,10 +79,13 @@ def command(
     strict: bool,
     summary: bool,
     config_path: Path | None,
+    cache: bool,
 ) -> int:
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
-    from okrlint.lint.run import lint
+    from okrlint.engine.run import load_with_engine
+    from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
+    from okrlint.report.writers import WriteOptions
 
     config = load_config(config_path)
     if paths:
@@ -118,23 +93,23 @@ def command(
     if templates is not None and not templates.is_dir():
         raise UserError(f"{templates}: --templates must name an existing folder")
     day = today(as_of)
-    result = lint(config, day)
+    loaded = load_with_engine(config, cache=cache)
+    # The scorecard needs the model, not the judgement rules: only the E rules name its broken parts.
+    # --strict asks about every error-level finding, so it runs the rules over the same model.
+    selection = Selection(config.select, config.ignore)
+    rules = selection.rules() if strict else integrity_rules(selection)
+    findings = list(lint_loaded(loaded, config, day, rules))
     data = build_report_data(
-        result.repo,
+        loaded.repo,
         day,
         root_team=config.root_team,
         aspirational_goal=config.aspirational_goal,
         period=period,
         teams=split_list(teams),
-        findings=result.findings,
-        omitted=result.omitted,
+        findings=findings,
+        omitted=loaded.omitted,
     )
-    if format_ == "json":
-        write_output(render_json(data), out)
-    elif format_ == "md":
-        _write_markdown(data, out, summary, templates)
-    else:
-        _write_html(data, out, templates)
-    findings = list(result.findings)
+    options = WriteOptions(out, summary, templates, progress=sys.stderr.isatty(), root=config.root)
+    REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

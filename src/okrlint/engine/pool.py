@@ -6,41 +6,22 @@ workers send the plain-data form of each load result (``treecodec``), never live
 
 from __future__ import annotations
 
-import gc
 import marshal
 import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from typing import Any
 
-from okrlint.engine.cache import LintCache, Stamp, unchanged
 from okrlint.config import Config
+from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
-from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.source.yamlload import Limits
 
 # Below this many bytes to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 2_000_000
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a repository loads (also usable as a decorator).
-
-    Loading builds millions of small, acyclic objects that reference counting frees; the
-    collector would rescan them all again and again (about 40 % of load and build time).
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def workers() -> int:

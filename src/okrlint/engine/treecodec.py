@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrlint.model.build import Document
+from okrlint.source.documents import Document
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
+from okrlint.source.problems import LoadProblem
 from okrlint.source.suppress import NONE, Directive, Suppressions
-from okrlint.source.yamlload import LoadProblem, YMap, YSeq
+from okrlint.source.yamlload import YMap, YSeq
 
 
 def encode_tree(node: Any) -> Any:

@@ -1,27 +1,26 @@
-"""The lint pipeline: discover → load → build the model → run rules → suppress and select."""
+"""The lint stage: run the chosen rules over a loaded repository, then suppress, re-grade and select."""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from okrlint.model.build import RepositoryBuilder
-from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.config import Config
-from okrlint.util.errors import UserError
-from okrlint.source.files import SourceFile, discover
-from okrlint.lint.findings import Finding, Omission, Severity
-from okrlint.source.loader import LoadedFile
-from okrlint.model.repository import Repository
-from okrlint.engine.pool import iter_load_files, paused_gc
-from okrlint.lint.registry import Rule, RuleContext, all_rules, get_rule, matches
+from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, matches
+from okrlint.lint.findings import Finding
+from okrlint.lint.registry import Rule, RuleContext
+from okrlint.lint.result import LintResult
 from okrlint.lint.suppression import directive_findings, is_suppressed
-from okrlint.source.yamlload import LoadProblem
+from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
+from okrlint.model.repository import Repository
+from okrlint.source.files import SourceFile, discover
+from okrlint.source.loader import LoadedFile
+from okrlint.source.problems import LoadProblem
+from okrlint.util.text import escape_undecodable
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,99 +39,9 @@ class Selection:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedRepository:
-    """The model of a repository, the per-file load results it was built from, and what it left out."""
-
-    repo: Repository
-    files: tuple[LoadedFile, ...]
-    problems: tuple[Finding, ...]
-    omitted: tuple[Omission, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class LintResult:
-    """The findings to show, how many files they cover, and the model they came from."""
-
-    findings: tuple[Finding, ...]
-    files: int
-    repo: Repository
-    omitted: tuple[Omission, ...] = ()
-
-    def count(self, severity: Severity) -> int:
-        """Return the number of findings of ``severity``."""
-        return sum(1 for f in self.findings if f.severity == severity)
-
-    def worst(self) -> Severity | None:
-        """Return the highest severity among the findings, None when there are none."""
-        return max((f.severity for f in self.findings), default=None)
-
-
 def problem_finding(path: str, problem: LoadProblem) -> Finding:
     """Return the finding for a load problem of file ``path``."""
     return get_rule(problem.code).finding_at(path, problem.line, problem.column, problem.message)
-
-
-def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[SourceFile]:
-    """Return the files of the repository: ``paths`` if given, else the configured paths."""
-    roots = list(paths) if paths else [config.root / p for p in config.paths]
-    if not paths:
-        top = Path(os.path.abspath(config.root))
-        outside = [
-            text
-            for text, root in zip(config.paths, roots, strict=True)
-            if not Path(os.path.abspath(root)).is_relative_to(top)
-        ]
-        if outside:  # a pull request may edit the config: it must not make okrlint read (and quote) other files
-            raise UserError(
-                f"paths: {outside[0]!r} lies outside the repository ({config.root}); okrlint reads only files inside it"
-            )
-        missing = [text for text, root in zip(config.paths, roots, strict=True) if not os.path.lexists(root)]
-        if missing:
-            where = f" (set in {config.source})" if config.source else " (the default; set `paths` in .okrlint.yaml)"
-            raise UserError(f"paths: {missing[0]!r} does not exist under {config.root}{where}")
-    return discover(roots, config.root)
-
-
-@paused_gc()
-def load_repository(
-    config: Config,
-    files: Sequence[SourceFile],
-    cache: LintCache | None = None,
-    stamps: Mapping[str, Stamp | None] | None = None,
-) -> LoadedRepository:
-    """Load every file and build the repository model (the shared front half of lint and report)."""
-    from okrlint.source.csvlog import read_csv_log
-
-    builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
-    loaded: list[LoadedFile] = []
-    findings: list[Finding] = []
-    omitted: list[Omission] = []
-    incomplete: set[str] = set()
-    for file in iter_load_files(config, files, cache, stamps):
-        rel = file.source.rel
-        findings.extend(problem_finding(rel, p) for p in file.problems)
-        findings.extend(directive_findings(rel, file.suppressions))
-        omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
-        if file.document is not None:
-            builder.add(file.document)
-        elif file.problems:
-            first = min(file.problems, key=lambda p: (p.line, p.column))
-            omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
-            if file.kind is not None:
-                incomplete.add(file.kind)
-        if file.source.is_csv and file.text is not None:
-            log, problems = read_csv_log(rel, file.text)
-            findings.extend(problem_finding(rel, p) for p in problems)
-            omitted.extend(Omission(rel, p.line, p.column, f"left out: {p.message}") for p in problems)
-            if log is not None:
-                builder.add_log(log)
-        # Keep what suppressions and callers need, not the located tree or the text.
-        loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
-    repo, build_problems = builder.finish(incomplete)
-    findings.extend(problem_finding(path, p) for path, p in build_problems)
-    omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)
-    return LoadedRepository(repo, tuple(loaded), tuple(findings), tuple(sorted(omitted)))
 
 
 def run_rules(repo: Repository, config: Config, as_of: date, rules: Iterable[Rule]) -> list[Finding]:
@@ -177,46 +86,52 @@ def _with_severity(finding: Finding, config: Config) -> Finding:
     return finding
 
 
+def lint_loaded(loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule]) -> tuple[Finding, ...]:
+    """Return the findings of ``rules`` over a loaded repository: suppressed, re-graded and sorted."""
+    codes = {r.code for r in rules}
+    findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
+    if "E011" in codes:
+        findings.extend(f for file in loaded.files for f in directive_findings(file.source.rel, file.suppressions))
+    findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None]))
+    by_path = {f.source.rel: f for f in loaded.files}
+    # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
+    return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
+
+
+def integrity_rules(selection: Selection) -> list[Rule]:
+    """Return the chosen ``E`` rules: loading, schema and references, what names the broken parts of a repository."""
+    return [r for r in selection.rules() if r.code.startswith("E")]
+
+
+def files_to_lint(config: Config, only: Sequence[Path] | None) -> tuple[list[SourceFile], set[str] | None]:
+    """Return the repository's files plus ``only`` (linted in full context), and the paths of ``only`` to show."""
+    files = source_files(config)
+    if not only:
+        return files, None
+    extra = discover(only, config.root)
+    known = {f.rel for f in files}
+    return sorted([*files, *(f for f in extra if f.rel not in known)]), {escape_undecodable(f.rel) for f in extra}
+
+
+def shown(findings: Sequence[Finding], files: int, only_rel: set[str] | None, repo: Repository | None) -> LintResult:
+    """Return the result that shows ``findings`` (only those of ``only_rel`` when given)."""
+    kept = tuple(f for f in findings if only_rel is None or f.path in only_rel)
+    return LintResult(kept, len(only_rel) if only_rel is not None else files, repo)
+
+
 def lint(
     config: Config,
     as_of: date,
     selection: Selection | None = None,
     only: Sequence[Path] | None = None,
-    cache: bool = False,
+    load: Loader = serial_loader,
 ) -> LintResult:
     """Lint the repository; with ``only``, report just those files (linted in full context).
 
-    With ``cache``, results are reused from and stored in ``.okrlint_cache/`` (see cache.py);
-    a result read whole from the cache carries an empty ``repo``.
+    ``load`` reads the files (the engine passes one with its cache and worker pool).
     """
+    check_config_selectors(config)
     chosen = selection or Selection(config.select, config.ignore)
-    files = source_files(config)
-    only_rel: set[str] | None = None
-    if only:
-        extra = discover(only, config.root)
-        only_rel = {f.rel for f in extra}
-        known = {f.rel for f in files}
-        files = sorted([*files, *(f for f in extra if f.rel not in known)])
-    rules = chosen.rules()
-    codes = {r.code for r in rules}
-    store = LintCache(config) if cache else None
-    stamps = {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
-    key = None
-    if store is not None and all(stamps.values()):
-        key = store.result_key(((rel, s.content) for rel, s in stamps.items() if s), as_of.isoformat(), codes)
-    cached = store.read_findings(key) if store is not None and key is not None else None
-    repo = Repository()
-    omitted: tuple[Omission, ...] = ()
-    if cached is None:
-        loaded = load_repository(config, files, store, stamps)
-        repo, omitted = loaded.repo, loaded.omitted
-        model_rules = [r for r in rules if r.check is not None]
-        findings = [f for f in loaded.problems if f.code in codes]
-        findings.extend(run_rules(loaded.repo, config, as_of, model_rules))
-        by_path = {f.source.rel: f for f in loaded.files}
-        cached = tuple(sorted(_with_severity(f, config) for f in findings if _kept(f, config, by_path)))
-        if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
-            store.write_findings(key, cached)
-    shown = tuple(f for f in cached if only_rel is None or f.path in only_rel)
-    count = len(only_rel) if only_rel is not None else len(files)
-    return LintResult(shown, count, repo, omitted)
+    files, only_rel = files_to_lint(config, only)
+    loaded = load_repository(config, files, load)
+    return shown(lint_loaded(loaded, config, as_of, chosen.rules()), len(files), only_rel, loaded.repo)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (
     CheckIn,
     CheckInLog,
@@ -23,18 +24,11 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
+from okrlint.source.documents import Document
+from okrlint.source.problems import LoadProblem
+from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.numbers import plain_number
 from okrlint.util.text import shared
-from okrlint.model.periods import Period, parse_period_id
-from okrlint.source.yamlload import LoadProblem, YMap, YSeq
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A loaded, schema-valid YAML document: its relative path, kind and located root."""
-
-    path: str
-    kind: str
-    root: YMap
 
 
 @lru_cache(maxsize=4096)
@@ -88,7 +82,8 @@ class _Builder:
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(node.value_marks[key], f"{key}: min ({low:g}) is greater than max ({high:g})")
+            low_text, high_text = plain_number(low), plain_number(high)
+            self.problem(node.value_marks[key], f"{key}: min ({low_text}) is greater than max ({high_text})")
             return None
         return (low, high)
 
@@ -367,12 +362,3 @@ def resolve_log(
         ref = resolve_row(row, log, lookup, grace_days)
         rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
     return replace(log, rows=tuple(rows))
-
-
-def kind_of(root: Any) -> str | None:
-    """Return the document kind decided by the top-level key, or None (SPEC §1)."""
-    if isinstance(root, dict):
-        for kind in ("objectives", "kpis", "checkins", "teams"):
-            if kind in root:
-                return kind
-    return None

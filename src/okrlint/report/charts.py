@@ -6,7 +6,10 @@ import html
 import math
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from okrlint.util.numbers import plain_number, scientific
 
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
 
@@ -61,7 +64,7 @@ def _finite(v: object) -> float | None:
 
 def _value(v: float, unit: str = "") -> str:
     """Format a value with its unit, e.g. "400 ms" or "95%"."""
-    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
+    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else plain_number(v)
     if not unit:
         return s
     return f"{s}{unit}" if unit == "%" else f"{s} {unit}"
@@ -130,13 +133,13 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 def format_tick(value: float, digits: int = 3) -> str:
     """Format a compact label: 1200 -> "1.2k", 5e6 -> "5M", 0.25 -> "0.25", 95 -> "95"."""
     if not math.isfinite(value):
-        return str(value)
+        return "–"
     if value == 0:
         return "0"
     for suffix, factor in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
         if 1000 * factor > abs(value) >= factor * (1 - 0.5 * 10.0**-digits):
             return f"{value / factor:.{digits}g}{suffix}"
-    return f"{value:.{digits}g}"
+    return scientific(value, digits)  # 0.25 stays 0.25; 5e15 is 5×10¹⁵, never 5e+15
 
 
 def _tick_labels(ticks: Sequence[float]) -> list[str]:
@@ -206,6 +209,110 @@ def _svg(cls: str, width: int, height: int) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """Where a KR chart draws: the plot area inside the margins, and its scales."""
+
+    width: int
+    height: int
+    left: float
+    top: float
+    plot_width: float
+    plot_height: float
+    start: date
+    end: date
+    xs: Callable[[float], float]
+    y: Callable[[float], float]
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.plot_height
+
+    @property
+    def right(self) -> float:
+        return self.left + self.plot_width
+
+    def x(self, day: date) -> float:
+        """Return the x position of ``day``."""
+        return self.xs(day.toordinal())
+
+
+def _kr_frame(start: date, end: date, width: int, height: int, lo: float, hi: float) -> tuple[_Frame, list[str]]:
+    """Lay out a KR chart for values from ``lo`` to ``hi``; return the frame and its y-axis parts."""
+    mt, mb, mr = 12.0, 20.0, 10.0
+    ph = height - mt - mb
+    yticks = nice_ticks(lo, hi, max(2, int(ph // 28)))
+    ylabels = _tick_labels(yticks)
+    ml = min(8.0 + 6.0 * max((len(s) for s in ylabels), default=1), width / 3)
+    pw = width - ml - mr
+    xs = linear_scale((start.toordinal(), end.toordinal()), (ml, ml + pw))
+    ys = linear_scale((yticks[0], yticks[-1]) if yticks else (lo, hi), (mt + ph, mt))
+    frame = _Frame(width, height, ml, mt, pw, ph, start, end, xs, ys)
+    parts = ['<g class="chart-axis">']
+    for t, label in zip(yticks, ylabels, strict=True):
+        parts.append(_line("chart-grid", ml, ys(t), frame.right, ys(t)))
+        parts.append(_text(ml - 4, ys(t) + 3, label, "chart-tick", "end"))
+    return frame, parts
+
+
+def _kr_time_axis(frame: _Frame) -> list[str]:
+    """Draw the date axis of a KR chart and close the axis group."""
+    parts = [_line("chart-axis-x", frame.left, frame.bottom, frame.right, frame.bottom)]
+    with_year = (frame.end - frame.start).days > 366
+    for d in _date_ticks(frame.start, frame.end, max(2, int(frame.plot_width // 70))):
+        parts.append(_line("chart-tick-mark", frame.x(d), frame.bottom, frame.x(d), frame.bottom + 3))
+        parts.append(_text(frame.x(d), frame.height - 6, _date_label(d, with_year), "chart-tick", "middle"))
+    parts.append("</g>")
+    return parts
+
+
+def _kr_references(
+    frame: _Frame, band: tuple[float, float] | None, base: float | None, goal: float | None, unit: str, notes: list[str]
+) -> list[str]:
+    """Draw the range band and the baseline and target lines, noting each in ``notes``."""
+    parts = []
+    if band:
+        y0, y1 = frame.y(band[1]), frame.y(band[0])
+        h = max(y1 - y0, 1.0)
+        parts.append(_el("rect", "chart-band", x=frame.left, y=y0, width=frame.plot_width, height=h))
+        notes.append(f"range {_value(band[0])}\u2013{_value(band[1], unit)}")
+        parts.append(_text(frame.left + 4, y0 + 10, notes[-1], "chart-band-label"))
+    for name, v, x, anchor in (
+        ("baseline", base, frame.left + 4, "start"),
+        ("target", goal, frame.right - 4, "end"),
+    ):
+        if v is not None:
+            parts.append(_line(f"chart-{name}", frame.left, frame.y(v), frame.right, frame.y(v)))
+            notes.append(f"{name} {_value(v, unit)}")
+            parts.append(_text(x, frame.y(v) - 3, notes[-1], f"chart-{name}-label", anchor))
+    return parts
+
+
+def _kr_series(
+    frame: _Frame, pts: list[tuple[date, float]], fc: tuple[date, float] | None, unit: str, notes: list[str]
+) -> list[str]:
+    """Draw the check-ins, their line and the forecast, noting the forecast in ``notes``."""
+    parts = []
+    if len(pts) >= 2:
+        coords = " ".join(f"{_n(frame.x(d))},{_n(frame.y(v))}" for d, v in pts)
+        parts.append(_el("polyline", "chart-line", points=coords))
+    if fc:
+        fx, fy = frame.x(fc[0]), frame.y(fc[1])
+        if pts:
+            lx, ly = frame.x(pts[-1][0]), frame.y(pts[-1][1])
+            parts.append(_line("chart-forecast", lx, ly, fx, fy))
+        tip = _title(f"forecast {_value(fc[1], unit)}")
+        notes.append(f"forecast {_value(fc[1], unit)} by {fc[0].isoformat()}")
+        parts.append(_el("circle", "chart-forecast-point", tip, cx=fx, cy=fy, r=3))
+    for d, v in pts:
+        tip = _title(f"{d.isoformat()}: {_value(v, unit)}")
+        parts.append(_el("circle", "chart-point", tip, cx=frame.x(d), cy=frame.y(v), r=3))
+    if not pts:
+        cx, cy = frame.left + frame.plot_width / 2, frame.top + frame.plot_height / 2 + 4
+        parts.append(_text(cx, cy, "no check-ins yet", "chart-empty", "middle"))
+    return parts
+
+
 def kr_chart(
     points: Sequence[tuple[date, float]],
     *,
@@ -239,61 +346,11 @@ def kr_chart(
     values = [v for _, v in pts] + [v for v in (base, goal, fv) if v is not None]
     values += list(band or ())
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
-    mt, mb, mr = 12.0, 20.0, 10.0
-    ph = height - mt - mb
-    yticks = nice_ticks(lo, hi, max(2, int(ph // 28)))
-    ylabels = _tick_labels(yticks)
-    ml = min(8.0 + 6.0 * max((len(s) for s in ylabels), default=1), width / 3)
-    pw = width - ml - mr
-    xs = linear_scale((start.toordinal(), end.toordinal()), (ml, ml + pw))
-    ys = linear_scale((yticks[0], yticks[-1]) if yticks else (lo, hi), (mt + ph, mt))
-
-    def x_of(d: date) -> float:
-        return xs(d.toordinal())
-
-    bottom, right = mt + ph, ml + pw
-    parts, notes = ['<g class="chart-axis">'], [_summary(pts, unit)]
-    for t, label in zip(yticks, ylabels, strict=True):
-        parts.append(_line("chart-grid", ml, ys(t), right, ys(t)))
-        parts.append(_text(ml - 4, ys(t) + 3, label, "chart-tick", "end"))
-    parts.append(_line("chart-axis-x", ml, bottom, right, bottom))
-    with_year = (end - start).days > 366
-    for d in _date_ticks(start, end, max(2, int(pw // 70))):
-        parts.append(_line("chart-tick-mark", x_of(d), bottom, x_of(d), bottom + 3))
-        label = _date_label(d, with_year)
-        parts.append(_text(x_of(d), height - 6, label, "chart-tick", "middle"))
-    parts.append("</g>")
-    if band:
-        y0, y1 = ys(band[1]), ys(band[0])
-        h = max(y1 - y0, 1.0)
-        parts.append(_el("rect", "chart-band", x=ml, y=y0, width=pw, height=h))
-        notes.append(f"range {_value(band[0])}\u2013{_value(band[1], unit)}")
-        parts.append(_text(ml + 4, y0 + 10, notes[-1], "chart-band-label"))
-    for name, v, x, anchor in (
-        ("baseline", base, ml + 4, "start"),
-        ("target", goal, right - 4, "end"),
-    ):
-        if v is not None:
-            parts.append(_line(f"chart-{name}", ml, ys(v), right, ys(v)))
-            notes.append(f"{name} {_value(v, unit)}")
-            parts.append(_text(x, ys(v) - 3, notes[-1], f"chart-{name}-label", anchor))
-    if len(pts) >= 2:
-        coords = " ".join(f"{_n(x_of(d))},{_n(ys(v))}" for d, v in pts)
-        parts.append(_el("polyline", "chart-line", points=coords))
-    if fc:
-        fx, fy = x_of(fc[0]), ys(fc[1])
-        if pts:
-            lx, ly = x_of(pts[-1][0]), ys(pts[-1][1])
-            parts.append(_line("chart-forecast", lx, ly, fx, fy))
-        tip = _title(f"forecast {_value(fc[1], unit)}")
-        notes.append(f"forecast {_value(fc[1], unit)} by {fc[0].isoformat()}")
-        parts.append(_el("circle", "chart-forecast-point", tip, cx=fx, cy=fy, r=3))
-    for d, v in pts:
-        tip = _title(f"{d.isoformat()}: {_value(v, unit)}")
-        parts.append(_el("circle", "chart-point", tip, cx=x_of(d), cy=ys(v), r=3))
-    if not pts:
-        cx, cy = ml + pw / 2, mt + ph / 2 + 4
-        parts.append(_text(cx, cy, "no check-ins yet", "chart-empty", "middle"))
+    frame, parts = _kr_frame(start, end, width, height, lo, hi)
+    notes = [_summary(pts, unit)]
+    parts += _kr_time_axis(frame)
+    parts += _kr_references(frame, band, base, goal, unit, notes)
+    parts += _kr_series(frame, pts, fc, unit, notes)
     head = _title(title or "Key result check-ins") + f"<desc>{_esc('; '.join(notes))}</desc>"
     return f"{_svg('kr-chart', width, height)}{head}{''.join(parts)}</svg>"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrlint.lint.findings import Severity
-from okrlint.lint.run import LintResult
+from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

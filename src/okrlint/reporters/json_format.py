@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from okrlint.lint.findings import Severity
-from okrlint.lint.run import LintResult
+from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
+from okrlint.model.periods import Period
+from okrlint.model.repository import CheckIn, KeyResult, Kpi, KrRef, Objective, OkrSet, Repository
 from okrlint.scoring.formulas import (
     GRADES,
     HEALTH,
@@ -30,8 +32,6 @@ from okrlint.scoring.formulas import (
     usable_value,
     weighted_mean,
 )
-from okrlint.model.repository import CheckIn, KeyResult, Kpi, KrRef, Objective, OkrSet, Repository
-from okrlint.model.periods import Period
 
 __all__ = [
     "GRADES",

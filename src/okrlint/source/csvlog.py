@@ -9,56 +9,50 @@ cells, and ``;`` or tab as the separator when the header uses it.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
-import math
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
-from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from okrlint.model.repository import CheckIn, CheckInLog, Loc, RowLocs
-from okrlint.util.text import shared
-from okrlint.source.yamlload import LoadProblem
+from okrlint.source.problems import LoadProblem
+from okrlint.util.numbers import parse_number
+from okrlint.util.text import closest, shared
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
 # Words a milestone check-in may use, in CSV cells and on the command line.
 TRUE_WORDS = frozenset({"true", "done"})
 FALSE_WORDS = frozenset({"false"})
-NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
-_GROUPED_RE = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
-_NON_FINITE = {
-    ".nan": math.nan,
-    "nan": math.nan,
-    ".inf": math.inf,
-    "inf": math.inf,
-    "+.inf": math.inf,
-    "+inf": math.inf,
-    "-.inf": -math.inf,
-    "-inf": -math.inf,
-}
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SLUG = r"[a-z0-9][a-z0-9_-]*"
 _SLUG_RE = re.compile(_SLUG + r"\Z")
 _KR_RE = re.compile(rf"(?:{_SLUG}/){{1,2}}{_SLUG}\Z")
 
 
+@dataclass(frozen=True, slots=True)
+class CsvRecord:
+    """One valid record of a CSV check-in log: its values and where they stand (``line``, cell columns)."""
+
+    line: int
+    index: int
+    columns: Mapping[str, int]
+    date: date
+    kr: str | None
+    kpi: str | None
+    value: float | bool
+    confidence: float | None
+    author: str | None
+    note: str | None
+    team: str | None
+
+
 def is_checkin_header(header: list[str]) -> bool:
     """Return True when a CSV header makes the file a check-in log."""
     names = {h.strip().lower() for h in header}
     return {"date", "value"} <= names and bool(names & {"kr", "kpi"})
-
-
-def parse_number(text: str) -> float | None:
-    """Return the number a cell holds (``1,200`` groups thousands; ``nan``/``inf`` stay non-finite), else None."""
-    cell = text.strip()
-    if NUMBER_RE.match(cell):
-        return float(cell)
-    if _GROUPED_RE.match(cell):
-        return float(cell.replace(",", ""))
-    return _NON_FINITE.get(cell.lower())
 
 
 def parse_cell_value(text: str) -> float | bool | None:
@@ -68,7 +62,8 @@ def parse_cell_value(text: str) -> float | bool | None:
         return True
     if lowered in FALSE_WORDS:
         return False
-    return parse_number(lowered)
+    number = parse_number(lowered)
+    return None if number is None else float(number)
 
 
 def sniff_delimiter(text: str) -> str | None:
@@ -151,8 +146,23 @@ class _Lines:
         self._boundary = True
 
 
-def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProblem]]:
-    """Parse a CSV check-in log; None (and no problems) when the file is not a check-in log."""
+@lru_cache(maxsize=256)
+def _columns(names: tuple[str, ...], numbers: tuple[int, ...]) -> Mapping[str, int]:
+    """Return one shared, read-only column map for the records that fill the same cells."""
+    return MappingProxyType(dict(zip(names, numbers, strict=True)))
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """Return the ISO date a cell holds, else None; records share one object per date."""
+    try:
+        return date.fromisoformat(text) if _DATE_RE.match(text) else None
+    except ValueError:
+        return None
+
+
+def read_csv_records(text: str) -> tuple[list[CsvRecord] | None, list[LoadProblem]]:
+    """Parse a CSV check-in log into its valid records; None (and no problems) when it is not a check-in log."""
     text = text.removeprefix("\ufeff")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
@@ -160,7 +170,7 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
     lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     problems: list[LoadProblem] = []
-    rows: list[CheckIn] = []
+    rows: list[CsvRecord] = []
     try:
         header: list[str] = []
         while not any(cell.strip() for cell in header):
@@ -171,12 +181,12 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
             line = lines.record_line
             lines.record_done()
             if any(cell.strip() for cell in cells):
-                row = _row(path, line, names, cells, index, problems)
+                row = _row(line, names, cells, index, problems)
                 if row is not None:
                     rows.append(row)
     except csv.Error:
         problems.append(LoadProblem("E001", *locate_quote_error(text, delimiter)))
-    return CheckInLog(Loc(path, 1, 1), rows=tuple(rows)), problems
+    return rows, problems
 
 
 def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[str]:
@@ -185,8 +195,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     for column, raw in enumerate(header, 1):
         name = raw.strip().lower()
         if name and name not in COLUMNS:
-            hint = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
-            known = f"did you mean {hint[0]!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
+            hint = closest(name, COLUMNS)
+            known = f"did you mean {hint!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
             problems.append(LoadProblem("E002", line, column, f"unknown column {raw.strip()!r} ({known})"))
             name = ""
         elif name and name in names:
@@ -196,25 +206,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     return names
 
 
-@lru_cache(maxsize=256)
-def _columns(names: tuple[str, ...], numbers: tuple[int, ...]) -> Mapping[str, int]:
-    """Return one shared, read-only column map for the rows that fill the same cells."""
-    return MappingProxyType(dict(zip(names, numbers, strict=True)))
-
-
-@lru_cache(maxsize=4096)
-def _day(text: str) -> date | None:
-    """Return the ISO date a cell holds, else None; rows share one object per date."""
-    try:
-        return date.fromisoformat(text) if _DATE_RE.match(text) else None
-    except ValueError:
-        return None
-
-
-def _row(
-    path: str, line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]
-) -> CheckIn | None:
-    """Return the check-in of one record, or None after reporting what is wrong with it."""
+def _row(line: int, names: list[str], cells: list[str], index: int, problems: list[LoadProblem]) -> CsvRecord | None:
+    """Return one record's values, or None after reporting what is wrong with it."""
     stray = next((i for i, cell in enumerate(cells) if cell.strip() and (i >= len(names) or not names[i])), None)
     if stray is not None:
         where = f"the header has {len(names)} columns" if stray >= len(names) else "its column has no known name"
@@ -222,12 +215,17 @@ def _row(
         return None
     values = {name: cells[i].strip() for i, name in enumerate(names) if name and i < len(cells)}
     column = {name: i + 1 for i, name in enumerate(names) if name}
-    filled = tuple(name for name, text in values.items() if text)
-    fields = RowLocs(path, line, _columns(filled, tuple(column[name] for name in filled)))
 
     def bad(name: str, message: str) -> None:
         problems.append(LoadProblem("E002", line, column.get(name, 1), message))
 
+    return _record(line, index, values, column, bad)
+
+
+def _record(
+    line: int, index: int, values: dict[str, str], column: dict[str, int], bad: Callable[[str, str], None]
+) -> CsvRecord | None:
+    """Check one record's cells; return its values, or None after ``bad`` named the first wrong cell."""
     text = values.get("date", "")
     day = _day(text)
     if day is None:
@@ -255,20 +253,13 @@ def _row(
         return None
     confidence = None
     if values.get("confidence"):
-        confidence = parse_number(values["confidence"])
+        number = parse_number(values["confidence"])
+        confidence = None if number is None else float(number)
         if confidence is None:
             bad("confidence", f"confidence {values['confidence']!r} is not a number from 0 to 1")
             return None
-    return CheckIn(
-        Loc(path, line, 1),
-        fields,
-        date=day,
-        kr=shared(kr),
-        kpi=shared(kpi),
-        value=value,
-        confidence=confidence,
-        author=shared(values.get("author") or None),
-        note=values.get("note") or None,
-        team=shared(team),
-        index=index,
-    )
+    filled = tuple(name for name, cell in values.items() if cell)
+    written = _columns(filled, tuple(column[name] for name in filled))
+    author, note = shared(values.get("author") or None), values.get("note") or None
+    kr, kpi, team = shared(kr), shared(kpi), shared(team)
+    return CsvRecord(line, index, written, day, kr, kpi, value, confidence, author, note, team)

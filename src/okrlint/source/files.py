@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from okrlint.source.yamlload import LoadProblem
+from okrlint.source.problems import LoadProblem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SOURCE_SUFFIXES = (*YAML_SUFFIXES, ".csv")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from okrlint.model.build import Document, kind_of
+from okrlint.source.documents import Document, kind_of
 from okrlint.source.files import SourceFile, read_text
+from okrlint.source.problems import LoadProblem
 from okrlint.source.schemas import validate, validate_rows
 from okrlint.source.suppress import NONE, Suppressions, parse_suppressions
-from okrlint.source.yamlload import Limits, LoadProblem, YMap, YSeq, load_yaml
+from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ from typing import Any, cast
 
 import yaml
 
+from okrlint.source.problems import LoadProblem, Mark
+
 try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
     from yaml._yaml import CParser as _Parser
 
@@ -34,7 +36,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _BYTE_OFFSETS = False
 
 
-Mark = tuple[int, int]
 _ScalarEvent = yaml.ScalarEvent
 
 _CORE = "tag:yaml.org,2002:"
@@ -81,16 +82,6 @@ class Limits:
     max_nodes: int = 100_000
     max_depth: int = 64
     max_chars: int = 5_000_000  # scalar text, aliases counted at their expanded size (max_file_bytes)
-
-
-@dataclass(frozen=True, slots=True)
-class LoadProblem:
-    """A problem found while loading: rule code, 1-based position and message."""
-
-    code: str
-    line: int
-    column: int
-    message: str
 
 
 class _Fatal(Exception):
@@ -254,13 +245,8 @@ class _Builder:
         self._count(size, mark)
         self.chars += chars
         if self.chars > self.limits.max_chars:  # every rule reads the expanded text: time must stay bounded too
-            raise _Fatal(
-                LoadProblem(
-                    "E006",
-                    *mark,
-                    f"aliases expand the document past max_file_bytes ({self.limits.max_chars} characters of text)",
-                )
-            )
+            too_long = f"aliases expand the document past max_file_bytes ({self.limits.max_chars} characters)"
+            raise _Fatal(LoadProblem("E006", *mark, too_long))
         return value
 
     def _scalar(self, event: Any, mark: Mark) -> Any:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
-from okrlint.model.repository import Loc
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, objectives
 from okrlint.lint.wording import activity_phrase, normalise_title
+from okrlint.model.repository import Loc
 
 
 @rule("Q301", "activity-key-result", Severity.WARNING, "A metric KR counts an activity instead of an outcome.")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
-from okrlint.util.text import shorten
 from okrlint.lint.wording import find_vague_words, is_vague, suggest_rewrite
+from okrlint.util.text import shorten
 
 
 @rule("S201", "vague-key-result", Severity.ERROR, "The KR title states no measurable outcome.")

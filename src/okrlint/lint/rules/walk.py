@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from okrlint.model.repository import KeyResult, KrRef, Objective, OkrSet, Repository
 from okrlint.lint.wording import DEFAULT_VAGUE_WORDS
+from okrlint.model.repository import KeyResult, KrRef, Objective, OkrSet, Repository
 
 if TYPE_CHECKING:
     from okrlint.config import Config

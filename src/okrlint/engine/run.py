@@ -1,0 +1,69 @@
+"""The engine: the cache and the worker pool wrapped around the load and lint stages.
+
+The stages know nothing of either: :func:`engine_loader` is a loader for
+:func:`okrlint.model.load.load_repository` that reuses and fills the per-file cache and parses
+in worker processes when that pays; :func:`lint_repository` adds the whole-result cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from okrlint.config import Config
+from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
+from okrlint.engine.pool import iter_load_files
+from okrlint.lint.catalogue import check_config_selectors
+from okrlint.lint.result import LintResult
+from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
+from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files
+from okrlint.source.files import SourceFile
+
+
+def engine_loader(store: LintCache | None = None, stamps: Mapping[str, Stamp | None] | None = None) -> Loader:
+    """Return a loader that reads from and fills ``store`` (files with known ``stamps``), in a worker pool."""
+    return partial(iter_load_files, cache=store, stamps=stamps)
+
+
+def _stamps(store: LintCache | None, config: Config, files: Sequence[SourceFile]) -> dict[str, Stamp | None]:
+    return {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
+
+
+def load_with_engine(config: Config, cache: bool = False) -> LoadedRepository:
+    """Load the repository's model, reusing the per-file cache that lint fills."""
+    files = source_files(config)
+    store = LintCache(config) if cache else None
+    return load_repository(config, files, engine_loader(store, _stamps(store, config, files)))
+
+
+def lint_repository(
+    config: Config,
+    as_of: date,
+    selection: Selection | None = None,
+    only: Sequence[Path] | None = None,
+    cache: bool = False,
+) -> LintResult:
+    """Lint like :func:`okrlint.lint.run.lint`, with the cache (``cache``) and the worker pool.
+
+    A result read whole from the cache has no model (``repo`` is None).
+    """
+    check_config_selectors(config)
+    chosen = selection or Selection(config.select, config.ignore)
+    files, only_rel = files_to_lint(config, only)
+    rules = chosen.rules()
+    store = LintCache(config) if cache else None
+    stamps = _stamps(store, config, files)
+    key = None
+    if store is not None and all(stamps.values()):
+        codes = {r.code for r in rules}
+        key = store.result_key(((rel, s.content) for rel, s in stamps.items() if s), as_of.isoformat(), codes)
+    findings = store.read_findings(key) if store is not None and key is not None else None
+    if findings is not None:
+        return shown(findings, len(files), only_rel, None)
+    loaded = load_repository(config, files, engine_loader(store, stamps))
+    findings = lint_loaded(loaded, config, as_of, rules)
+    if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
+        store.write_findings(key, findings)
+    return shown(findings, len(files), only_rel, loaded.repo)

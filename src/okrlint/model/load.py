@@ -1,0 +1,97 @@
+"""The front half every command shares: discover the files, load each, build the repository model.
+
+How files are loaded is a parameter: :func:`serial_loader` reads them one by one; the engine
+passes a loader that adds its cache and worker pool around the same per-file load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from okrlint.config import Config
+from okrlint.model.build import RepositoryBuilder
+from okrlint.model.csvlog import read_csv_log
+from okrlint.model.repository import Repository
+from okrlint.source.files import SourceFile, discover
+from okrlint.source.loader import LoadedFile, load_file
+from okrlint.source.problems import LoadProblem, Omission
+from okrlint.util.errors import UserError
+from okrlint.util.gcpause import paused_gc
+
+Loader = Callable[[Config, Sequence[SourceFile]], Iterable[LoadedFile]]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRepository:
+    """The model of a repository, the per-file load results it was built from, and what stopped parts of it."""
+
+    repo: Repository
+    files: tuple[LoadedFile, ...]
+    problems: tuple[tuple[str, LoadProblem], ...]
+    omitted: tuple[Omission, ...] = ()
+
+
+def serial_loader(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
+    """Load ``files`` one by one, in order."""
+    for source in files:
+        yield load_file(source, config.max_file_bytes, config.limits)
+
+
+def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[SourceFile]:
+    """Return the files of the repository: ``paths`` if given, else the configured paths."""
+    roots = list(paths) if paths else [config.root / p for p in config.paths]
+    if not paths:
+        top = Path(os.path.abspath(config.root))
+        outside = [
+            text
+            for text, root in zip(config.paths, roots, strict=True)
+            if not Path(os.path.abspath(root)).is_relative_to(top)
+        ]
+        if outside:  # a pull request may edit the config: it must not make okrlint read (and quote) other files
+            raise UserError(
+                f"paths: {outside[0]!r} lies outside the repository ({config.root}); okrlint reads only files inside it"
+            )
+        missing = [text for text, root in zip(config.paths, roots, strict=True) if not os.path.lexists(root)]
+        if missing:
+            where = f" (set in {config.source})" if config.source else " (the default; set `paths` in .okrlint.yaml)"
+            raise UserError(f"paths: {missing[0]!r} does not exist under {config.root}{where}")
+    return discover(roots, config.root)
+
+
+@paused_gc()
+def load_repository(
+    config: Config, files: Sequence[SourceFile] | None = None, load: Loader = serial_loader
+) -> LoadedRepository:
+    """Load every file (default: the configured paths) and build the repository model."""
+    chosen = source_files(config) if files is None else files
+    builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
+    loaded: list[LoadedFile] = []
+    problems: list[tuple[str, LoadProblem]] = []
+    omitted: list[Omission] = []
+    incomplete: set[str] = set()
+    for file in load(config, chosen):
+        rel = file.source.rel
+        problems.extend((rel, p) for p in file.problems)
+        omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
+        if file.document is not None:
+            builder.add(file.document)
+        elif file.problems:
+            first = min(file.problems, key=lambda p: (p.line, p.column))
+            omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
+            if file.kind is not None:
+                incomplete.add(file.kind)
+        if file.source.is_csv and file.text is not None:
+            log, csv_problems = read_csv_log(rel, file.text)
+            problems.extend((rel, p) for p in csv_problems)
+            omitted.extend(Omission(rel, p.line, p.column, f"left out: {p.message}") for p in csv_problems)
+            if log is not None:
+                builder.add_log(log)
+        # Keep what suppressions and callers need, not the located tree or the text.
+        loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
+    repo, build_problems = builder.finish(incomplete)
+    problems.extend(build_problems)
+    omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)
+    return LoadedRepository(repo, tuple(loaded), tuple(problems), tuple(sorted(omitted)))

@@ -1,0 +1,27 @@
+"""What the source stage reports: a problem at a 1-based line and column of a file, and what was left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Mark = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A problem found while loading: rule code, 1-based position and message."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Omission:
+    """A file, document or row left out of the model (and so of every score), and why."""
+
+    path: str
+    line: int
+    column: int
+    reason: str
