@@ -273,8 +273,14 @@ def build_report_data(
             "last_checkin": _iso(last),
         },
         "findings": _counts(findings),
-        "omitted": [{"path": o.path, "line": o.line, "column": o.column, "reason": o.reason} for o in omitted],
+        "omitted": [_omission(o) for o in omitted],
     }
+
+
+def _omission(omitted: Omission) -> dict[str, Any]:
+    """Return the JSON shape of a left-out part, undecodable bytes of its path shown as ``\\xNN``."""
+    path, reason = escape_undecodable(omitted.path), escape_undecodable(omitted.reason)
+    return {"path": path, "line": omitted.line, "column": omitted.column, "reason": reason}
 
 
 def _unique_kpis(kpis: Iterable[Kpi]) -> list[Kpi]:
