@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_report_json import FILES, assert_valid
 
 from linting import lint_files, write_repo
 from okrlint.cli import main
-from test_report_json import FILES, assert_valid
 from sample_org import SHOP_LOG
 
 BAD_ROW = "  - {date: 30/10/2026, kr: checkout/latency, value: 700}\n"

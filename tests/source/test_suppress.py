@@ -50,7 +50,7 @@ def test_checkin_note_cannot_silence_its_log(tmp_path: Path) -> None:
     log = (
         "checkins:\n"
         "  - {date: 2026-10-05, kpi: nps, value: .nan, note: '# okrlint: disable-file=ALL'}\n"
-        "  - date: 2026-10-06\n    kpi: nps\n    value: .nan\n    note: \"x  # okrlint: disable=ALL\"\n"
+        '  - date: 2026-10-06\n    kpi: nps\n    value: .nan\n    note: "x  # okrlint: disable=ALL"\n'
     )
     codes = _codes(tmp_path, {"okrs/kpis.yaml": KPIS, "okrs/log.yaml": log})
     assert {line for path, line, code in codes if code == "T403"} == {2, 5}

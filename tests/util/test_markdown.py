@@ -16,7 +16,7 @@ from okrlint.util.markdown import escape_markdown
 
 ZWSP = "\u200b"
 BREAKS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-NASTY = list("|<>`@[]!*_~#$\\&-+=:./ w1") + ["<!--", "-->", "<img src=x>", "@user", "![a](b)", "[a](b)", "\r", "\n"]
+NASTY = [*list("|<>`@[]!*_~#$\\&-+=:./ w1"), "<!--", "-->", "<img src=x>", "@user", "![a](b)", "[a](b)", "\r", "\n"]
 TEXT = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=3)), max_size=30).map("".join)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 

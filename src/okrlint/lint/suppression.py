@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from okrlint.lint.findings import Finding
 from okrlint.lint.catalogue import all_rules, get_rule, matches, unknown_selectors
+from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule
 from okrlint.source.suppress import Directive, Suppressions
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
 
 from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (

@@ -14,7 +14,6 @@ from typing import Any
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.periods import Period
 from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
-from okrlint.source.problems import Omission
 from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.scoring.scores import (
     CheckIns,
@@ -30,6 +29,7 @@ from okrlint.scoring.scores import (
     status_counts,
     valid_confidence,
 )
+from okrlint.source.problems import Omission
 from okrlint.util.errors import UserError
 from okrlint.util.text import did_you_mean, escape_undecodable
 

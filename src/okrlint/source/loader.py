@@ -104,4 +104,3 @@ def _drop_bad_rows(root: YMap) -> tuple[list[LoadProblem], tuple[LoadProblem, ..
             return problems, None
         return problems, omitted
     return problems, ()
-
