@@ -52,3 +52,11 @@ def test_unknown_references_are_still_reported_when_every_file_loads(tmp_path: P
     log = LOG.replace("kr0", "k0")
     found = lint_files(tmp_path, {"okrs/payments.yaml": _okr(), "okrs/checkins/payments.yaml": log})
     assert sum(1 for f in found if f.code == "E005") == 20
+
+
+def test_unreadable_csv_log_holds_back_unused_kpi(tmp_path: Path) -> None:
+    kpis = "kpis:\n  - {id: nps, name: NPS, source: Survey}\n"
+    (tmp_path / "okrs").mkdir()
+    (tmp_path / "okrs" / "log.csv").write_bytes(b"date,kpi,value\n2026-10-05,nps,1\n# caf\xe9\n")
+    found = lint_files(tmp_path, {"okrs/kpis.yaml": kpis})
+    assert [f.code for f in found] == ["E007"]

@@ -46,8 +46,9 @@ def claimed_kind(text: str) -> str | None:
 def load_file(source: SourceFile, max_file_bytes: int, limits: Limits) -> LoadedFile:
     """Read, parse and validate ``source``; never raises for bad content."""
     text, problem = read_text(source, max_file_bytes)
-    if text is None:
-        return LoadedFile(source, None, None, (problem,) if problem else ())
+    if text is None:  # an unreadable CSV under the paths was meant as a check-in log: hold back what needs it
+        claimed = "checkins" if source.is_csv and problem is not None else None
+        return LoadedFile(source, claimed, None, (problem,) if problem else ())
     suppressions = parse_suppressions(text, csv=source.is_csv)
     if source.is_csv:
         return LoadedFile(source, "checkins", None, (), suppressions, text)
