@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from linting import lint_files
 from okrlint.lint import quantities, wording
+from okrlint.source.suppress import parse_suppressions
 
 # Phrases that once made a scan quadratic or worse, and their neighbours.
 PHRASES = (
@@ -135,3 +136,19 @@ _TAIL_WORDS = st.sampled_from(
 def test_linear_tail_strip_agrees_with_the_backtracking_regex(parts: list[tuple[str, str]]) -> None:
     text = "".join(space + word for space, word in parts)
     assert wording._strip_tail(text) == _REFERENCE_TAIL.sub("", text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "a: 1  # okrlint: disable=S201 # okrlint: disable=S201\n",  # many directives, many lines
+        "# okrlint: disable=S201 ",  # many directives on one line
+        "- 'x # okrlint: disable=S201'\n",  # many mentions inside strings
+    ],
+)
+def test_reading_suppression_directives_grows_linearly(unit: str) -> None:
+    small, large = unit * 5_000, unit * 20_000
+    ratio = _ratio(parse_suppressions, small, large)
+    if ratio >= MAX_RATIO:
+        ratio = _ratio(parse_suppressions, small, large)
+    assert ratio < MAX_RATIO, f"{unit!r}: 4x the input took {ratio:.1f}x the time"
