@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -273,13 +274,16 @@ class RepositoryBuilder:
                     index.setdefault((okr_set.team, okr_set.period.id, objective.id, kr.id), (okr_set, objective, kr))
         lookup = kr_lookup(self.sets)
         refs: dict[KrRef, KrRef] = {}
-        resolved_logs = tuple(resolve_log(log, lookup, self.grace_days, refs) for log in self.logs)
+        pending, self.logs = deque(self.logs), []
+        resolved_logs = []
+        while pending:  # each log is dropped as it is resolved: never two copies of every row at once
+            resolved_logs.append(resolve_log(pending.popleft(), lookup, self.grace_days, refs))
         repo = Repository(
             teams=tuple(self.teams),
             teams_declared=self.teams_declared,
             okr_sets=tuple(self.sets),
             kpis=tuple(self.kpis),
-            logs=resolved_logs,
+            logs=tuple(resolved_logs),
             incomplete=frozenset(self.broken | set(incomplete)),
             kr_index=MappingProxyType(index),
         )
