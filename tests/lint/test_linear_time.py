@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linting import lint_files
+from okrlint.fix.proposals import FROM_TO
 from okrlint.lint import quantities, wording
 from okrlint.source.suppress import parse_suppressions
 
@@ -152,3 +153,15 @@ def test_reading_suppression_directives_grows_linearly(unit: str) -> None:
     if ratio >= MAX_RATIO:
         ratio = _ratio(parse_suppressions, small, large)
     assert ratio < MAX_RATIO, f"{unit!r}: 4x the input took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize("gap", [" ", "\t ", " 1"])
+def test_from_to_of_the_fixes_grows_linearly_over_a_long_gap(gap: str) -> None:
+    def find(title: str) -> object:
+        return list(FROM_TO.finditer(title))
+
+    small, large = (f"from 1{gap * (size // len(gap))}x" for size in (4_000, 16_000))
+    ratio = _ratio(find, small, large)
+    if ratio >= MAX_RATIO:
+        ratio = _ratio(find, small, large)
+    assert ratio < MAX_RATIO, f"{gap!r}: 4x the input took {ratio:.1f}x the time"
