@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from okrlint.lint.quantities import has_quantity, numbers_match, parse_number, title_numbers
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = [
     "DEFAULT_VAGUE_WORDS",
@@ -88,7 +89,7 @@ _COUNT = (
 )
 _NOUN_RE = "|".join(sorted((_plural(n) for n in _NOUNS), key=len, reverse=True))
 _MODS = r"(?:[\w/&'’-]+\s+){0,3}"
-_ACTIVITY_RE = re.compile(
+_ACTIVITY_RE = lazy_compile(
     rf"\s*(?P<phrase>(?:{_VERBS})\s+(?:(?:at\s+least|a\s+total\s+of|over|more\s+than"
     rf"|up\s+to|another|an?\s+additional|additional)\s+)?(?:{_COUNT})\s+{_MODS}"
     rf"(?:{_NOUN_RE}))(?![\w-])"
@@ -100,7 +101,7 @@ _DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate"
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
-_LEAD_RE = re.compile(
+_LEAD_RE = lazy_compile(
     r"\s*(?:(?:significantly|substantially|dramatically|further|continuously|continue\s+to"
     r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to)\s+)*"
     rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
@@ -114,16 +115,16 @@ _WHEN = (
     rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
     r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
 )
-_TAIL_RE = re.compile(
+_TAIL_RE = lazy_compile(
     r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
     rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
     rf"{_WHEN}))+[\s.!]*$",
     re.IGNORECASE,
 )
 _EXAMPLE = 'say from what to what, e.g. "Raise NPS from 60 to 75"'
-_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_SPACE_RE = re.compile(r"\s+")
+_DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
+_THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACE_RE = lazy_compile(r"\s+")
 
 
 @lru_cache(maxsize=64)
@@ -144,7 +145,7 @@ def _vague_matcher(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict
     if not parts:
         return None, canon
     parts.sort(key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE), canon
+    return lazy_compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE), canon
 
 
 def _key(word: str) -> str:
@@ -183,7 +184,7 @@ def is_vague(title: str, vague_words: Iterable[str]) -> bool:
     return not has_quantity(title)
 
 
-_ADVERB_RE = re.compile(
+_ADVERB_RE = lazy_compile(
     r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
     r"a lot|much|further|continuously|overall)\b",
     re.IGNORECASE,
