@@ -6,6 +6,7 @@ import pkgutil
 import subprocess
 import sys
 
+import click
 import pytest
 
 from okrlint import commands
@@ -36,7 +37,7 @@ def test_lint_module_imports_no_report_library() -> None:
 
 @pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
 def test_each_command_is_found_by_its_name(name: str) -> None:
-    found = cli.get_command(None, name)  # type: ignore[arg-type]
+    found = cli.get_command(click.Context(cli), name)
     assert found is not None and found.name == name
 
 

@@ -15,6 +15,8 @@ from okrlint.commands.common import (
     config_option,
     existing_paths,
     load_config,
+    progress_for,
+    progress_option,
     split_list,
     today,
     use_color,
@@ -68,6 +70,7 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
 @cache_option
+@progress_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -78,6 +81,7 @@ def command(
     config_path: Path | None,
     output: str | None,
     cache: bool,
+    progress: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     config = load_config(config_path or _config_near(paths))
@@ -87,9 +91,11 @@ def command(
     if errors:
         raise UserError("; ".join(errors))
     only = existing_paths(paths) if paths else None
-    result = lint_repository(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    with progress_for(progress, format_) as shown:
+        chosen = Selection(chosen_select, chosen_ignore)
+        result = lint_repository(config, today(as_of), chosen, only, cache=cache, progress=shown)
     renderer = get_reporter(format_)
     write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
