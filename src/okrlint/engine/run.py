@@ -14,11 +14,13 @@ from pathlib import Path
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
+from okrlint.engine.incremental import lint_targets, write_summaries
 from okrlint.engine.pool import iter_load_files
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
 from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files
+from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
 from okrlint.util.progress import Progress
@@ -75,8 +77,16 @@ def lint_repository(
     findings = store.read_findings(key) if store is not None and key is not None else None
     if findings is not None:
         return shown(findings, len(files), only_rel, None)
-    loaded = load_repository(config, files, engine_loader(store, stamps, progress))
+    loader = engine_loader(store, stamps, progress)
+    if store is not None and key is not None and only_rel:
+        findings = lint_targets(config, as_of, rules, files, stamps, store, only_rel, loader)
+        if findings is not None:
+            return shown(findings, len(files), only_rel, None)
+    summaries: dict[str, FileSummary] | None = {} if store is not None and key is not None else None
+    loaded = load_repository(config, files, loader, summaries=summaries)
     findings = lint_loaded(loaded, config, as_of, rules, progress)
     if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
+        if summaries is not None:
+            write_summaries(store, files, stamps, summaries)
     return shown(findings, len(files), only_rel, loaded.repo)
