@@ -13,9 +13,10 @@ from functools import partial
 from pathlib import Path
 
 from okrlint.config import Config
-from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
+from okrlint.engine.cache import LintCache, Stamp, unchanged
 from okrlint.engine.incremental import lint_targets, write_summaries
 from okrlint.engine.pool import iter_load_files
+from okrlint.engine.stampindex import indexed_stamps
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
@@ -42,7 +43,7 @@ def engine_loader(
 
 
 def _stamps(store: LintCache | None, config: Config, files: Sequence[SourceFile]) -> dict[str, Stamp | None]:
-    return {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
+    return indexed_stamps(store, files, config.max_file_bytes) if store is not None else {}
 
 
 def load_with_engine(config: Config, cache: bool = False, progress: Progress | None = None) -> LoadedRepository:

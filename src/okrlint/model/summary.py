@@ -32,17 +32,11 @@ class FileSummary:
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
-        """Return the summary ``encode`` gave; raise TypeError or ValueError for other data."""
+        """Return the summary ``encode`` gave (from a signed cache entry); raise TypeError or ValueError for other shapes."""
         kind, incomplete, defines, refers, kpis = data
         if kind is not None and not isinstance(kind, str):
             raise TypeError("kind")
-        return cls(
-            kind,
-            frozenset(str(k) for k in incomplete),
-            frozenset((str(t), str(o), str(k)) for t, o, k in defines),
-            frozenset((str(t), str(o), str(k)) for t, o, k in refers),
-            frozenset(str(k) for k in kpis),
-        )
+        return cls(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))
 
 
 BuilderMark = tuple[int, int, int, int]
