@@ -12,6 +12,7 @@ Usage: ``python benchmarks/run.py --teams 100 1000 5000 [--json out.json] [--wor
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -261,6 +262,9 @@ def snapshot(work: Path) -> Path:
     shutil.copytree(here / "src" / "okrlint", target / "src" / "okrlint", ignore=ignore)
     for name in ("schema", "templates"):
         shutil.copytree(here / name, target / name, ignore=ignore)
+    # Byte-compile it as pip does on install (yamllint's .pyc files come from its install): with
+    # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile okrlint from source again.
+    compileall.compile_dir(target / "src", quiet=1)
     return target / "src"
 
 
