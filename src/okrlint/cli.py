@@ -10,6 +10,7 @@ import click
 
 from okrlint import __version__
 from okrlint.util.errors import UserError
+from okrlint.util.text import escape_undecodable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/okrlint/okrlint/issues"
@@ -22,6 +23,7 @@ COMMAND_MODULES = {
     "diff": "diff",
     "init": "init",
     "lint": "lint",
+    "plan": "plan",
     "report": "report",
     "rule": "rules",
     "rules": "rules",
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("okrlint: interrupted", err=True)
         return 130
     except UserError as error:
-        click.echo(f"okrlint: error: {error}", err=True)
+        click.echo(f"okrlint: error: {escape_undecodable(str(error))}", err=True)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

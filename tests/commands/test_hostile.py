@@ -154,8 +154,54 @@ def _directory_named_yaml(repo: Path, outside: Path) -> None:
     (folder / "inner.yaml").write_text("teams:\n  - id: a\n    name: A\n    name: B\n")
 
 
+def _name_not_utf8(repo: Path, outside: Path) -> None:
+    (repo / os.fsdecode(b"okrs/bad\xff.yaml")).write_text("teams: [\n")
+
+
+def _folder_not_utf8(repo: Path, outside: Path) -> None:
+    folder = repo / os.fsdecode(b"okrs/caf\xe9\x1b[2J")
+    folder.mkdir()
+    (folder / "dup.yaml").write_text("kpis:\n  - id: k\n    id: k2\n    name: K\n")
+
+
+MAX = "1.7976931348623157e308"
+EDGE, ALL_YEARS, Q4, DAY = "okrs/edge.yaml", "{id: all, start: 0001-01-01, end: 9999-12-31}", "2026-Q4", "2026-11-01"
+
+
+def _set_and_checkin(
+    period: str, day: str, baseline: str = "1", target: str = "2", value: str = "1.5"
+) -> Callable[[Path, Path], None]:
+    """Return a setup writing an OKR set of ``period`` and a check-in log with one row dated ``day``."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        (repo / "okrs" / "edge.yaml").write_text(
+            f"team: edge\nperiod: {period}\nowner: o@example.com\nobjectives:\n  - id: o\n    title: Grow\n"
+            f"    key_results:\n      - {{id: k, title: Raise x from {baseline} to {target}, baseline: {baseline}, "
+            f"target: {target}, unit: x}}\n"
+        )
+        (repo / "okrs" / "edge-checkins.yaml").write_text(
+            f"team: edge\ncheckins:\n  - {{date: {day}, kr: o/k, value: {value}}}\n"
+            f"  - {{date: {day}, kpi: nps, value: {value}}}\n"
+        )
+
+    return setup
+
+
 def _fifo(repo: Path, outside: Path) -> None:
     os.mkfifo(repo / "okrs" / "pipe.yaml")
+
+
+def _cache_link(rel: str, is_dir: bool = True) -> Callable[[Path, Path], None]:
+    """Return a setup that plants ``.okrlint_cache/REL`` as a link to the outside folder (or a file in it)."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        for number in range(24):  # more than the cache keeps, so pruning through the link would show
+            (outside / f"precious-{number:02d}.txt").write_text(f"{number}\n")
+        link = repo / ".okrlint_cache" / rel
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(outside if is_dir else outside / "precious-00.txt", target_is_directory=is_dir)
+
+    return setup
 
 
 def _config(data: bytes) -> Callable[[Path, Path], None]:
@@ -163,6 +209,17 @@ def _config(data: bytes) -> Callable[[Path, Path], None]:
 
     def setup(repo: Path, outside: Path) -> None:
         (repo / ".okrlint.yaml").write_bytes(data)
+
+    return setup
+
+
+def _config_link(name: str, text: str) -> Callable[[Path, Path], None]:
+    """Return a setup that makes the repository's config file ``name`` a link to a file outside holding ``text``."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        (repo / ".okrlint.yaml").unlink()
+        (outside / name).write_text(text)
+        (repo / name).symlink_to(outside / name)
 
     return setup
 
@@ -236,6 +293,7 @@ CASES: list[Case] = [
     c("numbers-4000-digits.yaml", "E002"),
     c("numbers-huge-hex.yaml", "E002"),
     c("numbers-tagged-bad.yaml", "E002"),
+    c("id-trailing-newline.yaml", "E002"),
     c("date-impossible.yaml", "E002"),
     c("date-period-impossible.yaml", "E002"),
     c("date-checkin-impossible.yaml", "E002"),
@@ -246,6 +304,8 @@ CASES: list[Case] = [
     c("csv-quote-in-field.csv", "E002"),
     c("csv-bom-bad-row.csv", "E002"),
     c("csv-nan.csv", "T403"),
+    c("csv-id-newline.csv", "E002"),
+    c("csv-382-digits.csv", "T403"),
     c("csv-nul.csv", "E007"),
     c("csv-latin1.csv", "E007"),
     # large inputs, generated at test time
@@ -271,9 +331,23 @@ CASES: list[Case] = [
     Case("symlink-dir-out-config", exits=(0,), setup=_symlink_dir_out, config="paths: [okrs/shared]\n"),
     Case("symlink-loop-and-dangling", exits=(0,), setup=_symlink_loop),
     Case("directory-named-yaml", frozenset({"E003"}), setup=_directory_named_yaml, shown="okrs/x.yaml/inner.yaml"),
+    Case("name-not-utf8", frozenset({"E001"}), setup=_name_not_utf8, shown="okrs/bad\\xff.yaml"),
+    Case("folder-not-utf8", frozenset({"E003"}), setup=_folder_not_utf8, shown="okrs/caf\\xe9\x1b[2J/dup.yaml"),
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # the ends of the calendar and of the floats (SPEC §7: results or findings, never exit 3)
+    Case("period-year-1-checkin", exits=(0, 1), setup=_set_and_checkin("0001-Q1", "0001-01-01"), shown=EDGE),
+    Case("period-year-9999-checkin", exits=(0, 1), setup=_set_and_checkin("9999-Q4", "9999-12-31"), shown=EDGE),
+    Case("period-all-years", exits=(0, 1), setup=_set_and_checkin(ALL_YEARS, "9999-12-31"), shown=EDGE),
+    Case("checkin-year-1-for-2026", exits=(0, 1), setup=_set_and_checkin("2026-Q4", "0001-01-01"), shown=EDGE),
+    Case("values-near-1e308", exits=(0, 1), setup=_set_and_checkin(Q4, DAY, "-1e308", "1e308", "1e308"), shown=EDGE),
+    Case("values-max-float", exits=(0, 1), setup=_set_and_checkin(Q4, DAY, "0", "5e-324", MAX), shown=EDGE),
+    # a cache folder committed with links out of the repository (written, pruned or followed: never)
+    Case("cache-root-link-out", exits=(0,), setup=_cache_link("")),
+    Case("cache-results-link-out", exits=(0,), setup=_cache_link("v1/results")),
+    Case("cache-files-link-out", exits=(0,), setup=_cache_link("v1/files")),
+    Case("cache-tag-link-out", exits=(0,), setup=_cache_link("CACHEDIR.TAG", is_dir=False)),
     # the configuration is part of the pull request too
     Case("config-paths-outside", exits=(2,), setup=_config(b"paths: [okrs, ../outside]\n")),
     Case("config-paths-absolute", exits=(2,), setup=_config(b"paths: [/etc]\n")),
@@ -282,6 +356,12 @@ CASES: list[Case] = [
     Case("config-billion-laughs", exits=(2,), setup=_config((CORPUS / "billion-laughs.yaml").read_bytes())),
     Case("config-python-tag", exits=(2,), setup=_config(b"paths: !!python/object/apply:os.system [true]\n")),
     Case("config-latin1", exits=(2,), setup=_config(b"paths: [okrs]\nroot_team: caf\xe9\n")),
+    Case("config-link-out", exits=(2,), setup=_config_link(".okrlint.yaml", f"paths: [okrs]\n{CANARY}: 1\n")),
+    Case(
+        "config-pyproject-link-out",
+        exits=(2,),
+        setup=_config_link("pyproject.toml", f'[tool.okrlint]\npaths = ["okrs"]\n{CANARY} = 1\n'),
+    ),
     Case("config-huge-number", exits=(2,), setup=_config(b"paths: [okrs]\nmax_depth: " + b"9" * 5000 + b"\n")),
 ]
 
@@ -348,7 +428,9 @@ def test_hostile_input(tmp_path: Path, case: Case, warm: None) -> None:
     if "needs-non-root" in case.tags and os.geteuid() == 0:
         pytest.skip("root reads files whatever their permissions")
     repo, target = _make_repo(tmp_path, case)
+    outside = {p.name: p.read_bytes() for p in (tmp_path / "outside").iterdir()}
     outcome = run_cli(["lint", "--format", "json", "--as-of", AS_OF, *case.args], repo)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "outside").iterdir()} == outside  # nothing outside changes
 
     assert "Traceback" not in outcome.stderr, outcome.stderr
     assert outcome.code in case.exits, f"exit {outcome.code}, stderr: {outcome.stderr[:2000]}"

@@ -105,3 +105,51 @@ def test_hostile_revisions_are_refused_and_run_nothing(
     assert sorted(os.listdir(repo)) == before
     assert not Path("/tmp/okrlint-pwned").exists()
     assert not (repo.parent / "PWNED").exists()
+
+
+@pytest.fixture
+def partial_clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``--filter=blob:none`` clone missing the old blobs, whose promisor remote is reached through a tripwire."""
+    source = init_repo(tmp_path / "source")
+    write(source, ".okrlint.yaml", "paths: [okrs]\n")
+    write(source, "okrs/shop.yaml", OKRS.replace("TARGET", "400"))
+    git(source, "add", "-A")
+    git(source, "commit", "-q", "-m", "one")
+    write(source, "okrs/shop.yaml", OKRS.replace("TARGET", "300"))
+    git(source, "commit", "-q", "-am", "two")
+    git(source, "config", "uploadpack.allowFilter", "true")
+    git(source, "config", "uploadpack.allowAnySHA1InWant", "true")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{source}", str(clone))
+    missing = git(clone, "rev-list", "--objects", "--missing=print", "--all")
+    assert any(line.startswith("?") for line in missing.splitlines())  # really partial: the old blob is absent
+    tripwire = tmp_path / "tripwire.sh"
+    tripwire.write_text(f'#!/bin/sh\necho "$0 $*" >> {tmp_path / "PWNED"}\nexit 1\n', encoding="utf-8")
+    tripwire.chmod(0o755)
+    git(clone, "config", "remote.origin.url", "ssh://git.example.invalid/shop.git")
+    for key in ("core.sshCommand", "core.fsmonitor", "core.pager", "diff.external", "credential.helper"):
+        git(clone, "config", key, str(tripwire))
+    monkeypatch.chdir(clone)
+    return clone
+
+
+@pytest.mark.parametrize("url", ["ssh://git.example.invalid/shop.git", "SOURCE"])
+def test_partial_clone_is_never_fetched_from(partial_clone: Path, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing blob is a clear exit 2: no lazy fetch, so core.sshCommand (or any transport) never runs."""
+    if url == "SOURCE":
+        url = f"file://{partial_clone.parent / 'source'}"
+    git(partial_clone, "config", "remote.origin.url", url)
+    objects = git(partial_clone, "count-objects", "-v")
+    assert main(["diff", "HEAD~1", "HEAD", "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "partial clone" in err and "never fetches" in err, err
+    assert not (partial_clone.parent / "PWNED").exists(), (partial_clone.parent / "PWNED").read_text(encoding="utf-8")
+    assert git(partial_clone, "count-objects", "-v") == objects  # nothing was fetched
+
+
+def test_partial_clone_diff_of_present_revisions_works(partial_clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The revisions whose blobs the clone holds compare as usual, with the tripwire untouched."""
+    write(partial_clone, "okrs/shop.yaml", OKRS.replace("TARGET", "250"))
+    assert main(["diff", "HEAD", "--format", "json"]) == 0
+    assert '"field": "target"' in capsys.readouterr().out
+    assert not (partial_clone.parent / "PWNED").exists()

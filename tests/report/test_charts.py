@@ -155,7 +155,8 @@ def test_nice_ticks_property(lo: float, hi: float, count: int) -> None:
         (999_999, "1M"),
         (2.5e9, "2.5B"),
         (3e12, "3T"),
-        (1e-9, "1e-09"),
+        (1e-9, "1×10⁻⁹"),  # SPEC §5.1: never "1e-09"
+        (5e15, "5×10¹⁵"),
     ],
 )
 def test_format_tick(value: float, label: str) -> None:

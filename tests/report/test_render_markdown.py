@@ -218,3 +218,21 @@ def test_sandbox_violation_is_a_user_error_in_the_library(tmp_path: Path) -> Non
 def test_templates_must_be_a_folder(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="must name an existing folder"):
         render_markdown(fixture_data(), templates=tmp_path / "nope")
+
+
+@pytest.mark.parametrize("linked", ["report.md.j2", "partials"])
+def test_a_template_linked_out_of_its_folder_is_not_read(tmp_path: Path, linked: str) -> None:
+    """SPEC §7: a template (or a folder of them) that is a link out of --templates is refused, not rendered."""
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "report.md.j2").write_text("SECRET-CANARY", encoding="utf-8")
+    (secret / "inner.j2").write_text("SECRET-CANARY", encoding="utf-8")
+    folder = tmp_path / "t"
+    folder.mkdir()
+    if linked == "partials":
+        (folder / "partials").symlink_to(secret, target_is_directory=True)
+        (folder / "report.md.j2").write_text("{% include 'partials/inner.j2' %}", encoding="utf-8")
+    else:
+        (folder / "report.md.j2").symlink_to(secret / "report.md.j2")
+    with pytest.raises(UserError, match="is a symbolic link out of the templates folder"):
+        render_markdown(fixture_data(), templates=folder)

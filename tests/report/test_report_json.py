@@ -289,3 +289,9 @@ def test_broken_parts_on_stderr_cannot_drive_the_terminal(
     assert code == 0 and json.loads(out)["teams"]
     assert "\x1b" not in err
     assert "okrs/bad\\x1b[31m.yaml:2:1: E001 [error]" in err
+
+
+def test_the_renderers_fixture_is_valid_report_data() -> None:
+    # The Markdown and HTML renderers read report data and compute nothing: their fixture must be real report data.
+    fixture = json.loads((REPO / "tests" / "data" / "report_fixture.json").read_text(encoding="utf-8"))
+    assert [f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(fixture)] == []

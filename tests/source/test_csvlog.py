@@ -13,7 +13,8 @@ from okrlint.config import load_config
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.load import load_repository, source_files
 from okrlint.scoring.scores import collect_checkins, score_okr_set
-from okrlint.source.csvlog import locate_quote_error, parse_cell_value, parse_number
+from okrlint.source.csvlog import locate_quote_error, parse_cell_value
+from okrlint.util.numbers import parse_number
 
 OKRS = """\
 team: shop

@@ -50,6 +50,6 @@ def command(
     config = load_config(config_path)
     selection = Selection(config.select, config.ignore)
     result = diff_revisions(config, base, head, today(as_of), selection, engine_loader())
-    write_output(DIFF_FORMATS.get(format_)(result), output)
+    write_output(DIFF_FORMATS.get(format_)(result), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     return 1 if any(f.severity >= threshold for f in result.new_findings) else 0

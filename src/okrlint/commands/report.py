@@ -113,6 +113,7 @@ def command(
         teams=split_list(teams),
         findings=findings,
     )
-    REPORT_FORMATS.get(format_)(data, WriteOptions(out, summary, templates, progress=progress and sys.stderr.isatty()))
+    options = WriteOptions(out, summary, templates, progress=progress and sys.stderr.isatty(), root=config.root)
+    REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

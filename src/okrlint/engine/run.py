@@ -25,6 +25,7 @@ from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
 from okrlint.util.progress import Progress
+from okrlint.util.text import escape_undecodable
 
 
 def engine_loader(
@@ -80,7 +81,8 @@ def lint_repository(
         return shown(findings, len(files), only_rel, None)
     loader = engine_loader(store, stamps, progress)
     if store is not None and key is not None and only_rel:
-        findings = lint_targets(config, as_of, rules, files, stamps, store, only_rel, loader)
+        targets = {f.rel for f in files if escape_undecodable(f.rel) in only_rel}  # only_rel: names as shown
+        findings = lint_targets(config, as_of, rules, files, stamps, store, targets, loader)
         if findings is not None:
             return shown(findings, len(files), only_rel, None)
     summaries: dict[str, FileSummary] | None = {} if store is not None and key is not None else None

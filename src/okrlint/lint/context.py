@@ -19,6 +19,7 @@ from okrlint.lint.run import lint_loaded
 from okrlint.model.load import LoadedRepository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
+from okrlint.util.text import escape_undecodable
 
 # The rules whose findings can be located in a check-in log (a test checks this on every fixture).
 ROW_RULES = frozenset({"E005", "T401", "T402", "T403"})
@@ -57,4 +58,5 @@ def lint_in_context(
 ) -> tuple[Finding, ...]:
     """Return the findings of logs ``targets`` over a repository loaded from their ``context_files``."""
     chosen = [r for r in rules if r.check is None or r.code in ROW_RULES]
-    return tuple(f for f in lint_loaded(loaded, config, as_of, chosen) if f.path in targets)
+    paths = {escape_undecodable(rel) for rel in targets}  # findings name paths as shown
+    return tuple(f for f in lint_loaded(loaded, config, as_of, chosen) if f.path in paths)

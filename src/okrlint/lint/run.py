@@ -20,6 +20,7 @@ from okrlint.source.files import SourceFile, discover
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
 from okrlint.util.progress import Progress
+from okrlint.util.text import escape_undecodable
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ def lint_loaded(
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
     findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
     by_path = {f.source.rel: f for f in loaded.files}
-    return tuple(sorted(_with_severity(f, config) for f in findings if _kept(f, config, by_path)))
+    # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
+    return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
 
 
 def integrity_rules(selection: Selection) -> list[Rule]:
@@ -115,7 +117,7 @@ def files_to_lint(config: Config, only: Sequence[Path] | None) -> tuple[list[Sou
         return files, None
     extra = discover(only, config.root)
     known = {f.rel for f in files}
-    return sorted([*files, *(f for f in extra if f.rel not in known)]), {f.rel for f in extra}
+    return sorted([*files, *(f for f in extra if f.rel not in known)]), {escape_undecodable(f.rel) for f in extra}
 
 
 def shown(findings: Sequence[Finding], files: int, only_rel: set[str] | None, repo: Repository | None) -> LintResult:

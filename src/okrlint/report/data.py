@@ -30,7 +30,7 @@ from okrlint.scoring.scores import (
     valid_confidence,
 )
 from okrlint.util.errors import UserError
-from okrlint.util.text import did_you_mean
+from okrlint.util.text import did_you_mean, escape_undecodable
 
 REPORT_VERSION = 1
 
@@ -178,7 +178,7 @@ def team_data(score: TeamScore, repo: Repository, aligned_by: Mapping[str, list[
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
-        "path": score.okr_set.loc.path,
+        "path": escape_undecodable(score.okr_set.loc.path),
         "status_counts": score.status_counts(),
         "last_checkin": _iso(score.last_checkin),
     }

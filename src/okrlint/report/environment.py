@@ -22,8 +22,10 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from okrlint.source.files import is_inside
 from okrlint.util.errors import UserError
 from okrlint.util.resources import data_dir
 
@@ -33,6 +35,17 @@ __all__ = ["make_environment", "render_template"]
 _EXPRESSION_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError)
 
 
+class _FolderLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses a template reached through a symbolic link out of its folder (SPEC §7)."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        folder = Path(self.searchpath[0])
+        path = folder.joinpath(*split_template_path(template))
+        if path.exists() and not is_inside(path, folder):
+            raise UserError(f"{path}: is a symbolic link out of the templates folder; okrlint does not read it")
+        return super().get_source(environment, template)
+
+
 def _loader(templates: Path | None) -> BaseLoader:
     """Look up templates in ``templates`` first, then the built-ins (also reachable as ``okrlint/NAME``)."""
     builtin = FileSystemLoader(str(data_dir("templates")))
@@ -40,7 +53,7 @@ def _loader(templates: Path | None) -> BaseLoader:
     if templates is not None:
         if not templates.is_dir():
             raise UserError(f"{templates}: --templates must name an existing folder")
-        loaders.append(FileSystemLoader(str(templates)))
+        loaders.append(_FolderLoader(str(templates)))
     loaders += [builtin, PrefixLoader({"okrlint": builtin})]
     return ChoiceLoader(loaders)
 

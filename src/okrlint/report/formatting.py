@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from okrlint.scoring.formulas import GRADES, STATUSES
+from okrlint.util.numbers import scientific
 
 __all__ = [
     "FILTERS",
@@ -51,7 +52,7 @@ def number(raw: Any) -> str:
     if v == 0:
         return "0"
     if abs(v) >= 1e15:
-        return f"{v:.3g}"
+        return scientific(v)
     decimals = max(0, min(6, 3 - math.floor(math.log10(abs(v)))))
     text = f"{v:,.{decimals}f}"
     if "." in text:

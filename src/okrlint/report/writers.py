@@ -9,17 +9,21 @@ from typing import Any
 
 from okrlint.report import DEFAULT_HTML_FOLDER
 from okrlint.util.errors import UserError
-from okrlint.util.output import write_output
+from okrlint.util.output import refuse_links, write_output
 
 
 @dataclass(frozen=True, slots=True)
 class WriteOptions:
-    """Where and how to write a report: ``out`` (file, ``-`` or folder), Markdown summary only, templates, progress."""
+    """Where and how to write a report: ``out`` (file, ``-`` or folder), Markdown summary only, templates, progress.
+
+    ``root``: the repository, inside which no symbolic link on the way to ``out`` is written through.
+    """
 
     out: str | None = None
     summary: bool = False
     templates: Path | None = None
     progress: bool = False
+    root: Path | None = None
 
 
 def render_json(data: dict[str, Any]) -> str:
@@ -33,7 +37,8 @@ def write_markdown(data: dict[str, Any], options: WriteOptions) -> None:
         from okrlint.report.markdown import render_markdown
     except ImportError as error:
         raise UserError(f"--format md is not available in this installation ({error})") from None
-    write_output(render_markdown(data, summary=options.summary, templates=options.templates), options.out)
+    text = render_markdown(data, summary=options.summary, templates=options.templates)
+    write_output(text, options.out, options.root)
 
 
 def write_html_folder(data: dict[str, Any], options: WriteOptions) -> None:
@@ -46,6 +51,8 @@ def write_html_folder(data: dict[str, Any], options: WriteOptions) -> None:
     if out == "-":
         raise UserError("--format html writes a folder: give --out FOLDER, not '-'")
     folder = Path(out or DEFAULT_HTML_FOLDER)
+    if options.root is not None:
+        refuse_links(folder, options.root)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
     write_html(data, folder, templates=options.templates, progress=options.progress)
@@ -53,4 +60,4 @@ def write_html_folder(data: dict[str, Any], options: WriteOptions) -> None:
 
 def write_json(data: dict[str, Any], options: WriteOptions) -> None:
     """Write the report data as JSON to ``options.out`` (a file, or stdout)."""
-    write_output(render_json(data), options.out)
+    write_output(render_json(data), options.out, options.root)
