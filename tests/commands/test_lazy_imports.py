@@ -33,8 +33,8 @@ def test_version_imports_nothing_heavy() -> None:
     assert _imported_after(code, HEAVY + COMMANDS) == []
 
 
-def test_lint_module_imports_no_report_library() -> None:
-    assert _imported_after("import okrlint.commands.lint") == []
+def test_lint_module_imports_no_report_library_and_no_fixer() -> None:
+    assert _imported_after("import okrlint.commands.lint", (*HEAVY, "okrlint.fix", "okrlint.checkin")) == []
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
