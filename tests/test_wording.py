@@ -265,8 +265,11 @@ def test_default_vague_words() -> None:
         ("Maintain uptime", '"Keep uptime at or above 95%"'),
         ("Launch the new onboarding by end of Q1", '"Launch the new onboarding, lifting'),
         ("Streamline vendor onboarding by week 6", "name the metric of vendor onboarding"),
-        ("Make support world-class in 2026", '"Raise NPS from 60 to 75"'),
-        ("Foster a culture of ownership", '"Raise NPS from 60 to 75"'),
+        ("Make support world-class in 2026", '"Raise support score from 60 to 75"'),
+        ("Foster a culture of ownership", "culture of ownership"),
+        ("Improve onboarding significantly", '"Raise onboarding completion from 40% to 60%"'),
+        ("Improve gr-diff performance", '"Cut p95 latency of gr-diff from 800 ms to 400 ms"'),
+        ("Team members rely on the handbook", '"Raise the share of people who say that team members rely on'),
     ],
 )
 def test_suggest_rewrite(title: str, expected: str) -> None:

@@ -96,6 +96,15 @@ _NAME_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
+_ID_RE = re.compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+")
+_THE_NAME_RE = re.compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
+_CADENCE_RE = re.compile(
+    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
+    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:other\s+)?(?:hour|day|night|week|fortnight|sprint|month"
+    r"|quarter|year|release|iteration|milestone|cycle)\b",
+    re.IGNORECASE,
+)
+_DATE_WORD_RE = re.compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
 _SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
 _NUM_RE = re.compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
@@ -137,7 +146,8 @@ _SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6, "b": 9,
 _UNITS = (
     "%", "x", "pp", "pt", "pts", "bps", "percent", "pct", "h", "hr", "hrs", "d", "w", "wk",
     "wks", "mo", "mos", "y", "yr", "yrs", "ms", "s", "sec", "secs", "min", "mins", "gb", "mb",
-    "tb", "kb", "kg", "km",
+    "tb", "kb", "kg", "km", "pb", "kib", "mib", "gib", "tib", "bit", "kbit", "mbit", "gbit", "bps", "kbps", "mbps",
+    "gbps", "tbps", "fps", "rps", "qps", "rpm", "ns", "us", "µs", "khz", "mhz", "ghz", "px", "ops",
 )  # fmt: skip
 _UNIT_SUFFIXES = frozenset(_UNITS) | frozenset(_SCALE)
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
@@ -171,7 +181,16 @@ def _prepare(title: str) -> str:
     text = _NAME_RE.sub(_blank, text)
     if not _DIGIT_RE.search(text):
         return text
+    text = _THE_NAME_RE.sub(_blank_the_name, _ID_RE.sub(_blank, text))
     return _SLASH_RE.sub(_blank_slash_date, _DATE_RE.sub(_blank, text))
+
+
+def _blank_the_name(m: re.Match[str]) -> str:
+    """Blank the number of "the 720 review" (a name), keep "the 10 accounts" (a count)."""
+    word = m[2].lower()
+    if word.endswith("s") or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
+        return m.group()
+    return m.group().replace(m[1], " " * len(m[1]), 1)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -185,7 +204,8 @@ def _blank_slash_date(m: re.Match[str]) -> str:
     if a > 31 or b > 31 or a == 0 or b == 0:
         return m.group()
     padded = m[1].startswith("0") or m[2].startswith("0")
-    if not (year or padded or a > 12 or b > 12) and a < b <= 10:
+    dated = _DATE_WORD_RE.search(m.string, max(0, m.start() - 12), m.start())
+    if not (year or padded or dated or a > 12 or b > 12) and a <= b <= 10:
         return m.group()
     return " " * len(m.group())
 
@@ -234,6 +254,7 @@ def _quantities(title: str) -> tuple[str, tuple[_Num, ...]]:
     """Return the blanked text and its quantities in order of appearance."""
     text = _prepare(title)
     found = [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
+    found += [_Num(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
     if _DIGIT_RE.search(text):
         found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
     return text, tuple(sorted(found, key=lambda q: q.start))

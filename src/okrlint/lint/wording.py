@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from okrlint.lint.quantities import has_quantity, numbers_match, parse_number, title_numbers
+from okrlint.lint.rewrites import suggest_rewrite
 
 __all__ = [
     "DEFAULT_VAGUE_WORDS",
@@ -95,32 +96,6 @@ _ACTIVITY_RE = re.compile(
     rf"|\s*(?P<passive>(?:{_COUNT})\s+{_MODS}(?:{_NOUN_RE})\s+(?:{_PARTICIPLES}))\b",
     re.IGNORECASE,
 )
-_UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate"
-_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate"
-_EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address"
-_KEEP = "maintain|keep|sustain|hold|protect|preserve"
-_DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
-_LEAD_RE = re.compile(
-    r"\s*(?:(?:significantly|substantially|dramatically|further|continuously|continue\s+to"
-    r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to)\s+)*"
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
-    r"(?:e?s|e?d)?\s+(?P<subject>.+)",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_WHEN = (
-    r"(?:the\s+)?(?:(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
-    r"(?:the\s+)?)?(?:mid-?)?(?:[qh][1-4]\S*|fy\s*\S+|\d[\d/.-]*(?:st|nd|rd|th)?"
-    rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
-    r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
-)
-_TAIL_RE = re.compile(
-    r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
-    rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
-    rf"{_WHEN}))+[\s.!]*$",
-    re.IGNORECASE,
-)
-_EXAMPLE = 'say from what to what, e.g. "Raise NPS from 60 to 75"'
 _DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACE_RE = re.compile(r"\s+")
@@ -181,37 +156,6 @@ def find_vague_words(title: str, vague_words: Iterable[str]) -> list[str]:
 def is_vague(title: str, vague_words: Iterable[str]) -> bool:
     """Return True when the title states no quantity (S201); vague words only enrich the message."""
     return not has_quantity(title)
-
-
-_ADVERB_RE = re.compile(
-    r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
-    r"a lot|much|further|continuously|overall)\b",
-    re.IGNORECASE,
-)
-
-
-def suggest_rewrite(title: str) -> str:
-    """Return a short, concrete rewrite hint for a vague key-result title."""
-    m = _LEAD_RE.match(unicodedata.normalize("NFKC", title))
-    if not m:
-        return _EXAMPLE
-    subject = _ADVERB_RE.sub(" ", _TAIL_RE.sub("", m["subject"]))
-    subject = _SPACE_RE.sub(" ", subject).strip(" .,;:!")
-    if not subject or len(subject.split()) > 6:
-        return _EXAMPLE
-    if m["down"]:
-        return f'say from what to what, e.g. "Cut {subject} from 12 to 4"'
-    if m["keep"]:
-        return f'say which level to hold, e.g. "Keep {subject} at or above 95%"'
-    if m["done"]:
-        verb = m["done"].capitalize()
-        return (
-            "make it a milestone KR (milestone: true) or say what it must move,"
-            f' e.g. "{verb} {subject}, lifting activation from 30% to 40%"'
-        )
-    if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing")):
-        return f'name the metric of {subject} and say from what to what, e.g. "Raise NPS from 60 to 75"'
-    return f'say from what to what, e.g. "Raise {subject} from 60 to 75"'
 
 
 def activity_phrase(title: str) -> str | None:

@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
-from okrlint.lint.wording import find_vague_words, is_vague, suggest_rewrite
+from okrlint.lint.deliverables import Verdict, judge_wording
+from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
+from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
+
+
+def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
+    """Return whether a quantity-free title is vague or names a deliverable; None when it states a quantity."""
+    return None if has_quantity(kr.title) else judge_wording(kr.title, extra_vague)
 
 
 @rule("S201", "vague-key-result", Severity.ERROR, "The KR title states no measurable outcome.")
@@ -58,10 +65,11 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     words = vague_words(ctx.config)
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind == "milestone" or not is_vague(kr.title, words):
+        verdict = None if kr.kind == "milestone" else _verdict(kr, ctx.config.vague_words_extend)
+        if verdict is None or verdict.kind != "vague":
             continue
-        found = find_vague_words(kr.title, words)
-        what = f"vague: {quoted(found)}" if found else "no number to measure it by"
+        found = find_vague_words(kr.title, words) or [w.lower() for w in verdict.words]
+        what = f"vague: {quoted(found)}; no number to measure it by"
         title = shorten(kr.title)
         yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
 
@@ -106,7 +114,17 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind is None:
+        verdict = _verdict(kr, ctx.config.vague_words_extend) if kr.kind is None else None
+        if verdict is not None and verdict.kind == "deliverable":
+            named = " ".join(verdict.words)
+            yield (
+                kr.loc,
+                (
+                    f'key result {kr.id!r} names a deliverable ("{named}") but has no target, range or milestone; '
+                    "add `milestone: true` to score it done or not (or a `target:` if it moves a number)"
+                ),
+            )
+        elif kr.kind is None:
             yield (
                 kr.loc,
                 (
