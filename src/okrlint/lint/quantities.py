@@ -32,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["has_quantity", "numbers_match", "parse_number", "title_numbers"]
+__all__ = ["Quantity", "has_quantity", "numbers_match", "parse_number", "quantities", "title_numbers"]
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -100,8 +100,8 @@ _ID_RE = re.compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+")
 _THE_NAME_RE = re.compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
 _CADENCE_RE = re.compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
-    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:other\s+)?(?:hour|day|night|week|fortnight|sprint|month"
-    r"|quarter|year|release|iteration|milestone|cycle)\b",
+    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
+    r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
 _DATE_WORD_RE = re.compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
@@ -166,7 +166,7 @@ _YEAR_COUNT_RE = re.compile(
 )
 
 
-class _Num(NamedTuple):
+class Quantity(NamedTuple):
     """One quantity in a title: its value (None for multipliers), span and unit."""
 
     value: float | None
@@ -216,7 +216,7 @@ def _scaled(num: str, suffix: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
+def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     """Return the quantity a digit match stands for, None for labels and years."""
     pre, cur, num, mag = m["pre"], m["cur"], m["num"], m["mag"]
     suf = (m["suf"] or "").strip().lower()
@@ -233,31 +233,36 @@ def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
         unit = after.group().strip().lower()
     unit = "%" if unit in ("percent", "pct") else unit
     start = m.start("cur") if cur else m.start("num")
-    return _Num(_scaled(num, mag or suf), start, m.end(), unit)
+    return Quantity(_scaled(num, mag or suf), start, m.end(), unit)
 
 
-def _word_quantity(m: re.Match[str]) -> _Num | None:
+def _word_quantity(m: re.Match[str]) -> Quantity | None:
     """Return the quantity a number-word match stands for, None for names like one-click."""
     word, nxt = m["w"] or m["mul"], m["next"]
     if nxt and word.lower() != "zero" and not _COMPOUND_RE.fullmatch(nxt.split("-")[0]):
         return None
     if not m["w"]:
-        return _Num(None, m.start(), m.end("mul"), "")
+        return Quantity(None, m.start(), m.end("mul"), "")
     value = _WORD_VALUES[word.lower()]
     if m["mag"]:
-        return _Num(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "")
-    return _Num(value, m.start(), m.end("w"), "")
+        return Quantity(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "")
+    return Quantity(value, m.start(), m.end("w"), "")
 
 
 @lru_cache(maxsize=4096)
-def _quantities(title: str) -> tuple[str, tuple[_Num, ...]]:
+def _quantities(title: str) -> tuple[str, tuple[Quantity, ...]]:
     """Return the blanked text and its quantities in order of appearance."""
     text = _prepare(title)
     found = [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
-    found += [_Num(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
+    found += [Quantity(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
     if _DIGIT_RE.search(text):
         found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
     return text, tuple(sorted(found, key=lambda q: q.start))
+
+
+def quantities(title: str) -> tuple[Quantity, ...]:
+    """Return the title's quantities in order: value (None for multipliers and cadences), span and unit."""
+    return _quantities(title)[1]
 
 
 def has_quantity(title: str) -> bool:

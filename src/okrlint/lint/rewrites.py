@@ -14,7 +14,7 @@ import unicodedata
 
 from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma
 
-__all__ = ["suggest_rewrite"]
+__all__ = ["outcome_of_activity", "suggest_rewrite"]
 
 _UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate|better|drive|speed\\s+up"
 _DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate|avoid"
@@ -146,3 +146,29 @@ def suggest_rewrite(title: str) -> str:
     if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing") and not _topic(subject)[0]):
         return f"name the metric of {subject} and " + _measured(subject, False)
     return _measured(subject, bool(m["down"]))
+
+
+_OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset("post blog article story video podcast episode newsletter content piece tutorial guide doc docs "
+               "document documentation ebook whitepaper tweet case study page".split()),
+     "Grow monthly readers of our {noun}s from 2,000 to 5,000"),
+    (frozenset("webinar workshop talk meetup conference conf event demo ama session training course booth "
+               "seminar hackathon".split()), "Grow qualified sign-ups from {noun}s from 40 to 100 a quarter"),
+    (frozenset("interview conversation call survey visit qbr meeting pitch email outreach".split()),
+     "Raise the share of {noun}s that lead to a next step from 20% to 35%"),
+    (frozenset("bug issue ticket fix".split()), "Cut open {noun}s older than 30 days from 300 to 100"),
+    (frozenset("test experiment".split()), "Raise the share of releases with no regression from 80% to 95%"),
+    (frozenset("pr mr commit review change improvement addition".split()),
+     "Cut median time from {noun} opened to merged from 3 days to 1"),
+    (frozenset("hires candidate engineer developer designer maintainer ae sdr ce rep".split()),
+     "Cut the time to fill open roles from 60 to 40 days"),
+)  # fmt: skip
+
+
+def outcome_of_activity(noun: str) -> str:
+    """Return an outcome a counted output (posts, webinars, bugs, ...) should move, as an example KR."""
+    for nouns, example in _OUTPUT_OUTCOMES:
+        if noun in nouns:
+            return example.format(noun=noun)
+    thing = f"the {noun}s" if noun else "this work"
+    return f"Raise the number {thing} should move (usage, satisfaction, revenue) from A to B"

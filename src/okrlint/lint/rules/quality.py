@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, objectives
-from okrlint.lint.wording import activity_phrase, normalise_title
+from okrlint.lint.activities import find_activity
+from okrlint.lint.rewrites import outcome_of_activity
+from okrlint.lint.wording import normalise_title
 from okrlint.model.repository import Loc
+from okrlint.util.text import shorten
 
 
-@rule("Q301", "activity-key-result", Severity.WARNING, "A metric KR counts an activity instead of an outcome.")
+@rule("Q301", "activity-key-result", Severity.WARNING, "A KR counts or schedules an activity instead of an outcome.")
 def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
@@ -54,17 +57,19 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind != "metric":
+        found = None if kr.kind == "milestone" else find_activity(kr.title)
+        if found is None:
             continue
-        phrase = activity_phrase(kr.title)
-        if phrase is not None:
-            yield (
-                kr.at("title"),
-                (
-                    f'"{phrase}" counts an activity, not an outcome; measure what it should change '
-                    '(e.g. "Grow organic sign-ups from 400 to 650 a month") and keep the activity in your plan'
-                ),
-            )
+        words = [f'verb "{found.verb}"'] if found.verb else []
+        words += [f'{"cadence" if found.count.isalpha() and found.count[0] in "bdemqwy" else "count"} "{found.count}"']
+        words += [f'output "{found.noun}"'] if found.noun else []
+        yield (
+            kr.at("title"),
+            (
+                f'"{shorten(found.phrase)}" counts an activity ({", ".join(words)}), not an outcome; measure what '
+                f'it should change, e.g. "{outcome_of_activity(found.noun)}", and keep the activity in your plan'
+            ),
+        )
 
 
 @rule("Q302", "duplicate-key-result", Severity.WARNING, "Two KRs of one OKR set have the same title.")
