@@ -75,7 +75,8 @@ _OUTCOME_LEADS = frozenset(
 )
 _STOPS = frozenset(
     """in on at for to of with by from and or per within across into about via through as than that which who where
-    have has had are is was were will can could should must do does did be been not""".split()
+    have has had are is was were will can could should must do does did be been not outside after before during
+    over under between inside around among against without except like including such both all each every""".split()
 )
 _PREPOSITIONS = frozenset({"in", "at", "through", "via", "across", "during"})
 _PERIOD_RE = re.compile(r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?")
@@ -118,7 +119,9 @@ class _Title:
         self.lower = [w.lower() for w in self.words]
         found = quantities(title)
         starts = {a + (self.words[i][0] == "+"): i for i, (a, _) in enumerate(self.spans)}
-        self.counts = [starts[q.start] for q in found if q.value is not None and not q.unit and q.start in starts]
+        self.counts = [
+            starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
+        ]
         self.cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
         self.framed = any(q.unit in ("%", "$") for q in found) or title_numbers(title)[0] is not None
 
@@ -129,16 +132,18 @@ class _Title:
 
 def _run(t: _Title, count: int) -> tuple[int, int]:
     """Return the first and last token of the words a count counts ("3 user tests" -> user tests)."""
-    first = last = i = count + 1
+    first = count + 1
     while first < len(t.words) and t.lower[first] == "(":
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
+    if first >= len(t.words):
+        return first, first
     last = i = first
     while i < min(count + 7, len(t.words)):
         low = t.lower[i]
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
             continue
-        if not low[0].isalpha() or low in _STOPS or low.endswith("ing") and i > count + 1:
+        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or low.endswith("ing") and i > first:
             break
         last = i
         i += 1

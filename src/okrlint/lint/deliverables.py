@@ -69,11 +69,13 @@ VAGUE_CUES = frozenset(
     frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
     healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
-    meaningful compelling outstanding superior leading thought-leader""".split()
+    meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
+    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse""".split()
 )
 _STRONG_OBJECT_CUES = frozenset(
     """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
-    great robust further progress headway""".split()
+    great robust further progress headway awareness relationships relationship trust momentum culture presence
+    visibility excitement understanding excellence leadership mindshare reputation engagement""".split()
 )
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = frozenset(

@@ -32,7 +32,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Quantity", "has_quantity", "numbers_match", "parse_number", "quantities", "title_numbers"]
+__all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -126,12 +126,19 @@ _UNIT_RE = re.compile(
 )
 _TARGET_BEFORE_RE = re.compile(
     r"(?:\b(?:to|reach(?:es|ing)?|hit(?:ting)?|at\s+least|at\s+most|below|under|above|over"
-    r"|beyond|within|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
+    r"|beyond|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
     r"|(?:less|more|fewer|greater|higher|lower)\s+than)|[≥≤<>]=?)"
     r"\s*(?:~|about\s|around\s|approximately\s)?\s*$"
     r"|\b(?:reach|hit|achieve|attain|maintain|keep|hold)\b[^\d]{0,40}?\bof\s*$",
     re.IGNORECASE,
 )
+_SIDE_BEFORE_RE = re.compile(
+    r"\b(?:within|for|in|per|every|each|after|during|over\s+the\s+(?:next|last|past))\s*(?:~|about\s|around\s)?$",
+    re.IGNORECASE,
+)
+_SCOPE_BEFORE_RE = re.compile(r"\b(?:over|across|among|in|of)\s*$", re.IGNORECASE)
+_SIDE_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s+)?off\b", re.IGNORECASE)
+_OF_AFTER_RE = re.compile(r"\s*of\b", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
 _ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
@@ -167,12 +174,18 @@ _YEAR_COUNT_RE = re.compile(
 
 
 class Quantity(NamedTuple):
-    """One quantity in a title: its value (None for multipliers), span and unit."""
+    """One quantity in a title: value (None for multipliers and cadences), span, unit, scale and denominator.
+
+    ``scale`` is the power of ten a magnitude applied (``1.5 million``: 6, value 1500000.0);
+    ``per`` is the denominator of a fraction or score (``3/4``: value 3.0, per 4.0).
+    """
 
     value: float | None
     start: int
     end: int
     unit: str
+    scale: int = 0
+    per: float | None = None
 
 
 def _prepare(title: str) -> str:
@@ -233,7 +246,7 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         unit = after.group().strip().lower()
     unit = "%" if unit in ("percent", "pct") else unit
     start = m.start("cur") if cur else m.start("num")
-    return Quantity(_scaled(num, mag or suf), start, m.end(), unit)
+    return Quantity(_scaled(num, mag or suf), start, m.end(), unit, _SCALE.get((mag or suf).lower(), 0))
 
 
 def _word_quantity(m: re.Match[str]) -> Quantity | None:
@@ -245,7 +258,8 @@ def _word_quantity(m: re.Match[str]) -> Quantity | None:
         return Quantity(None, m.start(), m.end("mul"), "")
     value = _WORD_VALUES[word.lower()]
     if m["mag"]:
-        return Quantity(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "")
+        scale = int(math.log10(_WORD_VALUES[m["mag"].lower()]))
+        return Quantity(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "", scale)
     return Quantity(value, m.start(), m.end("w"), "")
 
 
@@ -257,7 +271,19 @@ def _quantities(title: str) -> tuple[str, tuple[Quantity, ...]]:
     found += [Quantity(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
     if _DIGIT_RE.search(text):
         found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
-    return text, tuple(sorted(found, key=lambda q: q.start))
+    return text, _fractions(text, sorted(found, key=lambda q: q.start))
+
+
+def _fractions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """Join "3/4" and "9/10" (kept as fractions by the date pass) into one quantity with a denominator."""
+    joined: list[Quantity] = []
+    for q in found:
+        last = joined[-1] if joined else None
+        if last and last.value is not None and q.value and q.start == last.end + 1 and text[last.end] == "/":
+            joined[-1] = last._replace(end=q.end, unit=q.unit or last.unit, per=q.value)
+        else:
+            joined.append(q)
+    return tuple(joined)
 
 
 def quantities(title: str) -> tuple[Quantity, ...]:
@@ -270,28 +296,52 @@ def has_quantity(title: str) -> bool:
     return bool(_quantities(title)[1])
 
 
-def title_numbers(title: str) -> tuple[float | None, float | None]:
-    """Return the (from, to) numbers a title states for S205, None where it states none.
+def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quantity, ...]]:
+    """Return the title's headline pair ("from A to B", "A → B") if any, and its target candidates in order.
 
-    "from A to B" and "A → B" give (A, B); a bare "A to B" only when both carry the same
-    unit (so "grow 20% to $6M" is not a pair); "to B", "reach B", "at least B", "below B",
-    "an NPS of B", ... give (None, B). Dates, years and labels are never picked.
+    Targets are numbers after "to", "reach", "at least", "below", "an NPS of", ...; numbers in
+    side clauses are left out: "within 10 minutes", "for 2 quarters", "at least 3 days off",
+    "over 3/4 of active teams". A scale written once covers both ends: "from 1.2 to 1.5 million".
     """
     text, found = _quantities(title)
     nums = [q for q in found if q.value is not None]
     for a, b in itertools.pairwise(nums):
         between = text[a.end : b.start]
-        if _ARROW_RE.fullmatch(between):
-            return a.value, b.value
         from_before = _FROM_RE.search(text, max(0, a.start - _LOOKBACK), a.start)
-        if from_before and _FROM_TO_RE.fullmatch(between):
-            return a.value, b.value
-        if a.unit == b.unit and _BARE_TO_RE.fullmatch(between):
-            return a.value, b.value
-    for q in nums:
-        if _TARGET_BEFORE_RE.search(text, max(0, q.start - _LOOKBACK), q.start):
-            return None, q.value
-    return None, None
+        if (
+            _ARROW_RE.fullmatch(between)
+            or (from_before and _FROM_TO_RE.fullmatch(between))
+            or (a.unit == b.unit and _BARE_TO_RE.fullmatch(between))
+        ):
+            if b.scale and not a.scale and a.value is not None and b.value is not None:
+                if a.value < 10 * b.value / 10**b.scale:
+                    a = a._replace(value=a.value * 10**b.scale, scale=b.scale)
+            return (a, b), ()
+    targets = tuple(q for q in nums if _is_target(text, q))
+    return None, targets
+
+
+def _is_target(text: str, q: Quantity) -> bool:
+    """Return True when a number follows a target word and is not in a side clause."""
+    before = max(0, q.start - _LOOKBACK)
+    if not _TARGET_BEFORE_RE.search(text, before, q.start) or _SIDE_BEFORE_RE.search(text, before, q.start):
+        return False
+    if _SIDE_AFTER_RE.match(text, q.end):
+        return False
+    return not (_OF_AFTER_RE.match(text, q.end) and _SCOPE_BEFORE_RE.search(text, before, q.start))
+
+
+def title_numbers(title: str) -> tuple[float | None, float | None]:
+    """Return the (from, to) numbers a title states for S205, None where it states none.
+
+    "from A to B" and "A → B" give (A, B); a bare "A to B" only when both carry the same
+    unit (so "grow 20% to $6M" is not a pair); "to B", "reach B", "at least B", "below B",
+    "an NPS of B", ... give (None, B). Dates, years, labels and side clauses are never picked.
+    """
+    pair, targets = headlines(title)
+    if pair is not None:
+        return pair[0].value, pair[1].value
+    return (None, targets[0].value) if targets else (None, None)
 
 
 def parse_number(text: str) -> float | None:

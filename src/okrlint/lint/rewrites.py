@@ -156,6 +156,8 @@ _OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
                "seminar hackathon".split()), "Grow qualified sign-ups from {noun}s from 40 to 100 a quarter"),
     (frozenset("interview conversation call survey visit qbr meeting pitch email outreach".split()),
      "Raise the share of {noun}s that lead to a next step from 20% to 35%"),
+    (frozenset("campaign ad asset landing abm program tactic".split()),
+     "Grow qualified leads from {noun}s from 200 to 300 a month"),
     (frozenset("bug issue ticket fix".split()), "Cut open {noun}s older than 30 days from 300 to 100"),
     (frozenset("test experiment".split()), "Raise the share of releases with no regression from 80% to 95%"),
     (frozenset("pr mr commit review change improvement addition".split()),
@@ -171,4 +173,4 @@ def outcome_of_activity(noun: str) -> str:
         if noun in nouns:
             return example.format(noun=noun)
     thing = f"the {noun}s" if noun else "this work"
-    return f"Raise the number {thing} should move (usage, satisfaction, revenue) from A to B"
+    return f"Raise what {thing} should move (usage, satisfaction or revenue) from A to B"

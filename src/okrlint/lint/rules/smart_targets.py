@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+import unicodedata
 
+from okrlint.lint.agreement import agrees, said_numbers
 from okrlint.lint.findings import Severity
+from okrlint.lint.quantities import Quantity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
-from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
+_NOT_A_SHARE_RE = re.compile(
+    r"\b(?:quota|plan|budget|target|forecast|attainment|goal|retention|nrr|ndr|grr|growth|uplift|increase|yoy|qoq"
+    r"|mom|year[\s-]over[\s-]year|of\s+(?:baseline|last\s+\w+))\b|(?<![\w.])\+\s?\d",
+    re.IGNORECASE,
+)
 
 
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
-    said_from, said_to = title_numbers(kr.title)
+    said_from, said_to = said_numbers(kr.title, kr.unit)
     problems = []
-    if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
-        problems.append(f"the title starts from {said_from:g} but baseline is {kr.baseline:g}")
-    if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
-        problems.append(f"the title aims for {said_to:g} but target is {kr.target:g}")
+    if said_from is not None and kr.baseline is not None and not agrees(said_from, kr.baseline, kr.unit):
+        problems.append(f"the title starts from {_shown(kr.title, said_from)} but baseline is {kr.baseline:g}")
+    if said_to is not None and kr.kind == "metric" and kr.target is not None and not agrees(said_to, kr.target, kr.unit):
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {kr.target:g}")
     band = kr.range if kr.kind == "range" else None
-    if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
-        problems.append(f"the title aims for {said_to:g} but range is {band[0]:g}–{band[1]:g}")
+    if said_to is not None and band is not None and not any(agrees(said_to, bound, kr.unit) for bound in band):
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but range is {band[0]:g}–{band[1]:g}")
     return problems
+
+
+def _shown(title: str, q: Quantity) -> str:
+    """Return a title quantity as written, with its value when the writing hides it ("$1.2M" = 1.2e+06)."""
+    written = unicodedata.normalize("NFKC", title)[q.start : q.end].strip()
+    value = f"{q.value:g}" if q.value is not None else ""
+    if q.per and q.value is not None:
+        value = f"{100 * q.value / q.per:g}%"
+    return written if written.replace(",", "") in (value, value + "%") else f"{written} (= {value})"
 
 
 @rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
@@ -193,7 +210,7 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
                         f"the baseline {base:g}, beyond max_change_factor ({limit:g}); check the numbers and their unit"
                     ),
                 )
-        if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
+        if (kr.unit or "").strip().lower() in _PERCENT_UNITS and not _NOT_A_SHARE_RE.search(kr.title):
             shown: set[Loc] = set()
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:
