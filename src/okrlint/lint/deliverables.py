@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Verdict", "judge_wording", "lemma"]
+__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,/-]*|[:;—–,()]| - ")
 DELIVERY_VERBS = frozenset(
@@ -254,3 +254,26 @@ def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
     """
     extra = frozenset(w.strip().lower() for w in extra_vague if w.strip())
     return _judge(title, extra)
+
+
+_SCOPE_VERBS = DELIVERY_VERBS - frozenset("get add onboard have make do run set start hire fire move convert".split())
+_LEAD_COUNT_RE = re.compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
+
+
+def scoped_deliverable(title: str) -> tuple[str, ...] | None:
+    """Return the delivery verb and object of a title whose numbers only set a scope, else None.
+
+    "Ship scroll latching for touchpad behind a flag for one platform", "Deliver AWS-equivalent
+    configurations for the 5 existing reference architectures": the verb comes first and no count
+    follows it directly (that would count output, Q301).
+    """
+    words = _words(title)
+    start = _lead(words)
+    verdict = _verb_led(words, start, frozenset())
+    if verdict is None or verdict.kind != "deliverable" or not lemma(words[start], _SCOPE_VERBS):
+        return None
+    text = unicodedata.normalize("NFKC", title)
+    head = text.lower().find(words[start].lower())
+    if _LEAD_COUNT_RE.match(text, head + len(words[start])):
+        return None
+    return verdict.words

@@ -96,7 +96,7 @@ _NAME_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
-_ID_RE = re.compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+")
+_ID_RE = re.compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
 _THE_NAME_RE = re.compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
 _CADENCE_RE = re.compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
@@ -191,10 +191,10 @@ class Quantity(NamedTuple):
 def _prepare(title: str) -> str:
     """Return NFKC text with every date, period and label blanked out."""
     text = unicodedata.normalize("NFKC", title).replace("−", "-")
-    text = _NAME_RE.sub(_blank, text)
+    text = _ID_RE.sub(_blank, _NAME_RE.sub(_blank, text))
     if not _DIGIT_RE.search(text):
         return text
-    text = _THE_NAME_RE.sub(_blank_the_name, _ID_RE.sub(_blank, text))
+    text = _THE_NAME_RE.sub(_blank_the_name, text)
     return _SLASH_RE.sub(_blank_slash_date, _DATE_RE.sub(_blank, text))
 
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
-from okrlint.lint.deliverables import Verdict, judge_wording
+from okrlint.lint.activities import find_activity
+from okrlint.lint.deliverables import Verdict, judge_wording, scoped_deliverable
+from okrlint.lint.quantities import quantities
 from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
@@ -74,6 +76,17 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
 
 
+def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
+    """Return the words that name a binary deliverable in the title, None when it measures or counts something."""
+    verdict = _verdict(kr, extra_vague)
+    if verdict is not None:
+        return " ".join(verdict.words) if verdict.kind == "deliverable" else None
+    if any(q.unit in ("%", "$", "x") or q.scale for q in quantities(kr.title)) or find_activity(kr.title):
+        return None
+    words = scoped_deliverable(kr.title)
+    return " ".join(words) if words else None
+
+
 @rule("S202", "unmeasurable-key-result", Severity.ERROR, "The KR has no `target`, `range` or `milestone`.")
 def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
@@ -114,9 +127,8 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        verdict = _verdict(kr, ctx.config.vague_words_extend) if kr.kind is None else None
-        if verdict is not None and verdict.kind == "deliverable":
-            named = " ".join(verdict.words)
+        named = _deliverable(kr, ctx.config.vague_words_extend) if kr.kind is None else None
+        if named is not None:
             yield (
                 kr.loc,
                 (
