@@ -262,6 +262,9 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
             for j in range(i + 2, min(i + 5, len(t.words))):
                 noun = _noun(t.lower[j], OUTPUT_NOUNS)
                 if noun is not None:
+                    while _noun(_at(t.lower, j + 1), OUTPUT_NOUNS):
+                        j += 1
+                        noun = _noun(t.lower[j], OUTPUT_NOUNS) or noun
                     return Activity(t.phrase(lead, j), t.words[lead], "", noun)
     return None
 

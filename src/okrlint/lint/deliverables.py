@@ -94,6 +94,7 @@ _AUX = frozenset(
     """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
     should could would has have hasn't haven't had gets get got becomes""".split()
 )
+_OBJECT_STOPS = frozenset("to for in on by with from at of into before after during until , ( : ; - — –".split())
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
 _CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
 _SKIP = frozenset(
@@ -168,7 +169,15 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
     if praise:
         return Verdict("vague", tuple(praise))
-    return Verdict("deliverable", tuple(words[start : start + 3]))
+    return Verdict("deliverable", _phrase(words, start))
+
+
+def _phrase(words: list[str], start: int) -> tuple[str, ...]:
+    """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
+    end = start + 1
+    while end < min(start + 5, len(words)) and words[end].lower() not in _OBJECT_STOPS:
+        end += 1
+    return tuple(words[start:end])
 
 
 def _at(words: list[str], i: int) -> str:
@@ -222,7 +231,8 @@ def _sentence(words: list[str]) -> Verdict:
         return Verdict("vague", tuple(dict.fromkeys(cues)))
     for i in range(len(lower)):
         if _done_state(lower, i):
-            return Verdict("deliverable", tuple(words[i : i + 2]))
+            first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
+            return Verdict("deliverable", tuple(words[first : i + 2]))
     aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
     if aux:
         return Verdict("vague", (aux[0],))

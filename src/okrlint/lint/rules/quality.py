@@ -18,9 +18,26 @@ from okrlint.util.text import shorten
 def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Reports a metric key result whose title counts an activity or output — "Conduct 50
-    interviews", "Publish 10 blog posts", "Hold 4 webinars" — rather than the outcome the
-    activity is meant to produce.
+    Reports a key result that is not a milestone, whatever its fields, whose title counts or
+    schedules an activity or output — work the team itself does — rather than the outcome the
+    work is meant to produce. It looks anywhere in the title, in any tense:
+
+    - an activity verb, a plain count and its object: "Conduct 50 interviews", "Implement 3
+      changes", "We have published 4 customer stories", "every lead has attended 2 workshops"
+      (verbs that always make output — write, fix, review, source, triage, speak, amplify,
+      upstream, … — take any object; ship, launch, deliver, add, … only an output noun);
+    - a count of an output that opens a clause or follows "in"/"at": "12 improvements to the docs
+      site", "Docs: 3 tutorials", "… in 10+ demo calls";
+    - a cadence with an output or an activity verb: "Weekly team retros", "two posts per month",
+      "bi-weekly newsletters", "ship every two weeks";
+    - more hires or more output: "Hire engineers: +1 backend, +2 frontend", "Grow the number of
+      blog posts from 4 to 10".
+
+    Counts of people or things outside the team are outcomes ("Onboard 40 merchants", "Get 100
+    subscribers", "Launch 3 new markets"), and so is a title framed by a result (a share in %,
+    money, "from A to B" or a leading "increase", "reach", …) unless the activity opens it. The
+    message names the verb, count or cadence and output that decided, and proposes an outcome
+    for that kind of output.
 
     ## Why is this bad?
     Activities are in the team's control and easy to tick off; outcomes are what the objective
@@ -60,8 +77,9 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
         found = None if kr.kind == "milestone" else find_activity(kr.title)
         if found is None:
             continue
+        cadence = found.count.lower().endswith("ly") or found.count.lower() in ("every", "per", "each")
         words = [f'verb "{found.verb}"'] if found.verb else []
-        words += [f'{"cadence" if found.count.isalpha() and found.count[0] in "bdemqwy" else "count"} "{found.count}"']
+        words += [f'{"cadence" if cadence else "count"} "{found.count}"'] if found.count else []
         words += [f'output "{found.noun}"'] if found.noun else []
         yield (
             kr.at("title"),

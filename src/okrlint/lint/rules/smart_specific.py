@@ -24,12 +24,29 @@ def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
 def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Reports a key result whose title states no quantity: no digits (`75`, `4.5`, `1,200`,
-    `20%`, `$5M`, `3x`) and no number word (`double`, `halve`, `zero`, `three`). Numbers that
-    only name a date, quarter or year (`Q2`, `2026`, `March 31`, `end of Q1`) do not count.
-    Milestone key results are exempt. The message names the vague words it found (`improve`,
-    `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`)
-    and suggests a rewrite.
+    Reports a key result whose title states no measurable outcome: no quantity and no binary
+    deliverable.
+
+    Quantities are read as people write them: digits (`75`, `4.5`, `1,200`, `20%`, `$5M`, `3x`),
+    number words (`double`, `halve`, `zero`, `three`, `a dozen`), cadences (`weekly`,
+    `bi-weekly`, `every sprint`), rates and units against the number (`50MB/s`, `100Mbps`) and
+    scores or fractions (`9/10`, `3/4`). Numbers that only name a date, quarter or year (`Q2`,
+    `2026`, `March 31`, `end of Q1`) or a thing (`#1234`, `v2`, `the 720 review`, `RFC 42`, a
+    URL), and numbers in an example (`(e.g. monthly webinars)`), do not count.
+
+    A title that names a binary deliverable is not vague: a delivery verb and its object ("Ship
+    dark mode to beta", "Launch the partner portal", "Hire a first designer") or a done-state
+    ("The EU data centre is live", "IPNS has a streaming API", "Design doc for the layout API").
+    S202 then proposes `milestone: true`. A delivery verb whose object is only praise ("Deliver a
+    best-in-class experience") or a wish ("Make progress on", "Get mentioned by") stays vague, as
+    do unmeasured changes ("Improve", "Speed up", "Better measure") and feelings nobody counts
+    ("Team members rely on the handbook", "Positive feedback from users").
+
+    Milestone key results are exempt. The message names the words that decided (`improve`,
+    `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`;
+    a word you add also makes a title that leads with it vague) and suggests a rewrite built from
+    the title's own subject and metric: "Improve onboarding significantly" → "Raise onboarding
+    completion from 40% to 60%".
 
     ## Why is this bad?
     "Improve onboarding" can be declared a success whatever happens. A key result that says
@@ -92,7 +109,10 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
     Reports a key result that is none of the three kinds: a metric KR (`target`), a range KR
-    (`range: {min, max}`) or a milestone KR (`milestone: true`).
+    (`range: {min, max}`) or a milestone KR (`milestone: true`). When the title names a binary
+    deliverable ("Ship dark mode to beta", "The EU data centre is live", or a delivery whose
+    numbers only set its scope: "Ship scroll latching for one platform"), the message proposes
+    `milestone: true` and quotes the words that name the deliverable.
 
     ## Why is this bad?
     Without a target nobody can say whether the key result was reached, and it cannot be scored.

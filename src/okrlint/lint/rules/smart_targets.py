@@ -48,9 +48,15 @@ def _shown(title: str, q: Quantity) -> str:
 def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Compares the numbers a key result's title states — "from A to B", "A → B", "to B",
-    "at least B" — with its `baseline` and `target` (or `range`), and reports the title when
-    they differ. Equal numbers may be written differently: `1,200`, `1.2k` and `1200` agree.
+    Compares the headline numbers a key result's title states — "from A to B", "A → B", "to
+    B", "at least B", "below B" — with its `baseline` and `target` (or `range`), read in the
+    KR's unit, and reports the title when they differ. Equal numbers may be written
+    differently: `1,200`, `1.2k` and `1200` agree; a scale word or suffix (`k`, `thousand`,
+    `M`, `million`, `bn`) agrees with the full value or with a unit that carries the scale
+    (`kUSD`, `MUSD`, `k users`), and "from 1.2 to 1.5 million" scales both ends; `3/4` is 75 %.
+    Numbers in side clauses are not the target: "within 10 minutes", "for 2 quarters", "at
+    least 3 days off", "over 3/4 of active teams", and a duration on a KR measured in another
+    unit.
 
     ## Why is this bad?
     People read the title; the scorecard reads the fields. When someone updates one and not the
@@ -161,7 +167,9 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
     ## What it does
     Reports a metric key result whose target is more than `max_change_factor` (default 10)
     times its baseline, or less than a tenth of it, and a key result in `%` whose baseline,
-    target or range lies outside 0–100.
+    target or range lies outside 0–100 — a share of people, users or tickets cannot. Attainment
+    of a plan, quota, budget or target ("180% of quota"), retention ("net dollar retention
+    130%") and growth ("+250%", "YoY growth") are not shares and may pass 100.
 
     ## Why is this bad?
     A 40-fold jump in one quarter is almost always a typo or a unit mix-up (0.5 vs 50 %, USD vs
