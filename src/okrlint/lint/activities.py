@@ -243,7 +243,8 @@ def _scheduled(t: _Title) -> Activity | None:
             noun = _noun(t.lower[i], OUTPUT_NOUNS)
             verb = lemma(t.lower[i], STRONG_VERBS | {"ship", "release"})
             if noun is not None or verb is not None:
-                return Activity(t.phrase(i, period), t.words[i] if verb else "", t.words[cadence], noun or "")
+                when = t.phrase(cadence, period)
+                return Activity(t.phrase(i, period), t.words[i] if verb else "", when, noun or "")
     return None
 
 
@@ -272,6 +273,8 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
+    if not any(q.unit == "cadence" or (q.value is not None and not q.unit) for q in quantities(title)):
+        return None  # no plain count and no cadence: nothing is counted or scheduled
     t = _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
     more = _more_output(t, lead) if t.counts else None

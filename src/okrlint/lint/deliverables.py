@@ -115,6 +115,7 @@ class Verdict(NamedTuple):
     words: tuple[str, ...]
 
 
+@lru_cache(maxsize=16384)
 def lemma(word: str, known: frozenset[str]) -> str | None:
     """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
     word = word.lower().strip("'’-")

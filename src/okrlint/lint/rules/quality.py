@@ -77,7 +77,7 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
         found = None if kr.kind == "milestone" else find_activity(kr.title)
         if found is None:
             continue
-        cadence = found.count.lower().endswith("ly") or found.count.lower() in ("every", "per", "each")
+        cadence = found.count.lower().endswith("ly") or found.count.lower().startswith(("every", "per ", "each"))
         words = [f'verb "{found.verb}"'] if found.verb else []
         words += [f'{"cadence" if cadence else "count"} "{found.count}"'] if found.count else []
         words += [f'output "{found.noun}"'] if found.noun else []
