@@ -41,7 +41,7 @@ STRONG_VERBS = frozenset(
     email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop find collect gather
     test hack do make hire recruit""".split()
 )
-WEAK_VERBS = frozenset("ship launch deliver add release set have get bring start introduce update share".split())
+WEAK_VERBS = frozenset("ship launch deliver add release set have bring start introduce update share".split())
 _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
 OUTPUT_NOUNS = frozenset(
     """interview post blog article webinar campaign training session call meeting workshop video feature email
@@ -53,7 +53,7 @@ OUTPUT_NOUNS = frozenset(
     ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
     snapshot integration script example sample template faq review conversation outreach touchpoint sync
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
-    abm program""".split()
+    abm program component controller""".split()
 )
 STAFF_NOUNS = frozenset(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
@@ -64,10 +64,12 @@ OUTCOME_NOUNS = frozenset(
     """user customer client subscriber signup sign-up download install view listen reader attendee participant
     merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
     follower impression click organization organisation company prospect visitor buyer seller account-holder
-    tenant shopper learner student developer community fan publisher builder curator creator adopter""".split()
+    tenant shopper learner student developer community fan publisher builder curator creator adopter press media
+    journalist analyst""".split()
 )
 _QUALIFIERS = frozenset(
-    "at least over more than up to another additional a an total of the top first new roughly about around ~".split()
+    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
+    .split()
 )
 _OUTCOME_LEADS = frozenset(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
@@ -85,6 +87,8 @@ _WITH_PEOPLE = frozenset(
     pitch email outreach""".split()
 )
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
+_OUTSIDERS = frozenset("press media journalist analyst customer user client partner community prospect".split())
+_SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
 _CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "("})
 
@@ -160,6 +164,11 @@ def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
     head = t.lower[last]
     people = any(_noun(w, OUTCOME_NOUNS) for w in t.lower[first : last + 1])
     noun = _noun(head, OUTPUT_NOUNS | STAFF_NOUNS)
+    if noun is None and not _noun(head, OUTCOME_NOUNS):
+        outputs = [j for j in range(first, last) if _noun(t.lower[j], OUTPUT_NOUNS)]
+        if outputs:  # "3 new MVC features go from planned to minimal": the run ran into the verb
+            last = outputs[-1]
+            head, noun = t.lower[last], _noun(t.lower[last], OUTPUT_NOUNS)
     if noun in OUTPUT_NOUNS:
         if people and verb is None and noun not in _WITH_PEOPLE:
             return None  # ">100 user tweets": people outside the team do it
@@ -179,6 +188,11 @@ def _outcome_counted(t: _Title) -> bool:
         if count <= 4 and first < len(t.words) and _noun(t.lower[last], OUTCOME_NOUNS):
             return True
     return False
+
+
+def _doing(word: str) -> bool:
+    """Return True for the gerund of an activity verb ("weekly testing", "monthly reporting")."""
+    return word.endswith("ing") and lemma(word, STRONG_VERBS | {"report"}) is not None
 
 
 def _at(words: list[str], i: int) -> str:
@@ -220,6 +234,8 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
         end += 1
     if verb_at is not None:
+        if any(_noun(w, _OUTSIDERS) for w in t.lower[max(0, verb_at - 2) : verb_at]):
+            return None  # "Have the press publish 3 articles": people outside the team do it
         return Activity(t.phrase(verb_at, end), t.words[verb_at], t.words[count], noun)
     if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in t.lower[max(0, count - 6) : count]):
         return Activity(t.phrase(count, end), "", t.words[count], noun)
@@ -232,7 +248,7 @@ def _scheduled(t: _Title) -> Activity | None:
         adverbial = t.lower[cadence] in ("every", "per", "each")
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
-                noun = _noun(t.lower[i], OUTPUT_NOUNS)
+                noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
                 if noun is not None:
                     return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
             continue
@@ -241,7 +257,7 @@ def _scheduled(t: _Title) -> Activity | None:
             period += 1
         for i in range(cadence - 1, max(-1, cadence - 6), -1):
             noun = _noun(t.lower[i], OUTPUT_NOUNS)
-            verb = lemma(t.lower[i], STRONG_VERBS | {"ship", "release"})
+            verb = lemma(t.lower[i], _SCHEDULED_VERBS)
             if noun is not None or verb is not None:
                 when = t.phrase(cadence, period)
                 return Activity(t.phrase(i, period), t.words[i] if verb else "", when, noun or "")
@@ -270,6 +286,11 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
     return None
 
 
+def _index_at(t: _Title, offset: int) -> int:
+    """Return the index of the token that starts at ``offset``."""
+    return next((i for i, (a, _) in enumerate(t.spans) if a >= offset), len(t.spans) - 1)
+
+
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
@@ -280,9 +301,13 @@ def find_activity(title: str) -> Activity | None:
     more = _more_output(t, lead) if t.counts else None
     if more is not None:
         return more
-    framed = t.framed or lemma(_at(t.lower, lead), _OUTCOME_LEADS) is not None or _outcome_counted(t)
+    measured = t.framed or _outcome_counted(t)
+    framed = measured or lemma(_at(t.lower, lead), _OUTCOME_LEADS) is not None
     for count in t.counts:
         found = _counted(t, count)
-        if found is not None and (not framed or t.text.find(found.phrase) <= t.spans[lead][0]):
-            return found
+        if found is None:
+            continue
+        start = t.text.find(found.phrase)
+        if not framed or start <= t.spans[lead][0] or not measured and _clause_start(t, _index_at(t, start)):
+            return found  # a measured title keeps only an activity that opens it
     return None if framed else _scheduled(t)

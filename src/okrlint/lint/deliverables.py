@@ -31,7 +31,8 @@ from typing import NamedTuple
 
 __all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,/-]*|[:;—–,()]| - ")
+_WORD_RE = re.compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
+_URL_RE = re.compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
 DELIVERY_VERBS = frozenset(
     """ship land launch release deliver implement build create add remove publish document write draft hire
     migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
@@ -42,7 +43,7 @@ DELIVERY_VERBS = frozenset(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand""".split()
+    consolidate unify rename package containerize containerise split expand identify reconfigure""".split()
 )
 VAGUE_VERBS = frozenset(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
@@ -51,8 +52,9 @@ VAGUE_VERBS = frozenset(
     understand engage encourage promote help empower test double sustain nurture cultivate deepen broaden elevate
     advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
-    revitalize revitalise reinvigorate instill instil tighten harden scale own lead be become leverage capitalize
+    revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
+    socialize socialise evangelize evangelise
     """.split()
 )
 _EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
@@ -70,13 +72,19 @@ VAGUE_CUES = frozenset(
     healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
-    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse""".split()
+    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
+    """.split()
 )
 _STRONG_OBJECT_CUES = frozenset(
     """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
     great robust further progress headway awareness relationships relationship trust momentum culture presence
-    visibility excitement understanding excellence leadership mindshare reputation engagement""".split()
+    excitement understanding excellence leadership mindshare reputation engagement successful""".split()
 )
+_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
+_UNBOUNDED = frozenset(
+    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
+)
+_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things"})
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = frozenset(
     """live available default ready exists exist done complete completed on-by-default interoperable supports
@@ -132,13 +140,17 @@ def lemma(word: str, known: frozenset[str]) -> str | None:
 
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order."""
-    return _WORD_RE.findall(unicodedata.normalize("NFKC", title))
+    return _WORD_RE.findall(_URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'")))
 
 
 def _lead(words: list[str]) -> int:
     """Return the index of the first word that can carry the title's verb, past prefixes and adverbs."""
     i = 0
-    while i < len(words) and (words[i].lower().strip("[]") in _SKIP or words[i] in ":;—–"):
+    while i < len(words) and (
+        words[i].lower().strip("[]") in _SKIP
+        or words[i] in ":;—–"
+        or words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to"
+    ):
         i += 1
     return i
 
@@ -151,7 +163,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     low = head.lower()
     if low.endswith("ing") and lemma(low, VAGUE_VERBS):
         return Verdict("vague", (head,))
-    if low.endswith("ing") or (low in DONE_WORDS and low not in ("set", "done")):
+    if low.endswith("ing") or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
@@ -163,11 +175,14 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in VAGUE_CUES for w in rest[:4])):
+    if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
     praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
+    praise += [f"{a} {b}" for a, b in zip(rest, rest[1:], strict=False) if (a, b) in _UNBOUNDED]
+    if verb != "make":
+        praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
     if praise:
         return Verdict("vague", tuple(praise))
     return Verdict("deliverable", _phrase(words, start))
@@ -197,7 +212,7 @@ def _main_clause(words: list[str]) -> list[str]:
         elif low == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if low in _CLAUSE_BREAKS and i > 0 or word in (" - ", "—", "–", ";"):
+            if low in _CLAUSE_BREAKS and i > 0 or word in (" - ", "—", "–", ";", "."):
                 break
             if low == "," and _at(words, i + 1).lower().endswith("ing"):
                 break
@@ -217,7 +232,7 @@ def _done_state(lower: list[str], i: int) -> bool:
             nxt = _at(lower, i + 1)
         return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no")
+        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
     return low == "there" and nxt in _BE or low == "support" and nxt == "for" or low in ("can", "will") and i > 0
 
 
@@ -225,15 +240,15 @@ def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
-    cues = [w for w, low in zip(words, lower, strict=True) if low in VAGUE_CUES or low in _EXTRA_VAGUE_IN_SENTENCES]
-    if not cues:
-        cues = [w for w, low in zip(words, lower, strict=True) if lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    done = [i for i in range(len(lower)) if _done_state(lower, i)]
+    firm = [i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")]
+    if firm and (not cues or firm[0] < cues[0]) or done and not cues:
+        i = (firm or done)[0]
+        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
+        return Verdict("deliverable", tuple(words[first : i + 2]))
     if cues:
-        return Verdict("vague", tuple(dict.fromkeys(cues)))
-    for i in range(len(lower)):
-        if _done_state(lower, i):
-            first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
-            return Verdict("deliverable", tuple(words[first : i + 2]))
+        return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
     aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
     if aux:
         return Verdict("vague", (aux[0],))
@@ -249,6 +264,10 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     if verdict is None and ":" in words[start:]:
         after = words.index(":", start) + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
+    elif verdict is not None and verdict.kind == "vague" and ":" in words[start:]:
+        after = words.index(":", start) + 1  # "Improve code-owners UI: show which reviewers own which files"
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _sentence(words[after:])
+        verdict = spelled if spelled.kind == "deliverable" else verdict
     if verdict is None:
         verdict = _sentence(words[start:])
     if verdict.kind == "deliverable" and extra:

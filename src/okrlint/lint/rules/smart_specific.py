@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
@@ -15,9 +17,24 @@ from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
 
 
+_SCOPE_RE = re.compile(r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?\s*$", re.IGNORECASE)
+
+
+def _measures(title: str) -> bool:
+    """Return True when a quantity in the title measures something, not only sets a scope ("in 3 key areas")."""
+    if not has_quantity(title):
+        return False
+    text = unicodedata.normalize("NFKC", title)
+    for q in quantities(title):
+        plain = q.value is not None and not q.unit and not q.scale and q.per is None
+        if not (plain and _SCOPE_RE.search(text, max(0, q.start - 30), q.start)):
+            return True
+    return False
+
+
 def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
-    """Return whether a quantity-free title is vague or names a deliverable; None when it states a quantity."""
-    return None if has_quantity(kr.title) else judge_wording(kr.title, extra_vague)
+    """Return whether a title with no measuring quantity is vague or names a deliverable; None when it measures."""
+    return None if _measures(kr.title) else judge_wording(kr.title, extra_vague)
 
 
 @rule("S201", "vague-key-result", Severity.ERROR, "The KR title states no measurable outcome.")
