@@ -173,6 +173,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
+    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), VAGUE_VERBS):
+        return Verdict("vague", (words[start + 2],))  # "Revamp and improve onboarding"
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
     if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):

@@ -105,7 +105,7 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         if verdict is None or verdict.kind != "vague":
             continue
         found = find_vague_words(kr.title, words) or [w.lower() for w in verdict.words]
-        what = f"vague: {quoted(found)}; no number to measure it by"
+        what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
 
