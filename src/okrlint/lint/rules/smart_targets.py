@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
 import unicodedata
+from collections.abc import Iterator
 
 from okrlint.lint.agreement import agrees, said_numbers
 from okrlint.lint.findings import Severity
@@ -12,6 +13,7 @@ from okrlint.lint.quantities import Quantity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.model.repository import KeyResult, Loc
+from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 _NOT_A_SHARE_RE = re.compile(
@@ -26,22 +28,30 @@ def _contradictions(kr: KeyResult) -> list[str]:
     said_from, said_to = said_numbers(kr.title, kr.unit)
     problems = []
     if said_from is not None and kr.baseline is not None and not agrees(said_from, kr.baseline, kr.unit):
-        problems.append(f"the title starts from {_shown(kr.title, said_from)} but baseline is {kr.baseline:g}")
+        problems.append(
+            f"the title starts from {_shown(kr.title, said_from)} but baseline is {plain_number(kr.baseline)}"
+        )
     if said_to is not None and kr.kind == "metric" and kr.target is not None and not agrees(said_to, kr.target, kr.unit):
-        problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {kr.target:g}")
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(agrees(said_to, bound, kr.unit) for bound in band):
-        problems.append(f"the title aims for {_shown(kr.title, said_to)} but range is {band[0]:g}–{band[1]:g}")
+        low, high = plain_number(band[0]), plain_number(band[1])
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but range is {low}–{high}")
     return problems
 
 
 def _shown(title: str, q: Quantity) -> str:
-    """Return a title quantity as written, with its value when the writing hides it ("$1.2M" = 1.2e+06)."""
+    """Return a title quantity as written, with its value when the writing hides it ("$1.2M" = 1200000)."""
     written = unicodedata.normalize("NFKC", title)[q.start : q.end].strip()
-    value = f"{q.value:g}" if q.value is not None else ""
+    value = plain_number(q.value) if q.value is not None else ""
     if q.per and q.value is not None:
-        value = f"{100 * q.value / q.per:g}%"
+        value = f"{plain_number(100 * q.value / q.per)}%"
     return written if written.replace(",", "") in (value, value + "%") else f"{written} (= {value})"
+
+
+def _times(factor: float) -> str:
+    """Return a change factor for a message; one beyond the floats reads as such, not as ``inf``."""
+    return scientific(factor) if math.isfinite(factor) else "more than 1.8×10³⁰⁸"
 
 
 @rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
@@ -145,7 +155,8 @@ def no_change(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 kr.at("target"),
                 (
-                    f"target equals baseline ({kr.baseline:g}): there is nothing to change; set the value to reach, "
+                    f"target equals baseline ({plain_number(kr.baseline)}): there is nothing to change; "
+                    "set the value to reach, "
                     "or use `range: {min, max}` to hold a level"
                 ),
             )
@@ -208,14 +219,16 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
     limit = ctx.config.max_change_factor
     for _, _, kr in key_results(ctx.repo):
         base, target = kr.baseline, kr.target
-        if kr.kind == "metric" and base is not None and target is not None and base * target > 0:
+        same_sign = base is not None and target is not None and base != 0 and (base > 0) == (target > 0)
+        if kr.kind == "metric" and same_sign and base is not None and target is not None:
             factor = max(target / base, base / target)
             if factor > limit:
                 yield (
                     kr.at("target"),
                     (
-                        f"target {target:g} is {factor:.3g} times {'above' if abs(target) > abs(base) else 'below'} "
-                        f"the baseline {base:g}, beyond max_change_factor ({limit:g}); check the numbers and their unit"
+                        f"target {plain_number(target)} is {_times(factor)} times "
+                        f"{'above' if abs(target) > abs(base) else 'below'} the baseline {plain_number(base)}, "
+                        f"beyond max_change_factor ({plain_number(limit)}); check the numbers and their unit"
                     ),
                 )
         if (kr.unit or "").strip().lower() in _PERCENT_UNITS and not _NOT_A_SHARE_RE.search(kr.title):
@@ -223,4 +236,10 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:
                     shown.add(loc)
-                    yield loc, f"{name} {value:g}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)"
+                    yield (
+                        loc,
+                        (
+                            f"{name} {plain_number(value)}% is outside 0–100%; "
+                            "write percentages as 0–100 (64, not 0.64 or 6400)"
+                        ),
+                    )
