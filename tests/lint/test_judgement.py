@@ -117,7 +117,7 @@ def test_scaled_units_and_fractions_agree() -> None:
 
 def test_activity_names_verb_count_and_output() -> None:
     found = find_activity("We have published 4 customer stories")
-    assert found is not None and (found.verb, found.count, found.noun) == ("published", "4", "story")
+    assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
     assert find_activity("Publish two posts per month") is not None
     assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
 

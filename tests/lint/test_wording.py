@@ -200,7 +200,8 @@ OUTCOMES = [
     "Deliver 99.9% uptime", "Send invoices within 2 days", "Ship 2x faster", "Improve blog posts",
     "Get 100 subscribers", "3 different customers have together run at least 10 campaigns", ">100 user tweets",
     "Identify the top 3 reasons potential customers do not sign", "Hire +1 Product Manager",
-    "Reach monthly NPS of 60", "Cut open bugs from 300 to 150", "Decrease reply time to 7 hours while adding two channels",
+    "Reach monthly NPS of 60", "Cut open bugs from 300 to 150",
+    "Decrease reply time to 7 hours while adding two channels",
 ]  # fmt: skip
 
 

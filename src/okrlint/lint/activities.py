@@ -27,23 +27,23 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrlint.lint.deliverables import lemma
+from okrlint.lint.deliverables import lemma, word_set
 from okrlint.lint.quantities import quantities, title_numbers
 
 __all__ = ["Activity", "find_activity"]
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
-STRONG_VERBS = frozenset(
+STRONG_VERBS = word_set(
     """conduct publish hold write run host send organize organise attend post perform schedule give present produce
     record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
     source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
     benchmark execute standardize standardise document author translate evaluate analyze analyse research call
-    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop find collect gather
-    test hack do make hire recruit""".split()
+    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
+    find collect gather test hack do make hire recruit"""
 )
-WEAK_VERBS = frozenset("ship launch deliver add release set have bring start introduce update share".split())
+WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
 _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
-OUTPUT_NOUNS = frozenset(
+OUTPUT_NOUNS = word_set(
     """interview post blog article webinar campaign training session call meeting workshop video feature email
     newsletter event demo test experiment release talk presentation report case study podcast episode survey
     prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
@@ -53,52 +53,53 @@ OUTPUT_NOUNS = frozenset(
     ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
     snapshot integration script example sample template faq review conversation outreach touchpoint sync
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
-    abm program component controller""".split()
+    abm program component controller"""
 )
-STAFF_NOUNS = frozenset(
+STAFF_NOUNS = word_set(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
-    contractor intern teammate member advocate""".split()
+    contractor intern teammate member advocate"""
 )
 _STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
-OUTCOME_NOUNS = frozenset(
+OUTCOME_NOUNS = word_set(
     """user customer client subscriber signup sign-up download install view listen reader attendee participant
     merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
     follower impression click organization organisation company prospect visitor buyer seller account-holder
     tenant shopper learner student developer community fan publisher builder curator creator adopter press media
-    journalist analyst""".split()
+    journalist analyst"""
 )
-_QUALIFIERS = frozenset(
+_QUALIFIERS = word_set(
     "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
-    .split()
 )
-_OUTCOME_LEADS = frozenset(
+_OUTCOME_LEADS = word_set(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
-    win retain sign acquire convert halve triple boost drive""".split()
+    win retain sign acquire convert halve triple boost drive"""
 )
-_STOPS = frozenset(
+_STOPS = word_set(
     """in on at for to of with by from and or per within across into about via through as than that which who where
     have has had are is was were will can could should must do does did be been not outside after before during
-    over under between inside around among against without except like including such both all each every""".split()
+    over under between inside around among against without except like including such both all each every"""
 )
 _PREPOSITIONS = frozenset({"in", "at", "through", "via", "across", "during"})
-_PERIOD_RE = re.compile(r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?")
-_WITH_PEOPLE = frozenset(
+_PERIOD_RE = re.compile(
+    r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
+)
+_WITH_PEOPLE = word_set(
     """interview call visit demo conversation meeting story study survey session workshop training webinar qbr review
-    pitch email outreach""".split()
+    pitch email outreach"""
 )
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
-_OUTSIDERS = frozenset("press media journalist analyst customer user client partner community prospect".split())
+_OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
 _CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "("})
 
 
 class Activity(NamedTuple):
-    """An activity a title counts: the phrase as written, and its verb, count and output noun."""
+    """An activity a title counts: the phrase as written, its verb, its count or cadence, and its output noun."""
 
     phrase: str
     verb: str
-    count: str
+    number: str
     noun: str
 
 
@@ -147,7 +148,7 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
             continue
-        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or low.endswith("ing") and i > first:
+        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
             break
         last = i
         i += 1
@@ -308,6 +309,6 @@ def find_activity(title: str) -> Activity | None:
         if found is None:
             continue
         start = t.text.find(found.phrase)
-        if not framed or start <= t.spans[lead][0] or not measured and _clause_start(t, _index_at(t, start)):
+        if not framed or start <= t.spans[lead][0] or (not measured and _clause_start(t, _index_at(t, start))):
             return found  # a measured title keeps only an activity that opens it
     return None if framed else _scheduled(t)

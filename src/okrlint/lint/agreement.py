@@ -19,8 +19,41 @@ _SCALE_PREFIX_RE = re.compile(
     r"\s*(?:(?P<k>k|thousands?\b)|(?P<m>m|mm|mn|millions?\b)|(?P<b>b|bn|billions?\b))\s*(?:[a-z$€£]|$)", re.IGNORECASE
 )
 _DURATIONS = frozenset(
-    """ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days wk wks week weeks mo mos
-    month months quarter quarters y yr yrs year years""".split()
+    [
+        "ms",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "d",
+        "day",
+        "days",
+        "wk",
+        "wks",
+        "week",
+        "weeks",
+        "mo",
+        "mos",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "y",
+        "yr",
+        "yrs",
+        "year",
+        "years",
+    ]
 )
 _PERCENT = frozenset({"%", "percent", "pct", "pp", "percentage", "percentage points"})
 

@@ -23,17 +23,24 @@ Every scan is a single pass over the title's words: no backtracking patterns.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
+__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word list written as one string."""
+    return frozenset(text.split())
+
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = re.compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
-DELIVERY_VERBS = frozenset(
+DELIVERY_VERBS = word_set(
     """ship land launch release deliver implement build create add remove publish document write draft hire
     migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
     establish finish complete spec roll set introduce adopt automate merge upgrade update move convert switch
@@ -43,9 +50,9 @@ DELIVERY_VERBS = frozenset(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure""".split()
+    consolidate unify rename package containerize containerise split expand identify reconfigure"""
 )
-VAGUE_VERBS = frozenset(
+VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
     optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
     learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
@@ -55,10 +62,10 @@ VAGUE_VERBS = frozenset(
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
     socialize socialise evangelize evangelise
-    """.split()
+    """
 )
 _EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
-VAGUE_CUES = frozenset(
+VAGUE_CUES = word_set(
     """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
     improvements increase increases increased increasing reduce reduces reduced reducing growing growth grows steady
     steadily consistently positive positively negative negatively feedback engagement engaged trust trusts
@@ -73,12 +80,12 @@ VAGUE_CUES = frozenset(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    """.split()
+    """
 )
-_STRONG_OBJECT_CUES = frozenset(
+_STRONG_OBJECT_CUES = word_set(
     """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
     great robust further progress headway awareness relationships relationship trust momentum culture presence
-    excitement understanding excellence leadership mindshare reputation engagement successful""".split()
+    excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
 _MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
 _UNBOUNDED = frozenset(
@@ -86,7 +93,7 @@ _UNBOUNDED = frozenset(
 )
 _VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things"})
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
-DONE_WORDS = frozenset(
+DONE_WORDS = word_set(
     """live available default ready exists exist done complete completed on-by-default interoperable supports
     working works passing interops exposes handles contains outlines describes indicates documents lists covers
     includes uses merged shipped landed launched released delivered implemented built created added removed
@@ -96,18 +103,18 @@ DONE_WORDS = frozenset(
     developed planned agreed chosen selected decided determined finalized finalised approved validated
     standardized standardised submitted upstreamed fixed rebuilt revamped redesigned sunset retired
     decommissioned archived audited certified passed opened translated localized signed filed closed proposed
-    reviewed tracked measured versioned alerted classified researched monitored used""".split()
+    reviewed tracked measured versioned alerted classified researched monitored used"""
 )
-_AUX = frozenset(
+_AUX = word_set(
     """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
-    should could would has have hasn't haven't had gets get got becomes""".split()
+    should could would has have hasn't haven't had gets get got becomes"""
 )
-_OBJECT_STOPS = frozenset("to for in on by with from at of into before after during until , ( : ; - — –".split())
+_OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
 _CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
-_SKIP = frozenset(
+_SKIP = word_set(
     """stretch [stretch] kr key result we we'll we've i i'll let's to also then and fully clearly
-    continuously proactively regularly successfully finally first""".split()
+    continuously proactively regularly successfully finally first"""
 )
 _IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do", "ran": "run", "got": "get",
               "gotten": "get", "set": "set", "put": "put", "begun": "begin", "began": "begin", "chosen": "choose",
@@ -149,7 +156,7 @@ def _lead(words: list[str]) -> int:
     while i < len(words) and (
         words[i].lower().strip("[]") in _SKIP
         or words[i] in ":;—–"
-        or words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to"
+        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
     ):
         i += 1
     return i
@@ -182,7 +189,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
     praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
-    praise += [f"{a} {b}" for a, b in zip(rest, rest[1:], strict=False) if (a, b) in _UNBOUNDED]
+    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
     if praise:
@@ -214,7 +221,7 @@ def _main_clause(words: list[str]) -> list[str]:
         elif low == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if low in _CLAUSE_BREAKS and i > 0 or word in (" - ", "—", "–", ";", "."):
+            if (low in _CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
                 break
             if low == "," and _at(words, i + 1).lower().endswith("ing"):
                 break
@@ -235,7 +242,7 @@ def _done_state(lower: list[str], i: int) -> bool:
         return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
-    return low == "there" and nxt in _BE or low == "support" and nxt == "for" or low in ("can", "will") and i > 0
+    return (low == "there" and nxt in _BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
 
 
 def _sentence(words: list[str]) -> Verdict:
@@ -244,8 +251,10 @@ def _sentence(words: list[str]) -> Verdict:
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
-    firm = [i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")]
-    if firm and (not cues or firm[0] < cues[0]) or done and not cues:
+    firm = [
+        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
+    ]
+    if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
         return Verdict("deliverable", tuple(words[first : i + 2]))
@@ -288,7 +297,7 @@ def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
     return _judge(title, extra)
 
 
-_SCOPE_VERBS = DELIVERY_VERBS - frozenset("get add onboard have make do run set start hire fire move convert".split())
+_SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert")
 _LEAD_COUNT_RE = re.compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
 
 

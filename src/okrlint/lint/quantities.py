@@ -313,9 +313,9 @@ def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quant
             or (from_before and _FROM_TO_RE.fullmatch(between))
             or (a.unit == b.unit and _BARE_TO_RE.fullmatch(between))
         ):
-            if b.scale and not a.scale and a.value is not None and b.value is not None:
-                if a.value < 10 * b.value / 10**b.scale:
-                    a = a._replace(value=a.value * 10**b.scale, scale=b.scale)
+            low, high = a.value, b.value
+            if b.scale and not a.scale and low is not None and high is not None and low < 10 * high / 10**b.scale:
+                a = a._replace(value=low * 10**b.scale, scale=b.scale)  # "from 1.2 to 1.5 million"
             return (a, b), ()
     targets = tuple(q for q in nums if _is_target(text, q))
     return None, targets

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma
+from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
 
@@ -149,20 +149,20 @@ def suggest_rewrite(title: str) -> str:
 
 
 _OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
-    (frozenset("post blog article story video podcast episode newsletter content piece tutorial guide doc docs "
-               "document documentation ebook whitepaper tweet case study page".split()),
+    (word_set("post blog article story video podcast episode newsletter content piece tutorial guide doc docs "
+               "document documentation ebook whitepaper tweet case study page"),
      "Grow monthly readers of our {noun}s from 2,000 to 5,000"),
-    (frozenset("webinar workshop talk meetup conference conf event demo ama session training course booth "
-               "seminar hackathon".split()), "Grow qualified sign-ups from {noun}s from 40 to 100 a quarter"),
-    (frozenset("interview conversation call survey visit qbr meeting pitch email outreach".split()),
+    (word_set("webinar workshop talk meetup conference conf event demo ama session training course booth "
+               "seminar hackathon"), "Grow qualified sign-ups from {noun}s from 40 to 100 a quarter"),
+    (word_set("interview conversation call survey visit qbr meeting pitch email outreach"),
      "Raise the share of {noun}s that lead to a next step from 20% to 35%"),
-    (frozenset("campaign ad asset landing abm program tactic".split()),
+    (word_set("campaign ad asset landing abm program tactic"),
      "Grow qualified leads from {noun}s from 200 to 300 a month"),
-    (frozenset("bug issue ticket fix".split()), "Cut open {noun}s older than 30 days from 300 to 100"),
-    (frozenset("test experiment".split()), "Raise the share of releases with no regression from 80% to 95%"),
-    (frozenset("pr mr commit review change improvement addition".split()),
+    (word_set("bug issue ticket fix"), "Cut open {noun}s older than 30 days from 300 to 100"),
+    (word_set("test experiment"), "Raise the share of releases with no regression from 80% to 95%"),
+    (word_set("pr mr commit review change improvement addition"),
      "Cut median time from {noun} opened to merged from 3 days to 1"),
-    (frozenset("hires candidate engineer developer designer maintainer ae sdr ce rep".split()),
+    (word_set("hires candidate engineer developer designer maintainer ae sdr ce rep"),
      "Cut the time to fill open roles from 60 to 40 days"),
 )  # fmt: skip
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from okrlint.lint.activities import find_activity
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.lint.rules.walk import key_results, objectives
-from okrlint.lint.activities import find_activity
 from okrlint.lint.rewrites import outcome_of_activity
+from okrlint.lint.rules.walk import key_results, objectives
 from okrlint.lint.wording import normalise_title
 from okrlint.model.repository import Loc
 from okrlint.util.text import shorten
@@ -77,9 +77,9 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
         found = None if kr.kind == "milestone" else find_activity(kr.title)
         if found is None:
             continue
-        cadence = found.count.lower().endswith("ly") or found.count.lower().startswith(("every", "per ", "each"))
+        cadence = found.number.lower().endswith("ly") or found.number.lower().startswith(("every", "per ", "each"))
         words = [f'verb "{found.verb}"'] if found.verb else []
-        words += [f'{"cadence" if cadence else "count"} "{found.count}"'] if found.count else []
+        words += [f'{"cadence" if cadence else "count"} "{found.number}"'] if found.number else []
         words += [f'output "{found.noun}"'] if found.noun else []
         yield (
             kr.at("title"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
+from okrlint.lint.quantities import quantities
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, objectives
-from okrlint.lint.quantities import quantities
 
 
 @rule("S208", "unaligned-objective", Severity.WARNING, "An objective of a non-root team has no `aligns`.")

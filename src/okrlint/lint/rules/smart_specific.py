@@ -6,16 +6,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from okrlint.lint.findings import Severity
-from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.lint.rules.walk import key_results, quoted, vague_words
 from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import Verdict, judge_wording, scoped_deliverable
+from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import quantities
+from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.rules.walk import key_results, quoted, vague_words
 from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
-
 
 _SCOPE_RE = re.compile(r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?\s*$", re.IGNORECASE)
 

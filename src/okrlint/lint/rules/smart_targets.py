@@ -31,7 +31,12 @@ def _contradictions(kr: KeyResult) -> list[str]:
         problems.append(
             f"the title starts from {_shown(kr.title, said_from)} but baseline is {plain_number(kr.baseline)}"
         )
-    if said_to is not None and kr.kind == "metric" and kr.target is not None and not agrees(said_to, kr.target, kr.unit):
+    if (
+        said_to is not None
+        and kr.kind == "metric"
+        and kr.target is not None
+        and not agrees(said_to, kr.target, kr.unit)
+    ):
         problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(agrees(said_to, bound, kr.unit) for bound in band):
