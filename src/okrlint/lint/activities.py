@@ -53,7 +53,8 @@ OUTPUT_NOUNS = word_set(
     ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
     snapshot integration script example sample template faq review conversation outreach touchpoint sync
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
-    abm program component controller"""
+    abm program component controller patch contribution submission keynote panel briefing epic task blogpost
+    thread lecture reel"""
 )
 STAFF_NOUNS = word_set(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter

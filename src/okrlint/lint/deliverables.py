@@ -88,6 +88,10 @@ _STRONG_OBJECT_CUES = word_set(
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
 _MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
+_CHANGE_VERBS = word_set(
+    """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
+    better speed accelerate maximize maximise minimize minimise expand"""
+)
 _UNBOUNDED = frozenset(
     {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
 )
@@ -180,7 +184,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
-    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), VAGUE_VERBS):
+    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), _CHANGE_VERBS):
         return Verdict("vague", (words[start + 2],))  # "Revamp and improve onboarding"
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
