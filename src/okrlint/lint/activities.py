@@ -257,12 +257,16 @@ def _scheduled(t: _Title) -> Activity | None:
         period = cadence + 1
         while period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
             period += 1
-        for i in range(cadence - 1, max(-1, cadence - 6), -1):
-            noun = _noun(t.lower[i], OUTPUT_NOUNS)
-            verb = lemma(t.lower[i], _SCHEDULED_VERBS)
-            if noun is not None or verb is not None:
-                when = t.phrase(cadence, period)
-                return Activity(t.phrase(i, period), t.words[i] if verb else "", when, noun or "")
+        window = range(cadence - 1, max(-1, cadence - 6), -1)
+        nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]
+        verbs = [i for i in window if lemma(t.lower[i], _SCHEDULED_VERBS)]
+        if nouns or verbs:  # "Send the newsletter every week": from the verb, else from the output noun
+            first = verbs[0] if verbs else nouns[-1]
+            while first > 0 and not verbs and _noun(t.lower[first - 1], OUTPUT_NOUNS):
+                first -= 1  # "a case study every sprint"
+            noun = _noun(t.lower[nouns[0]], OUTPUT_NOUNS) if nouns else ""
+            verb = t.words[verbs[0]] if verbs else ""
+            return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
     return None
 
 
