@@ -22,17 +22,17 @@ is an outcome, unless the activity is at its very start.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
 from okrlint.lint.deliverables import lemma, word_set
 from okrlint.lint.quantities import quantities, title_numbers
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Activity", "find_activity"]
 
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
+_TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
 STRONG_VERBS = word_set(
     """conduct publish hold write run host send organize organise attend post perform schedule give present produce
     record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
@@ -81,7 +81,7 @@ _STOPS = word_set(
     over under between inside around among against without except like including such both all each every"""
 )
 _PREPOSITIONS = frozenset({"in", "at", "through", "via", "across", "during"})
-_PERIOD_RE = re.compile(
+_PERIOD_RE = lazy_compile(
     r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
 )
 _WITH_PEOPLE = word_set(

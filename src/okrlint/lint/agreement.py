@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from okrlint.lint.quantities import Quantity, headlines, numbers_match, quantities
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["agrees", "said_numbers", "unit_scale"]
 
-_SCALE_PREFIX_RE = re.compile(
+_SCALE_PREFIX_RE = lazy_compile(
     r"\s*(?:(?P<k>k|thousands?\b)|(?P<m>m|mm|mn|millions?\b)|(?P<b>b|bn|billions?\b))\s*(?:[a-z$€£]|$)", re.IGNORECASE
 )
 _DURATIONS = frozenset(

@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.util.lazyre import lazy_compile
+
 __all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable", "word_set"]
 
 
@@ -38,8 +40,8 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
-_URL_RE = re.compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
+_WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
+_URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
 DELIVERY_VERBS = word_set(
     """ship land launch release deliver implement build create add remove publish document write draft hire
     migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
@@ -302,7 +304,7 @@ def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
 
 
 _SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert")
-_LEAD_COUNT_RE = re.compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
+_LEAD_COUNT_RE = lazy_compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
 
 
 def scoped_deliverable(title: str) -> tuple[str, ...] | None:

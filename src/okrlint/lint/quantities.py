@@ -32,6 +32,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.util.lazyre import lazy_compile
+
 __all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
 
 _MONTH = (
@@ -58,7 +60,7 @@ _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
-_DATE_RE = re.compile(  # the leading guard skips positions inside words, for speed
+_DATE_RE = lazy_compile(  # the leading guard skips positions inside words, for speed
     r"(?:(?<![^\W\d])|(?=['’]))(?:"
     + "|".join(
         (
@@ -81,7 +83,7 @@ _DATE_RE = re.compile(  # the leading guard skips positions inside words, for sp
     + ")",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(
+_NAME_RE = lazy_compile(
     r"(?<!\w)(?:"
     + "|".join(
         (
@@ -95,36 +97,36 @@ _NAME_RE = re.compile(
     + ")",
     re.IGNORECASE,
 )
-_DIGIT_RE = re.compile(r"\d")
-_ID_RE = re.compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
-_THE_NAME_RE = re.compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
-_CADENCE_RE = re.compile(
+_DIGIT_RE = lazy_compile(r"\d")
+_ID_RE = lazy_compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
+_THE_NAME_RE = lazy_compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
+_CADENCE_RE = lazy_compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
     r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
-_DATE_WORD_RE = re.compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
-_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
-_NUM_RE = re.compile(
+_DATE_WORD_RE = lazy_compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
+_SLASH_RE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
+_NUM_RE = lazy_compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
 )
-_WORD_RE = re.compile(
+_WORD_RE = lazy_compile(
     rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
     r"|tenth)s?|three\s+quarters|a\s+quarter\s+of)"
     rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
     r"(?:-(?P<next>[\w-]+))?(?![\w])",
     re.IGNORECASE,
 )
-_UNIT_RE = re.compile(
+_UNIT_RE = lazy_compile(
     r"\s*(?:%|(?:percent|pct|pp|pts?|points?|bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?"
     r"|hours?|d|days?|wks?|weeks?|months?|years?|x|times|k|bn|m|thousand|million"
     r"|billion|stars?|digits?|usd|eur|gbp|dollars?|euros?|gb|mb|tb|kb)\b)",
     re.IGNORECASE,
 )
-_TARGET_BEFORE_RE = re.compile(
+_TARGET_BEFORE_RE = lazy_compile(
     r"(?:\b(?:to|reach(?:es|ing)?|hit(?:ting)?|at\s+least|at\s+most|below|under|above|over"
     r"|beyond|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
     r"|(?:less|more|fewer|greater|higher|lower)\s+than)|[≥≤<>]=?)"
@@ -132,18 +134,18 @@ _TARGET_BEFORE_RE = re.compile(
     r"|\b(?:reach|hit|achieve|attain|maintain|keep|hold)\b[^\d]{0,40}?\bof\s*$",
     re.IGNORECASE,
 )
-_SIDE_BEFORE_RE = re.compile(
+_SIDE_BEFORE_RE = lazy_compile(
     r"\b(?:within|for|in|per|every|each|after|during|over\s+the\s+(?:next|last|past))\s*(?:~|about\s|around\s)?$",
     re.IGNORECASE,
 )
-_SCOPE_BEFORE_RE = re.compile(r"\b(?:over|across|among|in|of)\s*$", re.IGNORECASE)
-_SIDE_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s+)?off\b", re.IGNORECASE)
-_OF_AFTER_RE = re.compile(r"\s*of\b", re.IGNORECASE)
-_FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
-_ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
-_BARE_TO_RE = re.compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
-_PARSE_RE = re.compile(
+_SCOPE_BEFORE_RE = lazy_compile(r"\b(?:over|across|among|in|of)\s*$", re.IGNORECASE)
+_SIDE_AFTER_RE = lazy_compile(r"\s*(?:[a-z]+\s+)?off\b", re.IGNORECASE)
+_OF_AFTER_RE = lazy_compile(r"\s*of\b", re.IGNORECASE)
+_FROM_RE = lazy_compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
+_ARROW_RE = lazy_compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
+_FROM_TO_RE = lazy_compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
+_BARE_TO_RE = lazy_compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
+_PARSE_RE = lazy_compile(
     r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+)"
     r"(?:\s*(?P<suf>%|[a-z]+))?(?:\s*(?:[$€£¥₹]|usd|eur|gbp))?\s*",
@@ -158,15 +160,15 @@ _UNITS = (
 )  # fmt: skip
 _UNIT_SUFFIXES = frozenset(_UNITS) | frozenset(_SCALE)
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
-_COMPOUND_RE = re.compile(
+_COMPOUND_RE = lazy_compile(
     rf"(?:percent|point|star|digit|second|minute|hour|day|week|month|quarter|year|time|fold"
     rf"|x|{_NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(_LABELS.split("|"))
-_YEAR_COUNT_RE = re.compile(
+_YEAR_COUNT_RE = lazy_compile(
     r"\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
     r"|at\s+(?:least|most)|than)\s*$",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
 
@@ -21,7 +22,7 @@ _DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate|avoid"
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
-_LEAD_RE = re.compile(
+_LEAD_RE = lazy_compile(
     r"\s*(?:(?:stretch:|significantly|substantially|dramatically|further|continuously|continue\s+to"
     r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to|make)\s+)*"
     rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
@@ -35,21 +36,21 @@ _WHEN = (
     rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
     r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
 )
-_TAIL_RE = re.compile(
+_TAIL_RE = lazy_compile(
     r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
     rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
     rf"{_WHEN}))+[\s.!]*$",
     re.IGNORECASE,
 )
-_ADVERB_RE = re.compile(
+_ADVERB_RE = lazy_compile(
     r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
     r"a lot|much|further|continuously|overall|more|better|world-class|best-in-class)\b",
     re.IGNORECASE,
 )
 _NO_SUBJECT = 'name the number that would show it and say from what to what, e.g. "Raise X from A to B"'
 _OTHER_VERBS = frozenset({"publicize", "publicise", "nail", "foster", "become", "be", "win", "own", "lead"})
-_SPACE_RE = re.compile(r"\s+")
-_CUT_RE = re.compile(r"\s*(?:[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b).*$")
+_SPACE_RE = lazy_compile(r"\s+")
+_CUT_RE = lazy_compile(r"\s*(?:[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b).*$")
 # topic words → (metric added to the subject, direction, from, to)
 _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("onboard", "activation", "signup", "sign-up", "trial", "setup"), "completion", "up", "40%", "60%"),
@@ -65,9 +66,9 @@ _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("cost", "spend", "overhead", "time", "effort", "toil", "churn", "backlog", "debt"), "", "down", "12", "4"),
 )  # fmt: skip
 _VAGUE_TOPIC_NOUNS = frozenset({"performance", "speed", "quality", "experience", "state", "health", "scalability"})
-_DOWN_METRICS = re.compile(r"\b(?:latency|time|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
-_ARTICLE_RE = re.compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
-_METRIC_WORDS = re.compile(
+_DOWN_METRICS = lazy_compile(r"\b(?:latency|time|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
+_ARTICLE_RE = lazy_compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
+_METRIC_WORDS = lazy_compile(
     r"\b(?:nps|csat|rate|ratio|score|time|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
     r"|retention|conversion|satisfaction|uptime|availability|usage|cost|spend|accuracy|throughput|p\d\d)\b",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ from functools import lru_cache
 from okrlint.lint.activities import find_activity
 from okrlint.lint.quantities import has_quantity, numbers_match, parse_number, title_numbers
 from okrlint.lint.rewrites import suggest_rewrite
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = [
     "DEFAULT_VAGUE_WORDS",
@@ -44,9 +45,9 @@ DEFAULT_VAGUE_WORDS: tuple[str, ...] = (
     "expand", "modernize", "modernise", "further", "continue to", "work on", "focus on",
 )  # fmt: skip
 
-_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_SPACE_RE = re.compile(r"\s+")
+_DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
+_THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACE_RE = lazy_compile(r"\s+")
 
 
 @lru_cache(maxsize=64)
