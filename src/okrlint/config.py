@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -142,6 +141,8 @@ def _read_yaml_config(path: Path) -> Any:
 
 
 def _read_pyproject(path: Path) -> Any | None:
+    import tomllib  # only a pyproject.toml configuration needs it
+
     try:
         text = path.read_text(encoding="utf-8")
         table = tomllib.loads(text).get("tool", {}).get("okrlint")
