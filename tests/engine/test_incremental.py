@@ -100,12 +100,16 @@ def _edit_objectives(rng: random.Random, root: Path) -> None:
 
 
 def _edit_other(rng: random.Random, root: Path) -> None:
-    others = [p for p in _files(root) if "checkins" not in p.parts and "objectives:" not in p.read_text(errors="replace")]
+    others = [
+        p for p in _files(root) if "checkins" not in p.parts and "objectives:" not in p.read_text(errors="replace")
+    ]
     if not others:
         return
     path = rng.choice(others)
     text = path.read_text(encoding="utf-8")
-    text = rng.choice((text.replace("id: kpi-01", "id: kpi-1x", 1), text + "  - [unclosed\n", text.replace("team-0002", "team-9999")))
+    text = rng.choice(
+        (text.replace("id: kpi-01", "id: kpi-1x", 1), text + "  - [unclosed\n", text.replace("team-0002", "team-9999"))
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -115,7 +119,10 @@ def _add_file(rng: random.Random, root: Path) -> None:
     if rng.random() < 0.3:
         target = root / "okrs" / "2026-Q4" / "checkins" / f"extra-{rng.randrange(100)}.csv"
         refs = _kr_refs(root)
-        rows = "".join(f"2026-1{rng.randrange(3)}-0{rng.randrange(1, 9)},{rng.choice(refs)},{rng.randrange(50)}\n" for _ in range(3))
+        rows = "".join(
+            f"2026-1{rng.randrange(3)}-0{rng.randrange(1, 9)},{rng.choice(refs)},{rng.randrange(50)}\n"
+            for _ in range(3)
+        )
         target.write_text("date,kr,value\n" + rows, encoding="utf-8")
         return
     target.write_bytes(source.read_bytes())

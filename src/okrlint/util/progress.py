@@ -28,9 +28,7 @@ def show_progress(enabled: bool, output_format: str, stream: TextIO) -> bool:
 class Progress:
     """A one-line progress bar that appears after ``delay`` seconds and is erased when closed."""
 
-    def __init__(
-        self, stream: TextIO, *, delay: float = DELAY, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, stream: TextIO, *, delay: float = DELAY, clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream
         self.delay = delay
         self.clock = clock
