@@ -11,7 +11,6 @@ import pytest
 
 from okrlint.commands.common import progress_for
 from okrlint.util.progress import Progress, show_progress
-
 from paths import REPO
 
 

@@ -71,7 +71,7 @@ def progress_option(function: F) -> F:
         "--progress/--no-progress",
         default=True,
         show_default=True,
-        help="Show progress on stderr when a run takes over a second (only on a terminal, never for json/sarif/github).",
+        help="Show progress on stderr when a run takes over a second (on a terminal; never for json/sarif/github).",
     )(function)
 
 

@@ -37,7 +37,8 @@ def context_files(
         return None
     refers = {key for rel in targets for key in summaries[rel].refers}
     kpis = {kpi for rel in targets for kpi in summaries[rel].kpis}
-    chosen, incomplete = [], set()
+    chosen: list[SourceFile] = []
+    incomplete: set[str] = set()
     for source in files:
         summary = summaries[source.rel]
         if (

@@ -32,7 +32,7 @@ class FileSummary:
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
-        """Return the summary ``encode`` gave (from a signed cache entry); raise TypeError or ValueError for other shapes."""
+        """Return the summary ``encode`` gave (a signed cache entry); raise TypeError or ValueError for other shapes."""
         kind, incomplete, defines, refers, kpis = data
         if kind is not None and not isinstance(kind, str):
             raise TypeError("kind")
