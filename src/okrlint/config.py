@@ -69,7 +69,7 @@ class Config:
     @property
     def limits(self) -> Limits:
         """Return the loader limits this configuration sets."""
-        return Limits(max_nodes=self.max_nodes, max_depth=self.max_depth)
+        return Limits(max_nodes=self.max_nodes, max_depth=self.max_depth, max_chars=self.max_file_bytes)
 
     def fingerprint(self) -> str:
         """Return a stable text of every setting that can change lint results (for caches)."""

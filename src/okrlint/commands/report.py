@@ -112,6 +112,7 @@ def command(
         period=period,
         teams=split_list(teams),
         findings=findings,
+        omitted=loaded.omitted,
     )
     options = WriteOptions(out, summary, templates, progress=progress and sys.stderr.isatty(), root=config.root)
     REPORT_FORMATS.get(format_)(data, options)

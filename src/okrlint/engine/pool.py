@@ -35,7 +35,7 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
     rel, path, max_file_bytes, max_nodes, max_depth = job
     from pathlib import Path
 
-    loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth))
+    loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth, max_file_bytes))
     return marshal.dumps(encode_loaded(loaded))
 
 

@@ -33,9 +33,11 @@ _UNKNOWN_KEY = re.compile(r"unknown key (.+) \(did you mean (.+)\?\)\Z")
 _PERIOD = re.compile(r"(?i)\A\s*(?:([QH])([1-4])[\s_/-]*(\d{4})|(\d{4})[\s_/-]*([QH])([1-4]))\s*\Z")
 _NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 _UNIT = r"%|[A-Za-z$€£µ][\w$€£µ/]*"
+# Spaces before an optional unit are taken possessively ("\s*+"): "\s*(unit)?\s+" could split one long
+# run of spaces in quadratically many ways before failing (SPEC §7: linear in the title).
 FROM_TO = re.compile(
-    rf"\bfrom\s+(?P<ca>[$€£])?(?P<a>{_NUMBER})\s*(?P<ua>{_UNIT})?\s+to\s+(?P<cb>[$€£])?(?P<b>{_NUMBER})\s*(?P<ub>{_UNIT})?"
-    r"(?=[\s,.;)]|\Z)",
+    rf"\bfrom\s++(?P<ca>[$€£])?(?P<a>{_NUMBER})(?:\s*+(?P<ua>{_UNIT}))?\s++to\s++(?P<cb>[$€£])?(?P<b>{_NUMBER})"
+    rf"(?:\s*+(?P<ub>{_UNIT}))?(?=[\s,.;)]|\Z)",
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset({"k", "m", "b", "bn", "thousand", "million", "billion", "x"})

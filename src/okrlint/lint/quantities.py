@@ -142,8 +142,10 @@ _SCOPE_BEFORE_RE = lazy_compile(r"\b(?:over|across|among|in|of)\s*$", re.IGNOREC
 _SIDE_AFTER_RE = lazy_compile(r"\s*(?:[a-z]+\s+)?off\b", re.IGNORECASE)
 _OF_AFTER_RE = lazy_compile(r"\s*of\b", re.IGNORECASE)
 _FROM_RE = lazy_compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
-_ARROW_RE = lazy_compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
-_FROM_TO_RE = lazy_compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
+# Words between two numbers are matched possessively ("++"): "[^\W\d]+\s*" repeated could
+# split one long word in cubically many ways before failing.
+_ARROW_RE = lazy_compile(r"\s*(?:[^\W\d]++\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
+_FROM_TO_RE = lazy_compile(r"\s*(?:[^\W\d]++\s*){0,3}\bto\s*", re.IGNORECASE)
 _BARE_TO_RE = lazy_compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
 _PARSE_RE = lazy_compile(
     r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"

@@ -36,12 +36,19 @@ _WHEN = (
     rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
     r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
 )
-_TAIL_RE = lazy_compile(
-    r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
+# One trailing chunk (" significantly", " by the end of Q2", ...); a title's tail is a run of
+# them up to its end. _strip_tail finds that run in linear time: a regex ending in
+# "(?:chunk)+$" tried at every position backtracks quadratically on a long title (SPEC §7).
+_TAIL_CHUNK_RE = lazy_compile(
+    r"\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
     rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
-    rf"{_WHEN}))+[\s.!]*$",
+    rf"{_WHEN})",
     re.IGNORECASE,
 )
+_TAIL_LAST_RE = lazy_compile(rf"(?:{_TAIL_CHUNK_RE.pattern})[\s.!]*", re.IGNORECASE)
+_TAIL_SPAN = 16  # more words than one chunk can span
+_GAP_RE = lazy_compile(r"\s+")
+_WORDS_RE = lazy_compile(r"\S+")
 _ADVERB_RE = lazy_compile(
     r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
     r"a lot|much|further|continuously|overall|more|better|world-class|best-in-class)\b",
@@ -50,7 +57,9 @@ _ADVERB_RE = lazy_compile(
 _NO_SUBJECT = 'name the number that would show it and say from what to what, e.g. "Raise X from A to B"'
 _OTHER_VERBS = frozenset({"publicize", "publicise", "nail", "foster", "become", "be", "win", "own", "lead"})
 _SPACE_RE = lazy_compile(r"\s+")
-_CUT_RE = lazy_compile(r"\s*(?:[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b).*$")
+# Where a subordinate clause starts; _cut drops it and what follows (a leading "\s*" tried at every
+# position of a long run of spaces would make this quadratic).
+_CUT_RE = lazy_compile(r"[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b")
 # topic words → (metric added to the subject, direction, from, to)
 _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("onboard", "activation", "signup", "sign-up", "trial", "setup"), "completion", "up", "40%", "60%"),
@@ -77,10 +86,54 @@ _METRIC_WORDS = lazy_compile(
 
 def _subject(text: str, article: bool = False) -> str:
     """Return the words after the verb, without adverbs, dates, subordinate clauses and trailing dots."""
-    text = _CUT_RE.sub("", _TAIL_RE.sub("", text))
+    text = _cut(_strip_tail(text))
     text = _SPACE_RE.sub(" ", _ADVERB_RE.sub(" ", text)).strip(" .,;:!")
     words = (text if article else _ARTICLE_RE.sub("", text)).split()
     return " ".join(words[:6]) if words else ""
+
+
+def _cut(text: str) -> str:
+    """Return ``text`` up to its first subordinate clause, spaces before it dropped (linear time).
+
+    As ``re.sub(r"\\s*(?:CLAUSE).*$", "", text)`` would: the clause must reach past the last
+    line break that is not final, so only a clause from just before that break's whitespace on counts.
+    """
+    body = text[:-1] if text.endswith("\n") else text
+    last = body.rfind("\n")
+    position = max(0, len(text[:last].rstrip()) - 2) if last >= 0 else 0  # "to", "by", "so" before that run
+    while (m := _CUT_RE.search(text, position)) is not None:
+        if m.end() > last:
+            return text[: m.start()].rstrip()
+        position = m.start() + 1
+    return text
+
+
+def _strip_tail(text: str) -> str:
+    """Return ``text`` without its trailing run of tail chunks (adverbs, "by <when>"), in linear time.
+
+    Works from the end: a gap (start of a whitespace run) begins a tail when one chunk
+    spans from it to a gap that begins a tail, or to where only spaces, dots and ``!`` are
+    left. A chunk spans at most ``_TAIL_SPAN`` words, so each gap tries a bounded number of ends.
+    """
+    rest = len(text.rstrip()) if text else 0
+    while rest and text[rest - 1] in ".!":
+        rest = len(text[: rest - 1].rstrip())
+    ends = [m.end() for m in _WORDS_RE.finditer(text)]
+    gaps = [m.start() for m in _GAP_RE.finditer(text)]
+    tails: set[int] = set()
+    word = len(ends)
+    cut = len(text)
+    for gap in reversed(gaps):
+        while word and ends[word - 1] > gap:
+            word -= 1
+        window = ends[word : word + _TAIL_SPAN]
+        reaches_rest = not window or window[-1] >= rest
+        if (reaches_rest and _TAIL_LAST_RE.fullmatch(text, gap)) or any(
+            end in tails and _TAIL_CHUNK_RE.fullmatch(text, gap, end) for end in window
+        ):
+            tails.add(gap)
+            cut = gap
+    return text[:cut]
 
 
 def _topic(subject: str) -> tuple[str, str, str, str]:

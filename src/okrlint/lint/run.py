@@ -14,6 +14,7 @@ from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, 
 from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule, RuleContext
 from okrlint.lint.result import LintResult
+from okrlint.lint.suppression import directive_findings, is_suppressed
 from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
 from okrlint.model.repository import Repository
 from okrlint.source.files import SourceFile, discover
@@ -80,10 +81,7 @@ def _kept(finding: Finding, config: Config, loaded: dict[str, LoadedFile]) -> bo
     file = loaded.get(finding.path)
     if file is None or not file.suppressions:
         return True
-    marks = file.suppressions
-    if any(matches(s, rule) for s in marks.whole_file):
-        return False
-    return not any(matches(s, rule) for s in marks.by_line.get(finding.line, ()))
+    return not is_suppressed(finding, rule, file.suppressions)
 
 
 def _with_severity(finding: Finding, config: Config) -> Finding:
@@ -99,6 +97,8 @@ def lint_loaded(
     """Return the findings of ``rules`` over a loaded repository: suppressed, re-graded and sorted."""
     codes = {r.code for r in rules}
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
+    if "E011" in codes:
+        findings.extend(f for file in loaded.files for f in directive_findings(file.source.rel, file.suppressions))
     findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
     by_path = {f.source.rel: f for f in loaded.files}
     # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).

@@ -18,7 +18,7 @@ from okrlint.model.repository import Repository
 from okrlint.model.summary import FileSummary, builder_mark, summarize_added
 from okrlint.source.files import SourceFile, discover
 from okrlint.source.loader import LoadedFile, load_file
-from okrlint.source.problems import LoadProblem
+from okrlint.source.problems import LoadProblem, Omission
 from okrlint.util.errors import UserError
 from okrlint.util.gcpause import paused_gc
 
@@ -32,6 +32,7 @@ class LoadedRepository:
     repo: Repository
     files: tuple[LoadedFile, ...]
     problems: tuple[tuple[str, LoadProblem], ...]
+    omitted: tuple[Omission, ...] = ()
 
 
 def serial_loader(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
@@ -79,19 +80,25 @@ def load_repository(
     builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
     loaded: list[LoadedFile] = []
     problems: list[tuple[str, LoadProblem]] = []
+    omitted: list[Omission] = []
     broken_kinds: set[str] = set(incomplete)
     for file in load(config, chosen):
         rel = file.source.rel
         mark = builder_mark(builder) if summaries is not None else None
         problems.extend((rel, p) for p in file.problems)
+        omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
         broken = file.document is None and file.kind is not None and bool(file.problems)
         if file.document is not None:
             builder.add(file.document)
-        elif broken and file.kind is not None:
-            broken_kinds.add(file.kind)
+        elif file.problems:
+            first = min(file.problems, key=lambda p: (p.line, p.column))
+            omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
+            if broken and file.kind is not None:
+                broken_kinds.add(file.kind)
         if file.source.is_csv and file.text is not None:
             log, csv_problems = read_csv_log(rel, file.text)
             problems.extend((rel, p) for p in csv_problems)
+            omitted.extend(Omission(rel, p.line, p.column, f"left out: {p.message}") for p in csv_problems)
             if log is not None:
                 builder.add_log(log)
         if summaries is not None and mark is not None:
@@ -100,4 +107,5 @@ def load_repository(
         loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
     repo, build_problems = builder.finish(broken_kinds)
     problems.extend(build_problems)
-    return LoadedRepository(repo, tuple(loaded), tuple(problems))
+    omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)
+    return LoadedRepository(repo, tuple(loaded), tuple(problems), tuple(sorted(omitted)))

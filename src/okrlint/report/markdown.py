@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ from markupsafe import Markup
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.view import build_view
+from okrlint.util.markdown import escape_markdown
 from okrlint.util.text import shorten
 
 __all__ = ["SUMMARY_LIMIT", "md_escape", "render_markdown", "spark", "text_bar"]
@@ -23,10 +22,6 @@ _SUMMARY_TEAMS = 200
 _SUMMARY_ATTENTION = 25
 _SUMMARY_TITLE = 80
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
-_SPECIALS = re.compile(r"([\\`*_\[\]|~#$])")
-_BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))(?=\s|$)")
 _STATUS_EMOJI = {
     "done": "✅",
     "on-track": "🟢",
@@ -41,18 +36,14 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def md_escape(raw: Any, newline: str = " ") -> Markup:
-    """Escape text from YAML for Markdown: HTML-escape ``& < >``, backslash Markdown syntax, fold newlines.
+    """Escape text from YAML for Markdown with okrlint's one escaper (:func:`okrlint.util.markdown.escape_markdown`).
 
-    The result cannot break a table cell, start a block (heading, list, quote) or inject HTML.
-    ``newline`` replaces line breaks: a space (default) or ``<br>`` inside table cells.
+    The result cannot break a table cell, start a block (heading, list, quote), inject HTML, link
+    or mention anyone. ``newline`` replaces line breaks: a space (default) or ``<br>`` in table cells.
     """
     if isinstance(raw, Markup):
         return raw
-    text = _CONTROL.sub("", "" if raw is None else str(raw)).replace("\t", " ")
-    text = _SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-    text = _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", text)
-    separator = "<br>" if newline == "<br>" else " "
-    return Markup(_NEWLINES.sub(separator, text))
+    return Markup(escape_markdown(raw, newline))
 
 
 def _finalize(raw: Any) -> Any:
