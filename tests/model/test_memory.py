@@ -42,3 +42,33 @@ def test_a_csv_row_costs_a_few_hundred_bytes_in_the_model(tmp_path: Path) -> Non
     rows = sum(len(log.rows) for log in loaded.repo.logs)
     assert rows == 2 * ROWS
     assert held / rows < 700, f"{held / rows:.0f} bytes per check-in row (a dict of Loc per row took 1,200)"
+
+
+def _yaml_log(rows: int) -> str:
+    lines = ["team: demo", "period: 2026-Q4", "checkins:"]
+    for i in range(rows):
+        day = date(2026, 10, 1) + timedelta(days=i * 90 // rows)
+        lines += [f"  - date: {day}", "    kr: grow/revenue", f"    value: {100 + i}", f"    note: n{i}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_yaml_rows_laid_out_alike_share_their_field_layout(tmp_path: Path) -> None:
+    config = load_config(write_repo(tmp_path, {"okrs/demo.yaml": OKR, "okrs/log.yaml": _yaml_log(ROWS)}))
+    files = source_files(config)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        loaded = load_repository(config, files)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    (log,) = loaded.repo.logs
+    assert len(log.rows) == ROWS
+    last = log.rows[-1]
+    line = 4 + 4 * (ROWS - 1)
+    assert (last.at("date").line, last.at("date").column) == (line, 11)
+    assert (last.at("note").line, last.at("note").column) == (line + 3, 11)
+    assert last.at("missing") == last.loc
+    assert held / ROWS < 500, f"{held / ROWS:.0f} bytes per YAML check-in row (an array per row took 540)"

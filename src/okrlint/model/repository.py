@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,29 +22,34 @@ class Loc:
 
 
 _KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+_SHAPES: dict[tuple[int, ...], tuple[int, ...]] = {}
 
 
 class FieldLocs(Mapping[str, Loc]):
     """The locations of an object's fields, kept compact and turned into ``Loc`` on demand.
 
-    A repository can hold millions of check-in rows; one small array per object instead of a
-    dict of ``Loc`` objects keeps the model several times smaller.
+    A repository can hold millions of check-in rows, and rows written alike have their fields
+    at the same columns and the same line offsets: each object keeps its first field's line and
+    a shape (line offset and column per field) shared by every object laid out the same way.
     """
 
-    __slots__ = ("_keys", "_marks", "_path")
+    __slots__ = ("_keys", "_line", "_path", "_shape")
 
     def __init__(self, path: str, marks: Mapping[str, tuple[int, int]]) -> None:
         keys = tuple(marks)
         self._path = path
         self._keys = _KEY_TUPLES.setdefault(keys, keys)
-        self._marks = array("Q", [(line << 32) | column for line, column in marks.values()])
+        base = next(iter(marks.values()))[0] if marks else 0
+        shape = tuple(part for line, column in marks.values() for part in (line - base, column))
+        self._line = base
+        self._shape = _SHAPES.setdefault(shape, shape)
 
     def __getitem__(self, key: str) -> Loc:
         try:
-            packed = self._marks[self._keys.index(key)]
+            i = 2 * self._keys.index(key)
         except ValueError:
             raise KeyError(key) from None
-        return Loc(self._path, packed >> 32, packed & 0xFFFFFFFF)
+        return Loc(self._path, self._line + self._shape[i], self._shape[i + 1])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
