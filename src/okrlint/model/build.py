@@ -53,7 +53,7 @@ class _Builder:
         marks = node.value_marks
         if extra:
             marks = {**marks, **dict(extra)}
-        return FieldLocs(self.path, marks)
+        return FieldLocs(self.path, marks, node.mark[0])  # the object's own line: one int shared with its Loc
 
     def number(self, node: YMap, key: str) -> float | None:
         value = node.get(key)

@@ -35,11 +35,12 @@ class FieldLocs(Mapping[str, Loc]):
 
     __slots__ = ("_keys", "_line", "_path", "_shape")
 
-    def __init__(self, path: str, marks: Mapping[str, tuple[int, int]]) -> None:
+    def __init__(self, path: str, marks: Mapping[str, tuple[int, int]], line: int | None = None) -> None:
+        """Keep ``marks`` (field -> line, column) relative to ``line`` (default: the first field's)."""
         keys = tuple(marks)
         self._path = path
         self._keys = _KEY_TUPLES.setdefault(keys, keys)
-        base = next(iter(marks.values()))[0] if marks else 0
+        base = line if line is not None else next(iter(marks.values()))[0] if marks else 0
         shape = tuple(part for line, column in marks.values() for part in (line - base, column))
         self._line = base
         self._shape = _SHAPES.setdefault(shape, shape)
