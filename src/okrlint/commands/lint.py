@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from okrlint.config import find_config
 from okrlint.engine.run import lint_repository
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import unknown_selectors
-from okrlint.lint.run import Selection
+from okrlint.lint.run import Selection, lint_text
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
 
@@ -44,6 +45,14 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
     except ValueError:
         return None
     return find_config(common)
+
+
+def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
+    """Refuse ``-`` without ``--stdin-filename``, mixed with other paths, or the option without ``-``."""
+    if "-" in paths and stdin_filename is None:
+        raise UserError("lint -: pass --stdin-filename PATH to say which file of the repository the text on stdin is")
+    if stdin_filename is not None and paths != ("-",):
+        raise UserError("--stdin-filename goes with the single path - (the text comes from stdin)")
 
 
 @click.command("lint")
@@ -67,6 +76,13 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="With the path -: lint the text on stdin as if it were this file of the repository (editors).",
+)
+@click.option("--statistics", is_flag=True, help="Print one line per code with its count instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @cache_option
 def command(
     paths: tuple[str, ...],
@@ -77,21 +93,33 @@ def command(
     as_of: date | None,
     config_path: Path | None,
     output: str | None,
+    stdin_filename: str | None,
+    statistics: bool,
+    quiet: bool,
     cache: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
-    config = load_config(config_path or _config_near(paths))
+    _check_stdin(paths, stdin_filename)
+    if statistics and format_ not in ("auto", "text"):
+        raise UserError(f"--statistics prints counts as text; it cannot be combined with --format {format_}")
+    config = load_config(config_path or _config_near((stdin_filename,) if stdin_filename else paths))
     chosen_select = split_list(select) or config.select
     chosen_ignore = config.ignore + split_list(ignore)
     errors = unknown_selectors((*chosen_select, *chosen_ignore))
     if errors:
         raise UserError("; ".join(errors))
-    only = existing_paths(paths) if paths else None
-    result = lint_repository(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
+    selection = Selection(chosen_select, chosen_ignore)
+    if stdin_filename is not None:
+        content = sys.stdin.buffer.read()
+        result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
+    else:
+        only = existing_paths(paths) if paths else None
+        result = lint_repository(config, today(as_of), selection, only, cache=cache)
     if format_ == "auto":
-        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output)
+    options = ReportOptions(color=use_color(output), version=__version__, statistics=statistics, quiet=quiet)
+    write_output(renderer(result, options), output)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

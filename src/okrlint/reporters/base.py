@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """How to render: colour on or off, and the okrlint version to name in the output."""
+    """How to render: colour, the okrlint version to name, per-code counts instead of findings, no summary."""
 
     color: bool = False
     version: str = ""
+    statistics: bool = False
+    quiet: bool = False

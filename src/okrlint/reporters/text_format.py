@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.lint.result import LintResult
@@ -19,13 +20,31 @@ def _printable(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
+def counted(count: int, noun: str) -> str:
+    """Return ``count`` with ``noun`` in the right number: "1 error", "0 errors", "2 errors"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def summary(result: LintResult) -> str:
-    """Return the summary line of SPEC §5.1, worded exactly as there (always plural, for tools that parse it)."""
+    """Return the summary line of SPEC §5.1 with proper singulars ("Found 1 problem (1 error, …) in 1 file.")."""
     errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     return (
-        f"Found {len(result.findings)} problems ({errors} errors, {warnings} warnings, {infos} infos) "
-        f"in {result.files} files."
+        f"Found {counted(len(result.findings), 'problem')} ({counted(errors, 'error')}, "
+        f"{counted(warnings, 'warning')}, {counted(infos, 'info')}) in {counted(result.files, 'file')}."
     )
+
+
+def statistics(result: LintResult, color: bool = False) -> list[str]:
+    """Return one line per code with its count, most frequent first (ruff's ``--statistics`` layout)."""
+    counts = Counter(f.code for f in result.findings)
+    first = {f.code: f for f in reversed(result.findings)}
+    width = len(str(max(counts.values(), default=0)))
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        f = first[code]
+        tint, reset = (_COLORS[f.severity], _RESET) if color else ("", "")
+        lines.append(f"{count:>{width}}\t{tint}{code}{reset}\t[{f.severity}] {f.rule}")
+    return lines
 
 
 def finding_line(f: Finding, color: bool = False) -> str:
@@ -39,7 +58,11 @@ def finding_line(f: Finding, color: bool = False) -> str:
 
 
 def render(result: LintResult, options: ReportOptions) -> str:
-    """Render findings one per line, then the summary line."""
-    lines = [finding_line(f, options.color) for f in result.findings]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    """Render findings one per line (or per-code counts with ``statistics``), then the summary unless ``quiet``."""
+    if options.statistics:
+        lines = statistics(result, options.color)
+    else:
+        lines = [finding_line(f, options.color) for f in result.findings]
+    if not options.quiet:
+        lines.append(summary(result))
+    return "".join(f"{line}\n" for line in lines)
