@@ -20,9 +20,7 @@ KINDS = ("objectives", "kpis", "checkins", "teams", "config")
 LINE_RE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \[(?P<sev>error|warning|info)\] .+$"
 )
-SUMMARY_RE = re.compile(
-    r"^Found (\d+) problems? \((\d+) errors?, (\d+) warnings?, (\d+) infos?\) in (\d+) files?\.$"
-)
+SUMMARY_RE = re.compile(r"^Found (\d+) problems? \((\d+) errors?, (\d+) warnings?, (\d+) infos?\) in (\d+) files?\.$")
 ANSI = "\033["
 
 BROKEN = "team: payments\nperiod: 2026-Q4\nobjectives:\n  - id: a\n    titel: x\n"  # E002 x2

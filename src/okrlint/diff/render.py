@@ -11,6 +11,7 @@ from typing import Any
 from okrlint.diff.compare import WORKING_TREE, Change, DiffResult
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.repository import KeyResult, Repository
+from okrlint.util.figures import exact
 from okrlint.util.text import plural
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~!])")
@@ -59,9 +60,7 @@ def _value(value: Any) -> str:
         return ", ".join(_value(v) for v in value) or "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return exact(value)
 
 
 def _measure(kr: KeyResult) -> str:

@@ -28,6 +28,7 @@ from okrlint.model.repository import (
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.figures import exact
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +87,7 @@ class _Builder:
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(node.value_marks[key], f"{key}: min ({low:g}) is greater than max ({high:g})")
+            self.problem(node.value_marks[key], f"{key}: min ({exact(low)}) is greater than max ({exact(high)})")
             return None
         return (low, high)
 

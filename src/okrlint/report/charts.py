@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from okrlint.util.figures import exact, number
+
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
 
 # Okabe-Ito colour-blind-safe hues plus a neutral grey; CSS overrides them by class.
@@ -62,7 +64,7 @@ def _finite(v: object) -> float | None:
 
 def _value(v: float, unit: str = "") -> str:
     """Format a value with its unit, e.g. "400 ms" or "95%"."""
-    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
+    s = number(v)
     if not unit:
         return s
     return f"{s}{unit}" if unit == "%" else f"{s} {unit}"
@@ -137,7 +139,8 @@ def format_tick(value: float, digits: int = 3) -> str:
     for suffix, factor in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
         if 1000 * factor > abs(value) >= factor * (1 - 0.5 * 10.0**-digits):
             return f"{value / factor:.{digits}g}{suffix}"
-    return f"{value:.{digits}g}"
+    text = f"{value:.{digits}g}"
+    return exact(float(text)) if "e" in text else text
 
 
 def _tick_labels(ticks: Sequence[float]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.report.formatting import STATUSES, finite, percent, value
+from okrlint.util.figures import quantum, to_quantum
 
 __all__ = ["build_view", "kr_values"]
 
@@ -159,11 +160,22 @@ def _milestone(raw: Any) -> str:
     return "done" if raw >= 1 else "not started" if raw <= 0 else f"{percent(raw)} done"
 
 
+def projected_value(kr: Mapping[str, Any]) -> float | None:
+    """Return a KR's forecast value rounded to the precision of the check-ins it comes from (None without one)."""
+    forecast = kr.get("forecast")
+    raw = finite(forecast.get("value")) if isinstance(forecast, Mapping) else None
+    if raw is None:
+        return None
+    rows = kr.get("checkins") or ()
+    step = quantum(row.get("value") for row in rows if isinstance(row, Mapping))
+    rounded: float = to_quantum(raw, step)
+    return rounded
+
+
 def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
     """Return the baseline, current, target and forecast texts of a KR, each with its unit."""
     unit, kind = kr.get("unit"), kr.get("kind")
-    forecast = kr.get("forecast") if isinstance(kr.get("forecast"), Mapping) else None
-    projected = value(forecast.get("value"), unit) if forecast else "–"
+    projected = value(projected_value(kr), unit)
     if kind == "milestone":
         return {
             "baseline": "not started",

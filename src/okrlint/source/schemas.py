@@ -15,6 +15,7 @@ from typing import Any
 
 from okrlint.source.problems import LoadProblem, Mark
 from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.figures import exact
 from okrlint.util.resources import load_schema
 
 MESSAGE_KEY = "x-okrlint-message"
@@ -126,7 +127,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return _trim(repr(value))
+    return _trim(exact(value) if isinstance(value, int | float) else repr(value))
 
 
 def _trim(text: str, limit: int = 120) -> str:

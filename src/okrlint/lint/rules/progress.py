@@ -8,10 +8,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, kr_ref
 from okrlint.scoring.scores import score_key_result
-
-
-def _shown(value: float | bool) -> str:
-    return str(value).lower() if isinstance(value, bool) else f"{value:g}"
+from okrlint.util.figures import exact
 
 
 @rule("T404", "stale-key-result", Severity.WARNING, "A running KR has had no recent check-in.")
@@ -147,7 +144,7 @@ def missed_commitment(ctx: RuleContext) -> Iterator[Hit]:
             continue
         scored = score_key_result(okr_set, objective, kr, checkins)
         if scored.score is not None and scored.score < 1.0:
-            shown = f"last value {_shown(scored.current)}" if scored.rows and scored.current is not None else "no data"
+            shown = f"last value {exact(scored.current)}" if scored.rows and scored.current is not None else "no data"
             yield (
                 kr.loc,
                 (

@@ -9,6 +9,7 @@ from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
+from okrlint.util.figures import exact, number
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 
@@ -18,12 +19,12 @@ def _contradictions(kr: KeyResult) -> list[str]:
     said_from, said_to = title_numbers(kr.title)
     problems = []
     if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
-        problems.append(f"the title starts from {said_from:g} but baseline is {kr.baseline:g}")
+        problems.append(f"the title starts from {exact(said_from)} but baseline is {exact(kr.baseline)}")
     if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
-        problems.append(f"the title aims for {said_to:g} but target is {kr.target:g}")
+        problems.append(f"the title aims for {exact(said_to)} but target is {exact(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
-        problems.append(f"the title aims for {said_to:g} but range is {band[0]:g}–{band[1]:g}")
+        problems.append(f"the title aims for {exact(said_to)} but range is {exact(band[0])}–{exact(band[1])}")
     return problems
 
 
@@ -122,8 +123,8 @@ def no_change(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 kr.at("target"),
                 (
-                    f"target equals baseline ({kr.baseline:g}): there is nothing to change; set the value to reach, "
-                    "or use `range: {min, max}` to hold a level"
+                    f"target equals baseline ({exact(kr.baseline)}): there is nothing to change; "
+                    "set the value to reach, or use `range: {min, max}` to hold a level"
                 ),
             )
 
@@ -189,8 +190,9 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
                 yield (
                     kr.at("target"),
                     (
-                        f"target {target:g} is {factor:.3g} times {'above' if abs(target) > abs(base) else 'below'} "
-                        f"the baseline {base:g}, beyond max_change_factor ({limit:g}); check the numbers and their unit"
+                        f"target {exact(target)} is {number(factor)} times "
+                        f"{'above' if abs(target) > abs(base) else 'below'} the baseline {exact(base)}, "
+                        f"beyond max_change_factor ({exact(limit)}); check the numbers and their unit"
                     ),
                 )
         if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
@@ -198,4 +200,7 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:
                     shown.add(loc)
-                    yield loc, f"{name} {value:g}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)"
+                    yield (
+                        loc,
+                        f"{name} {exact(value)}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)",
+                    )
