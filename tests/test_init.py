@@ -29,7 +29,7 @@ def lint_json(
 @pytest.mark.parametrize(
     ("as_of", "month", "period"),
     [
-        ("2026-10-01", 1, "2026-Q4"),  # the first day of the quarter: every check-in on one day
+        ("2026-10-01", 1, "2026-Q4"),  # the first day of the quarter: no check-in yet
         ("2026-11-23", 1, "2026-Q4"),
         ("2026-12-31", 1, "2026-Q4"),  # the last day
         ("2027-02-28", 1, "2027-Q1"),
@@ -70,7 +70,33 @@ def test_init_uses_today_by_default(
 def test_checkin_dates_stay_inside_the_elapsed_part_of_the_quarter() -> None:
     quarter = period_containing(date(2026, 11, 23))
     assert checkin_dates(quarter, date(2026, 11, 23)) == [date(2026, 10, 1), date(2026, 10, 27), date(2026, 11, 23)]
-    assert checkin_dates(quarter, date(2026, 10, 1)) == [date(2026, 10, 1)]
+    assert checkin_dates(quarter, date(2026, 10, 2)) == [date(2026, 10, 1), date(2026, 10, 2)]
+    assert checkin_dates(quarter, date(2026, 10, 1)) == []  # the first day: no progress yet
+
+
+def test_the_day_after_init_for_a_new_quarter_says_no_data_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SPEC §5.1: before any check-in of a period, "no data yet", not "Org score 0 % 🔴 Red"
+    assert main(["init", str(tmp_path), "--as-of", "2027-01-01"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--format", "json", "--as-of", "2027-01-02"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["score"], data["grade"], data["status"]) == (None, None, "no-data")
+    assert [(t["score"], t["status"]) for t in data["teams"]] == [(None, "no-data")]
+    assert {kr["status"] for o in data["teams"][0]["objectives"] for kr in o["key_results"]} == {"no-data"}
+    assert main(["report", "--format", "md", "--as-of", "2027-01-02"]) == 0
+    md = capsys.readouterr().out
+    assert "**Org score: no data yet**" in md
+    assert "## Example Inc. · ⚪ no data yet" in md
+    assert "| Example Inc. | – | `░░░░░░░░░░` | ⚪ No data yet |" in md
+    assert "0%" not in md.split("## Example Inc.")[0] and "Red" not in md
+    assert main(["report", "--format", "html", "--as-of", "2027-01-02", "--out", "site"]) == 0
+    for page in ("index.html", "teams/company.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "no data yet" in html.lower()
+        assert 'donut-num">0%' not in html and "Red</span>" not in html
 
 
 def test_every_yaml_file_names_its_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -162,8 +162,14 @@ def _number(value: float) -> str:
 
 
 def checkin_dates(period: Period, today: date) -> list[date]:
-    """Return the check-in dates: the period's start, halfway to today, and today (inside the period)."""
+    """Return the check-in dates: the period's start, halfway to today, and today (inside the period).
+
+    On the period's first day there is no progress to show yet: no dates, so the scorecard
+    says "no data yet" until the first real check-in.
+    """
     last = min(max(today, period.start), period.end)
+    if last == period.start:
+        return []
     halfway = period.start + timedelta(days=(last - period.start).days // 2)
     return sorted({period.start, halfway, last})
 
@@ -200,9 +206,10 @@ def checkins_text(path: str, period: Period, today: date) -> str:
         "# Progress on the key results, and KPI measurements. Append a row per check-in, or run",
         "#   okrlint checkin company/<objective>/<kr> VALUE",
         "team: company",
-        "checkins:",
     ]
-    for day in checkin_dates(period, today):
+    dates = checkin_dates(period, today)
+    lines.append("checkins:" if dates else "checkins: []  # nothing yet: the quarter has just begun")
+    for day in dates:
         share = _progress(period, day)
         for objective_id, _title, _kind, krs in OBJECTIVES:
             for kr in krs:
