@@ -30,6 +30,7 @@ objectives:
       - {id: one-click, title: Ship one-click checkout, milestone: true}
 """
 KPIS = "kpis:\n  - {id: nps, name: NPS, source: survey, target: 60}\n"
+TODAY = date(2027, 2, 1)
 TEAMS = "teams:\n  - {id: company, name: Acme}\n  - {id: shop, name: Shop, parent: company}\n"
 
 
@@ -37,6 +38,8 @@ TEAMS = "teams:\n  - {id: company, name: Acme}\n  - {id: shop, name: Shop, paren
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_repo(tmp_path, {"okrs/2026-Q4/shop.yaml": OKRS, "okrs/kpis.yaml": KPIS, "okrs/teams.yaml": TEAMS})
     monkeypatch.chdir(tmp_path)
+    # "today" for the command: after every date these tests check in (a date after today is refused)
+    monkeypatch.setattr("okrlint.commands.checkin.today", lambda as_of: as_of or TODAY)
     return tmp_path
 
 
@@ -72,7 +75,8 @@ def test_creates_the_team_log_beside_the_okr_set(repo: Path, capsys: pytest.Capt
         == 0
     )
     assert capsys.readouterr().out == (
-        "okrs/2026-Q4/checkins/shop.yaml: created with shop/checkout/latency = 1100 on 2026-10-12\n"
+        "okrs/2026-Q4/checkins/shop.yaml:4: created the log with {date: 2026-10-12, kr: checkout/latency, "
+        'value: 1100, confidence: 0.7, author: lee@example.com, note: "CDN: half done"}\n'
     )
     assert (repo / "okrs/2026-Q4/checkins/shop.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=https://okrlint.dev/schema/checkins.schema.json\n"
