@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -165,3 +167,42 @@ def test_pre_commit_config_is_valid(tmp_path: Path, capsys: pytest.CaptureFixtur
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_hook_runs_offline_from_the_installed_okrlint(tmp_path: Path) -> None:
+    """The scaffold's hook is ``repo: local``/``language: system``: pre-commit downloads nothing."""
+    assert main(["init", str(tmp_path)]) == 0
+    text = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "  - repo: local\n" in text and "language: system" in text
+    assert "#   - repo: https://github.com/okrlint/okrlint\n" in text  # the remote form, as a comment
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "PRE_COMMIT_HOME": str(tmp_path.parent / "pre-commit-home"),
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    for command in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(command, cwd=tmp_path, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^okrlint\.+Passed$", done.stdout, re.M), done.stdout
+    (tmp_path / "okrs/teams.yaml").write_text("teams:\n  - {id: company}\n", encoding="utf-8")  # E002: no name
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1 and "okrs/teams.yaml:2:5: E002" in done.stdout, done.stdout

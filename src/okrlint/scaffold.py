@@ -236,15 +236,27 @@ def config_text(fiscal_year_start_month: int) -> str:
 
 
 def pre_commit_text() -> str:
-    """Return ``.pre-commit-config.yaml`` running okrlint's hook."""
+    """Return ``.pre-commit-config.yaml``: okrlint's hook run from the installed okrlint (works offline)."""
     return (
         f"# yaml-language-server: $schema={PRE_COMMIT_SCHEMA}\n"
         "# Lint OKRs before every commit: pip install pre-commit && pre-commit install\n"
+        "# This hook runs the okrlint installed in your environment, so it works offline and with\n"
+        "# any way you installed okrlint. To let pre-commit install a pinned okrlint itself instead,\n"
+        "# replace the `repo: local` entry with:\n"
+        f"#   - repo: {HOOK_REPO}\n"
+        f"#     rev: v{__version__}\n"
+        "#     hooks:\n"
+        "#       - id: okrlint\n"
         "repos:\n"
-        f"  - repo: {HOOK_REPO}\n"
-        f"    rev: v{__version__}\n"
+        "  - repo: local\n"
         "    hooks:\n"
         "      - id: okrlint\n"
+        "        name: okrlint\n"
+        "        entry: okrlint lint\n"
+        "        language: system\n"
+        "        types_or: [yaml, csv]\n"
+        "        exclude: '(^|/)\\.'\n"
+        "        require_serial: true\n"
     )
 
 
