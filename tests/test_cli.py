@@ -407,3 +407,15 @@ def test_the_example_organisation_lints_clean() -> None:
     assert "[warning]" not in done.stdout
     assert SUMMARY_RE.match(done.stdout.splitlines()[-1])
     assert done.stderr == ""
+
+
+def test_shell_completion_as_documented(repo: Path) -> None:
+    """README: eval "$(_OKRLINT_COMPLETE=bash_source okrlint)"; completion then offers commands and options."""
+    source = okrlint(cwd=repo, env={"_OKRLINT_COMPLETE": "bash_source"})
+    assert source.returncode == 0 and "_okrlint_completion" in source.stdout
+    words = okrlint(
+        cwd=repo, env={"_OKRLINT_COMPLETE": "bash_complete", "COMP_WORDS": "okrlint lint --st", "COMP_CWORD": "2"}
+    )
+    assert words.stdout.split() == ["plain,--stdin-filename", "plain,--statistics"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_OKRLINT_COMPLETE=bash_source okrlint)"' in readme
