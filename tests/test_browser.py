@@ -151,7 +151,8 @@ def test_every_page_passes_an_axe_audit(browser: Browser, site: Path, new_quarte
 def test_the_audit_would_catch_low_contrast(browser: Browser, page: Page, tmp_path: Path, axe: str) -> None:
     bad = tmp_path / "bad.html"
     bad.write_text(
-        '<!DOCTYPE html><html lang="en"><title>t</title><main><h1>Bad</h1><p style="color:#aaa;background:#fff">faint</p></main>',
+        '<!DOCTYPE html><html lang="en"><title>t</title><main><h1>Bad</h1>'
+        '<p style="color:#aaa;background:#fff">faint</p></main>',
         encoding="utf-8",
     )
     page.goto(bad.as_uri())

@@ -344,7 +344,7 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
                 "shop/checkout/latency",
                 str(1000 + n),
                 "--date",
-                "2026-10-12",
+                f"2026-10-1{n}",  # one value per KR and day: a second one is refused (test_checkin_replace)
             ],
             cwd=repo,
             env=env,
@@ -358,7 +358,7 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
     text = log.read_text(encoding="utf-8")
     assert sorted(int(line.split()[-1].rstrip("}")) for line in text.splitlines()[3:]) == [1000, 1001, 1002, 1003]
     assert not lock_path(log).exists()
-    assert_clean(repo, ("E", "T403"))  # T402 would rightly say: four values on one day
+    assert_clean(repo, ("E", "T403"))  # T402 would rightly say: rows out of date order
 
 
 @pytest.mark.parametrize("quote", ["", "'", '"'])

@@ -149,3 +149,23 @@ def test_the_real_today_is_the_default_limit(repo: Path, capsys: pytest.CaptureF
     request = Request("kpi:nps", "1", date.today() + timedelta(days=1))
     with pytest.raises(CheckinError, match="is after today"):
         plan_checkin(load_repository(config), config, request)
+
+
+def test_a_row_added_meanwhile_is_seen_under_the_lock(repo: Path) -> None:
+    """Two check-ins of one KR and day racing: the second re-reads the log under the lock and refuses."""
+    from okrlint.checkin.plan import CheckinError, Request, plan_checkin
+    from okrlint.checkin.write import write_checkin
+    from okrlint.config import load_config
+    from okrlint.model.load import load_repository
+
+    config = load_config(repo / ".okrlint.yaml")
+    loaded = load_repository(config)
+    first, second = (
+        plan_checkin(loaded, config, Request("shop/checkout/latency", value, date(2026, 10, 26)), today=TODAY)
+        for value in ("900", "901")
+    )
+    write_checkin(first, repo)
+    before = snapshot(repo)
+    with pytest.raises(CheckinError, match=r"already has a value on 2026-10-26 \(okrs/2026-Q4/checkins/shop.yaml:15\)"):
+        write_checkin(second, repo)
+    assert snapshot(repo) == before

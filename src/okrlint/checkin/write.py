@@ -137,10 +137,40 @@ def replace_row(plan: Plan, text: str) -> str:
     return new
 
 
+def _rows_of(plan: Plan, text: str) -> list[tuple[str, str | None, str | None, int]]:
+    """Return (date, kr, kpi, line) of every row of the log ``text`` as it is now."""
+    if plan.is_csv:
+        log, _ = read_csv_log(plan.rel, text)
+        rows = log.rows if log is not None else ()
+        return [(r.date.isoformat(), r.kr, r.kpi, r.loc.line) for r in rows]
+    root = load_yaml(text).root
+    items = root.get("checkins") if isinstance(root, dict) else None
+    marks = getattr(items, "item_marks", [])
+    return [
+        (str(row.get("date")), row.get("kr"), row.get("kpi"), mark[0])
+        for row, mark in zip(items or (), marks, strict=False)
+        if isinstance(row, dict)
+    ]
+
+
+def refuse_same_day(plan: Plan, text: str) -> None:
+    """Refuse to append a second row of one KR (or KPI) and day that another check-in wrote meanwhile."""
+    day = plan.row["date"].isoformat()
+    tail = plan.subject.split("/")[-2:]
+    for row_day, kr, kpi, line in _rows_of(plan, text):
+        same = kpi == plan.row.get("kpi") if "kpi" in plan.row else kr is not None and kr.split("/")[-2:] == tail
+        if row_day == day and same:
+            raise CheckinError(
+                f"{plan.subject} already has a value on {day} ({plan.rel}:{line}); pass --replace to replace that row"
+            )
+
+
 def render(plan: Plan, text: str | None, root: Path) -> str:
     """Return the log's new text: ``text`` with the row appended (or replaced), or a new log when ``text`` is None."""
     if text is not None and plan.replaces is not None:
         return replace_row(plan, text)
+    if text is not None:
+        refuse_same_day(plan, text)  # re-checked under the lock: a concurrent check-in may have added it
     if text is None:
         new = new_yaml_log(plan.row, team=plan.team, modeline=modeline_for(plan.path, root))
         verify_yaml(None, new, plan.row)
