@@ -359,7 +359,7 @@ def test_output_writes_the_file(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert json.loads((repo / "reports/lint.json").read_text(encoding="utf-8"))["summary"]["error"] == 1
     code, out, _ = run(capsys, "lint", "--output", "lint.txt")
     assert out == ""
-    assert (repo / "lint.txt").read_text(encoding="utf-8").endswith("in 1 files.\n")
+    assert (repo / "lint.txt").read_text(encoding="utf-8").endswith("in 1 file.\n")
     assert ANSI not in (repo / "lint.txt").read_text(encoding="utf-8")
 
 
