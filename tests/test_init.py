@@ -175,11 +175,13 @@ def test_pre_commit_hook_runs_offline_from_the_installed_okrlint(tmp_path: Path)
     text = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "  - repo: local\n" in text and "language: system" in text
     assert "#   - repo: https://github.com/okrlint/okrlint\n" in text  # the remote form, as a comment
+    git_config = tmp_path.parent / "gitconfig"
+    git_config.write_text("[init]\n\tdefaultBranch = main\n", encoding="utf-8")
     env = {
         **os.environ,
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
         "PRE_COMMIT_HOME": str(tmp_path.parent / "pre-commit-home"),
-        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_GLOBAL": str(git_config),
         "GIT_CONFIG_NOSYSTEM": "1",
     }
     for command in (["git", "init", "-q"], ["git", "add", "-A"]):
