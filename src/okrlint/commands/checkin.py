@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from okrlint.commands.common import ISO_DATE, config_option, load_config, today
+from okrlint.util.text import escape_undecodable
 
 
 @click.command("checkin", context_settings={"ignore_unknown_options": True})
@@ -49,5 +50,5 @@ def command(
     plan = plan_checkin(load_repository(config, source_files(config)), config, request, today=now)
     written = write_checkin(plan, config.root, max_bytes=config.max_file_bytes)
     what = "replaced the row with" if written.replaced else "created the log with" if written.created else "added"
-    click.echo(f"{plan.rel}:{written.line}: {what} {written.row}")
+    click.echo(f"{escape_undecodable(plan.rel)}:{written.line}: {what} {escape_undecodable(written.row)}")
     return 0

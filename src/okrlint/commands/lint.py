@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -19,15 +22,18 @@ from okrlint.commands.common import (
     split_list,
     today,
     use_color,
-    write_output,
 )
-from okrlint.config import find_config
+from okrlint.config import Config, find_config
 from okrlint.engine.run import lint_repository
+from okrlint.fix.apply import FileEdit, plan_fixes, with_fixes, write_edits
+from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import Severity
-from okrlint.lint.registry import unknown_selectors
+from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, lint_text
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
+from okrlint.util.output import write_output
+from okrlint.util.text import plural
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:
@@ -53,6 +59,38 @@ def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
         raise UserError("lint -: pass --stdin-filename PATH to say which file of the repository the text on stdin is")
     if stdin_filename is not None and paths != ("-",):
         raise UserError("--stdin-filename goes with the single path - (the text comes from stdin)")
+
+
+MAX_FIX_ROUNDS = 5
+
+
+def _run_fixes(result: LintResult, config: Config, unsafe: bool, show_diff: bool, output: str | None) -> list[FileEdit]:
+    """Apply (or with ``show_diff`` print) the fixes; return the edits that change (would change) a file."""
+    edits = plan_fixes(result.findings, config, unsafe)
+    for edit in edits:
+        for finding, reason in edit.refused:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            click.echo(f"okrlint: not fixed: {where}: {finding.code}: {reason}", err=True)
+    changed = [edit for edit in edits if edit.changed]
+    if show_diff:
+        write_output("".join(edit.diff() for edit in changed), output, config.root)
+    else:
+        write_edits(changed)
+    return changed
+
+
+def _fix_rounds(result: LintResult, config: Config, unsafe: bool, relint: Callable[[], LintResult]) -> LintResult:
+    """Fix until nothing more changes (a fix can make another possible); return the last lint result."""
+    fixed, files = 0, set()
+    for _ in range(MAX_FIX_ROUNDS):
+        changed = _run_fixes(result, config, unsafe, False, None)
+        if not changed:
+            break
+        fixed += sum(len(edit.fixed) for edit in changed)
+        files |= {edit.rel for edit in changed}
+        result = relint()
+    click.echo(f"Fixed {plural(fixed, 'problem')} in {plural(len(files), 'file')}.", err=True)
+    return result
 
 
 @click.command("lint")
@@ -83,6 +121,11 @@ def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
 )
 @click.option("--statistics", is_flag=True, help="Print one line per code with its count instead of the findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Offer and apply the unsafe fixes too.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing."
+)
 @cache_option
 def command(
     paths: tuple[str, ...],
@@ -97,6 +140,9 @@ def command(
     statistics: bool,
     quiet: bool,
     cache: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     _check_stdin(paths, stdin_filename)
@@ -110,16 +156,27 @@ def command(
         raise UserError("; ".join(errors))
     selection = Selection(chosen_select, chosen_ignore)
     if stdin_filename is not None:
+        if fix or show_diff:
+            raise UserError("--fix and --diff edit files; they cannot be combined with - (stdin)")
         content = sys.stdin.buffer.read()
         result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
     else:
         only = existing_paths(paths) if paths else None
         result = lint_repository(config, today(as_of), selection, only, cache=cache)
+    if show_diff:
+        changed = _run_fixes(result, config, unsafe_fixes, True, output)
+        count = sum(len(edit.fixed) for edit in changed)
+        click.echo(f"Would fix {plural(count, 'problem')} in {plural(len(changed), 'file')}.", err=True)
+        return 1 if changed else 0
+    if fix:
+        relint = partial(lint_repository, config, today(as_of), selection, only, cache=cache)
+        result = _fix_rounds(result, config, unsafe_fixes, relint)
+    result = replace(result, findings=with_fixes(result.findings, config))
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     renderer = get_reporter(format_)
-    options = ReportOptions(color=use_color(output), version=__version__, statistics=statistics, quiet=quiet)
-    write_output(renderer(result, options), output)
+    options = ReportOptions(use_color(output), __version__, unsafe_fixes, statistics=statistics, quiet=quiet)
+    write_output(renderer(result, options), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

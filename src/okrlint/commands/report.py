@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -19,39 +17,11 @@ from okrlint.commands.common import (
     load_config,
     split_list,
     today,
-    write_output,
 )
 from okrlint.lint.findings import Finding, Severity
+from okrlint.report import DEFAULT_HTML_FOLDER, REPORT_FORMATS
 from okrlint.reporters.text_format import finding_line
 from okrlint.util.errors import UserError
-
-DEFAULT_HTML_FOLDER = "scorecard"
-
-
-def render_json(data: dict[str, Any]) -> str:
-    """Return the report data as indented JSON text with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templates: Path | None) -> None:
-    try:
-        from okrlint.report.markdown import render_markdown
-    except ImportError as error:
-        raise UserError(f"--format md is not available in this installation ({error})") from None
-    write_output(render_markdown(data, summary=summary, templates=templates), out)
-
-
-def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -> None:
-    try:
-        from okrlint.report.html import write_html
-    except ImportError as error:
-        raise UserError(f"--format html is not available in this installation ({error})") from None
-    if out == "-":
-        raise UserError("--format html writes a folder: give --out FOLDER, not '-'")
-    folder = Path(out or DEFAULT_HTML_FOLDER)
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=templates, progress=sys.stderr.isatty())
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -72,7 +42,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(REPORT_FORMATS.names),
     default="html",
     show_default=True,
     help="Report format.",
@@ -115,6 +85,7 @@ def command(
     from okrlint.engine.run import load_with_engine
     from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
+    from okrlint.report.writers import WriteOptions
 
     config = load_config(config_path)
     if paths:
@@ -137,11 +108,7 @@ def command(
         teams=split_list(teams),
         findings=findings,
     )
-    if format_ == "json":
-        write_output(render_json(data), out)
-    elif format_ == "md":
-        _write_markdown(data, out, summary, templates)
-    else:
-        _write_html(data, out, templates)
+    options = WriteOptions(out, summary, templates, progress=sys.stderr.isatty(), root=config.root)
+    REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

@@ -28,7 +28,7 @@ from okrlint.model.repository import (
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
-from okrlint.util.figures import exact
+from okrlint.util.numbers import plain_number
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +87,8 @@ class _Builder:
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(node.value_marks[key], f"{key}: min ({exact(low)}) is greater than max ({exact(high)})")
+            low_text, high_text = plain_number(low), plain_number(high)
+            self.problem(node.value_marks[key], f"{key}: min ({low_text}) is greater than max ({high_text})")
             return None
         return (low, high)
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from okrlint.util.figures import finite, number
+from okrlint.scoring.formulas import GRADES, STATUSES
+from okrlint.util.numbers import scientific
 
 __all__ = [
     "FILTERS",
     "GRADES",
     "STATUSES",
     "days_ago",
-    "finite",
     "grade_word",
     "long_date",
     "number",
@@ -24,8 +24,6 @@ __all__ = [
     "value",
 ]
 
-STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
-GRADES = ("green", "yellow", "red")
 _STATUS_WORDS = {
     "done": "Done",
     "on-track": "On track",
@@ -36,6 +34,30 @@ _STATUS_WORDS = {
     "breached": "Breached",
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def finite(raw: Any) -> float | None:
+    """Return raw as a finite float (bools and non-numbers give None)."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None
+    f = float(raw)
+    return f if math.isfinite(f) else None
+
+
+def number(raw: Any) -> str:
+    """Format a number for people: 1180 -> "1,180", 99.95 -> "99.95", 0.8812 -> "0.8812"; None -> "–"."""
+    v = finite(raw)
+    if v is None:
+        return "–"
+    if v == 0:
+        return "0"
+    if abs(v) >= 1e15:
+        return scientific(v)
+    decimals = max(0, min(6, 3 - math.floor(math.log10(abs(v)))))
+    text = f"{v:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def value(raw: Any, unit: Any = None) -> str:

@@ -7,15 +7,13 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from okrlint.report import charts
-from okrlint.report.environment import make_environment, render_template
+from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.view import build_view, projected_value
 from okrlint.util.atomic import write_atomic
@@ -94,7 +92,7 @@ def write_html(
     ``progress`` True shows a bar on stderr when it is a terminal and there are many team pages;
     a callable is called with (pages done, pages in all) instead.
     """
-    env = _environment(templates)
+    env = environment_for(HTML, templates)
     view = build_view(data)
     teams = list({str(team.get("id")): team for team in view["teams"]}.values())
     for team in teams:
@@ -111,20 +109,7 @@ def write_html(
     _write_pages(out_dir, pages)
 
 
-def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Return the HTML environment; the built-in one is cached with its compiled templates."""
-    return _builtin_environment() if templates is None else _make(templates)
-
-
-@lru_cache(maxsize=1)
-def _builtin_environment() -> ImmutableSandboxedEnvironment:
-    """Return the HTML environment of the built-in templates (compiled once per process)."""
-    return _make(None)
-
-
-def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Build the HTML environment."""
-    return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline})
+HTML = Profile(filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline})
 
 
 def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:

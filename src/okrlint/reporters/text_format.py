@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.lint.result import LintResult
@@ -34,35 +35,61 @@ def summary(result: LintResult) -> str:
     )
 
 
-def statistics(result: LintResult, color: bool = False) -> list[str]:
-    """Return one line per code with its count, most frequent first (ruff's ``--statistics`` layout)."""
+def statistics(result: LintResult, color: bool = False, unsafe_fixes: bool = False) -> list[str]:
+    """Return one line per code with its count, most frequent first (ruff's layout; ``[*]`` marks fixable codes)."""
     counts = Counter(f.code for f in result.findings)
     first = {f.code: f for f in reversed(result.findings)}
+    fixable = {f.code for f in result.findings if _offered(f, unsafe_fixes)}
     width = len(str(max(counts.values(), default=0)))
     lines = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         f = first[code]
         tint, reset = (_COLORS[f.severity], _RESET) if color else ("", "")
-        lines.append(f"{count:>{width}}\t{tint}{code}{reset}\t[{f.severity}] {f.rule}")
+        mark = "[*] " if code in fixable else ""
+        lines.append(f"{count:>{width}}\t{tint}{code}{reset}\t{mark}[{f.severity}] {f.rule}")
     return lines
 
 
-def finding_line(f: Finding, color: bool = False) -> str:
-    """Return one finding as ``path:line:col: CODE [severity] message``, safe for a terminal."""
+def _offered(f: Finding, unsafe_fixes: bool) -> bool:
+    """Return True when ``--fix`` (with ``--unsafe-fixes`` as given) would fix ``f``."""
+    return f.fix is not None and (unsafe_fixes or f.fix.applicability == "safe")
+
+
+def finding_line(f: Finding, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """Return one finding as ``path:line:col: CODE [*] [severity] message`` (``[*]``: fixable), safe for a terminal."""
     message = _printable(f.message.replace("\r", " ").replace("\n", " "))
     path = _printable(f.path)
+    code = f"{f.code} [*]" if _offered(f, unsafe_fixes) else f.code
     if not color:
-        return f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}"
+        return f"{path}:{f.line}:{f.column}: {code} [{f.severity}] {message}"
     tint = _COLORS[f.severity]
-    return f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{f.code}{_RESET} [{tint}{f.severity}{_RESET}] {message}"
+    return f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{code}{_RESET} [{tint}{f.severity}{_RESET}] {message}"
+
+
+def fixable_lines(findings: Sequence[Finding], unsafe_fixes: bool) -> list[str]:
+    """Return ruff's closing lines: how many findings ``--fix`` fixes, and how many wait for ``--unsafe-fixes``."""
+    offered = sum(1 for f in findings if _offered(f, unsafe_fixes))
+    hidden = sum(1 for f in findings if f.fix is not None and not _offered(f, unsafe_fixes))
+    lines = []
+    if offered:
+        flag = "`--fix --unsafe-fixes`" if unsafe_fixes else "`--fix`"
+        lines.append(f"[*] {offered} fixable with {flag}.")
+    if hidden:
+        noun = "hidden fix" if hidden == 1 else "hidden fixes"
+        lines.append(f"({hidden} {noun} can be enabled with `--unsafe-fixes`.)")
+    return lines
 
 
 def render(result: LintResult, options: ReportOptions) -> str:
-    """Render findings one per line (or per-code counts with ``statistics``), then the summary unless ``quiet``."""
+    """Render findings one per line (or per-code counts with ``statistics``), then the summary and fixable lines.
+
+    ``quiet`` leaves out everything after the findings.
+    """
     if options.statistics:
-        lines = statistics(result, options.color)
+        lines = statistics(result, options.color, options.unsafe_fixes)
     else:
-        lines = [finding_line(f, options.color) for f in result.findings]
+        lines = [finding_line(f, options.color, options.unsafe_fixes) for f in result.findings]
     if not options.quiet:
         lines.append(summary(result))
+        lines += fixable_lines(result.findings, options.unsafe_fixes)
     return "".join(f"{line}\n" for line in lines)

@@ -8,7 +8,11 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, kr_ref
 from okrlint.scoring.scores import score_key_result
-from okrlint.util.figures import exact
+from okrlint.util.numbers import plain_number
+
+
+def _shown(value: float | bool) -> str:
+    return str(value).lower() if isinstance(value, bool) else f"{plain_number(value)}"
 
 
 @rule("T404", "stale-key-result", Severity.WARNING, "A running KR has had no recent check-in.")
@@ -144,7 +148,7 @@ def missed_commitment(ctx: RuleContext) -> Iterator[Hit]:
             continue
         scored = score_key_result(okr_set, objective, kr, checkins)
         if scored.score is not None and scored.score < 1.0:
-            shown = f"last value {exact(scored.current)}" if scored.rows and scored.current is not None else "no data"
+            shown = f"last value {_shown(scored.current)}" if scored.rows and scored.current is not None else "no data"
             yield (
                 kr.loc,
                 (

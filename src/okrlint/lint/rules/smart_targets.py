@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
@@ -9,7 +10,7 @@ from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
-from okrlint.util.figures import exact, number
+from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 
@@ -19,13 +20,19 @@ def _contradictions(kr: KeyResult) -> list[str]:
     said_from, said_to = title_numbers(kr.title)
     problems = []
     if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
-        problems.append(f"the title starts from {exact(said_from)} but baseline is {exact(kr.baseline)}")
+        problems.append(f"the title starts from {plain_number(said_from)} but baseline is {plain_number(kr.baseline)}")
     if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
-        problems.append(f"the title aims for {exact(said_to)} but target is {exact(kr.target)}")
+        problems.append(f"the title aims for {plain_number(said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
-        problems.append(f"the title aims for {exact(said_to)} but range is {exact(band[0])}–{exact(band[1])}")
+        low, high = plain_number(band[0]), plain_number(band[1])
+        problems.append(f"the title aims for {plain_number(said_to)} but range is {low}–{high}")
     return problems
+
+
+def _times(factor: float) -> str:
+    """Return a change factor for a message; one beyond the floats reads as such, not as ``inf``."""
+    return scientific(factor) if math.isfinite(factor) else "more than 1.8×10³⁰⁸"
 
 
 @rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
@@ -123,8 +130,9 @@ def no_change(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 kr.at("target"),
                 (
-                    f"target equals baseline ({exact(kr.baseline)}): there is nothing to change; "
-                    "set the value to reach, or use `range: {min, max}` to hold a level"
+                    f"target equals baseline ({plain_number(kr.baseline)}): there is nothing to change; "
+                    "set the value to reach, "
+                    "or use `range: {min, max}` to hold a level"
                 ),
             )
 
@@ -184,15 +192,16 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
     limit = ctx.config.max_change_factor
     for _, _, kr in key_results(ctx.repo):
         base, target = kr.baseline, kr.target
-        if kr.kind == "metric" and base is not None and target is not None and base * target > 0:
+        same_sign = base is not None and target is not None and base != 0 and (base > 0) == (target > 0)
+        if kr.kind == "metric" and same_sign and base is not None and target is not None:
             factor = max(target / base, base / target)
             if factor > limit:
                 yield (
                     kr.at("target"),
                     (
-                        f"target {exact(target)} is {number(factor)} times "
-                        f"{'above' if abs(target) > abs(base) else 'below'} the baseline {exact(base)}, "
-                        f"beyond max_change_factor ({exact(limit)}); check the numbers and their unit"
+                        f"target {plain_number(target)} is {_times(factor)} times "
+                        f"{'above' if abs(target) > abs(base) else 'below'} the baseline {plain_number(base)}, "
+                        f"beyond max_change_factor ({plain_number(limit)}); check the numbers and their unit"
                     ),
                 )
         if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
@@ -202,5 +211,8 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
                     shown.add(loc)
                     yield (
                         loc,
-                        f"{name} {exact(value)}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)",
+                        (
+                            f"{name} {plain_number(value)}% is outside 0–100%; "
+                            "write percentages as 0–100 (64, not 0.64 or 6400)"
+                        ),
                     )
