@@ -167,7 +167,7 @@ def _okr_set(team: str, rng: random.Random, root: bool) -> tuple[str, list[tuple
     return "\n".join(lines) + "\n", pairs
 
 
-def _checkins(team: str, pairs: list[tuple[str, dict[str, object]]], rng: random.Random) -> str:
+def _checkins(team: str, pairs: list[tuple[str, dict[str, object]]], rng: random.Random, weeks: int = WEEKS) -> str:
     """Return the YAML text of a team's weekly check-ins for the quarter."""
     lines = [
         "# yaml-language-server: $schema=../../../schema/checkins.schema.json",
@@ -176,7 +176,7 @@ def _checkins(team: str, pairs: list[tuple[str, dict[str, object]]], rng: random
         "checkins:",
     ]
     pace = {id(kr): rng.uniform(0.6, 1.1) for _, kr in pairs}
-    for week in range(WEEKS):
+    for week in range(weeks):
         day = FIRST_MONDAY + timedelta(weeks=week)
         lines.append(f"  # week {week + 1} ({day.isoformat()})")
         done = (week + 1) / WEEKS
@@ -243,8 +243,12 @@ def _kpi_measurements(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, teams: int, seed: int = 7) -> Generated:
-    """Write a repository of ``teams`` teams under ``root`` (deterministic for a seed)."""
+def generate(root: Path, teams: int, seed: int = 7, weeks: int = WEEKS) -> Generated:
+    """Write a repository of ``teams`` teams under ``root`` (deterministic for a seed).
+
+    ``weeks`` of check-ins per KR (13, the quarter, by default; 2 makes small files of about
+    250 lines, as many real repositories have).
+    """
     rng = random.Random(seed * 1_000_003 + teams)
     okrs = root / "okrs"
     quarter = okrs / PERIOD
@@ -263,7 +267,7 @@ def generate(root: Path, teams: int, seed: int = 7) -> Generated:
     for team in ["company", *ids]:
         text, pairs = _okr_set(team, rng, root=team == "company")
         write(quarter / f"{team}.yaml", text)
-        write(quarter / "checkins" / f"{team}.yaml", _checkins(team, pairs, rng))
+        write(quarter / "checkins" / f"{team}.yaml", _checkins(team, pairs, rng, weeks))
     return Generated(root, tuple(files), AS_OF)
 
 
@@ -273,8 +277,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--teams", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--weeks", type=int, default=WEEKS, help="Weeks of check-ins (2: small files).")
     args = parser.parse_args()
-    result = generate(args.out, args.teams, args.seed)
+    result = generate(args.out, args.teams, args.seed, args.weeks)
     print(f"{len(result.files)} files, {result.bytes / 1e6:.1f} MB in {result.root} (lint with --as-of {result.as_of})")
 
 

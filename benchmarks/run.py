@@ -12,6 +12,7 @@ Usage: ``python benchmarks/run.py --teams 100 1000 5000 [--json out.json] [--wor
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -53,6 +54,7 @@ class Row:
     exit_code: int | None
     note: str = ""
     cpu_seconds: float | None = None
+    group: str = ""  # "small files" for the organisation of small files; ratios are to its own floor
 
 
 ENV: dict[str, str] = {}
@@ -97,15 +99,16 @@ def _measure(command: list[str], cwd: Path, timeout: float, env: dict[str, str],
 class Bench:
     """Runs and records the measurements of one organisation."""
 
-    def __init__(self, org: Generated, teams: int, timeout: float) -> None:
+    def __init__(self, org: Generated, teams: int, timeout: float, group: str = "") -> None:
         self.org = org
         self.teams = teams
         self.timeout = timeout
+        self.group = group
         self.rows: list[Row] = []
 
     def run(self, name: str, command: list[str], cwd: Path | None = None) -> Row:
         """Measure one command in the organisation's folder and print its line."""
-        row = Row(self.teams, name, *measure(command, cwd or self.org.root, self.timeout))
+        row = Row(self.teams, name, *measure(command, cwd or self.org.root, self.timeout), group=self.group)
         self.add(row)
         return row
 
@@ -142,6 +145,7 @@ def bench_one(
     cache = org.root / ".okrlint_cache"
 
     bench.run("floor: libyaml CSafeLoader parse", [sys.executable, "-c", FLOOR, str(names)])
+    bench.run("okrlint --version", [*okrlint, "--version"])
     bench.run("okrlint lint --no-cache", [*lint, "--no-cache"])
     shutil.rmtree(cache, ignore_errors=True)
     bench.run("okrlint lint, cold (empty cache)", lint)
@@ -156,13 +160,18 @@ def bench_one(
     shutil.rmtree(html, ignore_errors=True)
     report = [*okrlint, "report", "--as-of", org.as_of]
     if full:
-        bench.run("okrlint report --format html", [*report, "--format", "html", "--out", str(html)])
+        html_command = [*report, "--format", "html", "--out", str(html)]
+        bench.run("okrlint report --format html --no-cache", [*html_command, "--no-cache"])
+        shutil.rmtree(cache, ignore_errors=True)
+        bench.run("okrlint lint, cold (before the report)", lint)
+        bench.run("okrlint report --format html", html_command)  # the cache as lint just left it
         bench.run("okrlint report --format json", [*report, "--format", "json", "--out", str(work / "report.json")])
+    yamllint = _tool("yamllint")
+    if yamllint:  # one file is quick: always measured, it is what the pre-commit rows compare with
+        bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
     if compare:
-        yamllint = _tool("yamllint")
         if yamllint:
             bench.run("yamllint (default config)", [yamllint, "-f", "parsable", "okrs"])
-            bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
         checker = _tool("check-jsonschema")
         if checker and jsonschema:
             total = [0.0, 0.0, 0.0]
@@ -181,26 +190,51 @@ def bench_one(
     return bench.rows
 
 
+def bench_small(teams: int, work: Path, seed: int, timeout: float) -> list[Row]:
+    """Measure lint on an organisation of small files (2 weeks of check-ins, about 250 lines a file)."""
+    root = work / f"org-{teams}-small"
+    shutil.rmtree(root, ignore_errors=True)
+    org = generate(root, teams, seed, weeks=2)
+    print(f"\n{teams} teams, small files: {len(org.files)} files, {org.bytes / 1e6:.1f} MB", flush=True)
+    bench = Bench(org, teams, timeout, group="small files")
+    names = work / f"files-{teams}-small.txt"
+    names.write_text("\n".join(str(p) for p in org.files) + "\n", encoding="utf-8")
+    lint = [sys.executable, "-m", "okrlint", "lint", "--as-of", org.as_of, "--format", "json"]
+    one = org.root / "okrs" / "2026-Q4" / "checkins" / f"team-{max(1, teams // 2):04d}.yaml"
+    bench.run("floor: libyaml CSafeLoader parse", [sys.executable, "-c", FLOOR, str(names)])
+    bench.run("okrlint lint --no-cache", [*lint, "--no-cache"])
+    bench.run("okrlint lint, cold (empty cache)", lint)
+    bench.run("okrlint lint 1 file, repo unchanged (cache)", [*lint, str(one)])
+    with one.open("a", encoding="utf-8") as stream:
+        stream.write("# edited\n")
+    bench.run("okrlint lint 1 file, just edited (cache)", [*lint, str(one)])
+    yamllint = _tool("yamllint")
+    if yamllint:
+        bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
+    return bench.rows
+
+
 def ratios(rows: list[Row]) -> None:
     """Print each row as a ratio to the floor of its size."""
-    floors = {r.teams: r.seconds for r in rows if r.name.startswith("floor") and r.seconds}
+    floors = {(r.teams, r.group): r.seconds for r in rows if r.name.startswith("floor") and r.seconds}
     print("\nteams  measurement                                   seconds  × floor  cpu s  peak MB")
     for r in rows:
-        floor = floors.get(r.teams)
+        floor = floors.get((r.teams, r.group))
         ratio = f"{r.seconds / floor:7.2f}" if r.seconds is not None and floor else "    n/a"
         seconds = f"{r.seconds:8.2f}" if r.seconds is not None else "     n/a"
         cpu = f"{r.cpu_seconds:6.2f}" if r.cpu_seconds is not None else "   n/a"
-        print(f"{r.teams:5}  {r.name:<44} {seconds} {ratio} {cpu}  {r.peak_mb or 0:7.0f}  {r.note}")
+        name = f"{r.group}: {r.name}" if r.group else r.name
+        print(f"{r.teams:5}  {name:<44} {seconds} {ratio} {cpu}  {r.peak_mb or 0:7.0f}  {r.note}")
 
 
 def markdown(rows: list[Row]) -> str:
     """Return the results as Markdown tables, one per size, with ratios to the floor (wall and CPU)."""
     out = []
-    for teams in dict.fromkeys(r.teams for r in rows):
-        mine = [r for r in rows if r.teams == teams]
+    for teams, group in dict.fromkeys((r.teams, r.group) for r in rows):
+        mine = [r for r in rows if (r.teams, r.group) == (teams, group)]
         floor = next((r for r in mine if r.name.startswith("floor")), None)
         out += [
-            f"#### {teams} teams",
+            f"#### {teams} teams" + (f", {group}" if group else ""),
             "",
             "| measurement | wall s | × floor | CPU s | CPU × floor | peak MB |",
             "|---|---:|---:|---:|---:|---:|",
@@ -228,6 +262,9 @@ def snapshot(work: Path) -> Path:
     shutil.copytree(here / "src" / "okrlint", target / "src" / "okrlint", ignore=ignore)
     for name in ("schema", "templates"):
         shutil.copytree(here / name, target / name, ignore=ignore)
+    # Byte-compile it as pip does on install (yamllint's .pyc files come from its install): with
+    # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile okrlint from source again.
+    compileall.compile_dir(target / "src", quiet=1)
     return target / "src"
 
 
@@ -280,6 +317,9 @@ def main() -> None:
         default=10**9,
         help="Above this many teams, skip the report and '1 file --no-cache' rows.",
     )
+    parser.add_argument(
+        "--small-up-to", type=int, default=100, help="Also measure an organisation of small files up to this many teams."
+    )
     parser.add_argument("--no-compare", action="store_true", help="Skip yamllint and check-jsonschema.")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--json", type=Path, default=None, help="Also write the results here.")
@@ -305,6 +345,8 @@ def main() -> None:
                 teams <= args.full_up_to,
                 teams <= args.check_jsonschema_up_to,
             )
+            if teams <= args.small_up_to:
+                rows += bench_small(teams, work.resolve(), args.seed, args.timeout)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -9,13 +9,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OKRLINT_ROWS = (
+    "okrlint --version",
     "okrlint lint --no-cache",
     "okrlint lint, cold (empty cache)",
     "okrlint lint, warm (cache)",
     "okrlint lint 1 file, repo unchanged (cache)",
     "okrlint lint 1 file, just edited (cache)",
+    "okrlint report --format html --no-cache",
     "okrlint report --format html",
     "okrlint report --format json",
+)
+SMALL_ROWS = (
+    "floor: libyaml CSafeLoader parse",
+    "okrlint lint --no-cache",
+    "okrlint lint, cold (empty cache)",
+    "okrlint lint 1 file, repo unchanged (cache)",
+    "okrlint lint 1 file, just edited (cache)",
+    "yamllint 1 file",
 )
 
 
@@ -51,6 +61,8 @@ def test_runner_smoke(tmp_path: Path) -> None:
             "100",
             "--compare-up-to",
             "10",
+            "--small-up-to",
+            "10",
             "--work",
             str(tmp_path / "work"),
             "--json",
@@ -64,11 +76,15 @@ def test_runner_smoke(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
     for teams in (10, 100):
-        mine = {r["name"]: r for r in rows if r["teams"] == teams}
+        mine = {r["name"]: r for r in rows if r["teams"] == teams and not r["group"]}
         assert mine["floor: libyaml CSafeLoader parse"]["exit_code"] == 0
         for name in OKRLINT_ROWS:
             assert mine[name]["exit_code"] == 0, (teams, name, mine[name]["note"])
             assert mine[name]["seconds"] is not None and mine[name]["peak_mb"] > 0
+    small = {r["name"]: r for r in rows if r["teams"] == 10 and r["group"] == "small files"}
+    for name in SMALL_ROWS:  # the organisation of small files (--small-up-to)
+        assert small[name]["exit_code"] == 0 and small[name]["peak_mb"] > 0, (name, small[name]["note"])
+    assert "yamllint 1 file" in {r["name"] for r in rows if r["teams"] == 100}  # always measured
     names = {r["name"] for r in rows if r["teams"] == 10}
     assert "yamllint (default config)" in names  # both are test extras
     assert "check-jsonschema (4 schemas)" in names

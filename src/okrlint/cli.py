@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pkgutil
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -10,28 +9,49 @@ from importlib import import_module
 import click
 
 from okrlint import __version__
-from okrlint import commands as commands_package
 from okrlint.util.errors import UserError
 from okrlint.util.text import escape_undecodable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/okrlint/okrlint/issues"
 
-# Each command lives in a module of okrlint.commands, as ``command`` (or a tuple ``COMMANDS``).
-# Command modules import heavy libraries (jinja2) inside the command, not at the top.
-COMMAND_MODULES = tuple(info.name for info in pkgutil.iter_modules(commands_package.__path__) if info.name != "common")
+# Each command lives in a module of okrlint.commands, as ``command`` (or a tuple ``COMMANDS``),
+# imported only when that command runs (or help lists them all): `okrlint --version` and
+# `okrlint lint` import nothing of report, diff or checkin. Command name -> module.
+COMMAND_MODULES = {
+    "checkin": "checkin",
+    "diff": "diff",
+    "init": "init",
+    "lint": "lint",
+    "plan": "plan",
+    "report": "report",
+    "rule": "rules",
+    "rules": "rules",
+    "schema": "schema",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A command group that imports a command's module only when the command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return every command name, sorted."""
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import and return command ``cmd_name``, None when there is none."""
+        name = COMMAND_MODULES.get(cmd_name)
+        if name is None:
+            return None
+        module = import_module(f"okrlint.commands.{name}")
+        found = module.COMMANDS if hasattr(module, "COMMANDS") else (module.command,)
+        return next((command for command in found if command.name == cmd_name), None)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="okrlint", message="%(prog)s %(version)s")
 def cli() -> None:
     """Lint OKRs and KPIs kept as YAML in git, and render scorecards from check-ins."""
-
-
-for _name in COMMAND_MODULES:
-    _module = import_module(f"okrlint.commands.{_name}")
-    for _command in _module.COMMANDS if hasattr(_module, "COMMANDS") else (_module.command,):
-        cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -71,7 +70,7 @@ class Config:
     @property
     def limits(self) -> Limits:
         """Return the loader limits this configuration sets."""
-        return Limits(max_nodes=self.max_nodes, max_depth=self.max_depth)
+        return Limits(max_nodes=self.max_nodes, max_depth=self.max_depth, max_chars=self.max_file_bytes)
 
     def fingerprint(self) -> str:
         """Return a stable text of every setting that can change lint results (for caches)."""
@@ -147,6 +146,8 @@ def _read_yaml_config(path: Path) -> Any:
 
 
 def _read_pyproject(path: Path) -> Any | None:
+    import tomllib  # only a pyproject.toml configuration needs it
+
     try:
         text = path.read_text(encoding="utf-8")
         table = tomllib.loads(text).get("tool", {}).get("okrlint")

@@ -213,6 +213,19 @@ def _config(data: bytes) -> Callable[[Path, Path], None]:
     return setup
 
 
+def _cascade(breakage: str | Callable[[str], str]) -> Callable[[Path, Path], None]:
+    """Return a setup that breaks the base OKR set with ``breakage`` and adds a log naming its KRs."""
+
+    def setup(repo: Path, outside: Path) -> None:
+        okrs = repo / "okrs" / "objectives.yaml"
+        text = okrs.read_text()
+        okrs.write_text(breakage(text) if callable(breakage) else text.replace("title: Grow", breakage, 1))
+        rows = "".join(f"  - {{date: 2026-10-{1 + i % 28:02d}, kr: grow/revenue, value: {i}}}\n" for i in range(80))
+        (repo / "okrs" / "log.yaml").write_text("team: demo\ncheckins:\n" + rows)
+
+    return setup
+
+
 def _config_link(name: str, text: str) -> Callable[[Path, Path], None]:
     """Return a setup that makes the repository's config file ``name`` a link to a file outside holding ``text``."""
 
@@ -298,6 +311,11 @@ CASES: list[Case] = [
     c("date-period-impossible.yaml", "E002"),
     c("date-checkin-impossible.yaml", "E002"),
     c("checkin-nan.yaml", "T403"),
+    c("checkin-bad-row.yaml", "E002", "T403"),  # bad rows left out alone: the NaN row is still checked
+    # directives count only in real comments; a bad one is E011 and suppresses nothing
+    c("suppress-in-note.yaml", "T403", only=frozenset({"T403"})),
+    c("suppress-in-csv-note.csv", "T403", only=frozenset({"T403"})),
+    c("suppress-unknown-code.yaml", "E011", "T403", only=frozenset({"E011", "T403"})),
     # CSV check-in logs
     c("csv-ragged.csv", "E002"),
     c("csv-unbalanced-quote.csv", "E001"),
@@ -323,6 +341,9 @@ CASES: list[Case] = [
     g("csv-huge-field.csv", "E001"),
     g("csv-many-rows.csv", "E002"),
     g("long-lines.yaml", exits=(0, 1)),
+    g("alias-amplified-title.yaml", "E006", only=frozenset({"E006"})),
+    g("alias-amplified-mapping.yaml", "E006", only=frozenset({"E006"})),
+    g("quadratic-titles.yaml", "S201", "C104"),
     # the file system: links out of the repository, folders and special files with YAML names
     Case("symlink-file-out", exits=(0,), setup=_symlink_file_out),
     Case("symlink-file-out-explicit", exits=(0,), setup=_symlink_file_out, args=("okrs/secret.yaml",)),
@@ -336,6 +357,10 @@ CASES: list[Case] = [
     Case("fifo", exits=(0,), setup=_fifo),
     Case("fifo-explicit", exits=(0,), setup=_fifo, args=("okrs/pipe.yaml",)),
     Case("unreadable", frozenset({"E007"}), setup=_unreadable, shown="okrs/locked.yaml", tags=("needs-non-root",)),
+    # cascades: a set that does not load holds back the references into it (no E005 at the log)
+    Case("cascade-e001", exits=(1,), only=frozenset(), setup=_cascade("title: Grow: the"), shown="okrs/log.yaml"),
+    Case("cascade-e006", exits=(1,), only=frozenset(), setup=_cascade("title: !!python/name:x"), shown="okrs/log.yaml"),
+    Case("cascade-e007", exits=(1,), only=frozenset(), setup=_cascade(lambda t: t + "---\n"), shown="okrs/log.yaml"),
     # the ends of the calendar and of the floats (SPEC §7: results or findings, never exit 3)
     Case("period-year-1-checkin", exits=(0, 1), setup=_set_and_checkin("0001-Q1", "0001-01-01"), shown=EDGE),
     Case("period-year-9999-checkin", exits=(0, 1), setup=_set_and_checkin("9999-Q4", "9999-12-31"), shown=EDGE),

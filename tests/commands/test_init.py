@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 
 from okrlint.cli import cli, main
@@ -119,7 +120,7 @@ def test_every_yaml_file_names_its_schema(tmp_path: Path, capsys: pytest.Capture
 def test_init_then_report_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if "report" not in cli.commands:
+    if cli.get_command(click.Context(cli), "report") is None:
         pytest.skip("okrlint report is not available yet")
     assert main(["init", str(tmp_path), "--as-of", "2026-11-23"]) == 0
     capsys.readouterr()

@@ -7,6 +7,7 @@ import shlex
 import subprocess
 from typing import Any
 
+import click
 import pytest
 import yaml
 
@@ -91,7 +92,8 @@ def test_help_lists_every_option_used(arguments: list[str]) -> None:
 
 @pytest.mark.parametrize("arguments", ALL_COMMANDS, ids=" ".join)
 def test_the_cli_parses_every_command(arguments: list[str]) -> None:
-    command = cli.commands[arguments[0]]
+    command = cli.get_command(click.Context(cli), arguments[0])
+    assert command is not None
     context = command.make_context(arguments[0], [a.replace("$", "") for a in arguments[1:]])
     assert context.params  # options and choice values were accepted
 

@@ -117,6 +117,35 @@ def long_lines(path: Path) -> None:
     path.write_text("teams:\n  - id: a\n    name: " + "A\u200b\u202e" * (4 * MB // 7) + "\n")
 
 
+def _krs(count: int, title: str, extra: str = "") -> str:
+    """Return ``count`` KR mappings, each titled ``title`` (an alias or a scalar)."""
+    return "".join(f"      - id: k{i}\n        title: {title}\n        target: 2\n{extra}" for i in range(count))
+
+
+def alias_amplified_title(path: Path) -> None:
+    """One 900 KB title anchored once and aliased by 199 KRs: 180 MB of text for the rules, from 900 KB."""
+    title = "improve things significantly " * (900_000 // 29)
+    head = OKR_HEAD + "  - id: o\n    title: Grow\n    key_results:\n"
+    path.write_text(head + f"      - id: k\n        title: &t {title}\n        target: 2\n" + _krs(199, "*t"))
+
+
+def alias_amplified_mapping(path: Path) -> None:
+    """A KR mapping holding a 400 KB note anchored once and aliased as every item of a flow sequence."""
+    note = "from 1 to " * 40_000
+    path.write_text(
+        "team: demo\nrow: &r {date: 2026-10-05, kr: grow/revenue, value: 110, note: " + note + "}\n"
+        "checkins: [" + ", ".join(["*r"] * 300) + "]\n"
+    )
+
+
+def quadratic_titles(path: Path) -> None:
+    """KR titles of 60 KB made of short repeated phrases that once made the wording regexes quadratic."""
+    phrases = ("Improve x" + " " * 40, " significantly", " by q1", "1 " + "a" * 60, "from 1 to ", "$1 ", "1/")
+    titles = [("Improve " + p * (60_000 // len(p)) + " x").replace("'", "''") for p in phrases]
+    head = OKR_HEAD + "  - id: o\n    title: Grow\n    key_results:\n"
+    path.write_text(head + "".join(_krs(1, f"'{t}'").replace("id: k0", f"id: k{i}") for i, t in enumerate(titles)))
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "huge-title.yaml": huge_title,
     "huge-quoted-title.yaml": huge_quoted_title,
@@ -132,6 +161,9 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "csv-huge-field.csv": csv_huge_field,
     "csv-many-rows.csv": csv_many_rows,
     "long-lines.yaml": long_lines,
+    "alias-amplified-title.yaml": alias_amplified_title,
+    "alias-amplified-mapping.yaml": alias_amplified_mapping,
+    "quadratic-titles.yaml": quadratic_titles,
 }
 
 

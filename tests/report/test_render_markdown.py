@@ -119,7 +119,7 @@ def test_md_escape_cannot_break_a_table_or_inject_html(text: str) -> None:
         ("Grow ARR from $5M to $8M", "Grow ARR from \\$5M to \\$8M"),
         ("&amp; is an entity", "&amp;amp; is an entity"),
         ("a <b>bold</b> claim", "a &lt;b>bold&lt;/b> claim"),
-        ("[docs](https://x) **now**", "[docs\\](https://x) \\*\\*now\\*\\*"),
+        ("[docs](https://x) **now**", "[docs\\](https:\u200b//x) \\*\\*now\\*\\*"),  # no link, no autolink
         ("# not a heading", "\\# not a heading"),
         ("> not a quote", "\\> not a quote"),
         ("C:\\path\\*", "C:\\path\\\\\\*"),

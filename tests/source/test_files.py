@@ -148,3 +148,28 @@ def test_unreadable_file_is_e007(tmp_path: Path) -> None:
     text, problem = read_text(SourceFile("okrs/gone.yaml", missing), 1000)
     assert text is None
     assert problem.code == "E007"  # type: ignore[union-attr]
+
+
+def test_a_walked_folder_that_leads_out_is_refused_as_a_whole(tmp_path: Path) -> None:
+    """The walk checks the folder it starts from once: a repository folder that is a link out yields nothing."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "sub" / "secret.yaml").write_text("x: 1\n")
+    repo.mkdir()
+    (repo / "okrs").symlink_to(outside, target_is_directory=True)
+    assert discover([repo / "okrs"], repo) == []
+    assert [f.rel for f in discover([outside], repo)] == [(outside / "sub" / "secret.yaml").as_posix()]
+
+
+def test_walked_names_match_relative_name(tmp_path: Path) -> None:
+    (tmp_path / "okrs" / "a b" / "c").mkdir(parents=True)
+    for name in ("okrs/x.yaml", "okrs/a b/y.YML", "okrs/a b/c/z.csv"):
+        (tmp_path / name).write_text("x: 1\n")
+    (tmp_path / "okrs" / "link.yaml").symlink_to(tmp_path / "okrs" / "x.yaml")
+    found = discover([tmp_path / "okrs"], tmp_path)
+    assert [(f.rel, f.rel == relative_name(f.path, tmp_path)) for f in found] == [
+        ("okrs/a b/c/z.csv", True),
+        ("okrs/a b/y.YML", True),
+        ("okrs/link.yaml", True),
+        ("okrs/x.yaml", True),
+    ]

@@ -408,3 +408,17 @@ def test_load_yaml_never_raises_and_positions_are_positive(text: str) -> None:
         assert problem.line >= 1
         assert problem.column >= 1
         assert problem.message
+
+
+def test_aliases_count_at_their_expanded_text_size() -> None:
+    """A long scalar aliased many times is E006 once the expanded text passes max_chars (SPEC §7)."""
+    text = "a: &t " + "x" * 1_000 + "\nb: [" + ", ".join(["*t"] * 20) + "]\n"
+    assert load_yaml(text, Limits(max_chars=30_000)).problems == []
+    problem = only_problem(text, Limits(max_chars=10_000))
+    assert problem.code == "E006" and "max_file_bytes" in problem.message and problem.line == 2
+
+
+def test_expanded_text_of_nested_aliases_adds_up() -> None:
+    text = "a: &t {k: " + "x" * 100 + "}\nb: &u [*t, *t, *t]\nc: [*u, *u, *u, *u]\n"
+    assert load_yaml(text, Limits(max_chars=2_000)).problems == []
+    assert only_problem(text, Limits(max_chars=1_000)).code == "E006"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ import click
 from okrlint.config import Config, discover_config, with_overrides
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.util.errors import UserError
+from okrlint.util.progress import Progress, show_progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,6 +63,29 @@ def cache_option(function: F) -> F:
         show_default=True,
         help="Reuse and store results in .okrlint_cache/ at the repository root.",
     )(function)
+
+
+def progress_option(function: F) -> F:
+    """Add ``--progress/--no-progress`` (default on): a progress line on stderr for long runs on a terminal."""
+    return click.option(
+        "--progress/--no-progress",
+        default=True,
+        show_default=True,
+        help="Show progress on stderr when a run takes over a second (on a terminal; never for json/sarif/github).",
+    )(function)
+
+
+@contextmanager
+def progress_for(enabled: bool, output_format: str) -> Iterator[Progress | None]:
+    """Yield a progress line on stderr when it should be shown (see ``show_progress``), else None; erase it after."""
+    if not show_progress(enabled, output_format, sys.stderr):
+        yield None
+        return
+    progress = Progress(sys.stderr)
+    try:
+        yield progress
+    finally:
+        progress.close()
 
 
 def load_config(config_path: Path | None, **overrides: Any) -> Config:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,21 +20,25 @@ from okrlint.commands.common import (
     config_option,
     existing_paths,
     load_config,
+    progress_for,
+    progress_option,
     split_list,
     today,
     use_color,
 )
 from okrlint.config import Config, find_config
 from okrlint.engine.run import lint_repository
-from okrlint.fix.apply import FileEdit, plan_fixes, with_fixes, write_edits
 from okrlint.lint.catalogue import unknown_selectors
-from okrlint.lint.findings import Severity
+from okrlint.lint.findings import FIXABLE, Severity
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, lint_text
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
 from okrlint.util.output import write_output
 from okrlint.util.text import plural
+
+if TYPE_CHECKING:
+    from okrlint.fix.apply import FileEdit
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:
@@ -66,6 +71,8 @@ MAX_FIX_ROUNDS = 5
 
 def _run_fixes(result: LintResult, config: Config, unsafe: bool, show_diff: bool, output: str | None) -> list[FileEdit]:
     """Apply (or with ``show_diff`` print) the fixes; return the edits that change (would change) a file."""
+    from okrlint.fix.apply import plan_fixes, write_edits  # only --fix and --diff need the fixer
+
     edits = plan_fixes(result.findings, config, unsafe)
     for edit in edits:
         for finding, reason in edit.refused:
@@ -127,6 +134,7 @@ def _fix_rounds(result: LintResult, config: Config, unsafe: bool, relint: Callab
     "--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing."
 )
 @cache_option
+@progress_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -143,6 +151,7 @@ def command(
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
+    progress: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     _check_stdin(paths, stdin_filename)
@@ -154,6 +163,8 @@ def command(
     errors = unknown_selectors((*chosen_select, *chosen_ignore))
     if errors:
         raise UserError("; ".join(errors))
+    if format_ == "auto":
+        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     selection = Selection(chosen_select, chosen_ignore)
     if stdin_filename is not None:
         if fix or show_diff:
@@ -162,7 +173,8 @@ def command(
         result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
     else:
         only = existing_paths(paths) if paths else None
-        result = lint_repository(config, today(as_of), selection, only, cache=cache)
+        with progress_for(progress, format_) as shown:
+            result = lint_repository(config, today(as_of), selection, only, cache=cache, progress=shown)
     if show_diff:
         changed = _run_fixes(result, config, unsafe_fixes, True, output)
         count = sum(len(edit.fixed) for edit in changed)
@@ -171,9 +183,10 @@ def command(
     if fix:
         relint = partial(lint_repository, config, today(as_of), selection, only, cache=cache)
         result = _fix_rounds(result, config, unsafe_fixes, relint)
-    result = replace(result, findings=with_fixes(result.findings, config))
-    if format_ == "auto":
-        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
+    if any(f.code in FIXABLE for f in result.findings):  # a clean run never imports the fixer
+        from okrlint.fix.apply import with_fixes
+
+        result = replace(result, findings=with_fixes(result.findings, config))
     renderer = get_reporter(format_)
     options = ReportOptions(use_color(output), __version__, unsafe_fixes, statistics=statistics, quiet=quiet)
     write_output(renderer(result, options), output, config.root)

@@ -15,6 +15,8 @@ from okrlint.commands.common import (
     config_option,
     existing_paths,
     load_config,
+    progress_for,
+    progress_option,
     split_list,
     today,
 )
@@ -68,6 +70,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option("--summary", is_flag=True, help="Markdown: only the org summary (for $GITHUB_STEP_SUMMARY).")
 @config_option
 @cache_option
+@progress_option
 def command(
     paths: tuple[str, ...],
     format_: str,
@@ -80,6 +83,7 @@ def command(
     summary: bool,
     config_path: Path | None,
     cache: bool,
+    progress: bool,
 ) -> int:
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
     from okrlint.engine.run import load_with_engine
@@ -93,12 +97,13 @@ def command(
     if templates is not None and not templates.is_dir():
         raise UserError(f"{templates}: --templates must name an existing folder")
     day = today(as_of)
-    loaded = load_with_engine(config, cache=cache)
-    # The scorecard needs the model, not the judgement rules: only the E rules name its broken parts.
-    # --strict asks about every error-level finding, so it runs the rules over the same model.
-    selection = Selection(config.select, config.ignore)
-    rules = selection.rules() if strict else integrity_rules(selection)
-    findings = list(lint_loaded(loaded, config, day, rules))
+    with progress_for(progress, format_) as shown:
+        loaded = load_with_engine(config, cache=cache, progress=shown)
+        # The scorecard needs the model, not the judgement rules: only the E rules name its broken parts.
+        # --strict asks about every error-level finding, so it runs the rules over the same model.
+        selection = Selection(config.select, config.ignore)
+        rules = selection.rules() if strict else integrity_rules(selection)
+        findings = list(lint_loaded(loaded, config, day, rules, shown))
     data = build_report_data(
         loaded.repo,
         day,
@@ -107,8 +112,9 @@ def command(
         period=period,
         teams=split_list(teams),
         findings=findings,
+        omitted=loaded.omitted,
     )
-    options = WriteOptions(out, summary, templates, progress=sys.stderr.isatty(), root=config.root)
+    options = WriteOptions(out, summary, templates, progress=progress and sys.stderr.isatty(), root=config.root)
     REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

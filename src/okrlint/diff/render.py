@@ -11,10 +11,11 @@ from typing import Any
 from okrlint.diff.compare import WORKING_TREE, Change, DiffResult
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.repository import KeyResult, Repository
+from okrlint.util.markdown import escape_markdown as escape
 from okrlint.util.numbers import plain_number
 from okrlint.util.text import plural
 
-_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~!])")
+_PLAIN = re.compile(r"[\w./:+-]+", re.ASCII)  # text that can show as a code span as it is
 FIELD_WORDS = {
     "title": "title",
     "type": "type",
@@ -40,15 +41,9 @@ def render_json(result: DiffResult) -> str:
     return json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def escape(text: object) -> str:
-    """Escape text from YAML so it can neither break Markdown (tables included) nor inject HTML."""
-    flat = " ".join(str(text).split())
-    return _SPECIAL.sub(r"\\\1", flat.replace("&", "&amp;")).replace("\\<", "&lt;").replace("\\>", "&gt;")
-
-
 def code(text: str) -> str:
-    """Return ``text`` as a Markdown code span, or escaped when it holds a backtick."""
-    return f"`{text}`" if "`" not in text and "\n" not in text else escape(text)
+    """Return ``text`` as a Markdown code span when it is plain (a path, ref or revision), else escaped."""
+    return f"`{text}`" if _PLAIN.fullmatch(text) else escape(text)
 
 
 def _value(value: Any) -> str:
@@ -113,7 +108,7 @@ def _headline(result: DiffResult) -> str:
 
 def _change_line(change: Change, siblings: list[Change], result: DiffResult) -> list[str]:
     noun = "Objective" if change.kind == "objective" else "Key result"
-    name = f"**{escape(change.title)}** (`{change.ref}`)"
+    name = f"**{escape(change.title)}** ({code(change.ref)})"
     if change.change == "added" and change.kind == "objective":
         krs = [c for c in siblings if c.kind == "key_result" and c.ref.startswith(change.ref + "/")]
         lines = [f"- ➕ New objective {name}" + (f" with {plural(len(krs), 'key result')}:" if krs else "")]

@@ -7,10 +7,8 @@ workers send the plain-data form of each load result (``treecodec``), never live
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from okrlint.config import Config
@@ -37,7 +35,7 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
     rel, path, max_file_bytes, max_nodes, max_depth = job
     from pathlib import Path
 
-    loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth))
+    loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth, max_file_bytes))
     return marshal.dumps(encode_loaded(loaded))
 
 
@@ -59,6 +57,9 @@ def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> Iterat
         for i, f in enumerate(files)
         if i not in mine
     ]
+    import multiprocessing  # only when parsing in parallel: a small lint never pays for the import
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
     with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method)) as pool:

@@ -7,35 +7,51 @@ in worker processes when that pays; :func:`lint_repository` adds the whole-resul
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from okrlint.config import Config
-from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
+from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.engine.incremental import lint_targets, write_summaries
 from okrlint.engine.pool import iter_load_files
+from okrlint.engine.stampindex import indexed_stamps
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
 from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files
+from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile
+from okrlint.util.progress import Progress
+from okrlint.util.text import escape_undecodable
 
 
-def engine_loader(store: LintCache | None = None, stamps: Mapping[str, Stamp | None] | None = None) -> Loader:
+def engine_loader(
+    store: LintCache | None = None, stamps: Mapping[str, Stamp | None] | None = None, progress: Progress | None = None
+) -> Loader:
     """Return a loader that reads from and fills ``store`` (files with known ``stamps``), in a worker pool."""
-    return partial(iter_load_files, cache=store, stamps=stamps)
+    load = partial(iter_load_files, cache=store, stamps=stamps)
+    if progress is None:
+        return load
+
+    def counted(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
+        progress.phase("Loading files", len(files))
+        return progress.track(load(config, files))
+
+    return counted
 
 
 def _stamps(store: LintCache | None, config: Config, files: Sequence[SourceFile]) -> dict[str, Stamp | None]:
-    return {f.rel: stamp(f, config.max_file_bytes) for f in files} if store is not None else {}
+    return indexed_stamps(store, files, config.max_file_bytes) if store is not None else {}
 
 
-def load_with_engine(config: Config, cache: bool = False) -> LoadedRepository:
+def load_with_engine(config: Config, cache: bool = False, progress: Progress | None = None) -> LoadedRepository:
     """Load the repository's model, reusing the per-file cache that lint fills."""
     files = source_files(config)
     store = LintCache(config) if cache else None
-    return load_repository(config, files, engine_loader(store, _stamps(store, config, files)))
+    return load_repository(config, files, engine_loader(store, _stamps(store, config, files), progress))
 
 
 def lint_repository(
@@ -44,6 +60,7 @@ def lint_repository(
     selection: Selection | None = None,
     only: Sequence[Path] | None = None,
     cache: bool = False,
+    progress: Progress | None = None,
 ) -> LintResult:
     """Lint like :func:`okrlint.lint.run.lint`, with the cache (``cache``) and the worker pool.
 
@@ -62,8 +79,17 @@ def lint_repository(
     findings = store.read_findings(key) if store is not None and key is not None else None
     if findings is not None:
         return shown(findings, len(files), only_rel, None)
-    loaded = load_repository(config, files, engine_loader(store, stamps))
-    findings = lint_loaded(loaded, config, as_of, rules)
+    loader = engine_loader(store, stamps, progress)
+    if store is not None and key is not None and only_rel:
+        targets = {f.rel for f in files if escape_undecodable(f.rel) in only_rel}  # only_rel: names as shown
+        findings = lint_targets(config, as_of, rules, files, stamps, store, targets, loader)
+        if findings is not None:
+            return shown(findings, len(files), only_rel, None)
+    summaries: dict[str, FileSummary] | None = {} if store is not None and key is not None else None
+    loaded = load_repository(config, files, loader, summaries=summaries)
+    findings = lint_loaded(loaded, config, as_of, rules, progress)
     if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
+        if summaries is not None:
+            write_summaries(store, files, stamps, summaries)
     return shown(findings, len(files), only_rel, loaded.repo)

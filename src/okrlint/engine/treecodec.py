@@ -13,7 +13,7 @@ from okrlint.source.documents import Document
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
-from okrlint.source.suppress import NONE, Suppressions
+from okrlint.source.suppress import NONE, Directive, Suppressions
 from okrlint.source.yamlload import YMap, YSeq
 
 
@@ -59,15 +59,23 @@ def encode_loaded(loaded: LoadedFile) -> tuple[Any, ...]:
         loaded.kind,
         None if document is None else encode_tree(document.root),
         tuple((p.code, p.line, p.column, p.message) for p in loaded.problems),
-        tuple(marks.by_line.items()),
-        marks.whole_file,
+        tuple((d.line, d.column, d.target, d.selectors, d.problem) for d in marks.directives),
         loaded.text,
+        tuple((p.code, p.line, p.column, p.message) for p in loaded.omitted),
     )
 
 
 def decode_loaded(source: SourceFile, data: tuple[Any, ...]) -> LoadedFile:
     """Return the load result of ``source`` from the data ``encode_loaded`` made."""
-    kind, tree, problems, by_line, whole_file, text = data
+    kind, tree, problems, directives, text, omitted = data
     document = None if tree is None else Document(source.rel, kind, decode_tree(tree))
-    suppressions = Suppressions(dict(by_line), whole_file) if by_line or whole_file else NONE
-    return LoadedFile(source, kind, document, tuple(LoadProblem(*p) for p in problems), suppressions, text)
+    suppressions = Suppressions(tuple(Directive(*d) for d in directives)) if directives else NONE
+    return LoadedFile(
+        source,
+        kind,
+        document,
+        tuple(LoadProblem(*p) for p in problems),
+        suppressions,
+        text,
+        tuple(LoadProblem(*p) for p in omitted),
+    )

@@ -10,6 +10,7 @@ from typing import Any
 from okrlint.checkin.splice import scalar
 from okrlint.fix.locate import Splice, Tree, get_path, insert_keys, scalar_span
 from okrlint.fix.sorting import sort_rows
+from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.findings import Finding, Fix
 from okrlint.source.yamlload import YMap
 
@@ -32,16 +33,14 @@ _UNKNOWN_KEY = re.compile(r"unknown key (.+) \(did you mean (.+)\?\)\Z")
 _PERIOD = re.compile(r"(?i)\A\s*(?:([QH])([1-4])[\s_/-]*(\d{4})|(\d{4})[\s_/-]*([QH])([1-4]))\s*\Z")
 _NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 _UNIT = r"%|[A-Za-z$€£µ][\w$€£µ/]*"
+# Spaces before an optional unit are taken possessively ("\s*+"): "\s*(unit)?\s+" could split one long
+# run of spaces in quadratically many ways before failing (SPEC §7: linear in the title).
 FROM_TO = re.compile(
-    rf"\bfrom\s+(?P<ca>[$€£])?(?P<a>{_NUMBER})\s*(?P<ua>{_UNIT})?\s+to\s+(?P<cb>[$€£])?(?P<b>{_NUMBER})\s*(?P<ub>{_UNIT})?"
-    r"(?=[\s,.;)]|\Z)",
+    rf"\bfrom\s++(?P<ca>[$€£])?(?P<a>{_NUMBER})(?:\s*+(?P<ua>{_UNIT}))?\s++to\s++(?P<cb>[$€£])?(?P<b>{_NUMBER})"
+    rf"(?:\s*+(?P<ub>{_UNIT}))?(?=[\s,.;)]|\Z)",
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset({"k", "m", "b", "bn", "thousand", "million", "billion", "x"})
-_DELIVERABLE = re.compile(
-    r"(?i)\A(?:ship|launch|release|deliver|roll\s+out|hire|migrate|open|publish|complete|finish|introduce|"
-    r"implement|replace|retire|sunset|go\s+live)\b|\bis\s+(?:live|launched|shipped|done|complete)\b"
-)
 
 
 def _number(text: str) -> int | float:
@@ -134,7 +133,7 @@ def _milestone(finding: Finding, tree: Tree) -> Edit | None:
     fields = {"target", "range", "milestone", "baseline", "unit", "direction", "kpi"}
     if not isinstance(title, str) or fields & set(kr):
         return None
-    if "names a deliverable" not in finding.message and not _DELIVERABLE.search(title.strip()):
+    if judge_wording(title.strip()).kind != "deliverable":  # the same judgement S201 and S202 use
         return None
     splice = insert_keys(tree.lines, kr, [("milestone", "true")])
     if splice is None:

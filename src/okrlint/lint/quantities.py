@@ -32,7 +32,9 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["has_quantity", "numbers_match", "parse_number", "title_numbers"]
+from okrlint.util.lazyre import lazy_compile
+
+__all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -58,7 +60,7 @@ _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
-_DATE_RE = re.compile(  # the leading guard skips positions inside words, for speed
+_DATE_RE = lazy_compile(  # the leading guard skips positions inside words, for speed
     r"(?:(?<![^\W\d])|(?=['’]))(?:"
     + "|".join(
         (
@@ -81,7 +83,7 @@ _DATE_RE = re.compile(  # the leading guard skips positions inside words, for sp
     + ")",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(
+_NAME_RE = lazy_compile(
     r"(?<!\w)(?:"
     + "|".join(
         (
@@ -95,39 +97,57 @@ _NAME_RE = re.compile(
     + ")",
     re.IGNORECASE,
 )
-_DIGIT_RE = re.compile(r"\d")
-_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
-_NUM_RE = re.compile(
+_DIGIT_RE = lazy_compile(r"\d")
+_ID_RE = lazy_compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
+_THE_NAME_RE = lazy_compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
+_CADENCE_RE = lazy_compile(
+    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
+    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
+    r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
+    re.IGNORECASE,
+)
+_DATE_WORD_RE = lazy_compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
+_SLASH_RE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
+_NUM_RE = lazy_compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
 )
-_WORD_RE = re.compile(
+_WORD_RE = lazy_compile(
     rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
     r"|tenth)s?|three\s+quarters|a\s+quarter\s+of)"
     rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
     r"(?:-(?P<next>[\w-]+))?(?![\w])",
     re.IGNORECASE,
 )
-_UNIT_RE = re.compile(
+_UNIT_RE = lazy_compile(
     r"\s*(?:%|(?:percent|pct|pp|pts?|points?|bps|ms|s|secs?|seconds?|mins?|minutes?|h|hrs?"
     r"|hours?|d|days?|wks?|weeks?|months?|years?|x|times|k|bn|m|thousand|million"
     r"|billion|stars?|digits?|usd|eur|gbp|dollars?|euros?|gb|mb|tb|kb)\b)",
     re.IGNORECASE,
 )
-_TARGET_BEFORE_RE = re.compile(
+_TARGET_BEFORE_RE = lazy_compile(
     r"(?:\b(?:to|reach(?:es|ing)?|hit(?:ting)?|at\s+least|at\s+most|below|under|above|over"
-    r"|beyond|within|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
+    r"|beyond|exceed(?:s|ing)?|surpass(?:es|ing)?|at(?:\s+or\s+(?:above|below))?"
     r"|(?:less|more|fewer|greater|higher|lower)\s+than)|[≥≤<>]=?)"
     r"\s*(?:~|about\s|around\s|approximately\s)?\s*$"
     r"|\b(?:reach|hit|achieve|attain|maintain|keep|hold)\b[^\d]{0,40}?\bof\s*$",
     re.IGNORECASE,
 )
-_FROM_RE = re.compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
-_ARROW_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}\bto\s*", re.IGNORECASE)
-_BARE_TO_RE = re.compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
-_PARSE_RE = re.compile(
+_SIDE_BEFORE_RE = lazy_compile(
+    r"\b(?:within|for|in|per|every|each|after|during|over\s+the\s+(?:next|last|past))\s*(?:~|about\s|around\s)?$",
+    re.IGNORECASE,
+)
+_SCOPE_BEFORE_RE = lazy_compile(r"\b(?:over|across|among|in|of)\s*$", re.IGNORECASE)
+_SIDE_AFTER_RE = lazy_compile(r"\s*(?:[a-z]+\s+)?off\b", re.IGNORECASE)
+_OF_AFTER_RE = lazy_compile(r"\s*of\b", re.IGNORECASE)
+_FROM_RE = lazy_compile(r"\bfrom\s*(?:~|about\s|around\s|approximately\s)?\s*$", re.IGNORECASE)
+# Words between two numbers are matched possessively ("++"): "[^\W\d]+\s*" repeated could
+# split one long word in cubically many ways before failing.
+_ARROW_RE = lazy_compile(r"\s*(?:[^\W\d]++\s*){0,3}(?:→|⟶|➝|➞|->|-->|=>)\s*", re.IGNORECASE)
+_FROM_TO_RE = lazy_compile(r"\s*(?:[^\W\d]++\s*){0,3}\bto\s*", re.IGNORECASE)
+_BARE_TO_RE = lazy_compile(rf"(?:{_UNIT_RE.pattern})?\s*to\s*", re.IGNORECASE)
+_PARSE_RE = lazy_compile(
     r"\s*(?P<s1>[-+])?\s*(?:[$€£¥₹]|usd|eur|gbp)?\s*(?P<s2>[-+])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+)"
     r"(?:\s*(?P<suf>%|[a-z]+))?(?:\s*(?:[$€£¥₹]|usd|eur|gbp))?\s*",
@@ -137,41 +157,57 @@ _SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6, "b": 9,
 _UNITS = (
     "%", "x", "pp", "pt", "pts", "bps", "percent", "pct", "h", "hr", "hrs", "d", "w", "wk",
     "wks", "mo", "mos", "y", "yr", "yrs", "ms", "s", "sec", "secs", "min", "mins", "gb", "mb",
-    "tb", "kb", "kg", "km",
+    "tb", "kb", "kg", "km", "pb", "kib", "mib", "gib", "tib", "bit", "kbit", "mbit", "gbit", "bps", "kbps", "mbps",
+    "gbps", "tbps", "fps", "rps", "qps", "rpm", "ns", "us", "µs", "khz", "mhz", "ghz", "px", "ops",
 )  # fmt: skip
 _UNIT_SUFFIXES = frozenset(_UNITS) | frozenset(_SCALE)
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
-_COMPOUND_RE = re.compile(
+_COMPOUND_RE = lazy_compile(
     rf"(?:percent|point|star|digit|second|minute|hour|day|week|month|quarter|year|time|fold"
     rf"|x|{_NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(_LABELS.split("|"))
-_YEAR_COUNT_RE = re.compile(
+_YEAR_COUNT_RE = lazy_compile(
     r"\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
     r"|at\s+(?:least|most)|than)\s*$",
     re.IGNORECASE,
 )
 
 
-class _Num(NamedTuple):
-    """One quantity in a title: its value (None for multipliers), span and unit."""
+class Quantity(NamedTuple):
+    """One quantity in a title: value (None for multipliers and cadences), span, unit, scale and denominator.
+
+    ``scale`` is the power of ten a magnitude applied (``1.5 million``: 6, value 1500000.0);
+    ``per`` is the denominator of a fraction or score (``3/4``: value 3.0, per 4.0).
+    """
 
     value: float | None
     start: int
     end: int
     unit: str
+    scale: int = 0
+    per: float | None = None
 
 
 def _prepare(title: str) -> str:
     """Return NFKC text with every date, period and label blanked out."""
     text = unicodedata.normalize("NFKC", title).replace("−", "-")
-    text = _NAME_RE.sub(_blank, text)
+    text = _ID_RE.sub(_blank, _NAME_RE.sub(_blank, text))
     if not _DIGIT_RE.search(text):
         return text
+    text = _THE_NAME_RE.sub(_blank_the_name, text)
     return _SLASH_RE.sub(_blank_slash_date, _DATE_RE.sub(_blank, text))
+
+
+def _blank_the_name(m: re.Match[str]) -> str:
+    """Blank the number of "the 720 review" (a name), keep "the 10 accounts" (a count)."""
+    word = m[2].lower()
+    if word.endswith("s") or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
+        return m.group()
+    return m.group().replace(m[1], " " * len(m[1]), 1)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -185,7 +221,8 @@ def _blank_slash_date(m: re.Match[str]) -> str:
     if a > 31 or b > 31 or a == 0 or b == 0:
         return m.group()
     padded = m[1].startswith("0") or m[2].startswith("0")
-    if not (year or padded or a > 12 or b > 12) and a < b <= 10:
+    dated = _DATE_WORD_RE.search(m.string, max(0, m.start() - 12), m.start())
+    if not (year or padded or dated or a > 12 or b > 12) and a <= b <= 10:
         return m.group()
     return " " * len(m.group())
 
@@ -196,7 +233,7 @@ def _scaled(num: str, suffix: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
+def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     """Return the quantity a digit match stands for, None for labels and years."""
     pre, cur, num, mag = m["pre"], m["cur"], m["num"], m["mag"]
     suf = (m["suf"] or "").strip().lower()
@@ -213,30 +250,49 @@ def _digit_quantity(text: str, m: re.Match[str]) -> _Num | None:
         unit = after.group().strip().lower()
     unit = "%" if unit in ("percent", "pct") else unit
     start = m.start("cur") if cur else m.start("num")
-    return _Num(_scaled(num, mag or suf), start, m.end(), unit)
+    return Quantity(_scaled(num, mag or suf), start, m.end(), unit, _SCALE.get((mag or suf).lower(), 0))
 
 
-def _word_quantity(m: re.Match[str]) -> _Num | None:
+def _word_quantity(m: re.Match[str]) -> Quantity | None:
     """Return the quantity a number-word match stands for, None for names like one-click."""
     word, nxt = m["w"] or m["mul"], m["next"]
     if nxt and word.lower() != "zero" and not _COMPOUND_RE.fullmatch(nxt.split("-")[0]):
         return None
     if not m["w"]:
-        return _Num(None, m.start(), m.end("mul"), "")
+        return Quantity(None, m.start(), m.end("mul"), "")
     value = _WORD_VALUES[word.lower()]
     if m["mag"]:
-        return _Num(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "")
-    return _Num(value, m.start(), m.end("w"), "")
+        scale = int(math.log10(_WORD_VALUES[m["mag"].lower()]))
+        return Quantity(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "", scale)
+    return Quantity(value, m.start(), m.end("w"), "")
 
 
 @lru_cache(maxsize=4096)
-def _quantities(title: str) -> tuple[str, tuple[_Num, ...]]:
+def _quantities(title: str) -> tuple[str, tuple[Quantity, ...]]:
     """Return the blanked text and its quantities in order of appearance."""
     text = _prepare(title)
     found = [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
+    found += [Quantity(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
     if _DIGIT_RE.search(text):
         found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
-    return text, tuple(sorted(found, key=lambda q: q.start))
+    return text, _fractions(text, sorted(found, key=lambda q: q.start))
+
+
+def _fractions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
+    """Join "3/4" and "9/10" (kept as fractions by the date pass) into one quantity with a denominator."""
+    joined: list[Quantity] = []
+    for q in found:
+        last = joined[-1] if joined else None
+        if last and last.value is not None and q.value and q.start == last.end + 1 and text[last.end] == "/":
+            joined[-1] = last._replace(end=q.end, unit=q.unit or last.unit, per=q.value)
+        else:
+            joined.append(q)
+    return tuple(joined)
+
+
+def quantities(title: str) -> tuple[Quantity, ...]:
+    """Return the title's quantities in order: value (None for multipliers and cadences), span and unit."""
+    return _quantities(title)[1]
 
 
 def has_quantity(title: str) -> bool:
@@ -244,28 +300,52 @@ def has_quantity(title: str) -> bool:
     return bool(_quantities(title)[1])
 
 
-def title_numbers(title: str) -> tuple[float | None, float | None]:
-    """Return the (from, to) numbers a title states for S205, None where it states none.
+def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quantity, ...]]:
+    """Return the title's headline pair ("from A to B", "A → B") if any, and its target candidates in order.
 
-    "from A to B" and "A → B" give (A, B); a bare "A to B" only when both carry the same
-    unit (so "grow 20% to $6M" is not a pair); "to B", "reach B", "at least B", "below B",
-    "an NPS of B", ... give (None, B). Dates, years and labels are never picked.
+    Targets are numbers after "to", "reach", "at least", "below", "an NPS of", ...; numbers in
+    side clauses are left out: "within 10 minutes", "for 2 quarters", "at least 3 days off",
+    "over 3/4 of active teams". A scale written once covers both ends: "from 1.2 to 1.5 million".
     """
     text, found = _quantities(title)
     nums = [q for q in found if q.value is not None]
     for a, b in itertools.pairwise(nums):
         between = text[a.end : b.start]
-        if _ARROW_RE.fullmatch(between):
-            return a.value, b.value
         from_before = _FROM_RE.search(text, max(0, a.start - _LOOKBACK), a.start)
-        if from_before and _FROM_TO_RE.fullmatch(between):
-            return a.value, b.value
-        if a.unit == b.unit and _BARE_TO_RE.fullmatch(between):
-            return a.value, b.value
-    for q in nums:
-        if _TARGET_BEFORE_RE.search(text, max(0, q.start - _LOOKBACK), q.start):
-            return None, q.value
-    return None, None
+        if (
+            _ARROW_RE.fullmatch(between)
+            or (from_before and _FROM_TO_RE.fullmatch(between))
+            or (a.unit == b.unit and _BARE_TO_RE.fullmatch(between))
+        ):
+            low, high = a.value, b.value
+            if b.scale and not a.scale and low is not None and high is not None and low < 10 * high / 10**b.scale:
+                a = a._replace(value=low * 10**b.scale, scale=b.scale)  # "from 1.2 to 1.5 million"
+            return (a, b), ()
+    targets = tuple(q for q in nums if _is_target(text, q))
+    return None, targets
+
+
+def _is_target(text: str, q: Quantity) -> bool:
+    """Return True when a number follows a target word and is not in a side clause."""
+    before = max(0, q.start - _LOOKBACK)
+    if not _TARGET_BEFORE_RE.search(text, before, q.start) or _SIDE_BEFORE_RE.search(text, before, q.start):
+        return False
+    if _SIDE_AFTER_RE.match(text, q.end):
+        return False
+    return not (_OF_AFTER_RE.match(text, q.end) and _SCOPE_BEFORE_RE.search(text, before, q.start))
+
+
+def title_numbers(title: str) -> tuple[float | None, float | None]:
+    """Return the (from, to) numbers a title states for S205, None where it states none.
+
+    "from A to B" and "A → B" give (A, B); a bare "A to B" only when both carry the same
+    unit (so "grow 20% to $6M" is not a pair); "to B", "reach B", "at least B", "below B",
+    "an NPS of B", ... give (None, B). Dates, years, labels and side clauses are never picked.
+    """
+    pair, targets = headlines(title)
+    if pair is not None:
+        return pair[0].value, pair[1].value
+    return (None, targets[0].value) if targets else (None, None)
 
 
 def parse_number(text: str) -> float | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -14,12 +14,14 @@ from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, 
 from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule, RuleContext
 from okrlint.lint.result import LintResult
+from okrlint.lint.suppression import directive_findings, is_suppressed
 from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
 from okrlint.model.repository import Repository
 from okrlint.source.files import SOURCE_SUFFIXES, SourceFile, discover, relative_name
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
 from okrlint.util.errors import UserError
+from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
 
 
@@ -44,10 +46,14 @@ def problem_finding(path: str, problem: LoadProblem) -> Finding:
     return get_rule(problem.code).finding_at(path, problem.line, problem.column, problem.message)
 
 
-def run_rules(repo: Repository, config: Config, as_of: date, rules: Iterable[Rule]) -> list[Finding]:
-    """Run the model rules over the repository."""
+def run_rules(
+    repo: Repository, config: Config, as_of: date, rules: Sequence[Rule], progress: Progress | None = None
+) -> list[Finding]:
+    """Run the model rules over the repository (counting each rule on ``progress``)."""
     context = RuleContext(repo, config, as_of)
-    return [finding for r in rules for finding in r.run(context)]
+    if progress is not None:
+        progress.phase("Checking rules", len(rules))
+    return [finding for r in (progress.track(rules) if progress else rules) for finding in r.run(context)]
 
 
 @cache
@@ -76,10 +82,7 @@ def _kept(finding: Finding, config: Config, loaded: dict[str, LoadedFile]) -> bo
     file = loaded.get(finding.path)
     if file is None or not file.suppressions:
         return True
-    marks = file.suppressions
-    if any(matches(s, rule) for s in marks.whole_file):
-        return False
-    return not any(matches(s, rule) for s in marks.by_line.get(finding.line, ()))
+    return not is_suppressed(finding, rule, file.suppressions)
 
 
 def _with_severity(finding: Finding, config: Config) -> Finding:
@@ -89,11 +92,15 @@ def _with_severity(finding: Finding, config: Config) -> Finding:
     return finding
 
 
-def lint_loaded(loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule]) -> tuple[Finding, ...]:
+def lint_loaded(
+    loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule], progress: Progress | None = None
+) -> tuple[Finding, ...]:
     """Return the findings of ``rules`` over a loaded repository: suppressed, re-graded and sorted."""
     codes = {r.code for r in rules}
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
-    findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None]))
+    if "E011" in codes:
+        findings.extend(f for file in loaded.files for f in directive_findings(file.source.rel, file.suppressions))
+    findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
     by_path = {f.source.rel: f for f in loaded.files}
     # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
     return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))

@@ -4,13 +4,9 @@ Pure text functions with no dependency on the rest of okrlint. The number side (
 as a quantity, which numbers a title states) lives in :mod:`okrlint.lint.quantities` and is
 re-exported here.
 
-Activity heuristic (Q301): a title counts an activity when it *starts* with an activity verb
-(conduct, publish, hold, run, host, send, ship, ...), then a plain count (digits or a number
-word, optionally "at least"/"over"/"50+"; never a ``%``, currency or ``3x``), then up to three
-modifier words and a known output noun (interviews, blog posts, webinars, campaigns,
-features, calls, ...): "Conduct 50 customer interviews". The passive form "50 interviews
-conducted" counts too. Outcome wording is left alone: "Launch checkout in 3 countries",
-"Ship 95% of orders on time", "Onboard 40 merchants" (customers are an outcome).
+Deliverables (S201/S202) are told from vague wishes in :mod:`okrlint.lint.deliverables`, activities
+(Q301) are found in :mod:`okrlint.lint.activities` and rewrites are built in
+:mod:`okrlint.lint.rewrites`; this module keeps the vague-word list and title normalisation.
 """
 
 from __future__ import annotations
@@ -20,7 +16,10 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from okrlint.lint.activities import find_activity
 from okrlint.lint.quantities import has_quantity, numbers_match, parse_number, title_numbers
+from okrlint.lint.rewrites import suggest_rewrite
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = [
     "DEFAULT_VAGUE_WORDS",
@@ -46,84 +45,9 @@ DEFAULT_VAGUE_WORDS: tuple[str, ...] = (
     "expand", "modernize", "modernise", "further", "continue to", "work on", "focus on",
 )  # fmt: skip
 
-_VERBS = (
-    "conduct|publish|hold|write|launch|run|host|send|create|organi[sz]e|attend|complete"
-    "|post|make|ship|deliver|do|perform|schedule|give|present|produce|record|release"
-    "|interview|visit|submit|draft|prepare|facilitate|teach|arrange|build|design|develop"
-    "|file|review|film|shoot|book|set\\s+up"
-)
-_PARTICIPLES = (
-    "conducted|published|held|written|launched|run|hosted|sent|created|organi[sz]ed"
-    "|attended|completed|posted|made|shipped|delivered|done|performed|scheduled|given"
-    "|presented|produced|recorded|released|submitted|drafted|prepared|facilitated|built"
-    "|designed|developed|filed|reviewed|booked"
-)
-_NOUNS = (
-    "interview", "post", "blog_post", "article", "webinar", "campaign", "training", "session",
-    "call", "meeting", "workshop", "video", "feature", "email", "newsletter", "event", "demo",
-    "test", "experiment", "release", "talk", "presentation", "report", "case_study", "podcast",
-    "episode", "survey", "prototype", "tutorial", "guide", "doc", "document", "course", "visit",
-    "conference", "meetup", "hackathon", "whitepaper", "ebook", "press_release", "tweet",
-    "story", "ad", "asset", "brochure", "infographic", "landing_page", "page", "lesson",
-    "module", "pilot", "poc", "retrospective", "audit", "assessment", "pitch", "proposal",
-    "message", "letter", "pull_request", "pr", "deck", "slide", "mockup", "wireframe",
-    "dashboard", "playbook", "spec", "rfc", "1:1", "one-on-one", "qbr", "standup", "town_hall",
-    "offsite", "booth", "trade_show", "roadshow", "seminar", "class", "lecture",
-    "certification", "piece_of_content", "piece", "cold_call", "sales_call", "lunch-and-learn",
-    "screening",
-)  # fmt: skip
-
-
-def _plural(noun: str) -> str:
-    """Return a regex for a noun and its plural."""
-    noun = re.escape(noun.replace("_", " "))
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "(?:y|ies)"
-    return noun.replace("piece\\ of", "pieces?\\ of") + "(?:e?s)?"
-
-
-_COUNT = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:k\b)?\+?|a\s+dozen|zero|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
-)
-_NOUN_RE = "|".join(sorted((_plural(n) for n in _NOUNS), key=len, reverse=True))
-_MODS = r"(?:[\w/&'’-]+\s+){0,3}"
-_ACTIVITY_RE = re.compile(
-    rf"\s*(?P<phrase>(?:{_VERBS})\s+(?:(?:at\s+least|a\s+total\s+of|over|more\s+than"
-    rf"|up\s+to|another|an?\s+additional|additional)\s+)?(?:{_COUNT})\s+{_MODS}"
-    rf"(?:{_NOUN_RE}))(?![\w-])"
-    rf"|\s*(?P<passive>(?:{_COUNT})\s+{_MODS}(?:{_NOUN_RE})\s+(?:{_PARTICIPLES}))\b",
-    re.IGNORECASE,
-)
-_UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate"
-_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate"
-_EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address"
-_KEEP = "maintain|keep|sustain|hold|protect|preserve"
-_DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
-_LEAD_RE = re.compile(
-    r"\s*(?:(?:significantly|substantially|dramatically|further|continuously|continue\s+to"
-    r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to)\s+)*"
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
-    r"(?:e?s|e?d)?\s+(?P<subject>.+)",
-    re.IGNORECASE,
-)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_WHEN = (
-    r"(?:the\s+)?(?:(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
-    r"(?:the\s+)?)?(?:mid-?)?(?:[qh][1-4]\S*|fy\s*\S+|\d[\d/.-]*(?:st|nd|rd|th)?"
-    rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
-    r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
-)
-_TAIL_RE = re.compile(
-    r"(?:\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
-    rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
-    rf"{_WHEN}))+[\s.!]*$",
-    re.IGNORECASE,
-)
-_EXAMPLE = 'say from what to what, e.g. "Raise NPS from 60 to 75"'
-_DOT_RE = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_SPACE_RE = re.compile(r"\s+")
+_DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
+_THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACE_RE = lazy_compile(r"\s+")
 
 
 @lru_cache(maxsize=64)
@@ -183,43 +107,10 @@ def is_vague(title: str, vague_words: Iterable[str]) -> bool:
     return not has_quantity(title)
 
 
-_ADVERB_RE = re.compile(
-    r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
-    r"a lot|much|further|continuously|overall)\b",
-    re.IGNORECASE,
-)
-
-
-def suggest_rewrite(title: str) -> str:
-    """Return a short, concrete rewrite hint for a vague key-result title."""
-    m = _LEAD_RE.match(unicodedata.normalize("NFKC", title))
-    if not m:
-        return _EXAMPLE
-    subject = _ADVERB_RE.sub(" ", _TAIL_RE.sub("", m["subject"]))
-    subject = _SPACE_RE.sub(" ", subject).strip(" .,;:!")
-    if not subject or len(subject.split()) > 6:
-        return _EXAMPLE
-    if m["down"]:
-        return f'say from what to what, e.g. "Cut {subject} from 12 to 4"'
-    if m["keep"]:
-        return f'say which level to hold, e.g. "Keep {subject} at or above 95%"'
-    if m["done"]:
-        verb = m["done"].capitalize()
-        return (
-            "make it a milestone KR (milestone: true) or say what it must move,"
-            f' e.g. "{verb} {subject}, lifting activation from 30% to 40%"'
-        )
-    if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing")):
-        return f'name the metric of {subject} and say from what to what, e.g. "Raise NPS from 60 to 75"'
-    return f'say from what to what, e.g. "Raise {subject} from 60 to 75"'
-
-
 def activity_phrase(title: str) -> str | None:
-    """Return the phrase that counts an activity (Q301), e.g. "Conduct 50 interviews", else None."""
-    m = _ACTIVITY_RE.match(unicodedata.normalize("NFKC", title))
-    if not m:
-        return None
-    return _SPACE_RE.sub(" ", m["phrase"] or m["passive"])
+    """Return the phrase that counts or schedules an activity (Q301), e.g. "Conduct 50 interviews", else None."""
+    found = find_activity(title)
+    return None if found is None else _SPACE_RE.sub(" ", found.phrase)
 
 
 def _is_kept(char: str) -> bool:

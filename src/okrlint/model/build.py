@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import sys
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
 
 from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (
@@ -29,17 +28,13 @@ from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.numbers import plain_number
+from okrlint.util.text import shared
 
 
 @lru_cache(maxsize=4096)
 def _parse_date(text: str) -> date:
     """Parse an ISO date; equal dates share one object across the model."""
     return date.fromisoformat(text)
-
-
-def _shared(value: Any) -> Any:
-    """Return one shared copy of a repeated short string (references, authors), else ``value``."""
-    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
 
 
 @dataclass(slots=True)
@@ -220,11 +215,11 @@ class _Builder:
                     self.loc(node.mark),
                     self.fields(node),
                     date=day,
-                    kr=_shared(node.get("kr")),
-                    kpi=_shared(node.get("kpi")),
+                    kr=shared(node.get("kr")),
+                    kpi=shared(node.get("kpi")),
                     value=value,
                     confidence=confidence,
-                    author=_shared(node.get("author")),
+                    author=shared(node.get("author")),
                     note=node.get("note"),
                     team=team,
                     index=index,
@@ -279,13 +274,16 @@ class RepositoryBuilder:
                     index.setdefault((okr_set.team, okr_set.period.id, objective.id, kr.id), (okr_set, objective, kr))
         lookup = kr_lookup(self.sets)
         refs: dict[KrRef, KrRef] = {}
-        resolved_logs = tuple(resolve_log(log, lookup, self.grace_days, refs) for log in self.logs)
+        pending, self.logs = deque(self.logs), []
+        resolved_logs = []
+        while pending:  # each log is dropped as it is resolved: never two copies of every row at once
+            resolved_logs.append(resolve_log(pending.popleft(), lookup, self.grace_days, refs))
         repo = Repository(
             teams=tuple(self.teams),
             teams_declared=self.teams_declared,
             okr_sets=tuple(self.sets),
             kpis=tuple(self.kpis),
-            logs=resolved_logs,
+            logs=tuple(resolved_logs),
             incomplete=frozenset(self.broken | set(incomplete)),
             kr_index=MappingProxyType(index),
         )

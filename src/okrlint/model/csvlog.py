@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
-from okrlint.model.repository import CheckIn, CheckInLog, Loc
+from okrlint.model.repository import CheckIn, CheckInLog, Loc, RowLocs
 from okrlint.source.csvlog import CsvRecord, read_csv_records
 from okrlint.source.problems import LoadProblem
 
 
 def checkin_of(path: str, record: CsvRecord) -> CheckIn:
     """Return the check-in row of one CSV record of the file ``path``."""
-    fields = MappingProxyType({name: Loc(path, record.line, column) for name, column in record.columns.items()})
     return CheckIn(
         Loc(path, record.line, 1),
-        fields,
+        RowLocs(path, record.line, record.columns),
         date=record.date,
         kr=record.kr,
         kpi=record.kpi,

@@ -15,9 +15,10 @@ from okrlint.config import Config
 from okrlint.model.build import RepositoryBuilder
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.repository import Repository
+from okrlint.model.summary import FileSummary, builder_mark, summarize_added
 from okrlint.source.files import SourceFile, discover
 from okrlint.source.loader import LoadedFile, load_file
-from okrlint.source.problems import LoadProblem
+from okrlint.source.problems import LoadProblem, Omission
 from okrlint.util.errors import UserError
 from okrlint.util.gcpause import paused_gc
 
@@ -31,6 +32,7 @@ class LoadedRepository:
     repo: Repository
     files: tuple[LoadedFile, ...]
     problems: tuple[tuple[str, LoadProblem], ...]
+    omitted: tuple[Omission, ...] = ()
 
 
 def serial_loader(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
@@ -62,28 +64,48 @@ def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[So
 
 @paused_gc()
 def load_repository(
-    config: Config, files: Sequence[SourceFile] | None = None, load: Loader = serial_loader
+    config: Config,
+    files: Sequence[SourceFile] | None = None,
+    load: Loader = serial_loader,
+    *,
+    summaries: dict[str, FileSummary] | None = None,
+    incomplete: Iterable[str] = (),
 ) -> LoadedRepository:
-    """Load every file (default: the configured paths) and build the repository model."""
+    """Load every file (default: the configured paths) and build the repository model.
+
+    ``summaries``, when given, receives each file's summary (what other files may ask of it);
+    ``incomplete`` adds kinds left incomplete by broken files that are not among ``files``.
+    """
     chosen = source_files(config) if files is None else files
     builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
     loaded: list[LoadedFile] = []
     problems: list[tuple[str, LoadProblem]] = []
-    incomplete: set[str] = set()
+    omitted: list[Omission] = []
+    broken_kinds: set[str] = set(incomplete)
     for file in load(config, chosen):
         rel = file.source.rel
+        mark = builder_mark(builder) if summaries is not None else None
         problems.extend((rel, p) for p in file.problems)
+        omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
+        broken = file.document is None and file.kind is not None and bool(file.problems)
         if file.document is not None:
             builder.add(file.document)
-        elif file.kind is not None and file.problems:
-            incomplete.add(file.kind)
+        elif file.problems:
+            first = min(file.problems, key=lambda p: (p.line, p.column))
+            omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
+            if broken and file.kind is not None:
+                broken_kinds.add(file.kind)
         if file.source.is_csv and file.text is not None:
             log, csv_problems = read_csv_log(rel, file.text)
             problems.extend((rel, p) for p in csv_problems)
+            omitted.extend(Omission(rel, p.line, p.column, f"left out: {p.message}") for p in csv_problems)
             if log is not None:
                 builder.add_log(log)
+        if summaries is not None and mark is not None:
+            summaries[rel] = summarize_added(builder, mark, file.kind, broken)
         # Keep what suppressions and callers need, not the located tree or the text.
         loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
-    repo, build_problems = builder.finish(incomplete)
+    repo, build_problems = builder.finish(broken_kinds)
     problems.extend(build_problems)
-    return LoadedRepository(repo, tuple(loaded), tuple(problems))
+    omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)
+    return LoadedRepository(repo, tuple(loaded), tuple(problems), tuple(sorted(omitted)))

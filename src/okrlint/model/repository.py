@@ -54,6 +54,24 @@ class FieldLocs(Mapping[str, Loc]):
         return len(self._keys)
 
 
+class RowLocs(Mapping[str, Loc]):
+    """The locations of a CSV row's cells: one line, and a column map shared by every row of the log."""
+
+    __slots__ = ("_columns", "_line", "_path")
+
+    def __init__(self, path: str, line: int, columns: Mapping[str, int]) -> None:
+        self._path, self._line, self._columns = path, line, columns
+
+    def __getitem__(self, key: str) -> Loc:
+        return Loc(self._path, self._line, self._columns[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
 @dataclass(frozen=True, slots=True)
 class Located:
     """Base for model objects: the object's own location and the locations of its fields."""

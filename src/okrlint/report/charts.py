@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from okrlint.util.numbers import plain_number, scientific
 
@@ -42,9 +43,18 @@ _STYLE: dict[str, _Attrs] = {  # defaults; CSS overrides them by class
 
 def _esc(text: object) -> str:
     """Escape text for XML/HTML and drop characters XML cannot carry."""
-    return html.escape(_XML_INVALID.sub("", str(text)), quote=True)
+    return _esc_str(text) if type(text) is str and len(text) <= 200 else _escaped(str(text))
 
 
+def _escaped(text: str) -> str:
+    return html.escape(_XML_INVALID.sub("", text), quote=True)
+
+
+# Class names, colours and labels repeat on every one of thousands of charts: escape each once.
+_esc_str = lru_cache(maxsize=8192)(_escaped)
+
+
+@lru_cache(maxsize=8192)
 def _n(x: float) -> str:
     """Format a coordinate with at most 2 decimals (non-finite becomes 0)."""
     if not math.isfinite(x):

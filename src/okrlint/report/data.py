@@ -29,6 +29,7 @@ from okrlint.scoring.scores import (
     status_counts,
     valid_confidence,
 )
+from okrlint.source.problems import Omission
 from okrlint.util.errors import UserError
 from okrlint.util.text import did_you_mean, escape_undecodable
 
@@ -238,8 +239,13 @@ def build_report_data(
     period: str | None = None,
     teams: Sequence[str] = (),
     findings: Iterable[Finding] = (),
+    omitted: Iterable[Omission] = (),
 ) -> dict[str, Any]:
-    """Return the report data for ``period`` (default: the one containing ``as_of``) as of ``as_of``."""
+    """Return the report data for ``period`` (default: the one containing ``as_of``) as of ``as_of``.
+
+    ``omitted`` lists what the input lost before scoring (files, documents, rows): the report
+    names each so a scorecard never silently shows less than the repository holds.
+    """
     chosen = select_period(repo, as_of, period)
     checkins = collect_checkins(repo, as_of)
     scores = team_scores(repo, chosen, checkins, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
@@ -275,7 +281,14 @@ def build_report_data(
             "last_checkin": _iso(last),
         },
         "findings": _counts(findings),
+        "omitted": [_omission(o) for o in omitted],
     }
+
+
+def _omission(omitted: Omission) -> dict[str, Any]:
+    """Return the JSON shape of a left-out part, undecodable bytes of its path shown as ``\\xNN``."""
+    path, reason = escape_undecodable(omitted.path), escape_undecodable(omitted.reason)
+    return {"path": path, "line": omitted.line, "column": omitted.column, "reason": reason}
 
 
 def _unique_kpis(kpis: Iterable[Kpi]) -> list[Kpi]:

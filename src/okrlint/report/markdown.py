@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from markupsafe import Markup
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.view import build_view
+from okrlint.util.markdown import escape_markdown
 from okrlint.util.text import shorten
 
 __all__ = ["SUMMARY_LIMIT", "md_escape", "render_markdown", "spark", "text_bar"]
@@ -22,18 +22,6 @@ _SUMMARY_TEAMS = 200
 _SUMMARY_ATTENTION = 25
 _SUMMARY_TITLE = 80
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)\s*")
-# Minimal escaping (GitHub-flavoured Markdown): only what would otherwise change how the text
-# renders, so the raw file reads as written. Each rule names what it defuses.
-_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")  # a backslash that would escape the next character
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # & that would start an entity (&amp;)
-_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # < that would open an HTML tag, comment or autolink
-_ALWAYS = re.compile(r"([`|])")  # code spans; table cells
-_LINK = re.compile(r"\](?=[(\[:])")  # ] that would close a link or image text, or define a reference
-_STAR = re.compile(r"(?<!\s)\*|\*(?!\s)")  # * that can open or close emphasis (not one between spaces)
-_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # _ at a word edge (snake_case stays)
-_BLOCK_START = re.compile(r"^(\s*)(?:([-+=]|#{1,6})(?=\s|$)|(>)|(\d{1,9})([.)])(?=\s|$))")
 _STATUS_EMOJI = {
     "done": "✅",
     "on-track": "🟢",
@@ -48,26 +36,14 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def md_escape(raw: Any, newline: str = " ") -> Markup:
-    """Escape text from YAML for Markdown with the least GitHub needs, and fold newlines.
+    """Escape text from YAML for Markdown with okrlint's one escaper (:func:`okrlint.util.markdown.escape_markdown`).
 
-    The result cannot break a table cell, start a block (heading, list, quote), open a code
-    span, link, emphasis, strikethrough or math, or inject HTML; everything else is left as
-    written ("R&D", "p95 < 400 ms", "$5M", "snake_case"). ``newline`` replaces line breaks:
-    a space (default) or ``<br>`` inside table cells.
+    The result cannot break a table cell, start a block (heading, list, quote), inject HTML, link
+    or mention anyone. ``newline`` replaces line breaks: a space (default) or ``<br>`` in table cells.
     """
     if isinstance(raw, Markup):
         return raw
-    text = _CONTROL.sub("", "" if raw is None else str(raw)).replace("\t", " ")
-    text = _BACKSLASH.sub(r"\\\\", text)
-    text = _TAG.sub("&lt;", _ENTITY.sub("&amp;", text))
-    text = _ALWAYS.sub(r"\\\1", text)
-    text = _UNDERSCORE.sub(r"\\_", _STAR.sub(r"\\*", _LINK.sub(r"\\]", text)))
-    for char in "~$":
-        if text.count(char) > 1:
-            text = text.replace(char, "\\" + char)
-    text = _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2] or m[3]}" if m[2] or m[3] else f"{m[1]}{m[4]}\\{m[5]}", text)
-    separator = "<br>" if newline == "<br>" else " "
-    return Markup(_NEWLINES.sub(separator, text))
+    return Markup(escape_markdown(raw, newline))
 
 
 def _finalize(raw: Any) -> Any:

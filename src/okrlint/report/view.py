@@ -29,6 +29,9 @@ def _visible(raw: Any) -> Any:
     return raw
 
 
+OMITTED_SHOWN = 50  # the warning lists this many left-out parts; JSON has them all
+
+
 def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the template context: the report as given plus derived, ready-to-show facts."""
     data = _visible(data)
@@ -65,6 +68,8 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
         "teams": teams,
         "tree": _tree(teams, known, root_team),
         "kpis": [_kpi(kpi) for kpi in data.get("kpis") or ()],
+        "omitted": list(data.get("omitted") or ())[:OMITTED_SHOWN],
+        "omitted_total": len(data.get("omitted") or ()),
         "version": __version__,
     }
 

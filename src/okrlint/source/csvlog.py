@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from okrlint.source.problems import LoadProblem
 from okrlint.util.numbers import parse_number
-from okrlint.util.text import closest
+from okrlint.util.text import closest, shared
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
@@ -112,23 +113,73 @@ def locate_quote_error(text: str, delimiter: str) -> tuple[int, int, str]:
     return line, 1, "invalid CSV"
 
 
+class _Lines:
+    """The physical lines of a CSV text for ``csv.reader``, without comment lines between records.
+
+    A line that starts with ``#`` where a record starts is a comment (it may hold an
+    ``okrlint:`` directive) and is never a row; ``record_line`` is the file line where the
+    record being read started.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self._number = 0
+        self._boundary = True
+        self.record_line = 1
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        while True:
+            line = next(self._lines)
+            self._number += 1
+            if not self._boundary:
+                return line
+            if not line.startswith("#"):
+                self._boundary = False
+                self.record_line = self._number
+                return line
+
+    def record_done(self) -> None:
+        """Say that the reader returned a record: the next line pulled starts a new one."""
+        self._boundary = True
+
+
+@lru_cache(maxsize=256)
+def _columns(names: tuple[str, ...], numbers: tuple[int, ...]) -> Mapping[str, int]:
+    """Return one shared, read-only column map for the records that fill the same cells."""
+    return MappingProxyType(dict(zip(names, numbers, strict=True)))
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """Return the ISO date a cell holds, else None; records share one object per date."""
+    try:
+        return date.fromisoformat(text) if _DATE_RE.match(text) else None
+    except ValueError:
+        return None
+
+
 def read_csv_records(text: str) -> tuple[list[CsvRecord] | None, list[LoadProblem]]:
     """Parse a CSV check-in log into its valid records; None (and no problems) when it is not a check-in log."""
     text = text.removeprefix("\ufeff")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
         return None, []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     problems: list[LoadProblem] = []
     rows: list[CsvRecord] = []
     try:
         header: list[str] = []
         while not any(cell.strip() for cell in header):
             header = next(reader)
-        names = _header(header, reader.line_num, problems)
-        start_line = reader.line_num + 1
+            lines.record_done()
+        names = _header(header, lines.record_line, problems)
         for index, cells in enumerate(reader):
-            line, start_line = start_line, reader.line_num + 1
+            line = lines.record_line
+            lines.record_done()
             if any(cell.strip() for cell in cells):
                 row = _row(line, names, cells, index, problems)
                 if row is not None:
@@ -176,10 +227,7 @@ def _record(
 ) -> CsvRecord | None:
     """Check one record's cells; return its values, or None after ``bad`` named the first wrong cell."""
     text = values.get("date", "")
-    try:
-        day = date.fromisoformat(text) if _DATE_RE.match(text) else None
-    except ValueError:
-        day = None
+    day = _day(text)
     if day is None:
         bad("date", f"date {text!r} is not a valid date (YYYY-MM-DD)")
         return None
@@ -210,6 +258,8 @@ def _record(
         if confidence is None:
             bad("confidence", f"confidence {values['confidence']!r} is not a number from 0 to 1")
             return None
-    written = MappingProxyType({name: column[name] for name, cell in values.items() if cell})
-    author, note = values.get("author") or None, values.get("note") or None
+    filled = tuple(name for name, cell in values.items() if cell)
+    written = _columns(filled, tuple(column[name] for name in filled))
+    author, note = shared(values.get("author") or None), values.get("note") or None
+    kr, kpi, team = shared(kr), shared(kpi), shared(team)
     return CsvRecord(line, index, written, day, kr, kpi, value, confidence, author, note, team)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,19 +59,44 @@ def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     found: dict[str, SourceFile] = {}
     for start in paths:
         if start.is_dir():
-            for folder, dirs, names in os.walk(start, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in names:
-                    candidate = Path(folder, name)
-                    if name.startswith("."):  # hidden files too: .okrlint.yaml, .pre-commit-config.yaml
-                        continue
-                    if name.lower().endswith(SOURCE_SUFFIXES) and _acceptable(candidate, root):
-                        source = SourceFile(relative_name(candidate, root), candidate)
-                        found.setdefault(source.rel, source)
+            for source in _walk(start, root):
+                found.setdefault(source.rel, source)
         elif start.suffix.lower() in SOURCE_SUFFIXES and _acceptable(start, root):
             source = SourceFile(relative_name(start, root), start)
             found.setdefault(source.rel, source)
     return sorted(found.values())
+
+
+def _walk(start: Path, root: Path) -> Iterable[SourceFile]:
+    """Yield the acceptable source files under folder ``start``.
+
+    The walk does not follow symlinked folders, so below ``start`` only a symlinked file can
+    lead out of the repository: ``start`` is checked once, symlinked files one by one, and a
+    plain file costs one ``lstat`` (a large repository has thousands).
+    """
+    top = os.path.abspath(root)
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    written_inside = (os.path.abspath(start) + os.sep).startswith(prefix)
+    start_ok = is_inside(start, root) if written_inside else True
+    for folder, dirs, names in os.walk(start, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = os.path.abspath(folder)
+        for name in names:
+            # hidden files too: .okrlint.yaml, .pre-commit-config.yaml
+            if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
+                continue
+            candidate = Path(folder, name)
+            try:
+                mode = os.lstat(candidate).st_mode
+            except OSError:
+                continue
+            if stat.S_ISLNK(mode):
+                if _acceptable(candidate, root):
+                    yield SourceFile(relative_name(candidate, root), candidate)
+            elif stat.S_ISREG(mode) and start_ok:
+                full = os.path.join(here, name)
+                rel = full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else Path(full).as_posix()
+                yield SourceFile(rel, candidate)
 
 
 def _escapes(path: Path, root: Path) -> bool:

@@ -1,4 +1,4 @@
-"""What the source stage reports: a problem at a 1-based line and column of a file."""
+"""What the source stage reports: a problem at a 1-based line and column of a file, and what was left out."""
 
 from __future__ import annotations
 
@@ -15,3 +15,13 @@ class LoadProblem:
     line: int
     column: int
     message: str
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Omission:
+    """A file, document or row left out of the model (and so of every score), and why."""
+
+    path: str
+    line: int
+    column: int
+    reason: str

@@ -71,7 +71,41 @@ def validate(kind: str, root: Any) -> list[LoadProblem]:
     if not problems:  # the validators disagree: never let that pass as valid
         line, column = getattr(root, "mark", (1, 1))
         problems = [LoadProblem("E002", line, column, _trim(str(refusal)))]
+    return _sorted(problems)
+
+
+def _sorted(problems: list[LoadProblem]) -> list[LoadProblem]:
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def validate_rows(kind: str, root: Any, rows_key: str) -> tuple[list[LoadProblem], dict[int, LoadProblem] | None]:
+    """Validate like ``validate``; also return the first problem of each bad item of ``root[rows_key]``.
+
+    The mapping is None when some violation lies outside those items (the document as a whole is
+    broken); otherwise dropping the bad items leaves a document the schema accepts.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator(kind)(root)
+        return [], {}
+    except fastjsonschema.JsonSchemaException:
+        pass
+    problems: list[LoadProblem] = []
+    rows: dict[int, LoadProblem] | None = {}
+    for error in _explain(kind, root):
+        found = _problems(root, error)
+        problems.extend(found)
+        path = list(error.absolute_path)
+        if len(path) >= 2 and path[0] == rows_key and isinstance(path[1], int) and rows is not None:
+            first = min(found, key=lambda p: (p.line, p.column))
+            known = rows.get(path[1])
+            rows[path[1]] = first if known is None or (first.line, first.column) < (known.line, known.column) else known
+        else:
+            rows = None
+    if not problems:  # the validators disagree: the log is refused whole, as validate() does
+        return validate(kind, root), None
+    return _sorted(problems), rows
 
 
 def _explain(kind: str, root: Any) -> Iterator[Any]:

@@ -81,6 +81,7 @@ class Limits:
 
     max_nodes: int = 100_000
     max_depth: int = 64
+    max_chars: int = 5_000_000  # scalar text, aliases counted at their expanded size (max_file_bytes)
 
 
 class _Fatal(Exception):
@@ -156,7 +157,8 @@ class _Builder:
         self._max_nodes = limits.max_nodes
         self.problems: list[LoadProblem] = []
         self.nodes = 0
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.chars = 0
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.open_anchors: set[str] = set()
 
     def build(self, parser: Any) -> Any:
@@ -207,6 +209,7 @@ class _Builder:
             if self.nodes > self._max_nodes:
                 self._count(0, mark)
             text = event.value
+            self.chars += len(text)
             if event.implicit[0] and text and text[0].isalpha() and text[0] not in "tTfFnN":
                 return text
             return self._scalar(event, mark)
@@ -216,11 +219,12 @@ class _Builder:
         if depth > self.limits.max_depth:
             raise _Fatal(LoadProblem("E006", *mark, _too_deep(self.limits)))
         anchor = event.anchor
-        before = self.nodes
+        before, chars_before = self.nodes, self.chars
         if anchor is not None:
             self.open_anchors.add(anchor)
         self._count(1, mark)
         if isinstance(event, yaml.ScalarEvent):
+            self.chars += len(event.value)
             value = self._scalar(event, mark)
         elif isinstance(event, yaml.SequenceStartEvent):
             value = self._sequence(parser, mark, depth)
@@ -228,7 +232,7 @@ class _Builder:
             value = self._mapping(parser, mark, depth)
         if anchor is not None:
             self.open_anchors.discard(anchor)
-            self.anchors[anchor] = (value, self.nodes - before)
+            self.anchors[anchor] = (value, self.nodes - before, self.chars - chars_before)
         return value
 
     def _alias(self, event: Any, mark: Mark) -> Any:
@@ -237,8 +241,12 @@ class _Builder:
             raise _Fatal(LoadProblem("E006", *mark, f"alias *{name} refers to itself (recursive alias)"))
         if name not in self.anchors:
             raise _Fatal(LoadProblem("E001", *mark, f"alias *{name} names no anchor defined before it"))
-        value, size = self.anchors[name]
+        value, size, chars = self.anchors[name]
         self._count(size, mark)
+        self.chars += chars
+        if self.chars > self.limits.max_chars:  # every rule reads the expanded text: time must stay bounded too
+            too_long = f"aliases expand the document past max_file_bytes ({self.limits.max_chars} characters)"
+            raise _Fatal(LoadProblem("E006", *mark, too_long))
         return value
 
     def _scalar(self, event: Any, mark: Mark) -> Any:

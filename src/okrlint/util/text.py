@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from collections.abc import Iterable
+from typing import Any
 
 # Lone surrogates: bytes of a non-UTF-8 file name or argument (os.fsdecode's surrogateescape), or worse.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -22,6 +24,11 @@ def shorten(text: str, limit: int = 80) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def shared(value: Any) -> Any:
+    """Return one shared copy of a repeated short string (references, authors), else ``value``."""
+    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
 
 
 def _escape_surrogate(match: re.Match[str]) -> str:

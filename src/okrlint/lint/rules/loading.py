@@ -1,4 +1,4 @@
-"""Rules whose findings come from reading files: E001, E002, E003, E006, E007."""
+"""Rules whose findings come from reading files: E001, E002, E003, E006, E007, E011."""
 
 from __future__ import annotations
 
@@ -151,6 +151,38 @@ declare(
     team: payments
     period: 2026-Q4
     objectives: []
+    ```
+""",
+)
+
+declare(
+    "E011",
+    "bad-suppression",
+    Severity.WARNING,
+    "An `okrlint:` comment names an unknown rule or is malformed.",
+    """
+    ## What it does
+    Reports an `# okrlint: disable=...` or `# okrlint: disable-file=...` comment that names a
+    code or rule name no rule has (`S2O1` with the letter O) or that is not written as
+    `disable=CODE[,CODE]` / `disable-file=CODE[,CODE]`. Such a comment suppresses nothing.
+    Only real comments are directives: the same text inside a title or note is just text.
+
+    ## Why is this bad?
+    A typo in a suppression silently does nothing, so the finding it was meant to silence
+    keeps failing the build, or a reader believes a finding is waived when it is not.
+
+    ## Example
+    ```yaml
+    teams:
+      - id: payments  # okrlint: disable=S2O1
+        name: Payments
+    ```
+
+    ## Use instead
+    ```yaml
+    teams:
+      - id: payments  # okrlint: disable=S201
+        name: Payments
     ```
 """,
 )

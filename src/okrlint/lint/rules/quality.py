@@ -4,20 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from okrlint.lint.activities import find_activity
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.rewrites import outcome_of_activity
 from okrlint.lint.rules.walk import key_results, objectives
-from okrlint.lint.wording import activity_phrase, normalise_title
+from okrlint.lint.wording import normalise_title
 from okrlint.model.repository import Loc
+from okrlint.util.text import shorten
 
 
-@rule("Q301", "activity-key-result", Severity.WARNING, "A metric KR counts an activity instead of an outcome.")
+@rule("Q301", "activity-key-result", Severity.WARNING, "A KR counts or schedules an activity instead of an outcome.")
 def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Reports a metric key result whose title counts an activity or output — "Conduct 50
-    interviews", "Publish 10 blog posts", "Hold 4 webinars" — rather than the outcome the
-    activity is meant to produce.
+    Reports a key result that is not a milestone, whatever its fields, whose title counts or
+    schedules an activity or output — work the team itself does — rather than the outcome the
+    work is meant to produce. It looks anywhere in the title, in any tense:
+
+    - an activity verb, a plain count and its object: "Conduct 50 interviews", "Implement 3
+      changes", "We have published 4 customer stories", "every lead has attended 2 workshops"
+      (verbs that always make output — write, fix, review, source, triage, speak, amplify,
+      upstream, … — take any object; ship, launch, deliver, add, … only an output noun);
+    - a count of an output that opens a clause or follows "in"/"at": "12 improvements to the docs
+      site", "Docs: 3 tutorials", "… in 10+ demo calls";
+    - a cadence with an output or an activity verb: "Weekly team retros", "two posts per month",
+      "bi-weekly newsletters", "ship every two weeks";
+    - more hires or more output: "Hire engineers: +1 backend, +2 frontend", "Grow the number of
+      blog posts from 4 to 10".
+
+    Counts of people or things outside the team are outcomes ("Onboard 40 merchants", "Get 100
+    subscribers", "Launch 3 new markets"), and so is a title framed by a result (a share in %,
+    money, "from A to B" or a leading "increase", "reach", …) unless the activity opens it. The
+    message names the verb, count or cadence and output that decided, and proposes an outcome
+    for that kind of output.
 
     ## Why is this bad?
     Activities are in the team's control and easy to tick off; outcomes are what the objective
@@ -54,17 +74,20 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind != "metric":
+        found = None if kr.kind == "milestone" else find_activity(kr.title)
+        if found is None:
             continue
-        phrase = activity_phrase(kr.title)
-        if phrase is not None:
-            yield (
-                kr.at("title"),
-                (
-                    f'"{phrase}" counts an activity, not an outcome; measure what it should change '
-                    '(e.g. "Grow organic sign-ups from 400 to 650 a month") and keep the activity in your plan'
-                ),
-            )
+        cadence = found.number.lower().endswith("ly") or found.number.lower().startswith(("every", "per ", "each"))
+        words = [f'verb "{found.verb}"'] if found.verb else []
+        words += [f'{"cadence" if cadence else "count"} "{found.number}"'] if found.number else []
+        words += [f'output "{found.noun}"'] if found.noun else []
+        yield (
+            kr.at("title"),
+            (
+                f'"{shorten(found.phrase)}" counts an activity ({", ".join(words)}), not an outcome; measure what '
+                f'it should change, e.g. "{outcome_of_activity(found.noun)}", and keep the activity in your plan'
+            ),
+        )
 
 
 @rule("Q302", "duplicate-key-result", Severity.WARNING, "Two KRs of one OKR set have the same title.")

@@ -2,25 +2,67 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
+from okrlint.lint.activities import find_activity
+from okrlint.lint.deliverables import Verdict, judge_wording, scoped_deliverable
 from okrlint.lint.findings import Severity
+from okrlint.lint.quantities import quantities
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
-from okrlint.lint.wording import find_vague_words, is_vague, suggest_rewrite
+from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
+from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
+
+_SCOPE_RE = re.compile(r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?\s*$", re.IGNORECASE)
+
+
+def _measures(title: str) -> bool:
+    """Return True when a quantity in the title measures something, not only sets a scope ("in 3 key areas")."""
+    if not has_quantity(title):
+        return False
+    text = unicodedata.normalize("NFKC", title)
+    for q in quantities(title):
+        plain = q.value is not None and not q.unit and not q.scale and q.per is None
+        if not (plain and _SCOPE_RE.search(text, max(0, q.start - 30), q.start)):
+            return True
+    return False
+
+
+def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
+    """Return whether a title with no measuring quantity is vague or names a deliverable; None when it measures."""
+    return None if _measures(kr.title) else judge_wording(kr.title, extra_vague)
 
 
 @rule("S201", "vague-key-result", Severity.ERROR, "The KR title states no measurable outcome.")
 def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Reports a key result whose title states no quantity: no digits (`75`, `4.5`, `1,200`,
-    `20%`, `$5M`, `3x`) and no number word (`double`, `halve`, `zero`, `three`). Numbers that
-    only name a date, quarter or year (`Q2`, `2026`, `March 31`, `end of Q1`) do not count.
-    Milestone key results are exempt. The message names the vague words it found (`improve`,
-    `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`)
-    and suggests a rewrite.
+    Reports a key result whose title states no measurable outcome: no quantity and no binary
+    deliverable.
+
+    Quantities are read as people write them: digits (`75`, `4.5`, `1,200`, `20%`, `$5M`, `3x`),
+    number words (`double`, `halve`, `zero`, `three`, `a dozen`), cadences (`weekly`,
+    `bi-weekly`, `every sprint`), rates and units against the number (`50MB/s`, `100Mbps`) and
+    scores or fractions (`9/10`, `3/4`). Numbers that only name a date, quarter or year (`Q2`,
+    `2026`, `March 31`, `end of Q1`) or a thing (`#1234`, `v2`, `the 720 review`, `RFC 42`, a
+    URL), and numbers in an example (`(e.g. monthly webinars)`), do not count.
+
+    A title that names a binary deliverable is not vague: a delivery verb and its object ("Ship
+    dark mode to beta", "Launch the partner portal", "Hire a first designer") or a done-state
+    ("The EU data centre is live", "IPNS has a streaming API", "Design doc for the layout API").
+    S202 then proposes `milestone: true`. A delivery verb whose object is only praise ("Deliver a
+    best-in-class experience") or a wish ("Make progress on", "Get mentioned by") stays vague, as
+    do unmeasured changes ("Improve", "Speed up", "Better measure") and feelings nobody counts
+    ("Team members rely on the handbook", "Positive feedback from users").
+
+    Milestone key results are exempt. The message names the words that decided (`improve`,
+    `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`;
+    a word you add also makes a title that leads with it vague) and suggests a rewrite built from
+    the title's own subject and metric: "Improve onboarding significantly" → "Raise onboarding
+    completion from 40% to 60%".
 
     ## Why is this bad?
     "Improve onboarding" can be declared a success whatever happens. A key result that says
@@ -58,12 +100,24 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     words = vague_words(ctx.config)
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind == "milestone" or not is_vague(kr.title, words):
+        verdict = None if kr.kind == "milestone" else _verdict(kr, ctx.config.vague_words_extend)
+        if verdict is None or verdict.kind != "vague":
             continue
-        found = find_vague_words(kr.title, words)
-        what = f"vague: {quoted(found)}" if found else "no number to measure it by"
+        found = find_vague_words(kr.title, words) or [w.lower() for w in verdict.words]
+        what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
+
+
+def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
+    """Return the words that name a binary deliverable in the title, None when it measures or counts something."""
+    verdict = _verdict(kr, extra_vague)
+    if verdict is not None:
+        return " ".join(verdict.words) if verdict.kind == "deliverable" else None
+    if any(q.unit in ("%", "$", "x") or q.scale for q in quantities(kr.title)) or find_activity(kr.title):
+        return None
+    words = scoped_deliverable(kr.title)
+    return " ".join(words) if words else None
 
 
 @rule("S202", "unmeasurable-key-result", Severity.ERROR, "The KR has no `target`, `range` or `milestone`.")
@@ -71,7 +125,10 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
     Reports a key result that is none of the three kinds: a metric KR (`target`), a range KR
-    (`range: {min, max}`) or a milestone KR (`milestone: true`).
+    (`range: {min, max}`) or a milestone KR (`milestone: true`). When the title names a binary
+    deliverable ("Ship dark mode to beta", "The EU data centre is live", or a delivery whose
+    numbers only set its scope: "Ship scroll latching for one platform"), the message proposes
+    `milestone: true` and quotes the words that name the deliverable.
 
     ## Why is this bad?
     Without a target nobody can say whether the key result was reached, and it cannot be scored.
@@ -106,7 +163,16 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        if kr.kind is None:
+        named = _deliverable(kr, ctx.config.vague_words_extend) if kr.kind is None else None
+        if named is not None:
+            yield (
+                kr.loc,
+                (
+                    f'key result {kr.id!r} names a deliverable ("{named}") but has no target, range or milestone; '
+                    "add `milestone: true` to score it done or not (or a `target:` if it moves a number)"
+                ),
+            )
+        elif kr.kind is None:
             yield (
                 kr.loc,
                 (

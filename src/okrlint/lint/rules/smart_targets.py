@@ -3,31 +3,55 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Iterator
 
+from okrlint.lint.agreement import agrees, said_numbers
 from okrlint.lint.findings import Severity
+from okrlint.lint.quantities import Quantity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
-from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
 from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
+_NOT_A_SHARE_RE = re.compile(
+    r"\b(?:quota|plan|budget|target|forecast|attainment|goal|retention|nrr|ndr|grr|growth|uplift|increase|yoy|qoq"
+    r"|mom|year[\s-]over[\s-]year|of\s+(?:baseline|last\s+\w+))\b|(?<![\w.])\+\s?\d",
+    re.IGNORECASE,
+)
 
 
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
-    said_from, said_to = title_numbers(kr.title)
+    said_from, said_to = said_numbers(kr.title, kr.unit)
     problems = []
-    if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
-        problems.append(f"the title starts from {plain_number(said_from)} but baseline is {plain_number(kr.baseline)}")
-    if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
-        problems.append(f"the title aims for {plain_number(said_to)} but target is {plain_number(kr.target)}")
+    if said_from is not None and kr.baseline is not None and not agrees(said_from, kr.baseline, kr.unit):
+        problems.append(
+            f"the title starts from {_shown(kr.title, said_from)} but baseline is {plain_number(kr.baseline)}"
+        )
+    if (
+        said_to is not None
+        and kr.kind == "metric"
+        and kr.target is not None
+        and not agrees(said_to, kr.target, kr.unit)
+    ):
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
-    if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
+    if said_to is not None and band is not None and not any(agrees(said_to, bound, kr.unit) for bound in band):
         low, high = plain_number(band[0]), plain_number(band[1])
-        problems.append(f"the title aims for {plain_number(said_to)} but range is {low}–{high}")
+        problems.append(f"the title aims for {_shown(kr.title, said_to)} but range is {low}–{high}")
     return problems
+
+
+def _shown(title: str, q: Quantity) -> str:
+    """Return a title quantity as written, with its value when the writing hides it ("$1.2M" = 1200000)."""
+    written = unicodedata.normalize("NFKC", title)[q.start : q.end].strip()
+    value = plain_number(q.value) if q.value is not None else ""
+    if q.per and q.value is not None:
+        value = f"{plain_number(100 * q.value / q.per)}%"
+    return written if written.replace(",", "") in (value, value + "%") else f"{written} (= {value})"
 
 
 def _times(factor: float) -> str:
@@ -39,9 +63,15 @@ def _times(factor: float) -> str:
 def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
     """
     ## What it does
-    Compares the numbers a key result's title states — "from A to B", "A → B", "to B",
-    "at least B" — with its `baseline` and `target` (or `range`), and reports the title when
-    they differ. Equal numbers may be written differently: `1,200`, `1.2k` and `1200` agree.
+    Compares the headline numbers a key result's title states — "from A to B", "A → B", "to
+    B", "at least B", "below B" — with its `baseline` and `target` (or `range`), read in the
+    KR's unit, and reports the title when they differ. Equal numbers may be written
+    differently: `1,200`, `1.2k` and `1200` agree; a scale word or suffix (`k`, `thousand`,
+    `M`, `million`, `bn`) agrees with the full value or with a unit that carries the scale
+    (`kUSD`, `MUSD`, `k users`), and "from 1.2 to 1.5 million" scales both ends; `3/4` is 75 %.
+    Numbers in side clauses are not the target: "within 10 minutes", "for 2 quarters", "at
+    least 3 days off", "over 3/4 of active teams", and a duration on a KR measured in another
+    unit.
 
     ## Why is this bad?
     People read the title; the scorecard reads the fields. When someone updates one and not the
@@ -153,7 +183,9 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
     ## What it does
     Reports a metric key result whose target is more than `max_change_factor` (default 10)
     times its baseline, or less than a tenth of it, and a key result in `%` whose baseline,
-    target or range lies outside 0–100.
+    target or range lies outside 0–100 — a share of people, users or tickets cannot. Attainment
+    of a plan, quota, budget or target ("180% of quota"), retention ("net dollar retention
+    130%") and growth ("+250%", "YoY growth") are not shares and may pass 100.
 
     ## Why is this bad?
     A 40-fold jump in one quarter is almost always a typo or a unit mix-up (0.5 vs 50 %, USD vs
@@ -204,7 +236,7 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
                         f"beyond max_change_factor ({plain_number(limit)}); check the numbers and their unit"
                     ),
                 )
-        if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
+        if (kr.unit or "").strip().lower() in _PERCENT_UNITS and not _NOT_A_SHARE_RE.search(kr.title):
             shown: set[Loc] = set()
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:

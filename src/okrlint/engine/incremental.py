@@ -1,0 +1,97 @@
+"""The pre-commit path: lint a few edited check-in logs in repository context without loading every file.
+
+Each file's summary (``okrlint.model.summary``) is cached in one index by content hash, filled
+by every full lint. With the summaries of every file known, the findings of the logs passed on
+the command line come from the files they can depend on (``okrlint.lint.context``) — the same
+findings a full run gives them — and only edited files are parsed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from okrlint.config import Config
+from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.lint.context import context_files, lint_in_context
+from okrlint.lint.findings import Finding
+from okrlint.lint.registry import Rule
+from okrlint.model.load import Loader, load_repository
+from okrlint.model.summary import FileSummary
+from okrlint.source.files import SourceFile
+
+_LAYER = "summaries"
+
+
+def _index_key(store: LintCache) -> str:
+    return store.file_key("summary-index")
+
+
+def read_summaries(store: LintCache) -> dict[str, FileSummary]:
+    """Return the cached summaries by content hash (empty when there are none or the entry is unusable)."""
+    data: Any = store.read(_LAYER, _index_key(store))
+    if not isinstance(data, dict):
+        return {}
+    try:
+        return {str(content): FileSummary.decode(value) for content, value in data.items()}
+    except (TypeError, ValueError):
+        return {}
+
+
+def write_summaries(
+    store: LintCache,
+    files: Sequence[SourceFile],
+    stamps: Mapping[str, Stamp | None],
+    summaries: Mapping[str, FileSummary],
+) -> None:
+    """Store the summaries of ``files`` (by path in ``summaries``) under their content hashes.
+
+    A file that changed while it was read is left out, so the index never pairs a hash with
+    what other content said.
+    """
+    index = {
+        seen.content: summaries[source.rel].encode()
+        for source in files
+        if (seen := stamps.get(source.rel)) is not None and source.rel in summaries and unchanged(source, seen)
+    }
+    store.write(_LAYER, _index_key(store), index)
+
+
+def lint_targets(
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    files: Sequence[SourceFile],
+    stamps: Mapping[str, Stamp | None],
+    store: LintCache,
+    targets: Collection[str],
+    loader: Loader,
+) -> tuple[Finding, ...] | None:
+    """Return the findings of ``targets`` (check-in logs) in the context of ``files``; None when that cannot be done.
+
+    Files whose summary is not cached are loaded to make it (and the index is rewritten).
+    """
+    known = read_summaries(store)
+    summaries: dict[str, FileSummary] = {}
+    missing = []
+    for source in files:
+        seen = stamps.get(source.rel)
+        if seen is None:
+            return None  # a file too big or unreadable: no summary can stand for it
+        found = known.get(seen.content)
+        if found is None:
+            missing.append(source)
+        else:
+            summaries[source.rel] = found
+    if missing:
+        fresh: dict[str, FileSummary] = {}
+        load_repository(config, missing, loader, summaries=fresh)
+        summaries.update(fresh)
+        write_summaries(store, files, stamps, summaries)
+    picked = context_files(files, summaries, targets)
+    if picked is None:
+        return None
+    chosen, incomplete = picked
+    loaded = load_repository(config, chosen, loader, incomplete=incomplete)
+    return lint_in_context(loaded, config, as_of, rules, targets)

@@ -1,0 +1,319 @@
+"""Find the activity a key-result title counts or schedules instead of an outcome (SPEC Q301).
+
+An activity is output the team itself produces or does, counted or put on a schedule. A title
+counts one when, anywhere in it (after a dash or colon, in a gerund or the past tense too):
+
+* an activity verb is followed by a plain count (digits or a number word; never a ``%``,
+  money, ``3x`` or a unit) and its object: "Conduct 50 interviews", "Implement 3 changes",
+  "We have published 4 customer stories", "shipping at least one post per month",
+  "every lead has attended 2 workshops". Verbs that always make output (write, fix, review,
+  source, triage, speak, ...) take any object; others (ship, launch, deliver, add, ...) only
+  an output noun, so "Launch 3 new markets" is left alone;
+* a clause starts with a count of an output noun, or one follows "in"/"at": "12 improvements
+  to the docs site", "3 blog posts authored by the team", "… in 10+ demo calls";
+* a cadence goes with an output noun or an activity verb: "Weekly team retros", "two posts per
+  month", "bi-weekly newsletters", "We can ship every two weeks".
+
+Counts of people or things outside the team (users, customers, sign-ups, downloads, deals,
+markets, ...) are outcomes: "Onboard 40 merchants", "Host 500 attendees". A title that
+frames a result (a share in %, money, "from A to B", or a leading "increase", "reach", ...)
+is an outcome, unless the activity is at its very start.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from okrlint.lint.deliverables import lemma, word_set
+from okrlint.lint.quantities import quantities, title_numbers
+from okrlint.util.lazyre import lazy_compile
+
+__all__ = ["Activity", "find_activity"]
+
+_TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
+STRONG_VERBS = word_set(
+    """conduct publish hold write run host send organize organise attend post perform schedule give present produce
+    record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
+    source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
+    benchmark execute standardize standardise document author translate evaluate analyze analyse research call
+    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
+    find collect gather test hack do make hire recruit"""
+)
+WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
+_ALL_VERBS = STRONG_VERBS | WEAK_VERBS
+OUTPUT_NOUNS = word_set(
+    """interview post blog article webinar campaign training session call meeting workshop video feature email
+    newsletter event demo test experiment release talk presentation report case study podcast episode survey
+    prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
+    whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
+    audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec
+    rfc 1:1 one-on-one qbr standup offsite booth seminar class lecture certification piece content bug issue
+    ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
+    snapshot integration script example sample template faq review conversation outreach touchpoint sync
+    check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
+    abm program component controller patch contribution submission keynote panel briefing epic task blogpost
+    thread lecture reel"""
+)
+STAFF_NOUNS = word_set(
+    """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
+    contractor intern teammate member advocate"""
+)
+_STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
+OUTCOME_NOUNS = word_set(
+    """user customer client subscriber signup sign-up download install view listen reader attendee participant
+    merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
+    follower impression click organization organisation company prospect visitor buyer seller account-holder
+    tenant shopper learner student developer community fan publisher builder curator creator adopter press media
+    journalist analyst"""
+)
+_QUALIFIERS = word_set(
+    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
+)
+_OUTCOME_LEADS = word_set(
+    """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
+    win retain sign acquire convert halve triple boost drive"""
+)
+_STOPS = word_set(
+    """in on at for to of with by from and or per within across into about via through as than that which who where
+    have has had are is was were will can could should must do does did be been not outside after before during
+    over under between inside around among against without except like including such both all each every"""
+)
+_PREPOSITIONS = frozenset({"in", "at", "through", "via", "across", "during"})
+_PERIOD_RE = lazy_compile(
+    r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
+)
+_WITH_PEOPLE = word_set(
+    """interview call visit demo conversation meeting story study survey session workshop training webinar qbr review
+    pitch email outreach"""
+)
+_PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
+_OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
+_SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
+_UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
+_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "("})
+
+
+class Activity(NamedTuple):
+    """An activity a title counts: the phrase as written, its verb, its count or cadence, and its output noun."""
+
+    phrase: str
+    verb: str
+    number: str
+    noun: str
+
+
+def _noun(word: str, nouns: frozenset[str]) -> str | None:
+    """Return the singular of ``word`` when it is in ``nouns`` (posts -> post, stories -> story)."""
+    low = word.lower().strip("'’")
+    if low in nouns:
+        return low
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("'s", "")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in nouns:
+            return low[: -len(suffix)] + repl
+    return None
+
+
+class _Title:
+    """A title split into tokens, with the token indexes of its plain counts and cadences."""
+
+    def __init__(self, title: str) -> None:
+        self.text = unicodedata.normalize("NFKC", title)
+        self.spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
+        self.words = [self.text[a:b] for a, b in self.spans]
+        self.lower = [w.lower() for w in self.words]
+        found = quantities(title)
+        starts = {a + (self.words[i][0] == "+"): i for i, (a, _) in enumerate(self.spans)}
+        self.counts = [
+            starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
+        ]
+        self.cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
+        self.framed = any(q.unit in ("%", "$") for q in found) or title_numbers(title)[0] is not None
+
+    def phrase(self, first: int, last: int) -> str:
+        """Return the text from token ``first`` to token ``last``, as written."""
+        return self.text[self.spans[first][0] : self.spans[last][1]]
+
+
+def _run(t: _Title, count: int) -> tuple[int, int]:
+    """Return the first and last token of the words a count counts ("3 user tests" -> user tests)."""
+    first = count + 1
+    while first < len(t.words) and t.lower[first] == "(":
+        first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
+    if first >= len(t.words):
+        return first, first
+    last = i = first
+    while i < min(count + 7, len(t.words)):
+        low = t.lower[i]
+        if low == "(":
+            i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
+            continue
+        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
+            break
+        last = i
+        i += 1
+    while last > first and t.lower[last].endswith("ed") and not _noun(t.lower[last], OUTPUT_NOUNS):
+        last -= 1  # "20 case studies added": the participle is not the noun
+    return first, last
+
+
+def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
+    """Return the index and name of the output counted at ``count``, None if it counts an outcome."""
+    first, last = _run(t, count)
+    if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in _STOPS:
+        return None
+    head = t.lower[last]
+    people = any(_noun(w, OUTCOME_NOUNS) for w in t.lower[first : last + 1])
+    noun = _noun(head, OUTPUT_NOUNS | STAFF_NOUNS)
+    if noun is None and not _noun(head, OUTCOME_NOUNS):
+        outputs = [j for j in range(first, last) if _noun(t.lower[j], OUTPUT_NOUNS)]
+        if outputs:  # "3 new MVC features go from planned to minimal": the run ran into the verb
+            last = outputs[-1]
+            head, noun = t.lower[last], _noun(t.lower[last], OUTPUT_NOUNS)
+    if noun in OUTPUT_NOUNS:
+        if people and verb is None and noun not in _WITH_PEOPLE:
+            return None  # ">100 user tweets": people outside the team do it
+        end = last + 2 if noun == "piece" and _at(t.lower, last + 1) == "of" else last
+        return end, noun
+    if noun in STAFF_NOUNS and verb in _STAFF_VERBS:
+        return last, noun
+    if people and verb not in _PEOPLE_VERBS:
+        return None  # "Onboard 40 merchants", "Make 10 customers referenceable": an outcome
+    return (last, head) if verb in STRONG_VERBS else None
+
+
+def _outcome_counted(t: _Title) -> bool:
+    """Return True when a count in the title counts people or things outside the team."""
+    for count in t.counts:
+        first, last = _run(t, count)
+        if count <= 4 and first < len(t.words) and _noun(t.lower[last], OUTCOME_NOUNS):
+            return True
+    return False
+
+
+def _doing(word: str) -> bool:
+    """Return True for the gerund of an activity verb ("weekly testing", "monthly reporting")."""
+    return word.endswith("ing") and lemma(word, STRONG_VERBS | {"report"}) is not None
+
+
+def _at(words: list[str], i: int) -> str:
+    """Return the word at ``i``, or an empty string outside the list."""
+    return words[i] if 0 <= i < len(words) else ""
+
+
+def _verb_before(t: _Title, count: int) -> int | None:
+    """Return the index of the activity verb right before a count, past qualifiers and "and"."""
+    i = count - 1
+    while i >= 0 and t.lower[i] in _QUALIFIERS:
+        i -= 1
+    if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
+        return i
+    return None
+
+
+def _clause_start(t: _Title, i: int) -> bool:
+    """Return True when token ``i`` opens the title or a clause (after a colon, dash, comma or "and")."""
+    if i > 0 and t.lower[i - 1] in _PREPOSITIONS:
+        return True
+    j = i - 1
+    while j >= 0 and t.lower[j] in _QUALIFIERS:
+        j -= 1
+    return j < 0 or t.lower[j] in _CLAUSE_MARKS or t.lower[j] in _PREPOSITIONS
+
+
+def _counted(t: _Title, count: int) -> Activity | None:
+    """Return the activity a count belongs to, if it counts output."""
+    verb_at = _verb_before(t, count)
+    verb = lemma(t.lower[verb_at], _ALL_VERBS) if verb_at is not None else None
+    if (verb in WEAK_VERBS or verb in ("hire", "send")) and t.lower[count].strip("+") in ("1", "one"):
+        return None  # "Hire +1 designer", "send 1+ release through the process": a deliverable
+    obj = _object(t, count, verb)
+    if obj is None:
+        return None
+    end, noun = obj
+    after = _at(t.lower, end + 1)
+    if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
+        end += 1
+    if verb_at is not None:
+        if any(_noun(w, _OUTSIDERS) for w in t.lower[max(0, verb_at - 2) : verb_at]):
+            return None  # "Have the press publish 3 articles": people outside the team do it
+        return Activity(t.phrase(verb_at, end), t.words[verb_at], t.words[count], noun)
+    if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in t.lower[max(0, count - 6) : count]):
+        return Activity(t.phrase(count, end), "", t.words[count], noun)
+    return None
+
+
+def _scheduled(t: _Title) -> Activity | None:
+    """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
+    for cadence in t.cadences:
+        adverbial = t.lower[cadence] in ("every", "per", "each")
+        if not adverbial:
+            for i in range(cadence + 1, min(len(t.words), cadence + 3)):
+                noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
+                if noun is not None:
+                    return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
+            continue
+        period = cadence + 1
+        while period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
+            period += 1
+        window = range(cadence - 1, max(-1, cadence - 6), -1)
+        nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]
+        verbs = [i for i in window if lemma(t.lower[i], _SCHEDULED_VERBS)]
+        if nouns or verbs:  # "Send the newsletter every week": from the verb, else from the output noun
+            first = verbs[0] if verbs else nouns[-1]
+            while first > 0 and not verbs and _noun(t.lower[first - 1], OUTPUT_NOUNS):
+                first -= 1  # "a case study every sprint"
+            noun = _noun(t.lower[nouns[0]], OUTPUT_NOUNS) if nouns else ""
+            verb = t.words[verbs[0]] if verbs else ""
+            return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
+    return None
+
+
+def _more_output(t: _Title, lead: int) -> Activity | None:
+    """Return "Grow number of snapshots" and "Hire engineers: +2 frontend": more output or more hires."""
+    verb = lemma(_at(t.lower, lead), _UP_LEADS)
+    if verb is None:
+        return None
+    if verb in ("hire", "recruit") or _at(t.lower, lead + 1) in ("team", "headcount"):
+        values = [t.lower[c].strip("+") for c in t.counts]
+        if len(values) > 1 or any(v not in ("1", "one", "a") for v in values):
+            return Activity(t.phrase(lead, t.counts[0]), t.words[lead], t.words[t.counts[0]], "hires")
+        return None
+    for i in range(lead + 1, min(lead + 4, len(t.words))):
+        if t.lower[i] in ("number", "count", "amount") and _at(t.lower, i + 1) == "of":
+            for j in range(i + 2, min(i + 5, len(t.words))):
+                noun = _noun(t.lower[j], OUTPUT_NOUNS)
+                if noun is not None:
+                    while _noun(_at(t.lower, j + 1), OUTPUT_NOUNS):
+                        j += 1
+                        noun = _noun(t.lower[j], OUTPUT_NOUNS) or noun
+                    return Activity(t.phrase(lead, j), t.words[lead], "", noun)
+    return None
+
+
+def _index_at(t: _Title, offset: int) -> int:
+    """Return the index of the token that starts at ``offset``."""
+    return next((i for i, (a, _) in enumerate(t.spans) if a >= offset), len(t.spans) - 1)
+
+
+@lru_cache(maxsize=4096)
+def find_activity(title: str) -> Activity | None:
+    """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
+    if not any(q.unit == "cadence" or (q.value is not None and not q.unit) for q in quantities(title)):
+        return None  # no plain count and no cadence: nothing is counted or scheduled
+    t = _Title(title)
+    lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
+    more = _more_output(t, lead) if t.counts else None
+    if more is not None:
+        return more
+    measured = t.framed or _outcome_counted(t)
+    framed = measured or lemma(_at(t.lower, lead), _OUTCOME_LEADS) is not None
+    for count in t.counts:
+        found = _counted(t, count)
+        if found is None:
+            continue
+        start = t.text.find(found.phrase)
+        if not framed or start <= t.spans[lead][0] or (not measured and _clause_start(t, _index_at(t, start))):
+            return found  # a measured title keeps only an activity that opens it
+    return None if framed else _scheduled(t)

@@ -1,0 +1,326 @@
+"""Tell a binary deliverable from a vague wish in a key-result title without a quantity (SPEC S201, S202).
+
+A title with no quantity is a *deliverable* (done or not: S201 stays silent, S202 proposes
+``milestone: true``) when it names one:
+
+* a delivery verb and its object, at the head of the title or of the clause after its first
+  colon: "Ship dark mode to beta", "Launch the partner portal", "Hire a first designer",
+  "Unprefix CSS writing modes" (a verb okrlint does not know counts too, see below);
+* a done-state: "The EU data centre is live", "IPNS has a streaming API", "There is a
+  prototype of X", "Design doc for the layout API", "base32 is supported and enabled by default".
+
+It is *vague* when it leads with a verb that asks for an unmeasured change ("improve",
+"reduce", "speed up", "make progress on", "drive adoption of", "better measure") or, for a
+sentence or noun phrase, when it speaks of a change or a feeling nobody counts ("more",
+"faster", "steady growth", "positive feedback", "everyone knows", "no longer blocked").
+A delivery verb whose object is only praise ("Deliver a best-in-class experience", "Get
+mentioned by influential developers", "Make complex text as fast as simple text") is vague.
+A sentence with a finite verb that is neither ("Opera is receiving the support they need")
+is vague; a bare noun phrase ("Image diffing", "Monitoring revamp") names a deliverable.
+
+Every scan is a single pass over the title's words: no backtracking patterns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from okrlint.util.lazyre import lazy_compile
+
+__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of a word list written as one string."""
+    return frozenset(text.split())
+
+
+_WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
+_URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
+DELIVERY_VERBS = word_set(
+    """ship land launch release deliver implement build create add remove publish document write draft hire
+    migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
+    establish finish complete spec roll set introduce adopt automate merge upgrade update move convert switch
+    announce deploy install configure provision assemble gather collect develop plan agree choose select decide
+    determine finalize finalise perform conduct execute review track measure attribute factor align handover hand
+    transition initiate begin start fire allow prevent support provide have get make share detect produce obtain
+    secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
+    rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
+    localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
+    consolidate unify rename package containerize containerise split expand identify reconfigure"""
+)
+VAGUE_VERBS = word_set(
+    """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
+    optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
+    learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
+    understand engage encourage promote help empower test double sustain nurture cultivate deepen broaden elevate
+    advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
+    embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
+    revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
+    capitalise unlock position differentiate excel master perfect empower energize energise listen connect
+    socialize socialise evangelize evangelise
+    """
+)
+_EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
+VAGUE_CUES = word_set(
+    """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
+    improvements increase increases increased increasing reduce reduces reduced reducing growing growth grows steady
+    steadily consistently positive positively negative negatively feedback engagement engaged trust trusts
+    trusted know knows rely relies jealous believe mention mentions reflect reflects hear see sees feel feels happy
+    satisfied satisfaction confident confidence awareness visibility longer bottleneck blocked easily measurably
+    significantly successful successfully effective effectively efficient efficiently definitive ahead proves want
+    wants understand understands shorter healthier impact world-class best-in-class industry-leading
+    state-of-the-art seamless seamlessly delightful excellent great robust further optimal optimized love loves
+    loved proud excited aware clarity clear valued enjoy enjoys recommend recommends praise delight delighted
+    frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
+    healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
+    momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
+    meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
+    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
+    """
+)
+_STRONG_OBJECT_CUES = word_set(
+    """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
+    great robust further progress headway awareness relationships relationship trust momentum culture presence
+    excitement understanding excellence leadership mindshare reputation engagement successful"""
+)
+_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
+_CHANGE_VERBS = word_set(
+    """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
+    better speed accelerate maximize maximise minimize minimise expand"""
+)
+_UNBOUNDED = frozenset(
+    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
+)
+_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things"})
+_MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
+DONE_WORDS = word_set(
+    """live available default ready exists exist done complete completed on-by-default interoperable supports
+    working works passing interops exposes handles contains outlines describes indicates documents lists covers
+    includes uses merged shipped landed launched released delivered implemented built created added removed
+    published documented written drafted hired migrated ported rewritten refactored replaced deprecated unprefixed
+    exposed enabled integrated prototyped designed defined established finished specd specced rolled introduced
+    adopted automated upgraded updated moved switched announced deployed installed configured provisioned
+    developed planned agreed chosen selected decided determined finalized finalised approved validated
+    standardized standardised submitted upstreamed fixed rebuilt revamped redesigned sunset retired
+    decommissioned archived audited certified passed opened translated localized signed filed closed proposed
+    reviewed tracked measured versioned alerted classified researched monitored used"""
+)
+_AUX = word_set(
+    """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
+    should could would has have hasn't haven't had gets get got becomes"""
+)
+_OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
+_CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
+_SKIP = word_set(
+    """stretch [stretch] kr key result we we'll we've i i'll let's to also then and fully clearly
+    continuously proactively regularly successfully finally first"""
+)
+_IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do", "ran": "run", "got": "get",
+              "gotten": "get", "set": "set", "put": "put", "begun": "begin", "began": "begin", "chosen": "choose",
+              "brought": "bring", "held": "hold", "sent": "send", "spun": "spin", "went": "go", "gone": "go",
+              "kept": "keep", "met": "meet", "hit": "hit", "shut": "shut", "rebuilt": "rebuild", "rewritten": "rewrite",
+              "specd": "spec", "specced": "spec"}  # fmt: skip
+
+
+class Verdict(NamedTuple):
+    """What a quantity-free title is ("deliverable" or "vague") and the words that decided it."""
+
+    kind: str
+    words: tuple[str, ...]
+
+
+@lru_cache(maxsize=16384)
+def lemma(word: str, known: frozenset[str]) -> str | None:
+    """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
+    word = word.lower().strip("'’-")
+    if word in _IRREGULAR and _IRREGULAR[word] in known:
+        return _IRREGULAR[word]
+    candidates = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)] + repl
+            candidates += [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
+    return next((c for c in candidates if c in known), None)
+
+
+def _words(title: str) -> list[str]:
+    """Return the title's words, numbers and clause marks in order."""
+    return _WORD_RE.findall(_URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'")))
+
+
+def _lead(words: list[str]) -> int:
+    """Return the index of the first word that can carry the title's verb, past prefixes and adverbs."""
+    i = 0
+    while i < len(words) and (
+        words[i].lower().strip("[]") in _SKIP
+        or words[i] in ":;—–"
+        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
+    ):
+        i += 1
+    return i
+
+
+def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | None:
+    """Judge a clause by its leading verb, None when it does not start with a known verb."""
+    if start >= len(words):
+        return None
+    head = words[start]
+    low = head.lower()
+    if low.endswith("ing") and lemma(low, VAGUE_VERBS):
+        return Verdict("vague", (head,))
+    if low.endswith("ing") or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
+        return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
+    if low in extra or lemma(low, extra):
+        return Verdict("vague", (low,))
+    vague = lemma(low, VAGUE_VERBS)
+    if vague is not None:
+        return Verdict("vague", (head,) if vague != "speed" else (f"{head} {_at(words, start + 1)}".strip(),))
+    verb = lemma(low, DELIVERY_VERBS)
+    if verb is None:
+        return None
+    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), _CHANGE_VERBS):
+        return Verdict("vague", (words[start + 2],))  # "Revamp and improve onboarding"
+    rest = [w.lower() for w in words[start + 1 : start + 8]]
+    nxt = rest[0] if rest else ""
+    if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
+        return Verdict("vague", tuple(words[start : start + 2]))
+    if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
+        return Verdict("vague", tuple(words[start : start + 2]))
+    praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
+    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
+    if verb != "make":
+        praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
+    if praise:
+        return Verdict("vague", tuple(praise))
+    return Verdict("deliverable", _phrase(words, start))
+
+
+def _phrase(words: list[str], start: int) -> tuple[str, ...]:
+    """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
+    end = start + 1
+    while end < min(start + 5, len(words)) and words[end].lower() not in _OBJECT_STOPS:
+        end += 1
+    return tuple(words[start:end])
+
+
+def _at(words: list[str], i: int) -> str:
+    """Return the word at ``i``, or an empty string past the end."""
+    return words[i] if i < len(words) else ""
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """Return the words before the first subordinate clause, aside or dash, without parentheses."""
+    kept: list[str] = []
+    depth = 0
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low == "(":
+            depth += 1
+        elif low == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if (low in _CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
+                break
+            if low == "," and _at(words, i + 1).lower().endswith("ing"):
+                break
+            if low != ",":
+                kept.append(word)
+    return kept
+
+
+def _done_state(lower: list[str], i: int) -> bool:
+    """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
+    low, nxt = lower[i], _at(lower, i + 1)
+    if low in DONE_WORDS:
+        return True
+    if low in _BE:
+        while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
+            i += 1
+            nxt = _at(lower, i + 1)
+        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
+    if low in ("has", "have", "gets", "get", "got") and i > 0:
+        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
+    return (low == "there" and nxt in _BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
+
+
+def _sentence(words: list[str]) -> Verdict:
+    """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
+    words = _main_clause(words)
+    lower = [w.lower() for w in words]
+    cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    done = [i for i in range(len(lower)) if _done_state(lower, i)]
+    firm = [
+        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
+    ]
+    if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
+        i = (firm or done)[0]
+        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
+        return Verdict("deliverable", tuple(words[first : i + 2]))
+    if cues:
+        return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
+    aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
+    if aux:
+        return Verdict("vague", (aux[0],))
+    return Verdict("deliverable", tuple(words[:3]))
+
+
+@lru_cache(maxsize=4096)
+def _judge(title: str, extra: frozenset[str]) -> Verdict:
+    """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
+    words = _words(title)
+    start = _lead(words)
+    verdict = _verb_led(words, start, extra)
+    if verdict is None and ":" in words[start:]:
+        after = words.index(":", start) + 1
+        verdict = _verb_led(words, _lead(words[after:]) + after, extra)
+    elif verdict is not None and verdict.kind == "vague" and ":" in words[start:]:
+        after = words.index(":", start) + 1  # "Improve code-owners UI: show which reviewers own which files"
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _sentence(words[after:])
+        verdict = spelled if spelled.kind == "deliverable" else verdict
+    if verdict is None:
+        verdict = _sentence(words[start:])
+    if verdict.kind == "deliverable" and extra:
+        hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
+        if hits:
+            return Verdict("vague", tuple(hits))
+    return verdict
+
+
+def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
+    """Return whether a title without a quantity names a deliverable or is vague, with the deciding words.
+
+    ``extra_vague`` are words a team added to its vague-word list: a title that uses one is vague.
+    """
+    extra = frozenset(w.strip().lower() for w in extra_vague if w.strip())
+    return _judge(title, extra)
+
+
+_SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert")
+_LEAD_COUNT_RE = lazy_compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
+
+
+def scoped_deliverable(title: str) -> tuple[str, ...] | None:
+    """Return the delivery verb and object of a title whose numbers only set a scope, else None.
+
+    "Ship scroll latching for touchpad behind a flag for one platform", "Deliver AWS-equivalent
+    configurations for the 5 existing reference architectures": the verb comes first and no count
+    follows it directly (that would count output, Q301).
+    """
+    words = _words(title)
+    start = _lead(words)
+    verdict = _verb_led(words, start, frozenset())
+    if verdict is None or verdict.kind != "deliverable" or not lemma(words[start], _SCOPE_VERBS):
+        return None
+    text = unicodedata.normalize("NFKC", title)
+    head = text.lower().find(words[start].lower())
+    if _LEAD_COUNT_RE.match(text, head + len(words[start])):
+        return None
+    return verdict.words

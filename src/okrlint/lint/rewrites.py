@@ -1,0 +1,230 @@
+"""Suggest a measurable rewrite of a vague key-result title, built from the title's own subject (S201).
+
+"Improve onboarding significantly" → 'say from what to what, e.g. "Raise onboarding completion
+from 40% to 60%"'. The subject is what follows the leading verb, without adverbs and dates;
+when it names no metric, a metric that fits its topic is added (latency for speed, readers
+for content, active users for adoption, ...). A title that is a sentence ("Team members rely
+on the handbook") is turned into a share to survey.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
+from okrlint.util.lazyre import lazy_compile
+
+__all__ = ["outcome_of_activity", "suggest_rewrite"]
+
+_UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate|better|drive|speed\\s+up"
+_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate|avoid"
+_EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
+_KEEP = "maintain|keep|sustain|hold|protect|preserve"
+_DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
+_LEAD_RE = lazy_compile(
+    r"\s*(?:(?:stretch:|significantly|substantially|dramatically|further|continuously|continue\s+to"
+    r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to|make)\s+)*"
+    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
+    r"(?:e?s|e?d|ing)?\s+(?P<subject>.+)",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WHEN = (
+    r"(?:the\s+)?(?:(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
+    r"(?:the\s+)?)?(?:mid-?)?(?:[qh][1-4]\S*|fy\s*\S+|eo[qy]\S*|\d[\d/.-]*(?:st|nd|rd|th)?"
+    rf"|{_MONTH}(?:\s+\d+\w*)?|(?:next|this|the)\s+(?:quarter|year|half|month|sprint)"
+    r"|year|quarter|week\s+\d+)(?:,?\s+(?:of\s+)?(?:\d{4}|" + _MONTH + r")|\s*['’]\d\d)?"
+)
+# One trailing chunk (" significantly", " by the end of Q2", ...); a title's tail is a run of
+# them up to its end. _strip_tail finds that run in linear time: a regex ending in
+# "(?:chunk)+$" tried at every position backtracks quadratically on a long title (SPEC §7).
+_TAIL_CHUNK_RE = lazy_compile(
+    r"\s+(?:significantly|substantially|dramatically|as\s+much\s+as\s+possible"
+    rf"|where\s+possible|across\s+the\s+board|(?:by|before|in|during|until|for|on)\s+"
+    rf"{_WHEN})",
+    re.IGNORECASE,
+)
+_TAIL_LAST_RE = lazy_compile(rf"(?:{_TAIL_CHUNK_RE.pattern})[\s.!]*", re.IGNORECASE)
+_TAIL_SPAN = 16  # more words than one chunk can span
+_GAP_RE = lazy_compile(r"\s+")
+_WORDS_RE = lazy_compile(r"\S+")
+_ADVERB_RE = lazy_compile(
+    r"\b(?:significantly|greatly|dramatically|substantially|considerably|massively|drastically|"
+    r"a lot|much|further|continuously|overall|more|better|world-class|best-in-class)\b",
+    re.IGNORECASE,
+)
+_NO_SUBJECT = 'name the number that would show it and say from what to what, e.g. "Raise X from A to B"'
+_OTHER_VERBS = frozenset({"publicize", "publicise", "nail", "foster", "become", "be", "win", "own", "lead"})
+_SPACE_RE = lazy_compile(r"\s+")
+# Where a subordinate clause starts; _cut drops it and what follows (a leading "\s*" tried at every
+# position of a long run of spaces would make this quadratic).
+_CUT_RE = lazy_compile(r"[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b")
+# topic words → (metric added to the subject, direction, from, to)
+_TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
+    (("onboard", "activation", "signup", "sign-up", "trial", "setup"), "completion", "up", "40%", "60%"),
+    (("latenc", "speed", "fast", "slow", "performance", "render", "load", "push", "build", "diff", "search"),
+     "p95 latency", "down", "800 ms", "400 ms"),
+    (("flak", "bug", "error", "incident", "crash", "stabil", "reliab", "quality", "outage"),
+     "failure rate", "down", "4%", "1%"),
+    (("doc", "content", "blog", "newsletter", "handbook", "guide", "visibility", "awareness", "brand", "messag",
+      "video", "social"), "monthly readers", "up", "10,000", "15,000"),
+    (("adoption", "usage", "engagement", "user", "community", "customer", "plugin", "feature", "api"),
+     "weekly active users", "up", "1,200", "1,800"),
+    (("revenue", "sales", "pipeline", "deal", "growth", "arr", "lead"), "", "up", "$1.2M", "$1.5M"),
+    (("cost", "spend", "overhead", "time", "effort", "toil", "churn", "backlog", "debt"), "", "down", "12", "4"),
+)  # fmt: skip
+_VAGUE_TOPIC_NOUNS = frozenset({"performance", "speed", "quality", "experience", "state", "health", "scalability"})
+_DOWN_METRICS = lazy_compile(r"\b(?:latency|time|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
+_ARTICLE_RE = lazy_compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
+_METRIC_WORDS = lazy_compile(
+    r"\b(?:nps|csat|rate|ratio|score|time|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
+    r"|retention|conversion|satisfaction|uptime|availability|usage|cost|spend|accuracy|throughput|p\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject(text: str, article: bool = False) -> str:
+    """Return the words after the verb, without adverbs, dates, subordinate clauses and trailing dots."""
+    text = _cut(_strip_tail(text))
+    text = _SPACE_RE.sub(" ", _ADVERB_RE.sub(" ", text)).strip(" .,;:!")
+    words = (text if article else _ARTICLE_RE.sub("", text)).split()
+    return " ".join(words[:6]) if words else ""
+
+
+def _cut(text: str) -> str:
+    """Return ``text`` up to its first subordinate clause, spaces before it dropped (linear time).
+
+    As ``re.sub(r"\\s*(?:CLAUSE).*$", "", text)`` would: the clause must reach past the last
+    line break that is not final, so only a clause from just before that break's whitespace on counts.
+    """
+    body = text[:-1] if text.endswith("\n") else text
+    last = body.rfind("\n")
+    position = max(0, len(text[:last].rstrip()) - 2) if last >= 0 else 0  # "to", "by", "so" before that run
+    while (m := _CUT_RE.search(text, position)) is not None:
+        if m.end() > last:
+            return text[: m.start()].rstrip()
+        position = m.start() + 1
+    return text
+
+
+def _strip_tail(text: str) -> str:
+    """Return ``text`` without its trailing run of tail chunks (adverbs, "by <when>"), in linear time.
+
+    Works from the end: a gap (start of a whitespace run) begins a tail when one chunk
+    spans from it to a gap that begins a tail, or to where only spaces, dots and ``!`` are
+    left. A chunk spans at most ``_TAIL_SPAN`` words, so each gap tries a bounded number of ends.
+    """
+    rest = len(text.rstrip()) if text else 0
+    while rest and text[rest - 1] in ".!":
+        rest = len(text[: rest - 1].rstrip())
+    ends = [m.end() for m in _WORDS_RE.finditer(text)]
+    gaps = [m.start() for m in _GAP_RE.finditer(text)]
+    tails: set[int] = set()
+    word = len(ends)
+    cut = len(text)
+    for gap in reversed(gaps):
+        while word and ends[word - 1] > gap:
+            word -= 1
+        window = ends[word : word + _TAIL_SPAN]
+        reaches_rest = not window or window[-1] >= rest
+        if (reaches_rest and _TAIL_LAST_RE.fullmatch(text, gap)) or any(
+            end in tails and _TAIL_CHUNK_RE.fullmatch(text, gap, end) for end in window
+        ):
+            tails.add(gap)
+            cut = gap
+    return text[:cut]
+
+
+def _topic(subject: str) -> tuple[str, str, str, str]:
+    """Return the metric to add to a subject, its direction and example numbers."""
+    low = subject.lower()
+    for stems, metric, way, a, b in _TOPICS:
+        if any(stem in low for stem in stems):
+            return metric, way, a, b
+    return "score", "up", "60", "75"
+
+
+def _measured(subject: str, down: bool) -> str:
+    """Return 'say from what to what, e.g. "Raise X metric from A to B"' for a subject."""
+    if _METRIC_WORDS.search(subject):
+        metric, way, a, b = "", "down" if down else "up", "4", "12" if down else "75"
+        a = a if down else "60"
+    else:
+        metric, way, a, b = _topic(subject)
+        way = "down" if down else way
+        words = subject.split()
+        if metric and len(words) > 1 and words[-1].lower() in _VAGUE_TOPIC_NOUNS:
+            subject = " ".join(words[:-1])
+    if _DOWN_METRICS.search(subject):
+        way = "down"
+    lo, hi = sorted((a, b), key=_num)
+    a, b = (hi, lo) if way == "down" else (lo, hi)
+    phrase = f"{subject} {metric}" if " " not in subject + metric else f"{metric} of {subject}"
+    phrase = phrase.strip().removeprefix("of ")
+    verb = "Cut" if way == "down" else "Raise"
+    return f'say from what to what, e.g. "{verb} {phrase} from {a} to {b}"'
+
+
+def _num(text: str) -> float:
+    """Return the number in an example value ("$1.2M" → 1.2, "10,000" → 10000)."""
+    digits = re.sub(r"[^\d.]", "", text)
+    return float(digits) if digits else 0.0
+
+
+def suggest_rewrite(title: str) -> str:
+    """Return a concrete rewrite hint for a vague key-result title, built from its own words."""
+    text = unicodedata.normalize("NFKC", title)
+    m = _LEAD_RE.match(text)
+    first, _, rest = text.strip().partition(" ")
+    if not m and rest and lemma(first, VAGUE_VERBS | DELIVERY_VERBS | _OTHER_VERBS):
+        subject = _subject(rest)
+        return _measured(subject, False) if subject else _NO_SUBJECT
+    if not m:
+        clause = _subject(text)
+        if not clause:
+            return _NO_SUBJECT
+        clause = clause[0].lower() + clause[1:]
+        return f'say how you will count it, e.g. "Raise the share of people who say that {clause} from 40% to 60%"'
+    subject = _subject(m["subject"], article=bool(m["done"]))
+    if not subject:
+        return _NO_SUBJECT
+    if m["keep"]:
+        return f'say which level to hold, e.g. "Keep {subject} at or above 95%"'
+    if m["done"]:
+        verb = m["done"].capitalize()
+        return (
+            "make it a milestone KR (milestone: true) or say what it must move,"
+            f' e.g. "{verb} {subject}, lifting activation from 30% to 40%"'
+        )
+    if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing") and not _topic(subject)[0]):
+        return f"name the metric of {subject} and " + _measured(subject, False)
+    return _measured(subject, bool(m["down"]))
+
+
+_OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
+    (word_set("post blog article story video podcast episode newsletter content piece tutorial guide doc docs "
+               "document documentation ebook whitepaper tweet case study page"),
+     "Grow monthly readers of our {noun}s from 2,000 to 5,000"),
+    (word_set("webinar workshop talk meetup conference conf event demo ama session training course booth "
+               "seminar hackathon"), "Grow qualified sign-ups from {noun}s from 40 to 100 a quarter"),
+    (word_set("interview conversation call survey visit qbr meeting pitch email outreach"),
+     "Raise the share of {noun}s that lead to a next step from 20% to 35%"),
+    (word_set("campaign ad asset landing abm program tactic"),
+     "Grow qualified leads from {noun}s from 200 to 300 a month"),
+    (word_set("bug issue ticket fix"), "Cut open {noun}s older than 30 days from 300 to 100"),
+    (word_set("test experiment"), "Raise the share of releases with no regression from 80% to 95%"),
+    (word_set("pr mr commit review change improvement addition"),
+     "Cut median time from {noun} opened to merged from 3 days to 1"),
+    (word_set("hires candidate engineer developer designer maintainer ae sdr ce rep"),
+     "Cut the time to fill open roles from 60 to 40 days"),
+)  # fmt: skip
+
+
+def outcome_of_activity(noun: str) -> str:
+    """Return an outcome a counted output (posts, webinars, bugs, ...) should move, as an example KR."""
+    for nouns, example in _OUTPUT_OUTCOMES:
+        if noun in nouns:
+            return example.format(noun=noun)
+    thing = f"the {noun}s" if noun else "this work"
+    return f"Raise what {thing} should move (usage, satisfaction or revenue) from A to B"

@@ -1,0 +1,69 @@
+"""What one file offers to and asks of the other files, kept small enough to cache per file.
+
+A file's summary names its kind, the kinds it leaves incomplete (a broken file), the key
+results it defines (``team, objective, kr``) and, for a check-in log, the key results and
+KPIs its rows name. The engine uses summaries to decide which files a file's findings can
+depend on without loading the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from okrlint.model.build import RepositoryBuilder, split_reference
+
+KrKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """What other files may ask of one file (see the module docstring)."""
+
+    kind: str | None
+    incomplete: frozenset[str] = frozenset()
+    defines: frozenset[KrKey] = frozenset()
+    refers: frozenset[KrKey] = frozenset()
+    kpis: frozenset[str] = frozenset()
+
+    def encode(self) -> tuple[Any, ...]:
+        """Return the summary as plain data (for marshal)."""
+        return (self.kind, tuple(sorted(self.incomplete)), tuple(self.defines), tuple(self.refers), tuple(self.kpis))
+
+    @classmethod
+    def decode(cls, data: Any) -> FileSummary:
+        """Return the summary ``encode`` gave (a signed cache entry); raise TypeError or ValueError for other shapes."""
+        kind, incomplete, defines, refers, kpis = data
+        if kind is not None and not isinstance(kind, str):
+            raise TypeError("kind")
+        return cls(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))
+
+
+BuilderMark = tuple[int, int, int, int]
+
+
+def builder_mark(builder: RepositoryBuilder) -> BuilderMark:
+    """Return how many teams, OKR sets, KPIs and logs ``builder`` holds, to summarise what comes next."""
+    return (len(builder.teams), len(builder.sets), len(builder.kpis), len(builder.logs))
+
+
+def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | None, broken: bool) -> FileSummary:
+    """Return the summary of the file whose objects ``builder`` gained since ``mark``.
+
+    ``broken`` says the file could not be loaded (so its kind is incomplete in the model).
+    """
+    sets = builder.sets[mark[1] :]
+    logs = builder.logs[mark[3] :]
+    incomplete = {kind} if kind is not None and (broken or (kind == "objectives" and not sets)) else set()
+    defines = {(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
+    refers: set[KrKey] = set()
+    kpis: set[str] = set()
+    for log in logs:
+        for row in log.rows:
+            if row.kpi is not None:
+                kpis.add(row.kpi)
+            if row.kr is not None:
+                parts = split_reference(row.kr, row.team or log.team)
+                if parts is not None:
+                    refers.add(parts)
+    return FileSummary(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))

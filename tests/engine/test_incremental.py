@@ -1,0 +1,197 @@
+"""The pre-commit path (a few files linted in repository context, from cached summaries) gives what a cold run gives.
+
+A seeded random walk edits, adds, deletes and renames files of a generated organisation; after
+every step the findings of each check-in log (and of a few other files) linted with the cache
+are compared with a cold, uncached, serial run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from okrlint.config import load_config
+from okrlint.engine.run import lint_repository
+from okrlint.lint.context import ROW_RULES
+from okrlint.lint.findings import Finding
+from okrlint.lint.run import lint
+from paths import REPO
+
+DATES = (date(2026, 12, 31), date(2026, 11, 20))
+ROWS = (
+    "  - date: {day}\n    kr: {ref}\n    value: {value}\n",
+    "  - date: {day}\n    kpi: {kpi}\n    value: {value}\n",
+)
+
+
+def _generate(root: Path, teams: int) -> None:
+    spec = importlib.util.spec_from_file_location("okrlint_bench_generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.generate(root, teams, seed=5)
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "okrs").rglob("*") if p.is_file() and p.suffix in (".yaml", ".csv"))
+
+
+def _logs(root: Path) -> list[Path]:
+    return [p for p in _files(root) if "checkins" in p.parts]
+
+
+def _kr_refs(root: Path) -> list[str]:
+    refs = []
+    for path in _files(root):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        team = re.search(r"^team: (\S+)", text, re.MULTILINE)
+        if team is None or "objectives:" not in text:
+            continue
+        objective = None
+        for line in text.splitlines():
+            if line.startswith("  - id: "):
+                objective = line.split(": ", 1)[1]
+            elif line.startswith("      - id: ") and objective:
+                refs.append(f"{team.group(1)}/{objective}/{line.split(': ', 1)[1]}")
+    return refs or ["nobody/none/none"]
+
+
+def _append_row(rng: random.Random, root: Path) -> None:
+    log = rng.choice(_logs(root) or [root / "okrs" / "2026-Q4" / "checkins" / "new.yaml"])
+    day = rng.choice(("2026-10-05", "2026-11-02", "2026-12-28", "2027-03-01", "2026-06-01"))
+    ref = rng.choice([*_kr_refs(root), "team-0001/ghost/none", "delightful-support/time-to-hire"])
+    value = rng.choice(("12", "true", "0.5", "-3", ".nan"))
+    kpi = rng.choice(("kpi-01", "kpi-02", "kpi-99"))
+    row = rng.choice(ROWS).format(day=day, ref=ref, value=value, kpi=kpi)
+    if log.suffix == ".csv":
+        row = f"{day},{ref},{value}\n"
+    if not log.exists():
+        log.write_text("team: team-0001\ncheckins:\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as stream:
+        stream.write(row)
+
+
+def _edit_objectives(rng: random.Random, root: Path) -> None:
+    sets = [p for p in _files(root) if "checkins" not in p.parts and "objectives:" in p.read_text(errors="replace")]
+    if not sets:
+        return
+    path = rng.choice(sets)
+    text = path.read_text(encoding="utf-8")
+    ids = re.findall(r"^      - id: (\S+)$", text, re.MULTILINE)
+    choice = rng.randrange(4)
+    if choice == 0 and ids:
+        old = rng.choice(ids)
+        text = text.replace(f"      - id: {old}\n", f"      - id: {old}-renamed\n", 1)
+    elif choice == 1:
+        text = text.replace("period: 2026-Q4", rng.choice(("period: 2026-Q3", "period: 2026-13", "period: 2026")), 1)
+    elif choice == 2:
+        text += "  - id: broken\n    title: [unclosed\n"
+    else:
+        text = text.replace("team: team-", "team: teem-", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def _edit_other(rng: random.Random, root: Path) -> None:
+    others = [
+        p for p in _files(root) if "checkins" not in p.parts and "objectives:" not in p.read_text(errors="replace")
+    ]
+    if not others:
+        return
+    path = rng.choice(others)
+    text = path.read_text(encoding="utf-8")
+    text = rng.choice(
+        (text.replace("id: kpi-01", "id: kpi-1x", 1), text + "  - [unclosed\n", text.replace("team-0002", "team-9999"))
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def _add_file(rng: random.Random, root: Path) -> None:
+    source = rng.choice(_files(root))
+    target = source.with_name(f"added-{rng.randrange(1000)}{source.suffix}")
+    if rng.random() < 0.3:
+        target = root / "okrs" / "2026-Q4" / "checkins" / f"extra-{rng.randrange(100)}.csv"
+        refs = _kr_refs(root)
+        rows = "".join(
+            f"2026-1{rng.randrange(3)}-0{rng.randrange(1, 9)},{rng.choice(refs)},{rng.randrange(50)}\n"
+            for _ in range(3)
+        )
+        target.write_text("date,kr,value\n" + rows, encoding="utf-8")
+        return
+    target.write_bytes(source.read_bytes())
+
+
+def _delete_file(rng: random.Random, root: Path) -> None:
+    files = _files(root)
+    if len(files) > 3:
+        rng.choice(files).unlink()
+
+
+def _rename_file(rng: random.Random, root: Path) -> None:
+    source = rng.choice(_files(root))
+    source.rename(source.with_name(f"moved-{rng.randrange(1000)}{source.suffix}"))
+
+
+STEPS: tuple[Callable[[random.Random, Path], None], ...] = (
+    _append_row,
+    _append_row,
+    _append_row,
+    _edit_objectives,
+    _edit_other,
+    _add_file,
+    _delete_file,
+    _rename_file,
+)
+
+
+def _cold(root: Path, as_of: date, only: list[Path] | None) -> tuple[Finding, ...]:
+    return lint(load_config(root / ".okrlint.yaml"), as_of, only=only).findings
+
+
+def _cached(root: Path, as_of: date, only: list[Path] | None) -> tuple[Finding, ...]:
+    return lint_repository(load_config(root / ".okrlint.yaml"), as_of, only=only, cache=True).findings
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_edits_adds_deletes_and_renames_keep_findings_identical(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    _cached(root, DATES[0], None)  # fills the cache, summaries included
+    for _ in range(12):
+        rng.choice(STEPS)(rng, root)
+        as_of = rng.choice(DATES)
+        files = _files(root)
+        for path in [*_logs(root), *rng.sample(files, min(1, len(files)))]:
+            expected = _cold(root, as_of, [path])
+            assert _cached(root, as_of, [path]) == expected, path
+            seen |= {f.code for f in expected}
+        if rng.random() < 0.3:
+            assert _cached(root, as_of, None) == _cold(root, as_of, None)
+    assert {"E005", "T401", "T402", "T403"} & seen  # the walk really produced row findings
+
+
+def test_only_row_rules_report_in_check_in_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lint.context runs only ROW_RULES (and loading) for logs: no other rule may report there."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    rng = random.Random(9)
+    for _ in range(40):
+        rng.choice(STEPS[:6])(rng, root)
+    for as_of in DATES:
+        findings = _cold(root, as_of, None)
+        in_logs = {f.code for f in findings if "/checkins/" in f.path}
+        assert in_logs, "the fixture should have findings in logs"
+        assert in_logs <= ROW_RULES | {"E001", "E002", "E003", "E006", "E007"}

@@ -1,0 +1,152 @@
+"""Unit tests of the title judgements behind S201, S202, S205 and Q301 (deliverables, activities, headlines)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from okrlint.lint.activities import find_activity
+from okrlint.lint.agreement import agrees, said_numbers, unit_scale
+from okrlint.lint.deliverables import judge_wording, scoped_deliverable
+from okrlint.lint.quantities import has_quantity, headlines
+from okrlint.lint.rewrites import outcome_of_activity, suggest_rewrite
+
+DELIVERABLES = [
+    ("Ship dark mode to beta", "Ship dark mode"),
+    ("Launch the partner portal", "Launch the partner portal"),
+    ("Hire a first designer", "Hire a first designer"),
+    ("The EU data centre is live", "is live"),
+    ("IPNS has a streaming API", "has a"),
+    ("There is a prototype implementation of GraphSync", "There is"),
+    ("Design doc for internal layout api", "Design doc"),
+    ("Stretch: Unprefix CSS Writing modes", "Unprefix CSS Writing modes"),
+    ("Maintainable plugins: convert all plugins to Typescript", "convert all plugins"),
+    ("A work-tracking process is adopted that allows the team to easily track issues", "is adopted"),
+    ("Image diffing", "Image diffing"),
+]
+VAGUE = [
+    ("Improve onboarding significantly", "Improve"),
+    ("Speed up median diff rendering latency", "Speed up"),
+    ("Addressing top pain points", "Addressing"),
+    ("Make progress on the text autosizing spec", "Make progress"),
+    ("Deliver a best-in-class onboarding experience", "best-in-class"),
+    ("Get mentioned by influential developers", "Get mentioned"),
+    ("Team members rely on the handbook", "rely"),
+    ("Positive feedback from community", "Positive"),
+    ("Opera is receiving the support they need", "is"),
+    ("Better plugins", "Better"),
+]
+
+
+@pytest.mark.parametrize(("title", "words"), DELIVERABLES)
+def test_deliverables_are_named_with_their_words(title: str, words: str) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == "deliverable"
+    assert " ".join(verdict.words).startswith(words)
+
+
+@pytest.mark.parametrize(("title", "word"), VAGUE)
+def test_wishes_are_vague_with_their_words(title: str, word: str) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == "vague"
+    assert word in " ".join(verdict.words)
+
+
+def test_a_word_added_to_the_vague_list_makes_a_delivery_vague() -> None:
+    assert judge_wording("Revamp the signup page").kind == "deliverable"
+    assert judge_wording("Revamp the signup page", ["revamp"]) == ("vague", ("revamp",))
+
+
+def test_scoped_deliverables_keep_their_numbers_as_scope() -> None:
+    assert scoped_deliverable("Ship scroll latching for touchpad behind a flag for one platform") is not None
+    assert scoped_deliverable("Ship 5 features") is None
+    assert scoped_deliverable("Improve latency for 3 regions") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "quantity"),
+    [
+        ("Weekly team retros", True),
+        ("Transfer at 50MB/s", True),
+        ("Links at 100Mbps", True),
+        ("a 9/10 rating", True),
+        ("10/10 score from reviewers", True),
+        ("Sign a dozen partners", True),
+        ("We can ship every two weeks", True),
+        ("Better review of the 720 issue", False),
+        ("Fix #1234", False),
+        ("Improve docs at https://example.com/2/10", False),
+        ("Improve weekly active users", False),
+        ("Test new efforts (e.g. monthly webinars, 3 talks)", False),
+        ("Publish by 5/10", False),
+    ],
+)
+def test_quantities_as_people_write_them(title: str, quantity: bool) -> None:
+    assert has_quantity(title) is quantity
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "said"),
+    [
+        ("Answer 90% of pages within 10 minutes", "%", (None, None)),
+        ("Reach 90% of pages within 10 minutes", "%", (None, 90.0)),
+        ("Keep error budget above 20% for 2 quarters", "%", (None, 20.0)),
+        ("Every engineer takes at least 3 days off", "%", (None, None)),
+        ("Reach 80% adoption over 3/4 of active teams", "%", (None, 80.0)),
+        ("Keep it going over 3/4 of active teams", "%", (None, None)),
+        ("Answer pages within 10 minutes", "minutes", (None, 10.0)),
+        ("Grow revenue from 1.2 to 1.5 million dollars", "MUSD", (1.2e6, 1.5e6)),
+    ],
+)
+def test_headline_numbers_leave_side_clauses_out(title: str, unit: str, said: tuple[float | None, ...]) -> None:
+    got = said_numbers(title, unit)
+    assert tuple(None if q is None else q.value for q in got) == said
+
+
+def test_scaled_units_and_fractions_agree() -> None:
+    (low, high), _ = headlines("Grow revenue from 1.2 to 1.5 million dollars")[0], None
+    assert agrees(low, 1.2, "MUSD") and agrees(high, 1.5, "MUSD") and agrees(high, 1.5e6, "USD")
+    assert not agrees(high, 1.5, "USD")
+    assert unit_scale("kUSD") == 3 and unit_scale("k users") == 3 and unit_scale("MUSD") == 6
+    assert unit_scale("ms") == 0 and unit_scale("mb") == 0 and unit_scale("USD") == 0
+    _, (share,) = headlines("Roll it out to 3/4 of teams")
+    assert agrees(share, 75, "%") and not agrees(share, 60, "%")
+
+
+def test_activity_names_verb_count_and_output() -> None:
+    found = find_activity("We have published 4 customer stories")
+    assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
+    assert find_activity("Publish two posts per month") is not None
+    assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
+
+
+def test_rewrites_are_built_from_the_title() -> None:
+    hints = {suggest_rewrite(t) for t, _ in VAGUE}
+    assert len(hints) == len(VAGUE)
+    assert "onboarding completion from 40% to 60%" in suggest_rewrite("Improve onboarding significantly")
+
+
+def _seconds(call: Callable[[str], object], title: str) -> float:
+    """Return the best of five timings of one uncached call."""
+    best = float("inf")
+    for i in range(5):
+        text = f"{title} {i}"
+        start = time.perf_counter()
+        call(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "call",
+    [judge_wording, find_activity, has_quantity, suggest_rewrite, lambda t: said_numbers(t, "%")],
+    ids=["judge", "activity", "quantity", "rewrite", "headline"],
+)
+def test_scans_are_linear(call: Callable[[str], object]) -> None:
+    """Four times the text costs about four times the time, not sixteen (no backtracking)."""
+    piece = "Ship 3 improved posts weekly to 12 teams: we are better, is live, from 1 to 2 and more "
+    small, large = piece * 50, piece * 200
+    ratio = _seconds(call, large) / max(_seconds(call, small), 1e-6)
+    assert ratio < 10, f"{ratio:.1f}x the time for 4x the text"

@@ -1,0 +1,44 @@
+"""Check-in rows are kept compact: a repository of large CSV logs fits in memory (SPEC §7)."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from datetime import date, timedelta
+from pathlib import Path
+
+from linting import write_repo
+from okrlint.config import load_config
+from okrlint.lint.run import load_repository, source_files
+
+OKR = (
+    "team: demo\nperiod: 2026-Q4\nowner: o@example.com\nobjectives:\n  - id: grow\n    title: Grow\n"
+    "    key_results:\n"
+    "      - {id: revenue, title: Raise revenue from 100 to 200, baseline: 100, target: 200, unit: k}\n"
+)
+ROWS = 6_000
+
+
+def _log(seed: int) -> str:
+    lines = ["date,kr,value,confidence,author,note"]
+    for i in range(ROWS):
+        day = date(2026, 10, 1) + timedelta(days=i * 90 // ROWS)
+        lines.append(f"{day},demo/grow/revenue,{100 + i * 90 // ROWS},0.5,a{seed}@example.com,note {i}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_csv_row_costs_a_few_hundred_bytes_in_the_model(tmp_path: Path) -> None:
+    config = load_config(write_repo(tmp_path, {"okrs/demo.yaml": OKR, "okrs/a.csv": _log(1), "okrs/b.csv": _log(2)}))
+    files = source_files(config)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        loaded = load_repository(config, files)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    rows = sum(len(log.rows) for log in loaded.repo.logs)
+    assert rows == 2 * ROWS
+    assert held / rows < 700, f"{held / rows:.0f} bytes per check-in row (a dict of Loc per row took 1,200)"
