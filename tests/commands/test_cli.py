@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -422,3 +423,14 @@ def test_shell_completion_as_documented(repo: Path) -> None:
     assert words.stdout.split() == ["plain,--stdin-filename", "plain,--statistics"]
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert 'eval "$(_OKRLINT_COMPLETE=bash_source okrlint)"' in readme
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("lint", "--output", os.devnull), ("report", "--format", "md", "--out", os.devnull)],
+    ids=["lint", "report"],
+)
+def test_output_to_dev_null_writes_into_it_and_never_replaces_it(args: tuple[str, ...]) -> None:
+    done = okrlint(*args, "--as-of", "2026-11-23", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode), f"okrlint {args[0]} replaced {os.devnull}"
