@@ -25,6 +25,9 @@ DELIVERABLES = [
     ("Maintainable plugins: convert all plugins to Typescript", "convert all plugins"),
     ("A work-tracking process is adopted that allows the team to easily track issues", "is adopted"),
     ("Image diffing", "Image diffing"),
+    ("Tighten release hygiene. Every release has a signed changelog.", "has a"),
+    ("Backup and restore runbooks are in place", "are in"),
+    ("Reshuffle the CRM fields to allow for better attribution", "Reshuffle the CRM"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -120,6 +123,17 @@ def test_activity_names_verb_count_and_output() -> None:
     assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
     assert find_activity("Publish two posts per month") is not None
     assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
+
+
+def test_activity_grammar_coordination_sentences_and_selections() -> None:
+    """Coordinated verbs share a count, a count may open a sentence, and "the top N" of non-output is a scope."""
+    found = find_activity("Draft and circulate 4 design proposals")
+    assert found is not None and (found.verb, found.noun) == ("Draft", "proposal")
+    assert find_activity("Add and retain 5 members to the committee") is None
+    found = find_activity("Improve onboarding docs. 5 tutorials published.")
+    assert found is not None and found.noun == "tutorial"
+    assert find_activity("Document the top 5 failure modes") is None
+    assert find_activity("Deliver the top 10 requested features") is not None
 
 
 def test_rewrites_are_built_from_the_title() -> None:

@@ -92,7 +92,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
-_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "("})
+_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
 
 
 class Activity(NamedTuple):
@@ -209,6 +209,10 @@ def _verb_before(t: _Title, count: int) -> int | None:
         i -= 1
     if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
         return i
+    if i >= 2 and t.lower[i - 1] in ("and", "&") and lemma(t.lower[i - 2], _ALL_VERBS) and not lemma(
+        t.lower[i], _OUTCOME_LEADS
+    ):
+        return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
 
 
@@ -222,6 +226,16 @@ def _clause_start(t: _Title, i: int) -> bool:
     return j < 0 or t.lower[j] in _CLAUSE_MARKS or t.lower[j] in _PREPOSITIONS
 
 
+def _selects(t: _Title, count: int) -> bool:
+    """Return True when "top" or "first" comes before a count: "the top 10 sources", "the first 10 components"."""
+    i = count - 1
+    while i >= 0 and t.lower[i] in _QUALIFIERS:
+        if t.lower[i] in ("top", "first"):
+            return True
+        i -= 1
+    return False
+
+
 def _counted(t: _Title, count: int) -> Activity | None:
     """Return the activity a count belongs to, if it counts output."""
     verb_at = _verb_before(t, count)
@@ -232,6 +246,8 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if obj is None:
         return None
     end, noun = obj
+    if noun not in OUTPUT_NOUNS and _selects(t, count):
+        return None  # "Implement top three personas": picks a scope; "Deliver the top 10 features" counts output
     after = _at(t.lower, end + 1)
     if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
         end += 1
