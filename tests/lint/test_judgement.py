@@ -136,6 +136,15 @@ def test_activity_grammar_coordination_sentences_and_selections() -> None:
     assert find_activity("Deliver the top 10 requested features") is not None
 
 
+def test_activity_grammar_agents_multipliers_and_on() -> None:
+    """Output from outsiders and a multiplied result are outcomes; "on N issues" counts output."""
+    assert find_activity("Grow the number of contributions to 40") is not None
+    assert find_activity("Grow the number of contributions from the wider community to 40") is None
+    assert find_activity("Hold a weekly demo day") is not None
+    assert find_activity("Hold a weekly demo day, generating 3x more leads") is None
+    assert find_activity("Severity labels on 40 open issues") is not None
+
+
 def test_rewrites_are_built_from_the_title() -> None:
     hints = {suggest_rewrite(t) for t, _ in VAGUE}
     assert len(hints) == len(VAGUE)
