@@ -79,6 +79,8 @@ def test_scoped_deliverables_keep_their_numbers_as_scope() -> None:
         ("Sign a dozen partners", True),
         ("We can ship every two weeks", True),
         ("Better review of the 720 issue", False),
+        ("Streamline the 360 process", False),
+        ("Review the 40 processes", True),
         ("Fix #1234", False),
         ("Improve docs at https://example.com/2/10", False),
         ("Improve weekly active users", False),
