@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from okrlint.cli import main
 from paths import TESTS
 
 SCENARIO = TESTS / "data" / "scenario"
+AXE = TESTS / "vendor" / "axe-core" / "axe.min.js"
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1, see its README
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed (.ci/run installs it)")
 
@@ -101,3 +104,57 @@ def test_the_request_recorder_would_catch_a_network_request(browser: Browser, pa
     bad.write_text('<!DOCTYPE html><p>hi</p><img src="http://example.invalid/pixel.png">', encoding="utf-8")
     page.goto(bad.as_uri())
     assert "http://example.invalid/pixel.png" in browser.page_requests(page)
+
+
+# --- accessibility: an axe-core audit (WCAG 2.1 A/AA and best practices) --------------------------------
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    """The vendored axe-core, checked against the hash noted when it was fetched."""
+    data = AXE.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == AXE_SHA256
+    return data.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def new_quarter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scorecard the day after ``okrlint init`` for a new quarter: every status "no data yet"."""
+    root = tmp_path_factory.mktemp("new-quarter")
+    assert main(["init", str(root / "repo"), "--as-of", "2027-01-01"]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root / "repo")
+        assert main(["report", "--as-of", "2027-01-02", "--format", "html", "--out", str(root / "site")]) == 0
+    return root / "site"
+
+
+def pages_of(site: Path) -> list[str]:
+    """Return every page of a scorecard folder: the index and each team page."""
+    return [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_every_page_passes_an_axe_audit(browser: Browser, site: Path, new_quarter: Path, axe: str, dark: bool) -> None:
+    audited = []
+    for folder in (site, new_quarter):
+        names = pages_of(folder)
+        assert "index.html" in names and any(name.startswith("teams/") for name in names)
+        for name in names:
+            tab = browser.new_page()
+            tab.viewport(1200, 900, dark=dark)
+            tab.goto((folder / name).as_uri())
+            violations = tab.audit(axe)
+            assert violations == [], f"{folder.name}/{name}: {violations}"
+            audited.append(name)
+    assert len(audited) == len(pages_of(site)) + len(pages_of(new_quarter))
+
+
+def test_the_audit_would_catch_low_contrast(browser: Browser, page: Page, tmp_path: Path, axe: str) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html lang="en"><title>t</title><main><h1>Bad</h1>'
+        '<p style="color:#aaa;background:#fff">faint</p></main>',
+        encoding="utf-8",
+    )
+    page.goto(bad.as_uri())
+    assert [v["id"] for v in page.audit(axe)] == ["color-contrast"]

@@ -117,7 +117,7 @@ def test_hostile_fields_are_shown_inert(
         assert not re.search(r"(?<!\\)\]\(javascript:", text)  # "[x](javascript:…)" is escaped, not a link
         assert "{{ 7\\*7 }}" in text
         for field in shown:
-            assert f'&lt;script&gt;alert("{field}")&lt;/script&gt;' in text
+            assert f'&lt;script>alert("{field}")&lt;/script>' in text  # minimal: only the < that opens a tag
     else:
         assert "{{ 7*7 }}" in text
         for field in shown:

@@ -145,6 +145,11 @@ def kr_data(score: KrScore) -> dict[str, Any]:
     }
 
 
+def _status(data: bool) -> str:
+    """Return ``scored``, or ``no-data`` before any check-in (shown as "no data yet", not 0 % red)."""
+    return "scored" if data else "no-data"
+
+
 def objective_data(team: str, score: ObjectiveScore, aligned_by: Mapping[str, list[str]]) -> dict[str, Any]:
     """Return an objective's report entry."""
     objective = score.objective
@@ -157,6 +162,7 @@ def objective_data(team: str, score: ObjectiveScore, aligned_by: Mapping[str, li
         "aligns": list(objective.aligns),
         "score": score.score,
         "grade": score.grade,
+        "status": _status(score.has_data),
         "key_results": [kr_data(kr) for kr in score.key_results],
         "ref": ref,
         "owner": objective.owner,
@@ -176,6 +182,7 @@ def team_data(score: TeamScore, repo: Repository, aligned_by: Mapping[str, list[
         "name": chart.name if chart else score.team,
         "score": score.score,
         "grade": score.grade,
+        "status": _status(score.has_data),
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
@@ -262,6 +269,7 @@ def build_report_data(
         "teams": [team_data(team, repo, aligned_by) for team in scores],
         "kpis": [kpi_data(k) for k in kpis],
         "grade": grade(score),
+        "status": _status(any(team.has_data for team in scores)),
         "root_team": root_team,
         "org_name": root.name if root else None,
         "summary": {

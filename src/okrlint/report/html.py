@@ -15,7 +15,7 @@ from markupsafe import Markup
 from okrlint.report import charts
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
-from okrlint.report.view import build_view
+from okrlint.report.view import build_view, projected_value
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
 
@@ -55,8 +55,7 @@ def kr_chart(kr: Mapping[str, Any], period: Mapping[str, Any], width: int = 560,
         for row in kr.get("checkins") or ()
         if (d := _day(row.get("date"))) is not None and (v := _point(kind, row.get("value"))) is not None
     ]
-    forecast = kr.get("forecast")
-    projected = finite(forecast.get("value")) if isinstance(forecast, Mapping) else None
+    projected = projected_value(kr)
     milestone = kind == "milestone"
     svg = charts.kr_chart(
         points,

@@ -8,6 +8,7 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.report.formatting import finite, percent, value
+from okrlint.util.numbers import quantum, to_quantum
 
 __all__ = ["build_view", "kr_values"]
 
@@ -58,6 +59,7 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
             "name": str(data.get("org_name") or (root["name"] if root else "") or ""),
             "score": data.get("score"),
             "grade": data.get("grade"),
+            "status": data.get("status"),
             "counts": summary["status_counts"],
             "kr_total": summary["key_results"],
             "last_checkin": summary["last_checkin"],
@@ -86,6 +88,7 @@ def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
         **team,
         "name": str(team.get("name") or team.get("id") or ""),
         "grade": team.get("grade"),
+        "status": team.get("status"),
         "objectives": objectives,
         "counts": counts,
         "kr_total": sum(counts.values()),
@@ -101,6 +104,7 @@ def _objective(team: Mapping[str, Any], objective: Mapping[str, Any]) -> dict[st
         **objective,
         "team": str(team.get("id") or ""),
         "grade": objective.get("grade"),
+        "status": objective.get("status"),
         "aligns": [aligns] if isinstance(aligns, str) else [str(a) for a in aligns],
         "key_results": krs,
         "counts": objective["status_counts"],
@@ -146,11 +150,20 @@ def _milestone(raw: Any) -> str:
     return "done" if raw >= 1 else "not started" if raw <= 0 else f"{percent(raw)} done"
 
 
+def projected_value(kr: Mapping[str, Any]) -> float | None:
+    """Return a KR's forecast value rounded to the precision of the check-ins it comes from (None without one)."""
+    forecast = kr.get("forecast")
+    raw = finite(forecast.get("value")) if isinstance(forecast, Mapping) else None
+    if raw is None:
+        return None
+    rows = kr.get("checkins") or ()
+    return to_quantum(raw, quantum(row.get("value") for row in rows if isinstance(row, Mapping)))
+
+
 def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
     """Return the baseline, current, target and forecast texts of a KR, each with its unit."""
     unit, kind = kr.get("unit"), kr.get("kind")
-    forecast = kr.get("forecast") if isinstance(kr.get("forecast"), Mapping) else None
-    projected = value(forecast.get("value"), unit) if forecast else "–"
+    projected = value(projected_value(kr), unit)
     if kind == "milestone":
         return {
             "baseline": "not started",

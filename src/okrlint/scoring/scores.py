@@ -45,6 +45,7 @@ __all__ = [
     "TeamScore",
     "collect_checkins",
     "grade",
+    "has_data",
     "org_score",
     "row_order",
     "score_key_result",
@@ -120,7 +121,7 @@ class KrScore:
 
 @dataclass(frozen=True, slots=True)
 class ObjectiveScore:
-    """An objective's weight-weighted score over its KRs' non-null scores."""
+    """An objective's weight-weighted score over its KRs' non-null scores (None while no KR has data)."""
 
     objective: Objective
     key_results: tuple[KrScore, ...]
@@ -130,6 +131,16 @@ class ObjectiveScore:
     def grade(self) -> str | None:
         """Return the score's grade, None for a null score."""
         return grade(self.score)
+
+    @property
+    def has_data(self) -> bool:
+        """Return True once any of its KRs has a check-in or measurement that scores."""
+        return has_data(self.key_results)
+
+
+def has_data(scores: Iterable[KrScore]) -> bool:
+    """Return True when any of the KR scores is not ``no-data`` (SPEC §5.1: else "no data yet")."""
+    return any(s.status != "no-data" for s in scores)
 
 
 def status_counts(scores: Iterable[KrScore]) -> dict[str, int]:
@@ -155,6 +166,11 @@ class TeamScore:
     def grade(self) -> str | None:
         """Return the score's grade, None for a null score."""
         return grade(self.score)
+
+    @property
+    def has_data(self) -> bool:
+        """Return True once any of the team's KRs has data."""
+        return has_data(self.key_results())
 
     def key_results(self) -> list[KrScore]:
         """Return every KR score of the team, objective by objective."""
@@ -236,12 +252,17 @@ def score_key_result(
 def score_objective(
     okr_set: OkrSet, objective: Objective, checkins: CheckIns, *, aspirational_goal: float = 0.7
 ) -> ObjectiveScore:
-    """Score an objective: the weight-weighted mean of its KRs' non-null scores."""
+    """Score an objective: the weight-weighted mean of its KRs' non-null scores; None while none has data.
+
+    Before any check-in of the period every KR stands at its baseline: that is no score of 0
+    but no data yet, and the objective is left out of its team's mean like a null score.
+    """
     krs = tuple(
         score_key_result(okr_set, objective, kr, checkins, aspirational_goal=aspirational_goal)
         for kr in objective.key_results
     )
-    return ObjectiveScore(objective, krs, weighted_mean((s.score, s.kr.weight) for s in krs))
+    score = weighted_mean((s.score, s.kr.weight) for s in krs) if has_data(krs) else None
+    return ObjectiveScore(objective, krs, score)
 
 
 def score_okr_set(okr_set: OkrSet, checkins: CheckIns, *, aspirational_goal: float = 0.7) -> TeamScore:
