@@ -205,7 +205,8 @@ def _prepare(title: str) -> str:
 def _blank_the_name(m: re.Match[str]) -> str:
     """Blank the number of "the 720 review" (a name), keep "the 10 accounts" (a count)."""
     word = m[2].lower()
-    if word.endswith("s") or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))  # process, status, analysis: singular
+    if plural or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
         return m.group()
     return m.group().replace(m[1], " " * len(m[1]), 1)
 
