@@ -25,6 +25,7 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
+from okrlint.model.zones import zone_order_problem
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
@@ -110,6 +111,17 @@ class _Builder:
             return Period(start, end, str(value["id"]))
         return None
 
+    def zones(self, node: YMap, baseline: float | None, target: float | None) -> tuple[float | None, float | None]:
+        """Return a metric KR's (commit, stretch); a point out of order is an E002 there and drops both."""
+        commit, stretch = self.number(node, "commit"), self.number(node, "stretch")
+        if target is None or (commit is None and stretch is None):
+            return commit, stretch
+        problem = zone_order_problem(baseline, target, node.get("direction"), commit, stretch)
+        if problem is not None:
+            self.problem(node.value_marks[problem[0]], problem[1])
+            return None, None
+        return commit, stretch
+
     def team(self, node: YMap) -> Team:
         return Team(
             self.loc(node.mark),
@@ -130,6 +142,7 @@ class _Builder:
             else ("milestone" if node.get("milestone") is True else None)
         )
         weight = self.number(node, "weight")
+        commit, stretch = self.zones(node, self.number(node, "baseline"), target)
         return KeyResult(
             self.loc(node.mark),
             self.fields(node),
@@ -146,6 +159,9 @@ class _Builder:
             owner=node.get("owner") or owner,
             due=self.day(node, "due"),
             description=node.get("description"),
+            commit=commit,
+            stretch=stretch,
+            carried_from=node.get("carried_from"),
         )
 
     def objective(self, node: YMap, owner: str | None) -> Objective:
