@@ -33,15 +33,22 @@ def render_json(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _write_markdown(data: dict[str, Any], out: str | None, summary: bool, templates: Path | None) -> None:
+def _write_markdown(
+    data: dict[str, Any], out: str | None, summary: bool, templates: Path | None, history: bool = False
+) -> None:
     try:
-        from okrlint.report.markdown import render_markdown
+        from okrlint.report.markdown import render_history_markdown, render_markdown
     except ImportError as error:
         raise UserError(f"--format md is not available in this installation ({error})") from None
-    write_output(render_markdown(data, summary=summary, templates=templates), out)
+    if history:
+        write_output(render_history_markdown(data, templates=templates), out)
+    else:
+        write_output(render_markdown(data, summary=summary, templates=templates), out)
 
 
-def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -> None:
+def _write_html(
+    data: dict[str, Any], others: list[dict[str, Any]], out: str | None, templates: Path | None
+) -> None:
     try:
         from okrlint.report.html import write_html
     except ImportError as error:
@@ -51,7 +58,7 @@ def _write_html(data: dict[str, Any], out: str | None, templates: Path | None) -
     folder = Path(out or DEFAULT_HTML_FOLDER)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=templates, progress=sys.stderr.isatty())
+    write_html(data, folder, templates=templates, progress=sys.stderr.isatty(), others=others)
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -96,6 +103,12 @@ def _show_errors(findings: list[Finding]) -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when the input has any error-level finding.")
 @click.option("--summary", is_flag=True, help="Markdown: only the org summary (for $GITHUB_STEP_SUMMARY).")
+@click.option(
+    "--history",
+    is_flag=True,
+    help="json: add every period's scores and counts; md: print the history of every period instead of the "
+    "scorecard (html always includes it).",
+)
 @config_option
 @cache_option
 def command(
@@ -108,6 +121,7 @@ def command(
     templates: Path | None,
     strict: bool,
     summary: bool,
+    history: bool,
     config_path: Path | None,
     cache: bool,
 ) -> int:
@@ -115,6 +129,7 @@ def command(
     from okrlint.engine.run import load_with_engine
     from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
+    from okrlint.report.history import build_history, period_reports, score_periods
 
     config = load_config(config_path)
     if paths:
@@ -137,11 +152,21 @@ def command(
         teams=split_list(teams),
         findings=findings,
     )
+    others: list[dict[str, Any]] = []
+    if history or format_ == "html":
+        chosen = split_list(teams)
+        scored = score_periods(
+            loaded.repo, day, root_team=config.root_team, aspirational_goal=config.aspirational_goal, teams=chosen
+        )
+        data.update(build_history(loaded.repo, scored, data["period"]["id"], aspirational_goal=config.aspirational_goal))
+        if format_ == "html":
+            past = [s for s in scored if s.period.id != data["period"]["id"]]
+            others = period_reports(loaded.repo, past, root_team=config.root_team, findings=findings)
     if format_ == "json":
         write_output(render_json(data), out)
     elif format_ == "md":
-        _write_markdown(data, out, summary, templates)
+        _write_markdown(data, out, summary, templates, history)
     else:
-        _write_html(data, out, templates)
+        _write_html(data, others, out, templates)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

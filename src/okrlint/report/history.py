@@ -6,14 +6,14 @@ scored from its own sets and rows, so the work grows with periods × teams.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from okrlint.lint.findings import Finding
 from okrlint.model.periods import Period
-from okrlint.model.repository import Kpi, Repository
+from okrlint.model.repository import Kpi, Repository, Team
 from okrlint.scoring.scores import (
     CheckIns,
     KrScore,
@@ -89,9 +89,10 @@ def _counts(teams: Sequence[TeamScore], aspirational_goal: float) -> dict[str, A
     }
 
 
-def _entry(scored: ScoredPeriod, aspirational_goal: float) -> dict[str, Any]:
+def _entry(scored: ScoredPeriod, aspirational_goal: float, charts: Mapping[str, Team]) -> dict[str, Any]:
     """Return one period's history entry."""
     period, score = scored.period, org_score(scored.teams)
+    names = {t.team: chart.name if (chart := charts.get(t.team)) else t.team for t in scored.teams}
     return {
         "period": period.id,
         "start": period.start.isoformat(),
@@ -99,7 +100,7 @@ def _entry(scored: ScoredPeriod, aspirational_goal: float) -> dict[str, Any]:
         "as_of": scored.checkins.as_of.isoformat(),
         "score": score,
         "grade": grade(score),
-        "teams": [{"id": t.team, "score": t.score, "grade": t.grade} for t in scored.teams],
+        "teams": [{"id": t.team, "name": names[t.team], "score": t.score, "grade": t.grade} for t in scored.teams],
         "counts": _counts(scored.teams, aspirational_goal),
     }
 
@@ -166,12 +167,13 @@ def build_history(
 ) -> dict[str, Any]:
     """Return the history keys of the report data: ``periods``, ``history``, ``carried`` and ``kpi_history``."""
     shown = [s for s in scored if s.teams]
+    charts = org_chart(repo)
     listed = [
         {"id": s.period.id, "start": s.period.start.isoformat(), "end": s.period.end.isoformat()} for s in shown
     ]
     return {
         "periods": [{**p, "current": p["id"] == current} for p in listed],
-        "history": [_entry(s, aspirational_goal) for s in shown],
+        "history": [_entry(s, aspirational_goal, charts) for s in shown],
         "carried": _carried(shown),
         "kpi_history": _kpis(repo, shown),
     }

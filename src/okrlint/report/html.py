@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -17,11 +17,13 @@ from markupsafe import Markup
 from okrlint.report import charts
 from okrlint.report.environment import make_environment, render_template
 from okrlint.report.formatting import FILTERS, finite
+from okrlint.report.history_chart import score_chart
+from okrlint.report.history_view import history_view, period_links
 from okrlint.report.view import build_view
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
 
-__all__ = ["MARKER", "kpi_sparkline", "kr_chart", "write_html"]
+__all__ = ["MARKER", "history_chart", "kpi_sparkline", "kr_chart", "write_html"]
 
 MARKER = ".okrlint-report"
 _MARKER_TEXT = "This folder was written by `okrlint report --format html`; okrlint replaces its pages on each run.\n"
@@ -83,33 +85,65 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
     return Markup(svg)
 
 
+def history_chart(labels: Sequence[str], scores: Sequence[Any], title: str, width: int = 560, height: int = 150) -> Markup:
+    """Return the inline SVG chart of scores across periods."""
+    return Markup(score_chart(labels, scores, title=title, width=width, height=height))
+
+
 def write_html(
     data: dict[str, Any],
     out_dir: Path,
     *,
     templates: Path | None = None,
     progress: bool | Progress = False,
+    others: Sequence[Mapping[str, Any]] = (),
 ) -> None:
-    """Render every page first, then write them atomically into ``out_dir`` and drop stale team pages.
+    """Render every page first, then write them atomically into ``out_dir`` and drop stale pages.
 
-    ``progress`` True shows a bar on stderr when it is a terminal and there are many team pages;
+    ``data`` is the current period (top level); ``others`` are the report data of the other
+    periods in ``data["periods"]``, written to their ``periods/<id>/`` folders, and
+    ``data["history"]``, when present, gives ``history.html``.
+    ``progress`` True shows a bar on stderr when it is a terminal and there are many pages;
     a callable is called with (pages done, pages in all) instead.
     """
     env = _environment(templates)
-    view = build_view(data)
-    teams = list({str(team.get("id")): team for team in view["teams"]}.values())
-    for team in teams:
-        if not _SLUG.match(str(team.get("id"))):
-            raise UserError(f"team id {str(team.get('id'))[:60]!r} cannot name a page: ids are slugs like 'payments'")
+    links = period_links(data)
+    folders = {p["id"]: p["path"] for p in links}
+    sites = [(data, "")] + [(o, folders[o["period"]["id"]]) for o in others if o["period"]["id"] in folders]
+    views = [(_period_view(d, links), prefix) for d, prefix in sites]
     pages: dict[str, str] = {}
-    with _ticker(progress, len(teams) + 1) as tick:
-        pages["index.html"] = render_template(env, "index.html.j2", {**view, "root": "", "team": None})
-        tick()
-        for team in teams:
-            context = {**view, "root": "../", "team": team}
-            pages[f"teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
+    total = sum(len(view["teams"]) + 1 for view, _ in views) + (1 if "history" in data else 0)
+    with _ticker(progress, total) as tick:
+        for view, prefix in views:
+            _render_period(env, view, prefix, pages, tick)
+        if "history" in data:
+            context = {**views[0][0], **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
+            pages["history.html"] = render_template(env, "history.html.j2", context)
             tick()
     _write_pages(out_dir, pages)
+
+
+def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return one period's template context, its team ids checked, with the site's period links."""
+    view = build_view(data)
+    view["teams"] = list({str(team.get("id")): team for team in view["teams"]}.values())
+    for team in view["teams"]:
+        if not _SLUG.match(str(team.get("id"))):
+            raise UserError(f"team id {str(team.get('id'))[:60]!r} cannot name a page: ids are slugs like 'payments'")
+    return {**view, "periods": links}
+
+
+def _render_period(
+    env: ImmutableSandboxedEnvironment, view: dict[str, Any], prefix: str, pages: dict[str, str], tick: Callable[[], None]
+) -> None:
+    """Render one period's index and team pages into ``pages`` under ``prefix``."""
+    up = "../" * prefix.count("/")
+    pages[f"{prefix}index.html"] = render_template(env, "index.html.j2", {**view, "root": "", "site": up, "team": None, "history_page": False})
+    tick()
+    for team in view["teams"]:
+        context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
+        pages[f"{prefix}teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
+        tick()
 
 
 def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
@@ -125,7 +159,7 @@ def _builtin_environment() -> ImmutableSandboxedEnvironment:
 
 def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
     """Build the HTML environment."""
-    return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline})
+    return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart})
 
 
 def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:
@@ -139,14 +173,27 @@ def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:
                 raise UserError(f"{target}: refusing to write outside {out_dir}")
         for name, text in pages.items():
             write_atomic(out_dir / name, text)
-        teams_dir = out_dir / "teams"
-        inside = teams_dir.is_dir() and teams_dir.resolve().is_relative_to(base)
-        for old in sorted(teams_dir.glob("*.html")) if inside else ():
-            if f"teams/{old.name}" not in pages and old.is_file() and not old.is_symlink():
-                old.unlink()
+        _drop_stale(out_dir, base, pages)
     except OSError as error:
         where = error.filename or out_dir
         raise UserError(f"{where}: cannot write the HTML report: {error.strerror or error}") from None
+
+
+def _drop_stale(out_dir: Path, base: Path, pages: Mapping[str, str]) -> None:
+    """Remove the team pages and period pages of an earlier run that this run did not write."""
+    periods_dir = out_dir / "periods"
+    folders = [out_dir / "teams"]
+    if periods_dir.is_dir() and not periods_dir.is_symlink():
+        for folder in sorted(periods_dir.iterdir()):
+            if folder.is_dir() and not folder.is_symlink():
+                folders += [folder, folder / "teams"]
+    for folder in folders:
+        if not folder.is_dir() or folder.is_symlink() or not folder.resolve().is_relative_to(base):
+            continue
+        for old in sorted(folder.glob("*.html")):
+            name = old.relative_to(out_dir).as_posix()
+            if name not in pages and old.is_file() and not old.is_symlink():
+                old.unlink()
 
 
 def _claim(out_dir: Path) -> None:

@@ -170,6 +170,8 @@ def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
             "current": _milestone(kr.get("current")),
             "target": "done",
             "forecast": projected,
+            "commit": "",
+            "stretch": "",
         }
     bounds = _range(kr.get("range"))
     target = value(kr.get("target"), unit)
@@ -181,6 +183,8 @@ def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
         "current": value(kr.get("current"), unit),
         "target": target,
         "forecast": projected,
+        "commit": value(kr.get("commit"), unit) if finite(kr.get("commit")) is not None else "",
+        "stretch": value(kr.get("stretch"), unit) if finite(kr.get("stretch")) is not None else "",
     }
 
 
