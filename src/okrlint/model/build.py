@@ -114,8 +114,12 @@ class _Builder:
     def zones(self, node: YMap, baseline: float | None, target: float | None) -> tuple[float | None, float | None]:
         """Return a metric KR's (commit, stretch); a point out of order is an E002 there and drops both."""
         commit, stretch = self.number(node, "commit"), self.number(node, "stretch")
-        if target is None or (commit is None and stretch is None):
-            return commit, stretch
+        if commit is None and stretch is None:
+            return None, None
+        if target is None:
+            key = "commit" if commit is not None else "stretch"
+            self.problem(node.value_marks[key], f"{key}: stretch zones need a target beside them (a metric key result)")
+            return None, None
         problem = zone_order_problem(baseline, target, node.get("direction"), commit, stretch)
         if problem is not None:
             self.problem(node.value_marks[problem[0]], problem[1])

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
+from okrlint.lint.quantities import zone_numbers
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
@@ -13,10 +14,25 @@ from okrlint.model.repository import KeyResult, Loc
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 
 
+def _zone_contradictions(kr: KeyResult, named: dict[str, float]) -> list[str]:
+    """Return where a title's "commit A, target B, stretch C" differs from the KR's fields."""
+    problems = []
+    for key, said in named.items():
+        field = {"commit": kr.commit, "target": kr.target, "stretch": kr.stretch}[key]
+        if field is None:
+            problems.append(f"the title names {key} {said:g} but the key result has no {key}")
+        elif not numbers_match(said, field):
+            problems.append(f"the title names {key} {said:g} but {key} is {field:g}")
+    return problems
+
+
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
     said_from, said_to = title_numbers(kr.title)
-    problems = []
+    named = zone_numbers(kr.title) if kr.kind == "metric" else {}
+    if said_to is not None and any(numbers_match(said_to, v) for k, v in named.items() if k != "target"):
+        said_to = None  # "... commit 45, target 50": the number after "to"/"at" is a zone point, not the target
+    problems = _zone_contradictions(kr, named)
     if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
         problems.append(f"the title starts from {said_from:g} but baseline is {kr.baseline:g}")
     if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
@@ -34,6 +50,8 @@ def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
     Compares the numbers a key result's title states — "from A to B", "A → B", "to B",
     "at least B" — with its `baseline` and `target` (or `range`), and reports the title when
     they differ. Equal numbers may be written differently: `1,200`, `1.2k` and `1200` agree.
+    A title that names stretch-zone points ("commit 40, target 50, stretch 60") is compared
+    point by point with `commit`, `target` and `stretch`.
 
     ## Why is this bad?
     People read the title; the scorecard reads the fields. When someone updates one and not the
