@@ -74,7 +74,7 @@ def test_team_page_in_the_browser(browser: Browser, page: Page, site: Path) -> N
     )
     assert len(charts) == 6 and all(width > 200 for width, _ in charts)
     assert charts[0][1] == 4  # four check-ins of load-time
-    assert page.evaluate("document.querySelector('a[aria-current=page]').textContent") == "Web & Apps"
+    assert page.evaluate("document.querySelector('.topnav a[aria-current=page]').textContent") == "Web & Apps"
     statuses = page.evaluate("[...document.querySelectorAll('tbody.kr .pill')].map(e => e.textContent.trim())")
     assert all(any(w in s for w in ("On track", "At risk", "Off track", "Done", "No data")) for s in statuses)
     assert_not_blank(page.screenshot(scale=0.25))

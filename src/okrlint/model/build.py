@@ -146,14 +146,15 @@ class _Builder:
             else ("milestone" if node.get("milestone") is True else None)
         )
         weight = self.number(node, "weight")
-        commit, stretch = self.zones(node, self.number(node, "baseline"), target)
+        baseline = self.number(node, "baseline")
+        commit, stretch = self.zones(node, baseline, target)
         return KeyResult(
             self.loc(node.mark),
             self.fields(node),
             id=node["id"],
             title=node["title"],
             kind=kind,
-            baseline=self.number(node, "baseline"),
+            baseline=baseline,
             target=target,
             range=band,
             unit=node.get("unit"),

@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from okrlint.report.view import visible
+
 __all__ = ["history_view", "period_links"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -19,7 +21,7 @@ def period_links(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """
     used: set[str] = set()
     links = []
-    for period in data.get("periods") or ():
+    for period in visible(data.get("periods") or ()):
         path = ""
         if not period.get("current"):
             name = _UNSAFE.sub("-", str(period.get("id"))).strip("-")[:80] or "period"
@@ -35,6 +37,7 @@ def period_links(data: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def history_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the history page's context: periods, org row, one row per team (None where it had no OKRs)."""
+    data = visible(data)
     links = {p["id"]: p for p in period_links(data)}
     entries = list(data.get("history") or ())
     labels = [str(e.get("period")) for e in entries]

@@ -19,7 +19,7 @@ from okrlint.report.environment import make_environment, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.history_chart import score_chart
 from okrlint.report.history_view import history_view, period_links
-from okrlint.report.view import build_view
+from okrlint.report.view import build_view, visible
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
 
@@ -109,7 +109,7 @@ def write_html(
     env = _environment(templates)
     links = period_links(data)
     folders = {p["id"]: p["path"] for p in links}
-    sites = [(data, "")] + [(o, folders[o["period"]["id"]]) for o in others if o["period"]["id"] in folders]
+    sites = [(data, "")] + [(o, folders[pid]) for o in others if (pid := visible(o["period"]["id"])) in folders]
     views = [(_period_view(d, links), prefix) for d, prefix in sites]
     pages: dict[str, str] = {}
     total = sum(len(view["teams"]) + 1 for view, _ in views) + (1 if "history" in data else 0)
