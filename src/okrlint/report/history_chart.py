@@ -23,8 +23,10 @@ def score_chart(
     labels: Sequence[str], scores: Sequence[object], *, title: str, width: int = 560, height: int = 150
 ) -> str:
     """Render scores (0..1, None for no score) per period as a line with labelled points and grade lines."""
-    width, height = max(int(width), 80), max(int(height), 60)
-    left, right, top, bottom = 38.0, width - 12.0, 10.0, height - 22.0
+    width, height = max(int(width), 80), max(int(height), 40)
+    labelled = width >= 300  # small charts sit beside a table that names the periods
+    left, right, top = 38.0, width - (30.0 if labelled else 8.0), 10.0
+    bottom = height - (22.0 if labelled else 8.0)
     count = max(len(labels), 1)
     xs = linear_scale((0, max(count - 1, 1)), (left, right)) if count > 1 else (lambda _: (left + right) / 2)
     ys = linear_scale((0.0, 1.0), (bottom, top))
@@ -37,7 +39,7 @@ def score_chart(
     for level, text in _GRADE_LINES:
         parts.append(_line("chart-grid", left, ys(level), right, ys(level)))
         parts.append(_text(left - 4, ys(level) + 3, text, "chart-tick", "end"))
-    for i, label in enumerate(labels):
+    for i, label in enumerate(labels if labelled else ()):
         parts.append(_text(xs(i), height - 6, label, "chart-tick", "middle"))
     if len(shown) > 1:
         coords = " ".join(f"{xs(i):.2f},{ys(s):.2f}" for i, s in shown)
