@@ -6,6 +6,9 @@ largest process of the child's tree). Ratios are to the floor: a bare
 ``yaml.load(..., Loader=yaml.CSafeLoader)`` of every file, interpreter start-up included as
 it is for every other row.
 
+The history rows report on a second organisation with ``--history-periods`` quarters (8 by
+default) of the same teams: the HTML site of every period, and ``--history`` as JSON and Markdown.
+
 Usage: ``python benchmarks/run.py --teams 100 1000 5000 [--json out.json] [--work DIR]``.
 """
 
@@ -120,8 +123,43 @@ class Bench:
         )
 
 
+def bench_history(bench: Bench, work: Path, teams: int, seed: int, periods: int, report: list[str]) -> None:
+    """Measure the history report on an organisation with ``periods`` quarters (the site has a folder per period).
+
+    The note gives the time per period relative to the one-period HTML row: about 1 when the
+    cost grows linearly with periods × teams.
+    """
+    root = work / f"org-{teams}-history"
+    shutil.rmtree(root, ignore_errors=True)
+    org = generate(root, teams, seed, periods)
+    print(f"  ({periods} periods: {len(org.files)} files, {org.bytes / 1e6:.1f} MB)", flush=True)
+    site = work / f"html-{teams}-history"
+    shutil.rmtree(site, ignore_errors=True)
+    one = next((r for r in bench.rows if r.name == "okrlint report --format html"), None)
+    html = Row(teams, f"okrlint report --format html, {periods} periods", *measure(
+        [*report, "--format", "html", "--out", str(site)], root, bench.timeout
+    ))
+    if html.seconds and one and one.seconds:
+        html.note = html.note or f"{html.seconds / periods / one.seconds:.2f} × the 1-period html row per period"
+    bench.add(html)
+    out = str(work / "history.json")
+    bench.run(f"okrlint report --format json --history, {periods} periods", [
+        *report, "--format", "json", "--history", "--out", out
+    ], cwd=root)
+    bench.run(f"okrlint report --format md --history, {periods} periods", [
+        *report, "--format", "md", "--history", "--out", str(work / "history.md")
+    ], cwd=root)
+
+
 def bench_one(
-    teams: int, work: Path, seed: int, compare: bool, timeout: float, full: bool = True, jsonschema: bool = True
+    teams: int,
+    work: Path,
+    seed: int,
+    compare: bool,
+    timeout: float,
+    full: bool = True,
+    jsonschema: bool = True,
+    history_periods: int = 8,
 ) -> list[Row]:
     """Generate one organisation and measure everything on it."""
     root = work / f"org-{teams}"
@@ -158,6 +196,8 @@ def bench_one(
     if full:
         bench.run("okrlint report --format html", [*report, "--format", "html", "--out", str(html)])
         bench.run("okrlint report --format json", [*report, "--format", "json", "--out", str(work / "report.json")])
+    if full and history_periods > 1:
+        bench_history(bench, work, teams, seed, history_periods, report)
     if compare:
         yamllint = _tool("yamllint")
         if yamllint:
@@ -278,7 +318,13 @@ def main() -> None:
         "--full-up-to",
         type=int,
         default=10**9,
-        help="Above this many teams, skip the report and '1 file --no-cache' rows.",
+        help="Above this many teams, skip the report, history and '1 file --no-cache' rows.",
+    )
+    parser.add_argument(
+        "--history-periods",
+        type=int,
+        default=8,
+        help="Quarters of the organisation the history rows report on (1 skips them).",
     )
     parser.add_argument("--no-compare", action="store_true", help="Skip yamllint and check-jsonschema.")
     parser.add_argument("--timeout", type=float, default=3600)
@@ -304,6 +350,7 @@ def main() -> None:
                 args.timeout,
                 teams <= args.full_up_to,
                 teams <= args.check_jsonschema_up_to,
+                args.history_periods,
             )
     finally:
         if args.work is None:

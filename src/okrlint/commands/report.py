@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -47,7 +48,7 @@ def _write_markdown(
 
 
 def _write_html(
-    data: dict[str, Any], others: list[dict[str, Any]], out: str | None, templates: Path | None
+    data: dict[str, Any], others: Iterable[dict[str, Any]], out: str | None, templates: Path | None
 ) -> None:
     try:
         from okrlint.report.html import write_html
@@ -152,7 +153,7 @@ def command(
         teams=split_list(teams),
         findings=findings,
     )
-    others: list[dict[str, Any]] = []
+    others: Iterable[dict[str, Any]] = ()
     if history or format_ == "html":
         chosen = split_list(teams)
         scored = score_periods(

@@ -6,7 +6,7 @@ scored from its own sets and rows, so the work grows with periods × teams.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -64,15 +64,16 @@ def score_periods(
 
 def period_reports(
     repo: Repository, scored: Iterable[ScoredPeriod], *, root_team: str, findings: Iterable[Finding] = ()
-) -> list[dict[str, Any]]:
-    """Return the report data of each scored period (the pages of the HTML site), periods without teams left out."""
+) -> Iterator[dict[str, Any]]:
+    """Yield the report data of each scored period (the pages of the HTML site), periods without teams left out.
+
+    One period at a time, so a site of many periods never holds every period's data at once.
+    """
     charts = org_chart(repo)
     listed = list(findings)
-    return [
-        period_data(repo, s.period, s.checkins, s.teams, root_team=root_team, findings=listed, charts=charts)
-        for s in scored
-        if s.teams
-    ]
+    for s in scored:
+        if s.teams:
+            yield period_data(repo, s.period, s.checkins, s.teams, root_team=root_team, findings=listed, charts=charts)
 
 
 def _counts(teams: Sequence[TeamScore], aspirational_goal: float) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -96,31 +96,38 @@ def write_html(
     *,
     templates: Path | None = None,
     progress: bool | Progress = False,
-    others: Sequence[Mapping[str, Any]] = (),
+    others: Iterable[Mapping[str, Any]] = (),
 ) -> None:
-    """Render every page first, then write them atomically into ``out_dir`` and drop stale pages.
+    """Render the current period's pages (and ``history.html``) first, write them atomically, then the others.
 
-    ``data`` is the current period (top level); ``others`` are the report data of the other
-    periods in ``data["periods"]``, written to their ``periods/<id>/`` folders, and
-    ``data["history"]``, when present, gives ``history.html``.
+    ``data`` is the current period (top level); ``others`` (read one at a time, so a long
+    history never sits in memory at once) are the report data of the other periods in
+    ``data["periods"]``, each written to its ``periods/<id>/`` folder. ``data["history"]``,
+    when present, gives ``history.html``. Pages of an earlier run that this one did not
+    write are removed at the end.
     ``progress`` True shows a bar on stderr when it is a terminal and there are many pages;
     a callable is called with (pages done, pages in all) instead.
     """
     env = _environment(templates)
     links = period_links(data)
     folders = {p["id"]: p["path"] for p in links}
-    sites = [(data, "")] + [(o, folders[pid]) for o in others if (pid := visible(o["period"]["id"])) in folders]
-    views = [(_period_view(d, links), prefix) for d, prefix in sites]
-    pages: dict[str, str] = {}
-    total = sum(len(view["teams"]) + 1 for view, _ in views) + (1 if "history" in data else 0)
+    current = _period_view(data, links)
+    history = data.get("history")
+    total = sum(len(e.get("teams") or ()) + 1 for e in history) + 1 if history else len(current["teams"]) + 1
+    written: set[str] = set()
     with _ticker(progress, total) as tick:
-        for view, prefix in views:
-            _render_period(env, view, prefix, pages, tick)
-        if "history" in data:
-            context = {**views[0][0], **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
+        pages = _render_period(env, current, "", tick)
+        if history is not None:
+            context = {**current, **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
             pages["history.html"] = render_template(env, "history.html.j2", context)
             tick()
-    _write_pages(out_dir, pages)
+        base = _prepare(out_dir, [*pages, *(f"{folder}teams/x.html" for folder in folders.values() if folder)])
+        _write_pages(out_dir, pages, written)
+        for other in others:
+            folder = folders.get(visible(other["period"]["id"]))
+            if folder:
+                _write_pages(out_dir, _render_period(env, _period_view(other, links), folder, tick), written)
+    _guard(out_dir, lambda: _drop_stale(out_dir, base, written))
 
 
 def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
@@ -134,16 +141,18 @@ def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[s
 
 
 def _render_period(
-    env: ImmutableSandboxedEnvironment, view: dict[str, Any], prefix: str, pages: dict[str, str], tick: Callable[[], None]
-) -> None:
-    """Render one period's index and team pages into ``pages`` under ``prefix``."""
+    env: ImmutableSandboxedEnvironment, view: dict[str, Any], prefix: str, tick: Callable[[], None]
+) -> dict[str, str]:
+    """Return one period's index and team pages, named by their place under ``prefix``."""
     up = "../" * prefix.count("/")
-    pages[f"{prefix}index.html"] = render_template(env, "index.html.j2", {**view, "root": "", "site": up, "team": None, "history_page": False})
+    page = {**view, "root": "", "site": up, "team": None, "history_page": False}
+    pages = {f"{prefix}index.html": render_template(env, "index.html.j2", page)}
     tick()
     for team in view["teams"]:
         context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
         pages[f"{prefix}teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
         tick()
+    return pages
 
 
 def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
@@ -162,24 +171,43 @@ def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
     return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart})
 
 
-def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:
-    """Claim the folder, write the pages inside it and remove team pages of an earlier run."""
+def _guard(out_dir: Path, action: Callable[[], Any]) -> Any:
+    """Run a step that touches the output folder; turn an OS error into a clear one-line error."""
     try:
-        _claim(out_dir)
-        base = out_dir.resolve()
-        for name in pages:  # check every target before writing any, so a refusal leaves the folder as it was
-            target = out_dir / name
-            if not target.parent.resolve().is_relative_to(base):
-                raise UserError(f"{target}: refusing to write outside {out_dir}")
-        for name, text in pages.items():
-            write_atomic(out_dir / name, text)
-        _drop_stale(out_dir, base, pages)
+        return action()
     except OSError as error:
         where = error.filename or out_dir
         raise UserError(f"{where}: cannot write the HTML report: {error.strerror or error}") from None
 
 
-def _drop_stale(out_dir: Path, base: Path, pages: Mapping[str, str]) -> None:
+def _prepare(out_dir: Path, names: Iterable[str]) -> Path:
+    """Claim the folder and check every target's folder before writing any, so a refusal leaves it as it was."""
+
+    def check() -> Path:
+        _claim(out_dir)
+        base = out_dir.resolve()
+        for name in names:
+            target = out_dir / name
+            if not target.parent.resolve().is_relative_to(base):
+                raise UserError(f"{target}: refusing to write outside {out_dir}")
+        return base
+
+    result: Path = _guard(out_dir, check)
+    return result
+
+
+def _write_pages(out_dir: Path, pages: Mapping[str, str], written: set[str]) -> None:
+    """Write the pages atomically and remember their names."""
+
+    def write() -> None:
+        for name, text in pages.items():
+            write_atomic(out_dir / name, text)
+            written.add(name)
+
+    _guard(out_dir, write)
+
+
+def _drop_stale(out_dir: Path, base: Path, pages: Container[str]) -> None:
     """Remove the team pages and period pages of an earlier run that this run did not write."""
     periods_dir = out_dir / "periods"
     folders = [out_dir / "teams"]
