@@ -148,3 +148,18 @@ def test_a_rerun_drops_pages_of_periods_that_are_gone(tmp_path: Path, monkeypatc
     assert not (out / "periods/2026-Q2/teams/hq.html").exists()
     assert not (out / "periods/2026-Q3/teams/hq.html").exists()
     assert (out / "periods/2026-Q3/teams/web.html").is_file()
+
+
+def test_bundled_organisation_has_a_closed_quarter_carried_krs_and_zones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    assert main(["report", "okrs", "--as-of", AS_OF, "--no-cache", "--format", "json", "--history"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(h["period"], h["as_of"]) for h in data["history"]] == [("2026-Q3", "2026-09-30"), ("2026-Q4", AS_OF)]
+    q3 = data["history"][0]["counts"]
+    assert q3["teams"] >= 3 and q3["status_counts"]["no-data"] == 0  # closed, with check-ins for every KR
+    assert len(data["carried"]) >= 5
+    assert all([s["period"] for s in chain["periods"]] == ["2026-Q3", "2026-Q4"] for chain in data["carried"])
+    assert sum(data["summary"]["zone_counts"].values()) >= 3  # zones on a few current KRs
+    assert sum(q3["zone_counts"].values()) >= 2
