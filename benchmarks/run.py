@@ -136,19 +136,25 @@ def bench_history(bench: Bench, work: Path, teams: int, seed: int, periods: int,
     site = work / f"html-{teams}-history"
     shutil.rmtree(site, ignore_errors=True)
     one = next((r for r in bench.rows if r.name == "okrlint report --format html"), None)
-    html = Row(teams, f"okrlint report --format html, {periods} periods", *measure(
-        [*report, "--format", "html", "--out", str(site)], root, bench.timeout
-    ))
+    html = Row(
+        teams,
+        f"okrlint report --format html, {periods} periods",
+        *measure([*report, "--format", "html", "--out", str(site)], root, bench.timeout),
+    )
     if html.seconds and one and one.seconds:
         html.note = html.note or f"{html.seconds / periods / one.seconds:.2f} × the 1-period html row per period"
     bench.add(html)
     out = str(work / "history.json")
-    bench.run(f"okrlint report --format json --history, {periods} periods", [
-        *report, "--format", "json", "--history", "--out", out
-    ], cwd=root)
-    bench.run(f"okrlint report --format md --history, {periods} periods", [
-        *report, "--format", "md", "--history", "--out", str(work / "history.md")
-    ], cwd=root)
+    bench.run(
+        f"okrlint report --format json --history, {periods} periods",
+        [*report, "--format", "json", "--history", "--out", out],
+        cwd=root,
+    )
+    bench.run(
+        f"okrlint report --format md --history, {periods} periods",
+        [*report, "--format", "md", "--history", "--out", str(work / "history.md")],
+        cwd=root,
+    )
 
 
 def bench_one(

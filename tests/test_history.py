@@ -46,7 +46,9 @@ def test_json_history_scores_each_period_as_of_its_end(
     assert [h["as_of"] for h in history.values()] == ["2026-06-30", "2026-09-30", AS_OF]
     # Q2: nps 26 of 20 -> 30 = 0.6, reviews 180 of 100 -> 200 = 0.8; hq 0.7, the only team.
     assert history["2026-Q2"]["score"] == pytest.approx(0.7)
-    assert history["2026-Q2"]["teams"] == [{"id": "hq", "name": "Northwind Ltd.", "score": pytest.approx(0.7), "grade": "green"}]
+    assert history["2026-Q2"]["teams"] == [
+        {"id": "hq", "name": "Northwind Ltd.", "score": pytest.approx(0.7), "grade": "green"}
+    ]
     # Q3 as of Sep 30 (the 2026-10-20 row is Q4's): nps 41 past stretch 40 = 1.0, reviews 310 >= 300 = 1.0;
     # web load-time 2400: commit 2600 (0.3) -> target 2000 (1.0, no stretch) = 0.3 + 200/600 * 0.7; dark mode 1.0.
     web_q3 = (0.3 + 200 / 600 * 0.7 + 1.0) / 2
@@ -76,7 +78,11 @@ def test_json_history_follows_carried_krs_and_kpis(
         ("2026-Q4", 48, "fail"),
     ]
     kpis = {k["id"]: [(s["period"], s["latest"], s["health"]) for s in k["periods"]] for k in data["kpi_history"]}
-    assert kpis["uptime"] == [("2026-Q2", 99.95, "healthy"), ("2026-Q3", 99.7, "breached"), ("2026-Q4", 99.92, "healthy")]
+    assert kpis["uptime"] == [
+        ("2026-Q2", 99.95, "healthy"),
+        ("2026-Q3", 99.7, "breached"),
+        ("2026-Q4", 99.92, "healthy"),
+    ]
 
 
 def test_json_without_history_has_no_history_keys(

@@ -28,7 +28,14 @@ def metric(
 ) -> KeyResult:
     """Return a metric KR with the given points."""
     return KeyResult(
-        LOC, id="k", title="t", kind="metric", baseline=baseline, target=target, commit=commit, stretch=stretch,
+        LOC,
+        id="k",
+        title="t",
+        kind="metric",
+        baseline=baseline,
+        target=target,
+        commit=commit,
+        stretch=stretch,
         direction=direction,
     )
 
@@ -124,7 +131,12 @@ def test_zones_without_baseline_give_a_zone_but_no_score() -> None:
     ],
 )
 def test_points_out_of_order_name_the_value_out_of_order(
-    baseline: float | None, target: float, direction: str | None, commit: float | None, stretch: float | None, field: str
+    baseline: float | None,
+    target: float,
+    direction: str | None,
+    commit: float | None,
+    stretch: float | None,
+    field: str,
 ) -> None:
     problem = zone_order_problem(baseline, target, direction, commit, stretch)
     assert problem is not None

@@ -159,7 +159,9 @@ def command(
         scored = score_periods(
             loaded.repo, day, root_team=config.root_team, aspirational_goal=config.aspirational_goal, teams=chosen
         )
-        data.update(build_history(loaded.repo, scored, data["period"]["id"], aspirational_goal=config.aspirational_goal))
+        data.update(
+            build_history(loaded.repo, scored, data["period"]["id"], aspirational_goal=config.aspirational_goal)
+        )
         if format_ == "html":
             past = [s for s in scored if s.period.id != data["period"]["id"]]
             others = period_reports(loaded.repo, past, root_team=config.root_team, findings=findings)

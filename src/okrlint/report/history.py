@@ -14,6 +14,7 @@ from typing import Any
 from okrlint.lint.findings import Finding
 from okrlint.model.periods import Period
 from okrlint.model.repository import Kpi, Repository, Team
+from okrlint.report.data import org_chart, period_data, periods, sets_by_period, team_scores
 from okrlint.scoring.scores import (
     CheckIns,
     KrScore,
@@ -26,7 +27,6 @@ from okrlint.scoring.scores import (
     status_counts,
     zone_counts,
 )
-from okrlint.report.data import org_chart, period_data, periods, sets_by_period, team_scores
 
 __all__ = ["ScoredPeriod", "build_history", "period_as_of", "period_reports", "score_periods"]
 
@@ -55,9 +55,7 @@ def score_periods(
     for period in periods(repo):
         sets = [s for s in grouped.get(period.id, ()) if not teams or s.team in teams]
         day = checkins.until(period_as_of(period, as_of))
-        scores = team_scores(
-            repo, period, day, root_team=root_team, aspirational_goal=aspirational_goal, sets=sets
-        )
+        scores = team_scores(repo, period, day, root_team=root_team, aspirational_goal=aspirational_goal, sets=sets)
         scored.append(ScoredPeriod(period, day, tuple(scores)))
     return scored
 
@@ -138,7 +136,9 @@ def _carried(scored: Sequence[ScoredPeriod]) -> list[dict[str, Any]]:
     for ref in by_ref:
         if ref in continued or ref not in successor:
             continue
-        steps, seen, at = [], set(), ref
+        steps: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        at: str | None = ref
         while at is not None and at not in seen:
             seen.add(at)
             steps.append(_step(*by_ref[at]))
@@ -158,7 +158,9 @@ def _kpis(repo: Repository, scored: Sequence[ScoredPeriod]) -> list[dict[str, An
         for s in scored:
             found = score_kpi(kpi, s.checkins, s.period)
             values = [{"date": r.date.isoformat(), "value": r.value} for r in found.measurements]
-            steps.append({"period": s.period.id, "latest": found.latest, "health": found.health, "measurements": values})
+            steps.append(
+                {"period": s.period.id, "latest": found.latest, "health": found.health, "measurements": values}
+            )
         result.append({"id": kpi.id, "name": kpi.name, "unit": kpi.unit, "periods": steps})
     return result
 
@@ -169,9 +171,7 @@ def build_history(
     """Return the history keys of the report data: ``periods``, ``history``, ``carried`` and ``kpi_history``."""
     shown = [s for s in scored if s.teams]
     charts = org_chart(repo)
-    listed = [
-        {"id": s.period.id, "start": s.period.start.isoformat(), "end": s.period.end.isoformat()} for s in shown
-    ]
+    listed = [{"id": s.period.id, "start": s.period.start.isoformat(), "end": s.period.end.isoformat()} for s in shown]
     return {
         "periods": [{**p, "current": p["id"] == current} for p in listed],
         "history": [_entry(s, aspirational_goal, charts) for s in shown],

@@ -85,7 +85,9 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
     return Markup(svg)
 
 
-def history_chart(labels: Sequence[str], scores: Sequence[Any], title: str, width: int = 560, height: int = 150) -> Markup:
+def history_chart(
+    labels: Sequence[str], scores: Sequence[Any], title: str, width: int = 560, height: int = 150
+) -> Markup:
     """Return the inline SVG chart of scores across periods."""
     return Markup(score_chart(labels, scores, title=title, width=width, height=height))
 
@@ -168,7 +170,11 @@ def _builtin_environment() -> ImmutableSandboxedEnvironment:
 
 def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
     """Build the HTML environment."""
-    return make_environment(templates, filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart})
+    return make_environment(
+        templates,
+        filters=FILTERS,
+        globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart},
+    )
 
 
 def _guard(out_dir: Path, action: Callable[[], Any]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ def piecewise_attainment(current: float, points: Sequence[tuple[float, float]]) 
     or past the last point it extends the nearest segment, so clipping gives 0 and 1 there.
     """
     sign = 1.0 if points[-1][0] > points[0][0] else -1.0
-    segments = list(zip(points, points[1:], strict=False))
+    segments = list(itertools.pairwise(points))
     (x0, y0), (x1, y1) = next((seg for seg in segments if sign * current <= sign * seg[1][0]), segments[-1])
     return y0 + (current - x0) * (y1 - y0) / (x1 - x0)
 

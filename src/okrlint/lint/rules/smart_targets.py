@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
-from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.quantities import zone_numbers
+from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
