@@ -37,7 +37,7 @@ def period_links(data: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def history_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the history page's context: periods, org row, one row per team (None where it had no OKRs)."""
-    data = visible(data)
+    data = visible({key: data.get(key) for key in ("periods", "history", "carried", "kpi_history")})
     links = {p["id"]: p for p in period_links(data)}
     entries = list(data.get("history") or ())
     labels = [str(e.get("period")) for e in entries]
