@@ -169,3 +169,13 @@ def test_bundled_organisation_has_a_closed_quarter_carried_krs_and_zones(
     assert all([s["period"] for s in chain["periods"]] == ["2026-Q3", "2026-Q4"] for chain in data["carried"])
     assert sum(data["summary"]["zone_counts"].values()) >= 3  # zones on a few current KRs
     assert sum(q3["zone_counts"].values()) >= 2
+
+
+def test_templates_folder_replaces_the_history_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "history.md.j2").write_text(
+        "{% for e in entries %}{{ e.period }}={{ e.score|percent }};{% endfor %}\n", encoding="utf-8"
+    )
+    text = report(monkeypatch, capsys, "--format", "md", "--history", "--templates", str(tmp_path))
+    assert text.strip() == "2026-Q2=70%;2026-Q3=88%;2026-Q4=47%;"
