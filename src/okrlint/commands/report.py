@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,6 +25,10 @@ from okrlint.commands.common import (
 from okrlint.lint.findings import Finding, Severity
 from okrlint.reporters.text_format import finding_line
 from okrlint.util.errors import UserError
+
+if TYPE_CHECKING:
+    from okrlint.config import Config
+    from okrlint.model.repository import Repository
 
 DEFAULT_HTML_FOLDER = "scorecard"
 
@@ -60,6 +64,28 @@ def _write_html(
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
     write_html(data, folder, templates=templates, progress=sys.stderr.isatty(), others=others)
+
+
+def _add_history(
+    data: dict[str, Any],
+    repo: Repository,
+    day: date,
+    config: Config,
+    teams: Sequence[str],
+    findings: list[Finding],
+    *,
+    site: bool,
+) -> Iterable[dict[str, Any]]:
+    """Add every period's history to ``data``; for the HTML site, return the other periods' report data (lazily)."""
+    from okrlint.report.history import build_history, period_reports, score_periods
+
+    goal, root = config.aspirational_goal, config.root_team
+    scored = score_periods(repo, day, root_team=root, aspirational_goal=goal, teams=teams)
+    current = data["period"]["id"]
+    data.update(build_history(repo, scored, current, aspirational_goal=goal))
+    if not site:
+        return ()
+    return period_reports(repo, [s for s in scored if s.period.id != current], root_team=root, findings=findings)
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -130,7 +156,6 @@ def command(
     from okrlint.engine.run import load_with_engine
     from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
-    from okrlint.report.history import build_history, period_reports, score_periods
 
     config = load_config(config_path)
     if paths:
@@ -155,16 +180,7 @@ def command(
     )
     others: Iterable[dict[str, Any]] = ()
     if history or format_ == "html":
-        chosen = split_list(teams)
-        scored = score_periods(
-            loaded.repo, day, root_team=config.root_team, aspirational_goal=config.aspirational_goal, teams=chosen
-        )
-        data.update(
-            build_history(loaded.repo, scored, data["period"]["id"], aspirational_goal=config.aspirational_goal)
-        )
-        if format_ == "html":
-            past = [s for s in scored if s.period.id != data["period"]["id"]]
-            others = period_reports(loaded.repo, past, root_team=config.root_team, findings=findings)
+        others = _add_history(data, loaded.repo, day, config, split_list(teams), findings, site=format_ == "html")
     if format_ == "json":
         write_output(render_json(data), out)
     elif format_ == "md":
