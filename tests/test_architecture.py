@@ -47,23 +47,36 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _runtime_nodes(tree: ast.Module) -> list[ast.AST]:
+    """Return every node of ``tree`` except those under ``if TYPE_CHECKING:`` (not imported at run time)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(inner) for child in node.body for inner in ast.walk(child))
+    return [node for node in ast.walk(tree) if id(node) not in skipped]
+
+
 def imported(path: Path) -> list[tuple[int, str]]:
-    """Return ``(line, module)`` for every okrlint module ``path`` imports, lazily or not."""
+    """Return ``(line, module)`` for every okrlint module ``path`` imports at run time, lazily or not."""
     found = []
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    known = {module_name(p) for p in modules()}
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names if alias.name.startswith("okrlint.")]
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(
-                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
-                )
-            if base == "okrlint":
-                found += [(node.lineno, f"okrlint.{alias.name}") for alias in node.names if alias.name != "__version__"]
-            elif base.startswith("okrlint."):
-                found.append((node.lineno, base))
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            if base != "okrlint" and not base.startswith("okrlint."):
+                continue
+            for alias in node.names:
+                name = f"{base}.{alias.name}"
+                if name in known:
+                    found.append((node.lineno, name))  # `from package import module`
+                elif base != "okrlint":
+                    found.append((node.lineno, base))
     return found
 
 
@@ -125,3 +138,10 @@ def test_modules_and_functions_stay_small() -> None:
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}() {length} lines")
     assert too_long == []
+
+
+def test_tests_mirror_the_stage_packages() -> None:
+    tests = Path(__file__).resolve().parent
+    stages = [p.name for p in PACKAGE.iterdir() if p.is_dir() and any(m.name != "__init__.py" for m in p.glob("*.py"))]
+    missing = [name for name in stages if not list((tests / name).glob("test_*.py"))]
+    assert missing == [], "each stage package has its tests in tests/<stage>/"

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from okrlint.source.files import is_inside
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 from okrlint.util.errors import UserError
@@ -169,7 +170,7 @@ def load_config(path: Path) -> Config:
         if low > high:
             line, column = data.value_marks.get(key, (1, 1))
             raise ConfigError(f"{path}:{line}:{column}: {key}.min ({low}) is greater than {key}.max ({high})")
-    return replace(from_mapping(data, path.resolve().parent, path), selector_sites=_selector_sites(data))
+    return replace(from_mapping(data, path.absolute().parent.resolve(), path), selector_sites=_selector_sites(data))
 
 
 def _selector_sites(data: YMap) -> tuple[SelectorSite, ...]:
@@ -225,6 +226,8 @@ def discover_config(explicit: Path | None = None, start: Path | None = None) -> 
         return load_config(explicit)
     found = find_config(here)
     if found is not None:
+        if found.is_symlink() and not is_inside(found, found.parent):  # SPEC §7: no input through a link out
+            raise ConfigError(f"{found}: is a symbolic link out of the repository; okrlint does not read it")
         return load_config(found)
     return Config(root=find_git_root(here) or here)
 

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from okrlint import __version__
-from okrlint.model.periods import Period, period_containing
-from okrlint.util.atomic import write_atomic
+from okrlint.model.periods import Period, parse_period_id, period_containing
+from okrlint.util.atomic import link_on_the_way, write_atomic
+from okrlint.util.errors import UserError
 from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"
@@ -251,6 +252,8 @@ def pre_commit_text() -> str:
 def scaffold_files(today: date, fiscal_year_start_month: int = 1) -> list[ScaffoldFile]:
     """Return every file of the example, for the quarter containing ``today``."""
     period = period_containing(today, fiscal_year_start_month)
+    if parse_period_id(period.id, fiscal_year_start_month) is None:  # its fiscal year lies partly outside 1–9999
+        raise UserError(f"{today}: its fiscal quarter cannot be named (its fiscal year is not in 0001–9999)")
     okr_path = f"okrs/{period.id}/company.yaml"
     log_path = f"okrs/{period.id}/checkins/company.yaml"
     files = [
@@ -273,7 +276,16 @@ def existing_files(target: Path, files: list[ScaffoldFile]) -> list[str]:
     return [f.path for f in files if (target / f.path).exists() or (target / f.path).is_symlink()]
 
 
+def refuse_links(target: Path, files: list[ScaffoldFile]) -> None:
+    """Raise UserError naming the first symbolic link (a subfolder or file of ``target``) ``files`` would go through."""
+    links = {link_on_the_way(target.joinpath(*f.path.split("/")), target) for f in files}
+    found = sorted(link for link in links if link is not None)
+    if found:
+        raise UserError(f"{found[0]}: is a symbolic link; okrlint init writes only real files and folders of {target}")
+
+
 def write_files(target: Path, files: list[ScaffoldFile]) -> None:
-    """Write every file atomically under ``target``."""
+    """Write every file atomically under ``target``; refuse before writing any when a link lies on the way."""
+    refuse_links(target, files)
     for file in files:
         write_atomic(target.joinpath(*file.path.split("/")), file.text)

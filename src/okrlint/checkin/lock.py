@@ -1,13 +1,14 @@
-"""A lock file beside the file being edited, so two writers never interleave a read-modify-write.
+"""The operating system's advisory lock on the folder of the file being edited, so two writers never interleave.
 
-The lock is ``<file>.lock``, created with O_CREAT|O_EXCL and holding the owner's process id.
-A lock whose owner process is gone (on this host) or that is older than ``stale_after``
-seconds is taken over; otherwise the writer waits up to ``timeout`` seconds and gives up
-with a clear message.
+``fcntl.flock`` on the folder itself: nothing is created or written to take the lock (a full
+disk cannot leave a half-made lock behind), the kernel releases it when its holder exits or is
+killed (no stale lock to detect or break), and a waiter gives up after ``timeout`` seconds with
+a clear message.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import time
 from collections.abc import Iterator
@@ -16,65 +17,41 @@ from pathlib import Path
 
 from okrlint.util.errors import UserError
 
+_POLL = 0.02  # seconds between attempts while another writer holds the lock
+
 
 class LockTimeout(UserError):
     """Another writer held the lock for longer than the timeout."""
 
 
-def lock_path(target: Path) -> Path:
-    """Return the lock file that guards ``target``."""
-    return target.with_name(target.name + ".lock")
-
-
-def _owner_gone(lock: Path) -> bool:
-    try:
-        pid = int(lock.read_text(encoding="ascii").strip() or "0")
-    except (OSError, ValueError):
-        return False
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False
-    return False
-
-
-def _stale(lock: Path, stale_after: float) -> bool:
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return False
-    return age > stale_after or _owner_gone(lock)
+def lock_target(target: Path) -> Path:
+    """Return what is locked to guard ``target``: the folder that holds it."""
+    return target.parent
 
 
 @contextmanager
-def file_lock(target: Path, *, timeout: float = 10.0, stale_after: float = 60.0) -> Iterator[Path]:
-    """Hold ``<target>.lock`` for the duration of the block; raise LockTimeout when it stays taken."""
-    lock = lock_path(target)
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            if _stale(lock, stale_after):
-                lock.unlink(missing_ok=True)
-                continue
-            if time.monotonic() >= deadline:
-                raise LockTimeout(
-                    f"{lock}: another okrlint checkin is writing {target.name}; try again, or delete the lock "
-                    "file if no checkin is running"
-                ) from None
-            time.sleep(0.02)
-            continue
-        except OSError as error:
-            raise UserError(f"{lock}: cannot create the lock file: {error.strerror or error}") from None
-        with os.fdopen(handle, "w", encoding="ascii") as stream:
-            stream.write(f"{os.getpid()}\n")
-        break
+def file_lock(target: Path, *, timeout: float = 10.0) -> Iterator[Path]:
+    """Hold the lock that guards ``target`` for the duration of the block; raise LockTimeout when it stays taken."""
+    folder = lock_target(target)
     try:
-        yield lock
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise UserError(f"{folder}: cannot open the folder to lock it: {error.strerror or error}") from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"{target}: another okrlint checkin has been writing in {folder} for {timeout:g} s; "
+                        "try again when it is done"
+                    ) from None
+                time.sleep(_POLL)
+            except OSError as error:
+                raise UserError(f"{folder}: cannot lock the folder: {error.strerror or error}") from None
+        yield folder
     finally:
-        lock.unlink(missing_ok=True)
+        os.close(handle)  # closing the last descriptor releases the lock

@@ -7,7 +7,6 @@ compared row by row with the old one, and only then written atomically.
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import re
@@ -21,9 +20,11 @@ from okrlint.model.build import kr_lookup
 from okrlint.model.load import LoadedRepository
 from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
 from okrlint.scoring.scores import row_order
-from okrlint.source.csvlog import FALSE_WORDS, NUMBER_RE, TRUE_WORDS
+from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
 from okrlint.util.errors import UserError
+from okrlint.util.numbers import parse_number
 from okrlint.util.resources import load_schema, schema_path
+from okrlint.util.text import did_you_mean, escape_undecodable
 
 _MODELINE_RE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S*checkins\.schema\.json)")
 
@@ -61,17 +62,20 @@ class Plan:
         return self.rel.lower().endswith(".csv")
 
 
-def parse_number(text: str, what: str) -> int | float:
-    """Return the finite number ``text`` spells (an int when it has no fraction or exponent)."""
-    cleaned = text.strip()
-    if not NUMBER_RE.match(cleaned):
-        raise CheckinError(f"{what} {text!r} is not a number")
-    if re.fullmatch(r"[-+]?[0-9]+", cleaned):
-        return int(cleaned)
-    number = float(cleaned)
-    if not math.isfinite(number):
-        raise CheckinError(f"{what} {text!r} is not a finite number")
+def number_argument(text: str, what: str) -> int | float:
+    """Return the finite number argument ``text`` spells (an int when it has no fraction or exponent)."""
+    number = parse_number(text)
+    if number is None or math.isnan(number) or (math.isinf(number) and not any(c.isdigit() for c in text)):
+        raise CheckinError(f"{what} {_quoted(text)} is not a number")
+    if math.isinf(number):
+        raise CheckinError(f"{what} {_quoted(text)} is too large: a number must stay within ±1.8e308")
     return number
+
+
+def _quoted(text: str) -> str:
+    """Return ``text`` quoted for a message: shortened, control characters and undecodable bytes escaped."""
+    shown = repr(text if len(text) <= 40 else text[:20] + "…" + text[-10:])
+    return re.sub(r"\\udc([89a-f][0-9a-f])", r"\\x\1", shown)
 
 
 def parse_value(kr: KeyResult | None, text: str) -> bool | int | float:
@@ -83,23 +87,22 @@ def parse_value(kr: KeyResult | None, text: str) -> bool | int | float:
         if word in FALSE_WORDS:
             return False
         try:
-            number = parse_number(text, "value")
+            number = number_argument(text, "value")
         except CheckinError:
             number = -1
         if not 0 <= number <= 1:
             raise CheckinError(f"value {text!r}: a milestone takes true, false, done or a fraction from 0 to 1")
         return number
-    return parse_number(text, "value")
+    return number_argument(text, "value")
 
 
 def _did_you_mean(wanted: str, known: list[str], what: str) -> str:
-    hint = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
-    return f" (did you mean {hint[0]!r}?)" if hint else (f"; no {what} is defined" if not known else "")
+    return did_you_mean(wanted, known, cutoff=0.5) or (f"; no {what} is defined" if not known else "")
 
 
 def _shared_fields(request: Request, row: dict[str, Any]) -> dict[str, Any]:
     if request.confidence is not None:
-        confidence = parse_number(request.confidence, "--confidence")
+        confidence = number_argument(request.confidence, "--confidence")
         if not 0 <= confidence <= 1:
             raise CheckinError(f"--confidence {request.confidence!r} must be from 0 to 1")
         row["confidence"] = confidence
@@ -108,6 +111,8 @@ def _shared_fields(request: Request, row: dict[str, Any]) -> dict[str, Any]:
         if text is not None and text.strip():
             if "\x00" in text:
                 raise CheckinError(f"--{key} holds a NUL character")
+            if escape_undecodable(text) != text:
+                raise CheckinError(f"--{key} {_quoted(text)} holds bytes that are not UTF-8; pass it as UTF-8 text")
             row[key] = text
     return row
 

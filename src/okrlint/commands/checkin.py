@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from okrlint.commands.common import ISO_DATE, config_option, load_config
+from okrlint.util.text import escape_undecodable
 
 
 @click.command("checkin", context_settings={"ignore_unknown_options": True})
@@ -44,7 +45,7 @@ def command(
     shown = plan.row["value"]
     shown_text = str(shown).lower() if isinstance(shown, bool) else str(shown)
     click.echo(
-        f"{plan.rel}: {'created with' if created else 'added'} {plan.subject} = {shown_text} "
+        f"{escape_undecodable(plan.rel)}: {'created with' if created else 'added'} {plan.subject} = {shown_text} "
         f"on {request.day.isoformat()}"
     )
     return 0

@@ -12,8 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from okrlint.config import Config, discover_config, with_overrides
-from okrlint.lint.registry import check_config_selectors
-from okrlint.util.atomic import write_atomic
+from okrlint.lint.catalogue import check_config_selectors
 from okrlint.util.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -90,18 +89,6 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
             raise UserError(f"{text}: no such file or folder")
         result.append(path)
     return result
-
-
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout (None or ``-``) or atomically to a file."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomic(Path(output), text)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
 def use_color(output: str | None) -> bool:

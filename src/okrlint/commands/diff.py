@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from okrlint.commands.common import as_of_option, config_option, load_config, today, write_output
+from okrlint.commands.common import as_of_option, config_option, load_config, today
+from okrlint.diff import DIFF_FORMATS
+from okrlint.util.output import write_output
 
 
 @click.command("diff")
@@ -16,7 +18,7 @@ from okrlint.commands.common import as_of_option, config_option, load_config, to
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["md", "json"]),
+    type=click.Choice(DIFF_FORMATS.names),
     default="md",
     show_default=True,
     help="md: a pull-request comment; json: the changes and new findings, for scripts.",
@@ -41,7 +43,6 @@ def command(
 ) -> int:
     """Show what a change does to the OKRs between git revisions BASE and HEAD (default: the working tree)."""
     from okrlint.diff.compare import diff_revisions
-    from okrlint.diff.render import RENDERERS
     from okrlint.engine.run import engine_loader
     from okrlint.lint.findings import Severity
     from okrlint.lint.run import Selection
@@ -49,6 +50,6 @@ def command(
     config = load_config(config_path)
     selection = Selection(config.select, config.ignore)
     result = diff_revisions(config, base, head, today(as_of), selection, engine_loader())
-    write_output(RENDERERS[format_](result), output)
+    write_output(DIFF_FORMATS.get(format_)(result), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     return 1 if any(f.severity >= threshold for f in result.new_findings) else 0

@@ -9,6 +9,7 @@ import click
 
 from okrlint.commands.common import ISO_DATE, today
 from okrlint.util.errors import UserError
+from okrlint.util.text import escape_undecodable
 
 
 @click.command("init")
@@ -29,17 +30,18 @@ from okrlint.util.errors import UserError
 )
 def command(directory: Path, force: bool, fiscal_year_start_month: int, as_of: date | None) -> int:
     """Scaffold a working example: org chart, KPIs, this quarter's OKRs, check-ins and hooks."""
-    from okrlint.scaffold import existing_files, scaffold_files, write_files
+    from okrlint.scaffold import existing_files, refuse_links, scaffold_files, write_files
 
     files = scaffold_files(today(as_of), fiscal_year_start_month)
+    refuse_links(directory, files)
     clashes = existing_files(directory, files)
     if clashes and not force:
         raise UserError(f"{directory}: would overwrite {', '.join(clashes)}; pass --force to replace them")
     try:
         write_files(directory, files)
     except OSError as error:
-        raise UserError(f"{directory}: cannot write: {error.strerror or error}") from None
-    shown = "" if directory == Path(".") else f" in {directory}"
+        raise UserError(f"{error.filename or directory}: cannot write: {error.strerror or error}") from None
+    shown = "" if directory == Path(".") else f" in {escape_undecodable(str(directory))}"
     click.echo(f"Created {len(files)} files{shown}:")
     for file in files:
         click.echo(f"  {file.path}")

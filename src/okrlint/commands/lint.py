@@ -18,15 +18,15 @@ from okrlint.commands.common import (
     split_list,
     today,
     use_color,
-    write_output,
 )
 from okrlint.config import find_config
 from okrlint.engine.run import lint_repository
+from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import Severity
-from okrlint.lint.registry import unknown_selectors
 from okrlint.lint.run import Selection
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
+from okrlint.util.output import write_output
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:
@@ -91,7 +91,7 @@ def command(
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output)
+    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -20,72 +19,11 @@ from okrlint.commands.common import (
     load_config,
     split_list,
     today,
-    write_output,
 )
 from okrlint.lint.findings import Finding, Severity
+from okrlint.report import DEFAULT_HTML_FOLDER, REPORT_FORMATS
 from okrlint.reporters.text_format import finding_line
 from okrlint.util.errors import UserError
-
-if TYPE_CHECKING:
-    from okrlint.config import Config
-    from okrlint.model.repository import Repository
-
-DEFAULT_HTML_FOLDER = "scorecard"
-
-
-def render_json(data: dict[str, Any]) -> str:
-    """Return the report data as indented JSON text with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-
-
-def _write_markdown(
-    data: dict[str, Any], out: str | None, summary: bool, templates: Path | None, history: bool = False
-) -> None:
-    try:
-        from okrlint.report.markdown import render_history_markdown, render_markdown
-    except ImportError as error:
-        raise UserError(f"--format md is not available in this installation ({error})") from None
-    if history:
-        write_output(render_history_markdown(data, templates=templates), out)
-    else:
-        write_output(render_markdown(data, summary=summary, templates=templates), out)
-
-
-def _write_html(
-    data: dict[str, Any], others: Iterable[dict[str, Any]], out: str | None, templates: Path | None
-) -> None:
-    try:
-        from okrlint.report.html import write_html
-    except ImportError as error:
-        raise UserError(f"--format html is not available in this installation ({error})") from None
-    if out == "-":
-        raise UserError("--format html writes a folder: give --out FOLDER, not '-'")
-    folder = Path(out or DEFAULT_HTML_FOLDER)
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=templates, progress=sys.stderr.isatty(), others=others)
-
-
-def _add_history(
-    data: dict[str, Any],
-    repo: Repository,
-    day: date,
-    config: Config,
-    teams: Sequence[str],
-    findings: list[Finding],
-    *,
-    site: bool,
-) -> Iterable[dict[str, Any]]:
-    """Add every period's history to ``data``; for the HTML site, return the other periods' report data (lazily)."""
-    from okrlint.report.history import build_history, period_reports, score_periods
-
-    goal, root = config.aspirational_goal, config.root_team
-    scored = score_periods(repo, day, root_team=root, aspirational_goal=goal, teams=teams)
-    current = data["period"]["id"]
-    data.update(build_history(repo, scored, current, aspirational_goal=goal))
-    if not site:
-        return ()
-    return period_reports(repo, [s for s in scored if s.period.id != current], root_team=root, findings=findings)
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -106,7 +44,7 @@ def _show_errors(findings: list[Finding]) -> None:
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(REPORT_FORMATS.names),
     default="html",
     show_default=True,
     help="Report format.",
@@ -156,6 +94,8 @@ def command(
     from okrlint.engine.run import load_with_engine
     from okrlint.lint.run import Selection, integrity_rules, lint_loaded
     from okrlint.report.data import build_report_data
+    from okrlint.report.history import add_history
+    from okrlint.report.writers import WriteOptions
 
     config = load_config(config_path)
     if paths:
@@ -180,12 +120,19 @@ def command(
     )
     others: Iterable[dict[str, Any]] = ()
     if history or format_ == "html":
-        others = _add_history(data, loaded.repo, day, config, split_list(teams), findings, site=format_ == "html")
-    if format_ == "json":
-        write_output(render_json(data), out)
-    elif format_ == "md":
-        _write_markdown(data, out, summary, templates, history)
-    else:
-        _write_html(data, others, out, templates)
+        others = add_history(
+            data,
+            loaded.repo,
+            day,
+            root_team=config.root_team,
+            aspirational_goal=config.aspirational_goal,
+            teams=split_list(teams),
+            findings=findings,
+            site=format_ == "html",
+        )
+    options = WriteOptions(
+        out, summary, templates, progress=sys.stderr.isatty(), root=config.root, history=history, others=others
+    )
+    REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from okrlint.lint.registry import all_rules, find_rule
+from okrlint.lint.catalogue import all_rules, find_rule
 from okrlint.util.errors import UserError
 
 

@@ -10,7 +10,25 @@ from pathlib import Path, PurePosixPath
 
 from okrlint.util.errors import UserError
 
-GIT_OPTIONS = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.quotePath=false")
+# The repository's config may name programs (a pull request cannot set them, but a cloned
+# repository, a shared machine or a hostile .git can): override every one git could run, and
+# allow no transport at all, so a partial clone never fetches (nor runs core.sshCommand) lazily.
+_OVERRIDES = {
+    "core.fsmonitor": "false",
+    "core.hooksPath": "/dev/null",
+    "core.quotePath": "false",
+    "core.pager": "cat",
+    "core.sshCommand": "false",
+    "core.askPass": "",
+    "core.alternateRefsCommand": "",
+    "core.editor": "false",
+    "credential.helper": "",
+    "diff.external": "",
+    "protocol.allow": "never",
+    "fetch.recurseSubmodules": "false",
+    "submodule.recurse": "false",
+}
+GIT_OPTIONS = tuple(part for key, value in _OVERRIDES.items() for part in ("-c", f"{key}={value}"))
 # Variables that would make git read another repository, run programs or page its output.
 _KEEP = ("PATH", "HOME", "SYSTEMROOT", "TMPDIR", "TEMP", "TMP", "USERPROFILE")
 
@@ -38,6 +56,8 @@ def git_env() -> dict[str, str]:
         GIT_TERMINAL_PROMPT="0",
         GIT_OPTIONAL_LOCKS="0",
         GIT_NO_REPLACE_OBJECTS="1",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_PROTOCOL_FROM_USER="0",
     )
     return env
 
@@ -59,7 +79,13 @@ def run_git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> bytes
     except OSError as error:
         raise GitError(f"cannot run git in {cwd}: {error.strerror or error}") from None
     if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        stderr = done.stderr.decode("utf-8", "replace")
+        if "promisor remote" in stderr or "lazy fetch" in stderr:
+            raise GitError(
+                f"{cwd}: this partial clone lacks file contents of the revisions to compare, and okrlint diff "
+                "never fetches; fetch them first (e.g. git fetch --refetch, or clone without --filter)"
+            )
+        detail = stderr.strip().splitlines()
         raise GitError(f"git {args[0]} failed: {detail[0] if detail else f'exit {done.returncode}'}")
     return done.stdout
 

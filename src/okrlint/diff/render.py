@@ -210,6 +210,3 @@ def render_markdown(result: DiffResult, limit: int = COMMENT_LIMIT) -> str:
     budget = limit - len("\n".join(head + footer)) - 200
     body = _fit(_team_sections(result) + _finding_rows(result.new_findings), budget)
     return "\n".join(head + body + footer) + "\n"
-
-
-RENDERERS = {"md": render_markdown, "json": render_json}

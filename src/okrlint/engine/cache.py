@@ -9,7 +9,8 @@ Two layers, both keyed by okrlint's version and the configuration's fingerprint:
 
 Entries are written atomically (temporary file + rename) and carry a checksum: a corrupt,
 truncated or foreign entry is ignored and rebuilt. The cache never changes results, and
-nothing is written outside the cache folder under the repository root.
+nothing is written outside the cache folder under the repository root: no symbolic link in
+it is ever followed (SPEC §7).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import hashlib
 import hmac
 import marshal
 import os
-import tempfile
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
@@ -28,7 +29,9 @@ from typing import Any
 from okrlint import __version__
 from okrlint.config import Config
 from okrlint.lint.findings import Finding, Severity
-from okrlint.source.files import SourceFile, is_inside
+from okrlint.source.files import SourceFile
+from okrlint.util import nofollow
+from okrlint.util.nofollow import UnsafeTree
 from okrlint.util.resources import data_dir
 
 CACHE_DIR = ".okrlint_cache"
@@ -77,7 +80,7 @@ def unchanged(source: SourceFile, seen: Stamp) -> bool:
 @cache
 def code_fingerprint() -> str:
     """Return a digest of okrlint's own code and schemas, so a changed okrlint never reuses entries."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole okrlint package, every stage
     digest = hashlib.blake2b(digest_size=_DIGEST)
     for folder in (package, data_dir("schema")):
         for path in sorted(folder.rglob("*")):
@@ -118,14 +121,18 @@ def machine_secret() -> bytes | None:
 
 
 class LintCache:
-    """Read and write cache entries of one repository and configuration."""
+    """Read and write cache entries of one repository and configuration.
+
+    Every folder, entry and tag is reached through ``nofollow``: a cache folder holding a
+    symbolic link anywhere (planted by a pull request) is never read, written, pruned or
+    followed; the run goes on uncached with the same findings.
+    """
 
     def __init__(self, config: Config) -> None:
         self.root = config.root
-        self.folder = config.root / CACHE_DIR / f"v{FORMAT}"
         self.salt = f"{__version__}\0{FORMAT}\0{code_fingerprint()}\0{config.fingerprint()}".encode()
         self.secret = machine_secret()
-        self.enabled = self.secret is not None and is_inside(config.root / CACHE_DIR, config.root)
+        self.enabled = self.secret is not None and _sound(config.root)
 
     def _key(self, *parts: str) -> str:
         digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
@@ -133,8 +140,11 @@ class LintCache:
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _path(self, layer: str, key: str) -> Path:
-        return self.folder / layer / key[:2] / key if layer == "files" else self.folder / layer / key
+    @staticmethod
+    def _parts(layer: str, key: str) -> tuple[str, ...]:
+        """Return the folders below the repository root that hold entry ``key`` of ``layer``."""
+        base = (CACHE_DIR, f"v{FORMAT}", layer)
+        return (*base, key[:2]) if layer == "files" else base
 
     def _sign(self, payload: bytes) -> bytes:
         """Return the keyed checksum of an entry: only this machine's okrlint can make a valid one."""
@@ -142,14 +152,30 @@ class LintCache:
 
     def has(self, layer: str, key: str) -> bool:
         """Return True when ``layer`` holds an entry ``key`` (not yet checked for corruption)."""
-        return self.enabled and self._path(layer, key).is_file()
+        if not self.enabled or not _owned(key):
+            return False
+        try:
+            with nofollow.folder(self.root, self._parts(layer, key)) as fd:
+                found = nofollow.kind(fd, key)
+            if found not in (None, stat.S_IFREG):  # a link (or anything else) planted as an entry
+                raise UnsafeTree(0, f"cache entry {key} is not a regular file")
+            return found == stat.S_IFREG
+        except UnsafeTree:
+            self.enabled = False
+        except OSError:
+            pass
+        return False
 
     def read(self, layer: str, key: str) -> Any | None:
         """Return the entry ``key`` of ``layer``, or None when missing or unusable."""
-        if not self.enabled:
+        if not self.enabled or not _owned(key):
             return None
         try:
-            blob = self._path(layer, key).read_bytes()
+            with nofollow.folder(self.root, self._parts(layer, key)) as fd:
+                blob = nofollow.read(fd, key)
+        except UnsafeTree:
+            self.enabled = False
+            return None
         except OSError:
             return None
         check, payload = blob[:_DIGEST], blob[_DIGEST:]
@@ -160,25 +186,17 @@ class LintCache:
         except (ValueError, EOFError, TypeError):
             return None
 
-    def write(self, layer: str, key: str, value: Any) -> None:
-        """Store ``value`` as entry ``key`` of ``layer``; a cache that cannot be written is skipped."""
-        if not self.enabled:
+    def write(self, layer: str, key: str, value: Any, keep: int | None = None) -> None:
+        """Store ``value`` as entry ``key`` of ``layer`` (then keep its ``keep`` newest); skip an unwritable cache."""
+        if not self.enabled or not _owned(key):
             return
         try:
             payload = marshal.dumps(value)
-            path = self._path(layer, key)
-            _prepare(self.folder.parent)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not is_inside(path.parent, self.root):
-                raise OSError("cache folder leads out of the repository")
-            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(self._sign(payload) + payload)
-                os.replace(temp, path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            _prepare(self.root)
+            with nofollow.folder(self.root, self._parts(layer, key), create=True) as fd:
+                nofollow.replace(fd, key, self._sign(payload) + payload)
+                if keep is not None:
+                    nofollow.prune(fd, keep, _owned)
         except (OSError, ValueError):
             self.enabled = False
 
@@ -205,8 +223,7 @@ class LintCache:
         """Store the findings of a lint run and drop the oldest runs beyond ``MAX_RESULTS``."""
         names = _finding_fields()
         rows = tuple(tuple(int(getattr(f, n)) if n == "severity" else getattr(f, n) for n in names) for f in findings)
-        self.write("results", key, rows)
-        _prune(self.folder / "results", MAX_RESULTS)
+        self.write("results", key, rows, keep=MAX_RESULTS)
 
 
 def _finding_fields() -> tuple[str, ...]:
@@ -220,26 +237,40 @@ def _with_severity(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _prepare(folder: Path) -> None:
-    """Create the cache folder with a .gitignore and CACHEDIR.TAG so it is never committed."""
-    if (folder / ".gitignore").exists():
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "CACHEDIR.TAG").write_text(
-        "Signature: 8a477f597d28d172789f06886806bc55\n# okrlint cache; see https://bford.info/cachedir/\n",
-        encoding="utf-8",
-    )
-    (folder / ".gitignore").write_text("# created by okrlint\n*\n", encoding="utf-8")
+def _owned(name: str) -> bool:
+    """Return True for names okrlint gives entries (hex digests): nothing else is read or pruned."""
+    return len(name) == 2 * _DIGEST and all(char in "0123456789abcdef" for char in name)
 
 
-def _prune(folder: Path, keep: int) -> None:
-    """Remove all but the ``keep`` most recently written entries of ``folder``."""
-    try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    except OSError:  # a concurrent run removed an entry meanwhile: prune next time
-        return
-    for old in [entry for entry in entries if not entry.name.startswith(".tmp-")][keep:]:
+def _sound(root: Path) -> bool:
+    """Return True unless the cache folder, its format folder, layers or tags are links or of the wrong kind."""
+    expected = {
+        (CACHE_DIR,): stat.S_IFDIR,
+        (CACHE_DIR, f"v{FORMAT}"): stat.S_IFDIR,
+        (CACHE_DIR, f"v{FORMAT}", "files"): stat.S_IFDIR,
+        (CACHE_DIR, f"v{FORMAT}", "results"): stat.S_IFDIR,
+        (CACHE_DIR, "CACHEDIR.TAG"): stat.S_IFREG,
+        (CACHE_DIR, ".gitignore"): stat.S_IFREG,
+    }
+    for parts, wanted in expected.items():
         try:
-            old.unlink()
+            with nofollow.folder(root, parts[:-1]) as fd:
+                found = nofollow.kind(fd, parts[-1])
+        except FileNotFoundError:
+            continue  # a folder above is missing: nothing below it to distrust
         except OSError:
-            continue
+            return False
+        if found is not None and found != wanted:
+            return False
+    return True
+
+
+def _prepare(root: Path) -> None:
+    """Create the cache folder with a .gitignore and CACHEDIR.TAG so it is never committed."""
+    with nofollow.folder(root, (CACHE_DIR,), create=True) as fd:
+        nofollow.create(
+            fd,
+            "CACHEDIR.TAG",
+            b"Signature: 8a477f597d28d172789f06886806bc55\n# okrlint cache; see https://bford.info/cachedir/\n",
+        )
+        nofollow.create(fd, ".gitignore", b"# created by okrlint\n*\n")

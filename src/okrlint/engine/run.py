@@ -15,7 +15,7 @@ from pathlib import Path
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, stamp, unchanged
 from okrlint.engine.pool import iter_load_files
-from okrlint.lint.registry import check_config_selectors
+from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
 from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files

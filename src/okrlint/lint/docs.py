@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from okrlint.lint.registry import Rule, all_rules
+from okrlint.lint.catalogue import all_rules
+from okrlint.lint.registry import Rule
 from okrlint.util.resources import load_schema
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from okrlint.util.severity import Severity
+from okrlint.util.text import escape_undecodable
 
 __all__ = ["Finding", "Severity"]
 
@@ -20,6 +21,11 @@ class Finding:
     rule: str = field(compare=False)
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
+
+    def escaped(self) -> Finding:
+        """Return this finding with undecodable bytes of its path and message written as ``\\xNN`` (SPEC §7)."""
+        path, message = escape_undecodable(self.path), escape_undecodable(self.message)
+        return self if (path, message) == (self.path, self.message) else replace(self, path=path, message=message)
 
     def as_dict(self) -> dict[str, object]:
         """Return the JSON shape of SPEC §5.1."""

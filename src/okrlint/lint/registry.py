@@ -1,8 +1,7 @@
-"""The rule registry: every rule's code, name, default severity, summary and documentation."""
+"""The rule registry: the ``@rule`` decorator and what a rule is (code, name, default severity, documentation)."""
 
 from __future__ import annotations
 
-import difflib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -10,11 +9,11 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from okrlint.config import Config, ConfigError
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.repository import Loc
 
 if TYPE_CHECKING:
+    from okrlint.config import Config
     from okrlint.model.repository import Repository
     from okrlint.scoring.scores import CheckIns
 
@@ -97,57 +96,3 @@ def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[Ch
 def declare(code: str, name: str, severity: Severity, summary: str, doc: str) -> Rule:
     """Register a rule whose findings come from the loader rather than a check function."""
     return _register(code, name, severity, summary, doc, None)
-
-
-def all_rules() -> list[Rule]:
-    """Return every rule, sorted by code (importing the rule modules first)."""
-    import okrlint.lint.rules  # noqa: F401  (registers the rules)
-
-    return sorted(RULES.values(), key=lambda r: r.code)
-
-
-def get_rule(code: str) -> Rule:
-    """Return the rule with ``code``."""
-    all_rules()
-    return RULES[code]
-
-
-def find_rule(key: str) -> Rule | None:
-    """Return the rule whose code or name is ``key`` (case-insensitive), else None."""
-    wanted = key.strip()
-    for candidate in all_rules():
-        if candidate.code.lower() == wanted.lower() or candidate.name == wanted.lower():
-            return candidate
-    return None
-
-
-def matches(selector: str, candidate: Rule) -> bool:
-    """Return True when ``selector`` (ALL, a code, a code prefix or a name) names ``candidate``."""
-    text = selector.strip()
-    if text.upper() == "ALL":
-        return True
-    return candidate.code.startswith(text.upper()) or candidate.name == text.lower()
-
-
-def unknown_selectors(selectors: Iterable[str]) -> list[str]:
-    """Return error messages for selectors that name no rule, with a did-you-mean."""
-    rules = all_rules()
-    words = {word.lower(): word for r in rules for word in (r.code, r.name)}
-    errors = []
-    for selector in selectors:
-        if not any(matches(selector, r) for r in rules):
-            hint = difflib.get_close_matches(selector.lower(), list(words), n=1)
-            suffix = f" (did you mean {words[hint[0]]!r}?)" if hint else ""
-            errors.append(f"{selector!r} names no rule{suffix}")
-    return errors
-
-
-def check_config_selectors(config: Config) -> None:
-    """Refuse a configuration whose rule selectors name no rule (exit 2), each at its line and column."""
-    unknown = [
-        f"{config.source}:{site.line}:{site.column}: {site.setting}: {error}"
-        for site in config.selector_sites
-        for error in unknown_selectors([site.selector])
-    ]
-    if unknown:
-        raise ConfigError("invalid configuration:\n" + "\n".join(unknown))

@@ -10,14 +10,16 @@ from functools import cache
 from pathlib import Path
 
 from okrlint.config import Config
+from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, matches
 from okrlint.lint.findings import Finding
-from okrlint.lint.registry import Rule, RuleContext, all_rules, check_config_selectors, get_rule, matches
+from okrlint.lint.registry import Rule, RuleContext
 from okrlint.lint.result import LintResult
 from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
 from okrlint.model.repository import Repository
 from okrlint.source.files import SourceFile, discover
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
+from okrlint.util.text import escape_undecodable
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,8 @@ def lint_loaded(loaded: LoadedRepository, config: Config, as_of: date, rules: Se
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
     findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None]))
     by_path = {f.source.rel: f for f in loaded.files}
-    return tuple(sorted(_with_severity(f, config) for f in findings if _kept(f, config, by_path)))
+    # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
+    return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
 
 
 def integrity_rules(selection: Selection) -> list[Rule]:
@@ -107,7 +110,7 @@ def files_to_lint(config: Config, only: Sequence[Path] | None) -> tuple[list[Sou
         return files, None
     extra = discover(only, config.root)
     known = {f.rel for f in files}
-    return sorted([*files, *(f for f in extra if f.rel not in known)]), {f.rel for f in extra}
+    return sorted([*files, *(f for f in extra if f.rel not in known)]), {escape_undecodable(f.rel) for f in extra}
 
 
 def shown(findings: Sequence[Finding], files: int, only_rel: set[str] | None, repo: Repository | None) -> LintResult:

@@ -29,6 +29,7 @@ from okrlint.model.zones import zone_order_problem
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.numbers import plain_number
 
 
 @lru_cache(maxsize=4096)
@@ -87,7 +88,8 @@ class _Builder:
         if low is None or high is None:
             return None
         if low > high:
-            self.problem(node.value_marks[key], f"{key}: min ({low:g}) is greater than max ({high:g})")
+            low_text, high_text = plain_number(low), plain_number(high)
+            self.problem(node.value_marks[key], f"{key}: min ({low_text}) is greater than max ({high_text})")
             return None
         return (low, high)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 _PERIOD_RE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<kind>[QH])(?P<n>[1-4]))?\Z")
 
@@ -24,8 +24,8 @@ class Period:
 
     def contains_date(self, day: date, grace_days: int = 0) -> bool:
         """Return True when ``day`` is inside the period, allowing ``grace_days`` either side."""
-        grace = timedelta(days=grace_days)
-        return self.start - grace <= day <= self.end + grace
+        # Day numbers, not dates: a grace before 0001-01-01 or after 9999-12-31 must not overflow.
+        return self.start.toordinal() - grace_days <= day.toordinal() <= self.end.toordinal() + grace_days
 
     @property
     def days(self) -> int:

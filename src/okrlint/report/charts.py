@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from okrlint.util.numbers import plain_number, scientific
+
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
 
 # Okabe-Ito colour-blind-safe hues plus a neutral grey; CSS overrides them by class.
@@ -62,7 +64,7 @@ def _finite(v: object) -> float | None:
 
 def _value(v: float, unit: str = "") -> str:
     """Format a value with its unit, e.g. "400 ms" or "95%"."""
-    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
+    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else plain_number(v)
     if not unit:
         return s
     return f"{s}{unit}" if unit == "%" else f"{s} {unit}"
@@ -131,13 +133,13 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 def format_tick(value: float, digits: int = 3) -> str:
     """Format a compact label: 1200 -> "1.2k", 5e6 -> "5M", 0.25 -> "0.25", 95 -> "95"."""
     if not math.isfinite(value):
-        return str(value)
+        return "–"
     if value == 0:
         return "0"
     for suffix, factor in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
         if 1000 * factor > abs(value) >= factor * (1 - 0.5 * 10.0**-digits):
             return f"{value / factor:.{digits}g}{suffix}"
-    return f"{value:.{digits}g}"
+    return scientific(value, digits)  # 0.25 stays 0.25; 5e15 is 5×10¹⁵, never 5e+15
 
 
 def _tick_labels(ticks: Sequence[float]) -> list[str]:

@@ -7,7 +7,6 @@ alignment children, a summary) help scorecards and are described in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -32,6 +31,7 @@ from okrlint.scoring.scores import (
     zone_counts,
 )
 from okrlint.util.errors import UserError
+from okrlint.util.text import did_you_mean, escape_undecodable
 
 REPORT_VERSION = 1
 
@@ -57,8 +57,7 @@ def select_period(repo: Repository, as_of: date, wanted: str | None = None) -> P
         for period in known:
             if period.id == wanted:
                 return period
-        hint = difflib.get_close_matches(wanted, [p.id for p in known], n=1)
-        suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+        suggestion = did_you_mean(wanted, [p.id for p in known])
         raise ReportError(f"no OKR set for period {wanted!r}{suggestion}; periods: {_listed(p.id for p in known)}")
     containing = [p for p in known if p.start <= as_of <= p.end]
     if containing:
@@ -196,7 +195,7 @@ def team_data(score: TeamScore, chart: Team | None, aligned_by: Mapping[str, lis
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
-        "path": score.okr_set.loc.path,
+        "path": escape_undecodable(score.okr_set.loc.path),
         "status_counts": score.status_counts(),
         "last_checkin": _iso(score.last_checkin),
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,8 +22,10 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from okrlint.source.files import is_inside
 from okrlint.util.errors import UserError
 from okrlint.util.resources import data_dir
 
@@ -31,6 +35,17 @@ __all__ = ["make_environment", "render_template"]
 _EXPRESSION_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError)
 
 
+class _FolderLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses a template reached through a symbolic link out of its folder (SPEC §7)."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        folder = Path(self.searchpath[0])
+        path = folder.joinpath(*split_template_path(template))
+        if path.exists() and not is_inside(path, folder):
+            raise UserError(f"{path}: is a symbolic link out of the templates folder; okrlint does not read it")
+        return super().get_source(environment, template)
+
+
 def _loader(templates: Path | None) -> BaseLoader:
     """Look up templates in ``templates`` first, then the built-ins (also reachable as ``okrlint/NAME``)."""
     builtin = FileSystemLoader(str(data_dir("templates")))
@@ -38,7 +53,7 @@ def _loader(templates: Path | None) -> BaseLoader:
     if templates is not None:
         if not templates.is_dir():
             raise UserError(f"{templates}: --templates must name an existing folder")
-        loaders.append(FileSystemLoader(str(templates)))
+        loaders.append(_FolderLoader(str(templates)))
     loaders += [builtin, PrefixLoader({"okrlint": builtin})]
     return ChoiceLoader(loaders)
 
@@ -64,6 +79,29 @@ def make_environment(
     env.filters.update(filters or {})
     env.globals.update(globals_ or {})
     return env
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """How one kind of report renders: its filters, globals and ``finalize`` (compared by identity)."""
+
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    globals_: Mapping[str, Any] = field(default_factory=dict)
+    finalize: Callable[[Any], Any] | None = None
+
+
+def environment_for(profile: Profile, templates: Path | None) -> ImmutableSandboxedEnvironment:
+    """Return the environment of ``profile``: the built-in one (compiled once per process) or with ``templates``."""
+    return _builtin(profile) if templates is None else _make(profile, templates)
+
+
+@lru_cache(maxsize=8)
+def _builtin(profile: Profile) -> ImmutableSandboxedEnvironment:
+    return _make(profile, None)
+
+
+def _make(profile: Profile, templates: Path | None) -> ImmutableSandboxedEnvironment:
+    return make_environment(templates, finalize=profile.finalize, filters=profile.filters, globals_=profile.globals_)
 
 
 def render_template(env: ImmutableSandboxedEnvironment, name: str, context: Mapping[str, Any]) -> str:

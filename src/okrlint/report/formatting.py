@@ -7,6 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from okrlint.scoring.formulas import GRADES, STATUSES
+from okrlint.util.numbers import scientific
+
 __all__ = [
     "FILTERS",
     "GRADES",
@@ -21,8 +24,6 @@ __all__ = [
     "value",
 ]
 
-STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
-GRADES = ("green", "yellow", "red")
 _STATUS_WORDS = {
     "done": "Done",
     "on-track": "On track",
@@ -51,7 +52,7 @@ def number(raw: Any) -> str:
     if v == 0:
         return "0"
     if abs(v) >= 1e15:
-        return f"{v:.3g}"
+        return scientific(v)
     decimals = max(0, min(6, 3 - math.floor(math.log10(abs(v)))))
     text = f"{v:,.{decimals}f}"
     if "." in text:

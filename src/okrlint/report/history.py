@@ -28,7 +28,7 @@ from okrlint.scoring.scores import (
     zone_counts,
 )
 
-__all__ = ["ScoredPeriod", "build_history", "period_as_of", "period_reports", "score_periods"]
+__all__ = ["ScoredPeriod", "add_history", "build_history", "period_as_of", "period_reports", "score_periods"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,3 +178,23 @@ def build_history(
         "carried": _carried(shown),
         "kpi_history": _kpis(repo, shown),
     }
+
+
+def add_history(
+    data: dict[str, Any],
+    repo: Repository,
+    as_of: date,
+    *,
+    root_team: str,
+    aspirational_goal: float,
+    teams: Sequence[str] = (),
+    findings: Iterable[Finding] = (),
+    site: bool = False,
+) -> Iterable[dict[str, Any]]:
+    """Add every period's history to ``data``; with ``site``, return the other periods' report data (lazily)."""
+    scored = score_periods(repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
+    current = data["period"]["id"]
+    data.update(build_history(repo, scored, current, aspirational_goal=aspirational_goal))
+    if not site:
+        return ()
+    return period_reports(repo, [s for s in scored if s.period.id != current], root_team=root_team, findings=findings)

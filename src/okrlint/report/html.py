@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from okrlint.report import charts
-from okrlint.report.environment import make_environment, render_template
+from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.history_chart import score_chart
 from okrlint.report.history_view import history_view, period_links
@@ -110,7 +109,7 @@ def write_html(
     ``progress`` True shows a bar on stderr when it is a terminal and there are many pages;
     a callable is called with (pages done, pages in all) instead.
     """
-    env = _environment(templates)
+    env = environment_for(HTML, templates)
     links = period_links(data)
     folders = {p["id"]: p["path"] for p in links}
     current = _period_view(data, links)
@@ -157,24 +156,9 @@ def _render_period(
     return pages
 
 
-def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Return the HTML environment; the built-in one is cached with its compiled templates."""
-    return _builtin_environment() if templates is None else _make(templates)
-
-
-@lru_cache(maxsize=1)
-def _builtin_environment() -> ImmutableSandboxedEnvironment:
-    """Return the HTML environment of the built-in templates (compiled once per process)."""
-    return _make(None)
-
-
-def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Build the HTML environment."""
-    return make_environment(
-        templates,
-        filters=FILTERS,
-        globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart},
-    )
+HTML = Profile(
+    filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart}
+)
 
 
 def _guard(out_dir: Path, action: Callable[[], Any]) -> Any:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from okrlint.report.environment import make_environment, render_template
+from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.history_view import history_view
 from okrlint.report.view import build_view
@@ -106,9 +104,12 @@ _MD_FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+MARKDOWN = Profile(filters=_MD_FILTERS, finalize=_finalize)
+
+
 def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: Path | None = None) -> str:
     """Render the report data as GitHub-flavoured Markdown with ``report.md.j2``."""
-    env = _environment(templates)
+    env = environment_for(MARKDOWN, templates)
     view = build_view(data)
     if not summary:
         return render_template(env, "report.md.j2", {**view, "summary": None})
@@ -127,24 +128,8 @@ def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: P
 
 def render_history_markdown(data: dict[str, Any], *, templates: Path | None = None) -> str:
     """Render the history of every period in the report data as Markdown with ``history.md.j2``."""
-    env = _environment(templates)
+    env = environment_for(MARKDOWN, templates)
     return render_template(env, "history.md.j2", {**build_view(data), **history_view(data)})
-
-
-def _environment(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Return the Markdown environment; the built-in one is cached with its compiled templates."""
-    return _builtin_environment() if templates is None else _make(templates)
-
-
-@lru_cache(maxsize=1)
-def _builtin_environment() -> ImmutableSandboxedEnvironment:
-    """Return the Markdown environment of the built-in templates (compiled once per process)."""
-    return _make(None)
-
-
-def _make(templates: Path | None) -> ImmutableSandboxedEnvironment:
-    """Build the Markdown environment."""
-    return make_environment(templates, finalize=_finalize, filters=_MD_FILTERS)
 
 
 def _attention(view: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from okrlint import __version__
-from okrlint.report.formatting import STATUSES, finite, percent, value
+from okrlint.report.formatting import finite, percent, value
 
 __all__ = ["build_view", "kr_values", "visible"]
 
@@ -38,20 +38,13 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     for team in teams:
         for objective in team["objectives"]:
             objective["parents"] = [_link(ref, known) for ref in objective["aligns"]]
-            objective["supported_by"] = []
-    for team in teams:
-        for objective in team["objectives"]:
-            for parent in objective["parents"]:
-                if parent["title"] is not None and (parent["team"], parent["objective"]) != (
-                    team["id"],
-                    objective["id"],
-                ):
-                    known[parent["team"], parent["objective"]][1]["supported_by"].append(
-                        {"team": team, "objective": objective}
-                    )
-    root_team = _root_team(data, teams, known)
-    counts = _sum_counts(t["counts"] for t in teams)
-    checkins = [t["last_checkin"] for t in teams if t["last_checkin"]]
+            objective["supported_by"] = [
+                {"team": found[0], "objective": found[1]}
+                for ref in objective["aligned_by"]
+                if (found := known.get(_pair(ref))) is not None and found[1] is not objective
+            ]
+    root_team = data["root_team"]
+    summary = data["summary"]
     root = next((t for t in teams if t["id"] == root_team), None)
     return {
         "report": data,
@@ -62,9 +55,9 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
             "name": str(data.get("org_name") or (root["name"] if root else "") or ""),
             "score": data.get("score"),
             "grade": data.get("grade"),
-            "counts": counts,
-            "kr_total": sum(counts.values()),
-            "last_checkin": max(checkins) if checkins else None,
+            "counts": summary["status_counts"],
+            "kr_total": summary["key_results"],
+            "last_checkin": summary["last_checkin"],
         },
         "root_team": root_team,
         "teams": teams,
@@ -74,20 +67,16 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _sum_counts(parts: Any) -> dict[str, int]:
-    """Add up status counts."""
-    total = dict.fromkeys(STATUSES, 0)
-    for part in parts:
-        for status, n in part.items():
-            total[status] = total.get(status, 0) + n
-    return total
+def _pair(ref: str) -> tuple[str, str]:
+    """Split an objective reference ``team/objective``."""
+    team_id, _, objective_id = ref.partition("/")
+    return team_id, objective_id
 
 
 def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
-    """Return a team with derived status counts, last check-in and page address."""
+    """Return a team with its objectives ready to show and its page address."""
     objectives = [_objective(team, o) for o in team.get("objectives") or ()]
-    checkins = [o["last_checkin"] for o in objectives if o["last_checkin"]]
-    counts = _sum_counts(o["counts"] for o in objectives)
+    counts = team["status_counts"]
     return {
         **team,
         "name": str(team.get("name") or team.get("id") or ""),
@@ -95,27 +84,21 @@ def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
         "objectives": objectives,
         "counts": counts,
         "kr_total": sum(counts.values()),
-        "last_checkin": max(checkins) if checkins else None,
         "page": f"{team.get('id')}.html",
     }
 
 
 def _objective(team: Mapping[str, Any], objective: Mapping[str, Any]) -> dict[str, Any]:
-    """Return an objective with its KRs, status counts, anchor and normalised ``aligns`` list."""
+    """Return an objective with its KRs ready to show, its anchor and normalised ``aligns`` list."""
     krs = [_key_result(objective, kr) for kr in objective.get("key_results") or ()]
     aligns = objective.get("aligns") or []
-    checkins = [kr["last_checkin"] for kr in krs if kr["last_checkin"]]
-    counts = dict.fromkeys(STATUSES, 0)
-    for kr in krs:
-        counts[kr["status"]] = counts.get(kr["status"], 0) + 1
     return {
         **objective,
         "team": str(team.get("id") or ""),
         "grade": objective.get("grade"),
         "aligns": [aligns] if isinstance(aligns, str) else [str(a) for a in aligns],
         "key_results": krs,
-        "counts": counts,
-        "last_checkin": max(checkins) if checkins else None,
+        "counts": objective["status_counts"],
         "anchor": f"obj-{objective.get('id')}",
     }
 
@@ -129,7 +112,6 @@ def _key_result(objective: Mapping[str, Any], kr: Mapping[str, Any]) -> dict[str
         "status": str(kr.get("status") or "no-data"),
         "range": _range(kr.get("range")),
         "checkins": checkins,
-        "last_checkin": str(checkins[-1].get("date")) if checkins else None,
         "latest_note": notes[-1] if notes else None,
         "anchor": f"kr-{objective.get('id')}-{kr.get('id')}",
     }
@@ -202,15 +184,6 @@ def _link(ref: str, known: Mapping[tuple[str, str], Any]) -> dict[str, Any]:
     }
 
 
-def _root_team(data: Mapping[str, Any], teams: list[dict[str, Any]], known: Mapping[Any, Any]) -> str | None:
-    """Return the root team: the data's ``root_team``, else the one team others align to that aligns nowhere."""
-    if data.get("root_team"):
-        return str(data["root_team"])
-    targets = {p["team"] for t in teams for o in t["objectives"] for p in o["parents"] if p["title"] is not None}
-    candidates = [t["id"] for t in teams if t["id"] in targets and not any(o["aligns"] for o in t["objectives"])]
-    return candidates[0] if len(candidates) == 1 else None
-
-
 def _tree(teams: list[dict[str, Any]], known: Mapping[Any, Any], root_team: str | None) -> dict[str, Any]:
     """Return the alignment tree from the root team's objectives down, and the objectives outside it."""
     children: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -242,22 +215,14 @@ def _tree(teams: list[dict[str, Any]], known: Mapping[Any, Any], root_team: str 
 
 
 def _kpi(kpi: Mapping[str, Any]) -> dict[str, Any]:
-    """Return a KPI with its measurements in date order and its latest value and date."""
-    rows = [row if isinstance(row, Mapping) else {"date": None, "value": row} for row in kpi.get("measurements") or ()]
-    rows = sorted(rows, key=lambda row: str(row.get("date") or ""))
-    latest = kpi.get("latest")
-    latest_row = latest if isinstance(latest, Mapping) else None
-    latest_value = latest_row.get("value") if latest_row else latest
-    if latest_value is None and rows:
-        latest_value = rows[-1].get("value")
-    latest_date = kpi.get("latest_date") or (latest_row or (rows[-1] if rows else {})).get("date")
+    """Return a KPI with its measurements in date order, its latest value and where it is healthy."""
+    rows = sorted(kpi.get("measurements") or (), key=lambda row: str(row.get("date") or ""))
     return {
         **kpi,
         "name": str(kpi.get("name") or kpi.get("id") or ""),
         "health": str(kpi.get("health") or "no-data"),
         "measurements": rows,
-        "latest_value": latest_value,
-        "latest_date": latest_date,
+        "latest_value": kpi["latest"],
         "target": kpi.get("target"),
         "range": _range(kpi.get("range")),
         "direction": kpi.get("direction"),

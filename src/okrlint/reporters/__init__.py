@@ -1,25 +1,22 @@
-"""Lint reporters: one module per format, each with ``render(result, options) -> str``."""
+"""Lint reporters: one module per format, each with ``render(result, options) -> str``, in one registry."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
+from typing import TYPE_CHECKING
 
-from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
+from okrlint.util.formats import FormatRegistry
 
-FORMATS = ("text", "json", "github", "sarif")
+if TYPE_CHECKING:
+    from okrlint.lint.result import LintResult
 
-Renderer = Callable[[LintResult, ReportOptions], str]
+Renderer = Callable[["LintResult", ReportOptions], str]
 
+REPORTERS: FormatRegistry[Renderer] = FormatRegistry(
+    {name: f"okrlint.reporters.{name}_format:render" for name in ("text", "json", "github", "sarif")}
+)
+FORMATS = REPORTERS.names
+get_reporter = REPORTERS.get
 
-def get_reporter(name: str) -> Renderer:
-    """Return the ``render`` function of the format ``name``."""
-    if name not in FORMATS:
-        raise KeyError(name)
-    module = import_module(f"okrlint.reporters.{name}_format")
-    renderer: Renderer = module.render
-    return renderer
-
-
-__all__ = ["FORMATS", "Renderer", "ReportOptions", "get_reporter"]
+__all__ = ["FORMATS", "REPORTERS", "Renderer", "ReportOptions", "get_reporter"]

@@ -7,9 +7,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from okrlint.lint.catalogue import all_rules
 from okrlint.lint.docs import sections
 from okrlint.lint.findings import Finding, Severity
-from okrlint.lint.registry import Rule, all_rules
+from okrlint.lint.registry import Rule
 from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
 
@@ -34,8 +35,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
 def _artifact(path: str) -> dict[str, str]:
     """Return the ``artifactLocation`` of a finding's path: relative to %SRCROOT% when it can be."""
     if PurePosixPath(path).is_absolute():
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(path, errors="surrogateescape")}
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +34,28 @@ def usable_value(kind: str | None, value: float | bool | None) -> float | bool |
     return number
 
 
+def _finite(value: float) -> float:
+    """Return ``value`` with an overflow to ±inf held at the largest float of that sign (NaN stays NaN)."""
+    return math.copysign(sys.float_info.max, value) if math.isinf(value) else value
+
+
+def progress_ratio(value: float, start: float, end: float) -> float | None:
+    """Return (value − start) / (end − start), finite even for inputs near ±1e308; None when start == end.
+
+    The differences of two finite floats can overflow (1e308 − (−1e308)); halved operands cannot,
+    and the ratio of the halves is the same number.
+    """
+    if end == start:
+        return None
+    top, bottom = value - start, end - start
+    if not (math.isfinite(top) and math.isfinite(bottom)):
+        top, bottom = value / 2 - start / 2, end / 2 - start / 2
+    if bottom == 0:
+        return None
+    result = top / bottom
+    return None if math.isnan(result) else _finite(result)
+
+
 def clip(value: float) -> float:
     """Clip ``value`` to [0, 1]."""
     return min(1.0, max(0.0, value))
@@ -40,9 +63,9 @@ def clip(value: float) -> float:
 
 def metric_attainment(current: float | None, baseline: float | None, target: float | None) -> float | None:
     """Return (current − baseline) / (target − baseline), None when it cannot be computed."""
-    if current is None or baseline is None or target is None or target == baseline:
+    if current is None or baseline is None or target is None:
         return None
-    return (current - baseline) / (target - baseline)
+    return progress_ratio(current, baseline, target)
 
 
 def range_attainment(current: float | None, bounds: tuple[float, float], baseline: float | None) -> float | None:
@@ -56,7 +79,7 @@ def range_attainment(current: float | None, bounds: tuple[float, float], baselin
     same_side = baseline is not None and ((current < low and baseline < low) or (current > high and baseline > high))
     if not same_side or baseline is None:
         return 0.0
-    return (current - baseline) / (bound - baseline)
+    return progress_ratio(current, baseline, bound)
 
 
 def zone_points(kr: KeyResult) -> list[tuple[float, float]] | None:
@@ -169,17 +192,22 @@ class Forecast:
 
 
 def least_squares(points: Sequence[tuple[float, float]], at: float) -> float | None:
-    """Return the least-squares line through ``points`` read at x = ``at``; None if x never varies."""
+    """Return the least-squares line through ``points`` read at x = ``at``; None if x never varies or it overflows.
+
+    The values are scaled by the largest of them first, so sums of values near ±1e308 cannot overflow.
+    """
     if len(points) < 2:
         return None
     n = len(points)
+    scale = max(abs(y) for _, y in points) or 1.0
     mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
+    mean_y = sum(y / scale for _, y in points) / n
     spread = sum((x - mean_x) ** 2 for x, _ in points)
     if spread == 0:
         return None
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
-    return mean_y + slope * (at - mean_x)
+    slope = sum((x - mean_x) * (y / scale - mean_y) for x, y in points) / spread
+    projected = (mean_y + slope * (at - mean_x)) * scale
+    return projected if math.isfinite(projected) else None
 
 
 def forecast(kr: KeyResult, rows: Sequence[tuple[date, float]], period: Period) -> Forecast | None:
@@ -216,5 +244,9 @@ def mean(values: Iterable[float | None]) -> float | None:
 def weighted_mean(pairs: Iterable[tuple[float | None, float]]) -> float | None:
     """Return the weighted mean of (value, weight) pairs with a non-null value, None when none."""
     present = [(v, w) for v, w in pairs if v is not None and w > 0]
+    if not present:
+        return None
+    largest = max(w for _, w in present)  # weights relative to the largest: sums of huge weights stay finite
+    present = [(v, w / largest) for v, w in present]
     total = sum(w for _, w in present)
-    return sum(v * w for v, w in present) / total if present and total > 0 else None
+    return sum(v * w for v, w in present) / total if total > 0 else None

@@ -9,9 +9,7 @@ cells, and ``;`` or tab as the separator when the header uses it.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,24 +17,14 @@ from datetime import date
 from types import MappingProxyType
 
 from okrlint.source.problems import LoadProblem
+from okrlint.util.numbers import parse_number
+from okrlint.util.text import closest
 
 COLUMNS = ("date", "value", "kr", "kpi", "team", "confidence", "author", "note")
 DELIMITERS = (",", ";", "\t")
 # Words a milestone check-in may use, in CSV cells and on the command line.
 TRUE_WORDS = frozenset({"true", "done"})
 FALSE_WORDS = frozenset({"false"})
-NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
-_GROUPED_RE = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
-_NON_FINITE = {
-    ".nan": math.nan,
-    "nan": math.nan,
-    ".inf": math.inf,
-    "inf": math.inf,
-    "+.inf": math.inf,
-    "+inf": math.inf,
-    "-.inf": -math.inf,
-    "-inf": -math.inf,
-}
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _SLUG = r"[a-z0-9][a-z0-9_-]*"
 _SLUG_RE = re.compile(_SLUG + r"\Z")
@@ -66,16 +54,6 @@ def is_checkin_header(header: list[str]) -> bool:
     return {"date", "value"} <= names and bool(names & {"kr", "kpi"})
 
 
-def parse_number(text: str) -> float | None:
-    """Return the number a cell holds (``1,200`` groups thousands; ``nan``/``inf`` stay non-finite), else None."""
-    cell = text.strip()
-    if NUMBER_RE.match(cell):
-        return float(cell)
-    if _GROUPED_RE.match(cell):
-        return float(cell.replace(",", ""))
-    return _NON_FINITE.get(cell.lower())
-
-
 def parse_cell_value(text: str) -> float | bool | None:
     """Return a check-in value from CSV text: a number, or a milestone's true/false/done."""
     lowered = text.strip().lower()
@@ -83,7 +61,8 @@ def parse_cell_value(text: str) -> float | bool | None:
         return True
     if lowered in FALSE_WORDS:
         return False
-    return parse_number(lowered)
+    number = parse_number(lowered)
+    return None if number is None else float(number)
 
 
 def sniff_delimiter(text: str) -> str | None:
@@ -165,8 +144,8 @@ def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[s
     for column, raw in enumerate(header, 1):
         name = raw.strip().lower()
         if name and name not in COLUMNS:
-            hint = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
-            known = f"did you mean {hint[0]!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
+            hint = closest(name, COLUMNS)
+            known = f"did you mean {hint!r}?" if hint else f"known columns: {', '.join(COLUMNS)}"
             problems.append(LoadProblem("E002", line, column, f"unknown column {raw.strip()!r} ({known})"))
             name = ""
         elif name and name in names:
@@ -226,7 +205,8 @@ def _record(
         return None
     confidence = None
     if values.get("confidence"):
-        confidence = parse_number(values["confidence"])
+        number = parse_number(values["confidence"])
+        confidence = None if number is None else float(number)
         if confidence is None:
             bad("confidence", f"confidence {values['confidence']!r} is not a number from 0 to 1")
             return None

@@ -7,8 +7,7 @@ its instance path to the YAML node it is about.
 
 from __future__ import annotations
 
-import copy
-import difflib
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
@@ -16,8 +15,29 @@ from typing import Any
 from okrlint.source.problems import LoadProblem, Mark
 from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.resources import load_schema
+from okrlint.util.text import did_you_mean
 
 MESSAGE_KEY = "x-okrlint-message"
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped $ (fastjsonschema rewrites exactly these)
+
+
+def python_patterns(schema: Any) -> Any:
+    """Return a copy of ``schema`` whose ``pattern`` regexes mean in Python what they mean in ECMA-262.
+
+    In JSON Schema (ECMA-262) ``$`` matches only at the very end; in Python's ``re`` it also matches
+    before a final newline, so ``"a\\n"`` would pass ``^[a-z0-9]+$``. fastjsonschema turns ``$`` into
+    ``\\Z`` itself; jsonschema does not, so both validators get the rewritten copy and agree.
+    """
+    if isinstance(schema, dict):
+        return {
+            key: _DOLLAR.sub(r"\\Z", value) if key == "pattern" and isinstance(value, str) else python_patterns(value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [python_patterns(item) for item in schema]
+    return schema
 
 
 @cache
@@ -26,14 +46,15 @@ def _fast_validator(kind: str) -> Callable[[Any], Any]:
 
     # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
     # A copy: fastjsonschema rewrites every $ref of the schema it is given into an absolute URI.
-    return fastjsonschema.compile(copy.deepcopy(load_schema(kind)), use_default=False)  # type: ignore[no-any-return,unused-ignore]
+    schema = python_patterns(load_schema(kind))
+    return fastjsonschema.compile(schema, use_default=False)  # type: ignore[no-any-return,unused-ignore]
 
 
 @cache
 def _full_validator(kind: str) -> Any:
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_schema(kind))
+    return Draft202012Validator(python_patterns(load_schema(kind)))
 
 
 def validate(kind: str, root: Any) -> list[LoadProblem]:
@@ -43,9 +64,12 @@ def validate(kind: str, root: Any) -> list[LoadProblem]:
     try:
         _fast_validator(kind)(root)
         return []
-    except fastjsonschema.JsonSchemaException:
-        pass
+    except fastjsonschema.JsonSchemaException as error:
+        refusal = error
     problems = [problem for error in _explain(kind, root) for problem in _problems(root, error)]
+    if not problems:  # the validators disagree: never let that pass as valid
+        line, column = getattr(root, "mark", (1, 1))
+        problems = [LoadProblem("E002", line, column, _trim(str(refusal)))]
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
 
@@ -110,7 +134,8 @@ def _problem(root: Any, error: Any) -> LoadProblem:
         expected_text = " or ".join(expected) if isinstance(expected, list) else expected
         return LoadProblem("E002", *mark, f"{prefix}expected {expected_text}, got {_shown(node)}")
     if error.validator == "pattern":
-        return LoadProblem("E002", *mark, f"{prefix}{_shown(node)} does not match the pattern {error.validator_value}")
+        written = str(error.validator_value).replace("\\Z", "$")  # the pattern as the schema file writes it
+        return LoadProblem("E002", *mark, f"{prefix}{_shown(node)} does not match the pattern {written}")
     if error.validator == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         return LoadProblem("E002", *mark, f"{prefix}{_shown(node)} is not one of: {options}")
@@ -138,7 +163,6 @@ def unknown_key_problems(node: YMap, known: list[str], prefix: str = "") -> list
     problems = []
     for key in node:
         if key not in known:
-            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            suggestion = f" (did you mean {hint[0]!r}?)" if hint else f" (known keys: {', '.join(known)})"
+            suggestion = did_you_mean(key, known) or f" (known keys: {', '.join(known)})"
             problems.append(LoadProblem("E002", *node.key_marks[key], f"{prefix}unknown key {key!r}{suggestion}"))
     return problems

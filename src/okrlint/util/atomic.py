@@ -38,3 +38,23 @@ def _umask() -> int:
 
 def _before_replace(temp: Path, target: Path) -> None:
     """Hook for fault-injection tests: runs after the temporary file is complete."""
+
+
+def link_on_the_way(path: Path, root: Path) -> Path | None:
+    """Return the first symbolic link on the way from ``root`` down to ``path`` (itself included), else None.
+
+    Output that lands inside the repository must not go through a link (SPEC §7: a pull request
+    can commit ``site -> /home/runner`` or ``okrs -> /elsewhere``). A path outside ``root`` as
+    written is the user's own choice and is not checked.
+    """
+    full, top = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    try:
+        parts = full.relative_to(top).parts
+    except ValueError:
+        return None
+    current = top
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None

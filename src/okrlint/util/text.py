@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Iterable
+
+# Lone surrogates: bytes of a non-UTF-8 file name or argument (os.fsdecode's surrogateescape), or worse.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Longer words are never suggested against: difflib compares in time quadratic in the length.
+_MAX_HINT_LENGTH = 200
+
 
 def plural(count: int, word: str) -> str:
     """Return ``count`` with ``word``, adding an ``s`` unless the count is one."""
@@ -12,3 +22,32 @@ def shorten(text: str, limit: int = 80) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def escape_undecodable(text: str) -> str:
+    """Return ``text`` with the bytes of a non-UTF-8 name shown as ``\\xNN``, so every format can write it."""
+    return text if text.isascii() else _SURROGATE.sub(_escape_surrogate, text)
+
+
+def writable(text: str) -> str:
+    """Return ``text`` with any lone surrogate left in it replaced by U+FFFD (the last guard before writing)."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """Return the candidate most like ``word`` (difflib ratio at least ``cutoff``), else None."""
+    if len(word) > _MAX_HINT_LENGTH:
+        return None
+    found = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str:
+    """Return `` (did you mean 'x'?)`` naming the candidate closest to ``word``, else an empty string."""
+    hint = closest(word, candidates, cutoff)
+    return f" (did you mean {hint!r}?)" if hint else ""

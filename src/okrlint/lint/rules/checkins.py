@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.model.repository import CheckIn
+from okrlint.util.numbers import plain_number
 
 
 def _subject(row: CheckIn) -> str | None:
@@ -26,7 +27,7 @@ def _same_value(a: float | bool | None, b: float | bool | None) -> bool:
 
 
 def _shown(value: float | bool | None) -> str:
-    return str(value).lower() if isinstance(value, bool) else f"{value:g}" if value is not None else "null"
+    return str(value).lower() if isinstance(value, bool) else f"{plain_number(value)}" if value is not None else "null"
 
 
 @rule("T401", "checkin-outside-period", Severity.WARNING, "A check-in is dated outside its KR's period.")
@@ -168,7 +169,10 @@ def _value_problem(ctx: RuleContext, row: CheckIn) -> str | None:
     kind = found[2].kind if found is not None else None
     if kind == "milestone":
         if not isinstance(value, bool) and value is not None and not 0 <= value <= 1:
-            return f"milestone key result {row.resolved} takes true, false or the fraction done (0 to 1), not {value:g}"
+            return (
+                f"milestone key result {row.resolved} takes true, false or the fraction done (0 to 1), "
+                f"not {plain_number(value)}"
+            )
     elif isinstance(value, bool) and (row.kpi is not None or kind in ("metric", "range")):
         what = f"KPI {row.kpi}" if row.kpi is not None else f"{kind} key result {row.resolved}"
         return f"{what} takes a number, not {_shown(value)}"
@@ -213,5 +217,5 @@ def invalid_checkin_value(ctx: RuleContext) -> Iterator[Hit]:
         if confidence is not None and not (math.isfinite(confidence) and 0 <= confidence <= 1):
             yield (
                 row.at("confidence"),
-                (f"confidence {confidence:g} is outside 0–1; write it as a fraction (0.7 for 70%)"),
+                (f"confidence {plain_number(confidence)} is outside 0–1; write it as a fraction (0.7 for 70%)"),
             )

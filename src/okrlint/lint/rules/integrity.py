@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.model.alignment import ObjectiveKey, alignments, key
 from okrlint.model.repository import Loc
+from okrlint.util.text import did_you_mean
 
 
 def _where(first: Loc, here: Loc) -> str:
@@ -17,8 +17,7 @@ def _where(first: Loc, here: Loc) -> str:
 
 def _hint(name: str, known: Iterable[str]) -> str:
     """Return `` (did you mean 'x'?)`` naming the known id closest to ``name``, else an empty string."""
-    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(name, known)
 
 
 def _duplicates(items: Iterable[tuple[str, Loc]], what: str) -> Iterator[Hit]:

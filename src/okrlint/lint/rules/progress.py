@@ -8,10 +8,11 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, kr_ref
 from okrlint.scoring.scores import score_key_result
+from okrlint.util.numbers import plain_number
 
 
 def _shown(value: float | bool) -> str:
-    return str(value).lower() if isinstance(value, bool) else f"{value:g}"
+    return str(value).lower() if isinstance(value, bool) else f"{plain_number(value)}"
 
 
 @rule("T404", "stale-key-result", Severity.WARNING, "A running KR has had no recent check-in.")

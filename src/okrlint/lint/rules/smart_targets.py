@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
@@ -10,6 +11,7 @@ from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.lint.wording import numbers_match, title_numbers
 from okrlint.model.repository import KeyResult, Loc
+from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 
@@ -34,13 +36,19 @@ def _contradictions(kr: KeyResult) -> list[str]:
         said_to = None  # "... commit 45, target 50": the number after "to"/"at" is a zone point, not the target
     problems = _zone_contradictions(kr, named)
     if said_from is not None and kr.baseline is not None and not numbers_match(said_from, kr.baseline):
-        problems.append(f"the title starts from {said_from:g} but baseline is {kr.baseline:g}")
+        problems.append(f"the title starts from {plain_number(said_from)} but baseline is {plain_number(kr.baseline)}")
     if said_to is not None and kr.kind == "metric" and kr.target is not None and not numbers_match(said_to, kr.target):
-        problems.append(f"the title aims for {said_to:g} but target is {kr.target:g}")
+        problems.append(f"the title aims for {plain_number(said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(numbers_match(said_to, bound) for bound in band):
-        problems.append(f"the title aims for {said_to:g} but range is {band[0]:g}–{band[1]:g}")
+        low, high = plain_number(band[0]), plain_number(band[1])
+        problems.append(f"the title aims for {plain_number(said_to)} but range is {low}–{high}")
     return problems
+
+
+def _times(factor: float) -> str:
+    """Return a change factor for a message; one beyond the floats reads as such, not as ``inf``."""
+    return scientific(factor) if math.isfinite(factor) else "more than 1.8×10³⁰⁸"
 
 
 @rule("S205", "title-contradicts-fields", Severity.WARNING, "Numbers in the title differ from `baseline`/`target`.")
@@ -140,7 +148,8 @@ def no_change(ctx: RuleContext) -> Iterator[Hit]:
             yield (
                 kr.at("target"),
                 (
-                    f"target equals baseline ({kr.baseline:g}): there is nothing to change; set the value to reach, "
+                    f"target equals baseline ({plain_number(kr.baseline)}): there is nothing to change; "
+                    "set the value to reach, "
                     "or use `range: {min, max}` to hold a level"
                 ),
             )
@@ -201,14 +210,16 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
     limit = ctx.config.max_change_factor
     for _, _, kr in key_results(ctx.repo):
         base, target = kr.baseline, kr.target
-        if kr.kind == "metric" and base is not None and target is not None and base * target > 0:
+        same_sign = base is not None and target is not None and base != 0 and (base > 0) == (target > 0)
+        if kr.kind == "metric" and same_sign and base is not None and target is not None:
             factor = max(target / base, base / target)
             if factor > limit:
                 yield (
                     kr.at("target"),
                     (
-                        f"target {target:g} is {factor:.3g} times {'above' if abs(target) > abs(base) else 'below'} "
-                        f"the baseline {base:g}, beyond max_change_factor ({limit:g}); check the numbers and their unit"
+                        f"target {plain_number(target)} is {_times(factor)} times "
+                        f"{'above' if abs(target) > abs(base) else 'below'} the baseline {plain_number(base)}, "
+                        f"beyond max_change_factor ({plain_number(limit)}); check the numbers and their unit"
                     ),
                 )
         if (kr.unit or "").strip().lower() in _PERCENT_UNITS:
@@ -216,4 +227,10 @@ def implausible_target(ctx: RuleContext) -> Iterator[Hit]:
             for loc, name, value in _outside_percent(kr):
                 if loc not in shown:
                     shown.add(loc)
-                    yield loc, f"{name} {value:g}% is outside 0–100%; write percentages as 0–100 (64, not 0.64 or 6400)"
+                    yield (
+                        loc,
+                        (
+                            f"{name} {plain_number(value)}% is outside 0–100%; "
+                            "write percentages as 0–100 (64, not 0.64 or 6400)"
+                        ),
+                    )
