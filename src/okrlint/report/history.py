@@ -51,9 +51,10 @@ def score_periods(
     """Score every period of the repository, earliest first (only ``teams`` when given, where they have OKRs)."""
     checkins = collect_checkins(repo, as_of)
     grouped = sets_by_period(repo)
+    wanted = frozenset(teams)
     scored = []
     for period in periods(repo):
-        sets = [s for s in grouped.get(period.id, ()) if not teams or s.team in teams]
+        sets = [s for s in grouped.get(period.id, ()) if not wanted or s.team in wanted]
         day = checkins.until(period_as_of(period, as_of))
         scores = team_scores(repo, period, day, root_team=root_team, aspirational_goal=aspirational_goal, sets=sets)
         scored.append(ScoredPeriod(period, day, tuple(scores)))
