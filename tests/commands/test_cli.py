@@ -18,7 +18,7 @@ from paths import REPO
 
 KINDS = ("objectives", "kpis", "checkins", "teams", "config")
 LINE_RE = re.compile(
-    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \[(?P<sev>error|warning|info)\] .+$"
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3})(?: \[\*\])? \[(?P<sev>error|warning|info)\] .+$"
 )
 SUMMARY_RE = re.compile(r"^Found (\d+) problems \((\d+) errors, (\d+) warnings, (\d+) infos\) in (\d+) files\.$")
 ANSI = "\033["
@@ -149,9 +149,10 @@ def test_text_lines_and_summary(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 1
     assert out.splitlines() == [
         "okrs/a.yaml:4:5: E002 [error] objectives[0]: missing required key 'title'",
-        "okrs/a.yaml:5:5: E002 [error] objectives[0]: unknown key 'titel' (did you mean 'title'?)",
+        "okrs/a.yaml:5:5: E002 [*] [error] objectives[0]: unknown key 'titel' (did you mean 'title'?)",
         "okrs/b.yaml:3:10: E004 [error] KPI id 'nps' is already used (first at line 2); ids must be unique",
         "Found 3 problems (3 errors, 0 warnings, 0 infos) in 2 files.",
+        "[*] 1 fixable with `--fix`.",
     ]
 
 
@@ -272,7 +273,7 @@ def test_json_shape_and_sort_order(repo: Path, capsys: pytest.CaptureFixture[str
     assert document["summary"] == {"files": 3, "error": 3, "warning": 0, "info": 0}
     findings = document["findings"]
     for finding in findings:
-        assert list(finding) == ["path", "line", "column", "code", "rule", "severity", "message"]
+        assert list(finding) == ["path", "line", "column", "code", "rule", "severity", "message", "fix"]
     keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
     assert keys == sorted(keys)
     assert findings[0] == {
@@ -283,6 +284,7 @@ def test_json_shape_and_sort_order(repo: Path, capsys: pytest.CaptureFixture[str
         "rule": "schema",
         "severity": "error",
         "message": "objectives[0]: missing required key 'title'",
+        "fix": None,
     }
     assert findings[2]["rule"] == "duplicate-id"
 

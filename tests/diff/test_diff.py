@@ -36,7 +36,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[
 
 
 def changes(document: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return [tuple(c.values()) for c in document["changes"]]
+    return [tuple(v for k, v in c.items() if k not in ("period", "mid_period")) for c in document["changes"]]
 
 
 def test_no_change_against_head(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,8 +69,24 @@ def test_changed_target_field_by_field(repo: Path, capsys: pytest.CaptureFixture
     write(repo, PATH, OKR_SET.replace("target: 14", "target: 15").replace("unit: M EUR", "unit: MEUR"))
     _, document = run_json(capsys, "HEAD")
     assert document["changes"] == [
-        {"change": "changed", "ref": "company/grow/arr", "field": "target", "old": 14, "new": 15},
-        {"change": "changed", "ref": "company/grow/arr", "field": "unit", "old": "M EUR", "new": "MEUR"},
+        {
+            "change": "changed",
+            "ref": "company/grow/arr",
+            "period": "2026-Q4",
+            "field": "target",
+            "old": 14,
+            "new": 15,
+            "mid_period": True,
+        },
+        {
+            "change": "changed",
+            "ref": "company/grow/arr",
+            "period": "2026-Q4",
+            "field": "unit",
+            "old": "M EUR",
+            "new": "MEUR",
+            "mid_period": False,
+        },
     ]
 
 
@@ -81,9 +97,11 @@ def test_renamed_title_is_a_change_not_an_add_and_remove(repo: Path, capsys: pyt
         {
             "change": "changed",
             "ref": "company/grow",
+            "period": "2026-Q4",
             "field": "title",
             "old": "Grow revenue with our best customers",
             "new": "Grow revenue from loyal customers",
+            "mid_period": False,
         }
     ]
 

@@ -46,6 +46,7 @@ def test_as_dict_is_the_json_shape() -> None:
         "rule": "rule-name",
         "severity": "warning",
         "message": "message",
+        "fix": None,
     }
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -19,14 +22,17 @@ from okrlint.commands.common import (
     today,
     use_color,
 )
-from okrlint.config import find_config
+from okrlint.config import Config, find_config
 from okrlint.engine.run import lint_repository
+from okrlint.fix.apply import FileEdit, plan_fixes, with_fixes, write_edits
 from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import Severity
+from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
 from okrlint.util.output import write_output
+from okrlint.util.text import plural
 
 
 def _config_near(paths: tuple[str, ...]) -> Path | None:
@@ -44,6 +50,38 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
     except ValueError:
         return None
     return find_config(common)
+
+
+MAX_FIX_ROUNDS = 5
+
+
+def _run_fixes(result: LintResult, config: Config, unsafe: bool, show_diff: bool, output: str | None) -> list[FileEdit]:
+    """Apply (or with ``show_diff`` print) the fixes; return the edits that change (would change) a file."""
+    edits = plan_fixes(result.findings, config, unsafe)
+    for edit in edits:
+        for finding, reason in edit.refused:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            click.echo(f"okrlint: not fixed: {where}: {finding.code}: {reason}", err=True)
+    changed = [edit for edit in edits if edit.changed]
+    if show_diff:
+        write_output("".join(edit.diff() for edit in changed), output, config.root)
+    else:
+        write_edits(changed)
+    return changed
+
+
+def _fix_rounds(result: LintResult, config: Config, unsafe: bool, relint: Callable[[], LintResult]) -> LintResult:
+    """Fix until nothing more changes (a fix can make another possible); return the last lint result."""
+    fixed, files = 0, set()
+    for _ in range(MAX_FIX_ROUNDS):
+        changed = _run_fixes(result, config, unsafe, False, None)
+        if not changed:
+            break
+        fixed += sum(len(edit.fixed) for edit in changed)
+        files |= {edit.rel for edit in changed}
+        result = relint()
+    click.echo(f"Fixed {plural(fixed, 'problem')} in {plural(len(files), 'file')}.", err=True)
+    return result
 
 
 @click.command("lint")
@@ -67,6 +105,11 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Offer and apply the unsafe fixes too.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing."
+)
 @cache_option
 def command(
     paths: tuple[str, ...],
@@ -78,6 +121,9 @@ def command(
     config_path: Path | None,
     output: str | None,
     cache: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
     config = load_config(config_path or _config_near(paths))
@@ -87,11 +133,21 @@ def command(
     if errors:
         raise UserError("; ".join(errors))
     only = existing_paths(paths) if paths else None
-    result = lint_repository(config, today(as_of), Selection(chosen_select, chosen_ignore), only, cache=cache)
+    selection = Selection(chosen_select, chosen_ignore)
+    result = lint_repository(config, today(as_of), selection, only, cache=cache)
+    if show_diff:
+        changed = _run_fixes(result, config, unsafe_fixes, True, output)
+        count = sum(len(edit.fixed) for edit in changed)
+        click.echo(f"Would fix {plural(count, 'problem')} in {plural(len(changed), 'file')}.", err=True)
+        return 1 if changed else 0
+    if fix:
+        relint = partial(lint_repository, config, today(as_of), selection, only, cache=cache)
+        result = _fix_rounds(result, config, unsafe_fixes, relint)
+    result = replace(result, findings=with_fixes(result.findings, config))
     if format_ == "auto":
         format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(color=use_color(output), version=__version__)), output, config.root)
+    write_output(renderer(result, ReportOptions(use_color(output), __version__, unsafe_fixes)), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

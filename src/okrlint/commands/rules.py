@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from okrlint.lint.catalogue import all_rules, find_rule
+from okrlint.lint.findings import FIXABLE
 from okrlint.util.errors import UserError
 
 
@@ -15,6 +16,16 @@ def rules_table() -> str:
     lines = [f"{'code':<5} {'name':<{width}} {'severity':<8} summary"]
     lines += [f"{r.code:<5} {r.name:<{width}} {r.severity!s:<8} {r.summary}" for r in rules]
     return "\n".join(lines) + "\n"
+
+
+def _fix_section(code: str) -> str:
+    """Return the paragraph saying whether and how the rule's findings can be fixed."""
+    known = FIXABLE.get(code)
+    if known is None:
+        return "Fix: none (fix these findings by hand).\n\n"
+    when, applicability, what = known
+    flag = "`okrlint lint --fix`" if applicability.startswith("safe") else "`okrlint lint --fix --unsafe-fixes`"
+    return f"Fix: {when} available, {applicability} ({flag}): {what}.\n\n"
 
 
 @click.command("rules")
@@ -31,7 +42,9 @@ def rule_command(code: str) -> int:
     found = find_rule(code)
     if found is None:
         raise UserError(f"{code!r} is neither a rule code nor a rule name; see `okrlint rules`")
-    click.echo(f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{found.doc}")
+    click.echo(
+        f"{found.code} {found.name} ({found.severity})\n\n{found.summary}\n\n{_fix_section(found.code)}{found.doc}"
+    )
     return 0
 
 

@@ -36,6 +36,8 @@ KR_FIELDS = (
     "description",
 )
 WORKING_TREE = "working tree"
+# Fields whose change moves a KR's goalposts (``kind`` is the KR's type: metric, range or milestone).
+GOALPOST_FIELDS = frozenset({"target", "baseline", "range", "kind"})
 
 SetKey = tuple[str, str]  # (team, period id)
 
@@ -53,12 +55,23 @@ class Change:
     field: str | None = None
     old: Any = None
     new: Any = None
+    mid_period: bool = False
+    elapsed: float | None = None  # share of the period elapsed when a goalpost moved mid-period
+    week: int | None = None  # and the week of the period it moved in (1 = the first seven days)
+
+    @property
+    def moves_goalposts(self) -> bool:
+        """Return True for a change to what a KR must reach: target, baseline, range, type, or its removal."""
+        if self.kind == "objective":
+            return self.change == "changed" and self.field == "type"
+        return self.change == "removed" or (self.change == "changed" and self.field in GOALPOST_FIELDS)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of SPEC §5.1 "diff json" for this change."""
-        data: dict[str, Any] = {"change": self.change, "ref": self.ref}
+        data: dict[str, Any] = {"change": self.change, "ref": self.ref, "period": self.period}
         if self.change == "changed":
             data.update(field=self.field, old=self.old, new=self.new)
+        data["mid_period"] = self.mid_period
         return data
 
 
@@ -72,6 +85,7 @@ class DiffResult:
     new_findings: tuple[Finding, ...]
     base_repo: Repository
     head_repo: Repository
+    as_of: date | None = None  # the day goalposts were judged on: HEAD's commit date, or as-of for the working tree
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of SPEC §5.1 "diff json"."""
@@ -161,6 +175,19 @@ def compare(base: Repository, head: Repository) -> list[Change]:
     return changes
 
 
+def mark_mid_period(changes: Iterable[Change], repos: Iterable[Repository], when: date) -> list[Change]:
+    """Return ``changes`` with goalposts moved after their period started (as of ``when``) marked mid-period."""
+    periods = {(s.team, s.period.id): s.period for repo in repos for s in repo.okr_sets}
+    marked = []
+    for change in changes:
+        period = periods.get((change.team, change.period))
+        if change.moves_goalposts and period is not None and period.start <= when:
+            week = min((when - period.start).days, (period.end - period.start).days) // 7 + 1
+            change = replace(change, mid_period=True, elapsed=period.elapsed(when), week=week)
+        marked.append(change)
+    return marked
+
+
 def _unique(krs: Iterable[KeyResult]) -> list[KeyResult]:
     seen: dict[str, KeyResult] = {}
     for kr in krs:
@@ -222,11 +249,13 @@ def diff_revisions(
     else:
         after = _lint_commit(config, top, head_commit, as_of, selection, load)
     assert before.repo is not None and after.repo is not None  # lint() always builds the model
+    when = gitio.commit_date(top, head_commit) if head_commit is not None else as_of
     return DiffResult(
         base=base,
         head=head if head is not None else WORKING_TREE,
-        changes=tuple(compare(before.repo, after.repo)),
+        changes=tuple(mark_mid_period(compare(before.repo, after.repo), (before.repo, after.repo), when)),
         new_findings=tuple(new_findings(before.findings, after.findings)),
         base_repo=before.repo,
         head_repo=after.repo,
+        as_of=when,
     )

@@ -6,6 +6,7 @@ import os
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from okrlint.util.errors import UserError
@@ -108,6 +109,12 @@ def resolve_commit(top: Path, revision: str) -> str:
     except GitError:
         raise GitError(f"{revision!r} is not a commit of the repository at {top}") from None
     return out.decode("ascii").strip()
+
+
+def commit_date(top: Path, commit: str) -> date:
+    """Return the committer date of ``commit`` (in the committer's own time zone)."""
+    out = run_git(["show", "-s", "--format=%cI", "--end-of-options", commit], top).decode("ascii").strip()
+    return date.fromisoformat(out[:10])
 
 
 def list_files(top: Path, commit: str, folders: Sequence[str], suffixes: tuple[str, ...]) -> list[TreeFile]:

@@ -227,8 +227,8 @@ class LintCache:
 
 
 def _finding_fields() -> tuple[str, ...]:
-    """Return the names of a finding's fields, in order (every one is stored)."""
-    return tuple(f.name for f in fields(Finding))
+    """Return the names of a finding's stored fields, in order (fixes are worked out after the cache)."""
+    return tuple(f.name for f in fields(Finding) if f.name != "fix")
 
 
 def _with_severity(values: dict[str, Any]) -> dict[str, Any]:

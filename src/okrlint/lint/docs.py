@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.lint.catalogue import all_rules
+from okrlint.lint.findings import FIXABLE
 from okrlint.lint.registry import Rule
 from okrlint.util.resources import load_schema
 
@@ -73,10 +74,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def fix_availability(code: str) -> str:
+    """Return whether rule ``code`` can fix, e.g. ``sometimes, safe``, or an empty string."""
+    known = FIXABLE.get(code)
+    return f"{known[0]}, {known[1]}" if known else ""
+
+
 def rules_table(rules: Sequence[Rule]) -> str:
-    """Render the rule table as Markdown: code, name, default severity, summary."""
-    lines = ["| code | name | default | summary |", "|---|---|---|---|"]
-    lines += [f"| {r.code} | `{r.name}` | {r.severity} | {_cell(r.summary)} |" for r in rules]
+    """Render the rule table as Markdown: code, name, default severity, fix, summary."""
+    lines = ["| code | name | default | fix | summary |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {r.code} | `{r.name}` | {r.severity} | {fix_availability(r.code)} | {_cell(r.summary)} |" for r in rules
+    ]
     return "\n".join(lines)
 
 
@@ -101,7 +110,9 @@ def readme_block() -> str:
         (
             "",
             "Every rule, its code, readable name and default severity. `okrlint rule CODE` (or NAME) prints",
-            "its documentation: what it checks, why, and an example of a bad and a good version.",
+            "its documentation: what it checks, why, and an example of a bad and a good version. The fix",
+            "column says whether the rule's findings can carry a fix (always or sometimes; safe fixes are",
+            "applied by `okrlint lint --fix`, unsafe ones only with `--unsafe-fixes` too).",
             "",
             rules_table(all_rules()),
             "",

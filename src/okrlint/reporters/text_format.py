@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.lint.result import LintResult
@@ -28,18 +29,39 @@ def summary(result: LintResult) -> str:
     )
 
 
-def finding_line(f: Finding, color: bool = False) -> str:
-    """Return one finding as ``path:line:col: CODE [severity] message``, safe for a terminal."""
+def _offered(f: Finding, unsafe_fixes: bool) -> bool:
+    """Return True when ``--fix`` (with ``--unsafe-fixes`` as given) would fix ``f``."""
+    return f.fix is not None and (unsafe_fixes or f.fix.applicability == "safe")
+
+
+def finding_line(f: Finding, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """Return one finding as ``path:line:col: CODE [*] [severity] message`` (``[*]``: fixable), safe for a terminal."""
     message = _printable(f.message.replace("\r", " ").replace("\n", " "))
     path = _printable(f.path)
+    code = f"{f.code} [*]" if _offered(f, unsafe_fixes) else f.code
     if not color:
-        return f"{path}:{f.line}:{f.column}: {f.code} [{f.severity}] {message}"
+        return f"{path}:{f.line}:{f.column}: {code} [{f.severity}] {message}"
     tint = _COLORS[f.severity]
-    return f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{f.code}{_RESET} [{tint}{f.severity}{_RESET}] {message}"
+    return f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {tint}{code}{_RESET} [{tint}{f.severity}{_RESET}] {message}"
+
+
+def fixable_lines(findings: Sequence[Finding], unsafe_fixes: bool) -> list[str]:
+    """Return ruff's closing lines: how many findings ``--fix`` fixes, and how many wait for ``--unsafe-fixes``."""
+    offered = sum(1 for f in findings if _offered(f, unsafe_fixes))
+    hidden = sum(1 for f in findings if f.fix is not None and not _offered(f, unsafe_fixes))
+    lines = []
+    if offered:
+        flag = "`--fix --unsafe-fixes`" if unsafe_fixes else "`--fix`"
+        lines.append(f"[*] {offered} fixable with {flag}.")
+    if hidden:
+        noun = "hidden fix" if hidden == 1 else "hidden fixes"
+        lines.append(f"({hidden} {noun} can be enabled with `--unsafe-fixes`.)")
+    return lines
 
 
 def render(result: LintResult, options: ReportOptions) -> str:
-    """Render findings one per line, then the summary line."""
-    lines = [finding_line(f, options.color) for f in result.findings]
+    """Render findings one per line, then the summary line and how many are fixable."""
+    lines = [finding_line(f, options.color, options.unsafe_fixes) for f in result.findings]
     lines.append(summary(result))
+    lines += fixable_lines(result.findings, options.unsafe_fixes)
     return "\n".join(lines) + "\n"
