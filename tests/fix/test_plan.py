@@ -172,3 +172,11 @@ def test_carried_zones_drop_the_points_the_new_baseline_reached(org: Path, capsy
     assert "commit" not in nps and (nps["target"], nps["stretch"]) == (75, 80)
     assert nps["title"] == f"Raise NPS from {nps['baseline']:g} to 75 (stretch 80)"
     assert [f for f in lint_json(capsys) if f["code"] in ("E002", "S205")] == []
+
+
+def test_history_follows_planned_krs(org: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "2027-Q1", *END]) == 0
+    capsys.readouterr()
+    assert main(["report", "--format", "json", "--history", "--no-cache", "--as-of", "2027-01-15"]) == 0
+    chains = {c["ref"]: [s["period"] for s in c["periods"]] for c in json.loads(capsys.readouterr().out)["carried"]}
+    assert chains["company/delight-customers/nps"] == ["2026-Q3", "2026-Q4", "2027-Q1"]
