@@ -68,7 +68,14 @@ OBJECTIVES: tuple[tuple[str, str, str, tuple[Kr, ...]], ...] = (
         "Make support something customers recommend",
         "aspirational",
         (
-            Kr("nps", "Raise NPS from 35 to 45", "baseline: 35\ntarget: 45\nunit: points\nkpi: nps", 35, 45),
+            Kr(
+                "nps",
+                "Raise NPS from 35 to 45 (commit 40, stretch 50)",
+                "# stretch zones: reaching commit scores 0.3, target 0.7, stretch 1.0\n"
+                "baseline: 35\ncommit: 40\ntarget: 45\nstretch: 50\nunit: points\nkpi: nps",
+                35,
+                45,
+            ),
             Kr(
                 "first-response",
                 "Cut median first-response time from 8 to 2 hours",
@@ -92,8 +99,8 @@ OBJECTIVES: tuple[tuple[str, str, str, tuple[Kr, ...]], ...] = (
         (
             Kr(
                 "engagement",
-                "Lift the team engagement score from 70 to 78",
-                "baseline: 70\ntarget: 78\nunit: points",
+                "Lift the team engagement score from 70 to 78 (stretch 82)",
+                "baseline: 70\ntarget: 78\nstretch: 82\nunit: points",
                 70,
                 78,
             ),

@@ -209,3 +209,18 @@ def test_pre_commit_hook_runs_offline_from_the_installed_okrlint(tmp_path: Path)
         timeout=120,
     )
     assert done.returncode == 1 and "okrs/teams.yaml:2:5: E002" in done.stdout, done.stdout
+
+
+def test_scaffold_shows_stretch_zones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["init", str(tmp_path), "--as-of", "2026-11-23"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--format", "json", "--as-of", "2026-11-23"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    krs = {kr["id"]: kr for o in data["teams"][0]["objectives"] for kr in o["key_results"]}
+    assert (krs["nps"]["commit"], krs["nps"]["target"], krs["nps"]["stretch"]) == (40, 45, 50)
+    assert krs["nps"]["zone"] in ("fail", "commit", "target")
+    assert krs["engagement"]["stretch"] == 82 and krs["engagement"]["zone"] is not None
+    assert data["summary"]["zone_counts"]["fail"] + data["summary"]["zone_counts"]["commit"] >= 1

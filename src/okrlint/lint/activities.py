@@ -209,8 +209,11 @@ def _verb_before(t: _Title, count: int) -> int | None:
         i -= 1
     if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
         return i
-    if i >= 2 and t.lower[i - 1] in ("and", "&") and lemma(t.lower[i - 2], _ALL_VERBS) and not lemma(
-        t.lower[i], _OUTCOME_LEADS
+    if (
+        i >= 2
+        and t.lower[i - 1] in ("and", "&")
+        and lemma(t.lower[i - 2], _ALL_VERBS)
+        and not lemma(t.lower[i], _OUTCOME_LEADS)
     ):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None

@@ -349,6 +349,24 @@ def title_numbers(title: str) -> tuple[float | None, float | None]:
     return (None, targets[0].value) if targets else (None, None)
 
 
+_ZONE_BEFORE_RE = re.compile(r"\b(commit|target|stretch)(?:\s*(?::|=|of|at))?\s*$", re.IGNORECASE)
+
+
+def zone_numbers(title: str) -> dict[str, float]:
+    """Return the stretch-zone points a title names: "commit 40, target 50, stretch 60" -> each value.
+
+    A point counts when its word stands right before the number ("stretch 60", "target: 50",
+    "commit of 40"); the first number after each word wins.
+    """
+    text, found = _quantities(title)
+    named: dict[str, float] = {}
+    for q in found:
+        word = _ZONE_BEFORE_RE.search(text, max(0, q.start - 16), q.start)
+        if q.value is not None and word is not None:
+            named.setdefault(word[1].lower(), q.value)
+    return named
+
+
 def parse_number(text: str) -> float | None:
     """Return the number written in ``text`` (``1.2k``, ``$5M``, ``20%``, ``seven``), else None.
 

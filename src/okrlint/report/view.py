@@ -10,7 +10,7 @@ from okrlint import __version__
 from okrlint.report.formatting import finite, percent, value
 from okrlint.util.numbers import quantum, to_quantum
 
-__all__ = ["build_view", "kr_values"]
+__all__ = ["build_view", "kr_values", "visible"]
 
 _MAX_TREE_DEPTH = 40
 # Invisible characters that can make shown text differ from what it says ("Trojan Source"):
@@ -18,14 +18,14 @@ _MAX_TREE_DEPTH = 40
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
 
 
-def _visible(raw: Any) -> Any:
+def visible(raw: Any) -> Any:
     """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters."""
     if isinstance(raw, str):
         return _INVISIBLE.sub("", raw)
     if isinstance(raw, Mapping):
-        return {key: _visible(item) for key, item in raw.items()}
+        return {key: visible(item) for key, item in raw.items()}
     if isinstance(raw, list | tuple):
-        return [_visible(item) for item in raw]
+        return [visible(item) for item in raw]
     return raw
 
 
@@ -34,7 +34,7 @@ OMITTED_SHOWN = 50  # the warning lists this many left-out parts; JSON has them 
 
 def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the template context: the report as given plus derived, ready-to-show facts."""
-    data = _visible(data)
+    data = visible(data)
     period = dict(data.get("period") or {})
     as_of = str(data.get("as_of") or "")
     teams = [_team(team, as_of) for team in data.get("teams") or ()]
@@ -170,6 +170,8 @@ def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
             "current": _milestone(kr.get("current")),
             "target": "done",
             "forecast": projected,
+            "commit": "",
+            "stretch": "",
         }
     bounds = _range(kr.get("range"))
     target = value(kr.get("target"), unit)
@@ -181,6 +183,8 @@ def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
         "current": value(kr.get("current"), unit),
         "target": target,
         "forecast": projected,
+        "commit": value(kr.get("commit"), unit) if finite(kr.get("commit")) is not None else "",
+        "stretch": value(kr.get("stretch"), unit) if finite(kr.get("stretch")) is not None else "",
     }
 
 

@@ -8,6 +8,7 @@ rows whose value is invalid for their KR (what T403 reports) are left out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,23 +21,28 @@ from okrlint.scoring.formulas import (
     GRADES,
     HEALTH,
     STATUSES,
+    ZONES,
     Forecast,
     attainment_of,
     expected_progress,
     forecast,
+    goal,
     grade,
     kpi_health,
     mean,
+    reached,
     score_of,
     status_of,
     usable_value,
     weighted_mean,
+    zone_of,
 )
 
 __all__ = [
     "GRADES",
     "HEALTH",
     "STATUSES",
+    "ZONES",
     "CheckIns",
     "Forecast",
     "KpiScore",
@@ -63,11 +69,24 @@ def row_order(row: CheckIn) -> tuple[date, str, int]:
 
 @dataclass(frozen=True, slots=True)
 class CheckIns:
-    """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order."""
+    """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order.
+
+    Scoring reads only rows up to ``as_of``, so one collection serves earlier dates too
+    (``until``): the history scores every period from one pass over the logs.
+    """
 
     as_of: date
     by_kr: Mapping[KrRef, tuple[CheckIn, ...]]
     by_kpi: Mapping[str, tuple[CheckIn, ...]]
+
+    def until(self, day: date) -> CheckIns:
+        """Return the same rows read as of ``day`` (not later than this collection's ``as_of``)."""
+        return CheckIns(min(day, self.as_of), self.by_kr, self.by_kpi)
+
+
+def _until(rows: tuple[CheckIn, ...], day: date) -> tuple[CheckIn, ...]:
+    """Return the rows (in scoring order) dated on or before ``day``."""
+    return rows if not rows or rows[-1].date <= day else rows[: bisect_right(rows, day, key=lambda r: r.date)]
 
 
 def collect_checkins(repo: Repository, as_of: date) -> CheckIns:
@@ -107,6 +126,7 @@ class KrScore:
     status: str
     confidence: float | None
     forecast: Forecast | None
+    zone: str | None = None
 
     @property
     def grade(self) -> str | None:
@@ -147,6 +167,17 @@ def status_counts(scores: Iterable[KrScore]) -> dict[str, int]:
     """Return how many KRs have each status, every status present (in STATUSES order)."""
     counted = Counter(s.status for s in scores)
     return {status: counted.get(status, 0) for status in STATUSES}
+
+
+def objective_achieved(score: ObjectiveScore, aspirational_goal: float = 0.7) -> bool:
+    """Return True when an objective's score reached its goal (1.0 committed, ``aspirational_goal`` otherwise)."""
+    return reached(score.score, goal(score.objective.type, aspirational_goal))
+
+
+def zone_counts(scores: Iterable[KrScore]) -> dict[str, int]:
+    """Return how many zoned KRs are in each zone, every zone present (in ZONES order)."""
+    counted = Counter(s.zone for s in scores if s.zone is not None)
+    return {zone: counted.get(zone, 0) for zone in ZONES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,9 +254,9 @@ def score_key_result(
 ) -> KrScore:
     """Score one key result of ``okr_set`` as of ``checkins.as_of`` (SPEC §4)."""
     ref = KrRef(okr_set.team, objective.id, kr.id, okr_set.period.id)
-    rows, source = _valid(kr.kind, checkins.by_kr.get(ref, ())), "checkins"
+    rows, source = _valid(kr.kind, _until(checkins.by_kr.get(ref, ()), checkins.as_of)), "checkins"
     if not rows and kr.kpi is not None and kr.kind != "milestone":
-        rows, source = _measurements(checkins.by_kpi.get(kr.kpi, ()), okr_set.period), "kpi"
+        rows, source = _measurements(_until(checkins.by_kpi.get(kr.kpi, ()), checkins.as_of), okr_set.period), "kpi"
     if rows:
         current = usable_value(kr.kind, rows[-1].value)
     else:
@@ -246,6 +277,7 @@ def score_key_result(
         status=status_of(score, expected, bool(rows)),
         confidence=valid_confidence(rows[-1].confidence) if rows and source == "checkins" else None,
         forecast=forecast(kr, series, okr_set.period),
+        zone=zone_of(kr, current),
     )
 
 
@@ -281,6 +313,6 @@ def org_score(teams: Sequence[TeamScore]) -> float | None:
 
 def score_kpi(kpi: Kpi, checkins: CheckIns, period: Period) -> KpiScore:
     """Return a KPI's measurements inside ``period`` up to the as-of date, latest value and health."""
-    rows = _measurements(checkins.by_kpi.get(kpi.id, ()), period)
+    rows = _measurements(_until(checkins.by_kpi.get(kpi.id, ()), checkins.as_of), period)
     latest = float(rows[-1].value) if rows and rows[-1].value is not None else None
     return KpiScore(kpi, rows, latest, kpi_health(kpi, latest))
