@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -136,14 +137,16 @@ def _key_results(rng: random.Random, owner: str, milestones: list[str], deck: li
     return results
 
 
-def _okr_set(team: str, rng: random.Random, root: bool) -> tuple[str, list[tuple[str, dict[str, object]]]]:
+def _okr_set(
+    team: str, rng: random.Random, root: bool, period: str = PERIOD
+) -> tuple[str, list[tuple[str, dict[str, object]]]]:
     """Return the YAML text of a team's OKR set and its (objective id, KR) pairs."""
     owner = f"lead.{team}@example.com"
     lines = [
         "# yaml-language-server: $schema=../../schema/objectives.schema.json",
-        f"# OKRs of {team} for {PERIOD}; generated for benchmarks.",
+        f"# OKRs of {team} for {period}; generated for benchmarks.",
         f"team: {team}",
-        f"period: {PERIOD}",
+        f"period: {period}",
         f"owner: {owner}",
         "objectives:",
     ]
@@ -167,17 +170,25 @@ def _okr_set(team: str, rng: random.Random, root: bool) -> tuple[str, list[tuple
     return "\n".join(lines) + "\n", pairs
 
 
-def _checkins(team: str, pairs: list[tuple[str, dict[str, object]]], rng: random.Random, weeks: int = WEEKS) -> str:
-    """Return the YAML text of a team's weekly check-ins for the quarter."""
+def _checkins(
+    team: str,
+    pairs: list[tuple[str, dict[str, object]]],
+    rng: random.Random,
+    first_monday: date = FIRST_MONDAY,
+    period: str | None = None,
+    weeks: int = WEEKS,
+) -> str:
+    """Return the YAML text of a team's weekly check-ins for the quarter (``period`` pins an earlier one)."""
     lines = [
         "# yaml-language-server: $schema=../../../schema/checkins.schema.json",
         f"# Weekly check-ins of {team}; append new rows at the end.",
         f"team: {team}",
+        *([f"period: {period}"] if period else []),
         "checkins:",
     ]
     pace = {id(kr): rng.uniform(0.6, 1.1) for _, kr in pairs}
     for week in range(weeks):
-        day = FIRST_MONDAY + timedelta(weeks=week)
+        day = first_monday + timedelta(weeks=week)
         lines.append(f"  # week {week + 1} ({day.isoformat()})")
         done = (week + 1) / WEEKS
         for objective_id, kr in pairs:
@@ -243,11 +254,35 @@ def _kpi_measurements(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, teams: int, seed: int = 7, weeks: int = WEEKS) -> Generated:
+def _earlier_quarters(count: int) -> list[tuple[str, date]]:
+    """Return the ``count`` quarters before 2026-Q4, latest first, each with its first Monday."""
+    quarters = []
+    for back in range(1, count + 1):
+        index = 2026 * 4 + 3 - back
+        year, quarter = divmod(index, 4)
+        start = date(year, 3 * quarter + 1, 1)
+        quarters.append((f"{year}-Q{quarter + 1}", start + timedelta(days=(7 - start.weekday()) % 7)))
+    return quarters
+
+
+def _write_earlier(okrs: Path, teams: list[str], seed: int, periods: int, write: Callable[[Path, str], None]) -> None:
+    """Write the closed quarters before 2026-Q4: every team's OKR set and check-ins (the history)."""
+    for back, (period, monday) in enumerate(_earlier_quarters(periods - 1), start=1):
+        rng = random.Random(seed * 1_000_003 + len(teams) * 7_919 + back)
+        folder = okrs / period
+        (folder / "checkins").mkdir(parents=True, exist_ok=True)
+        for team in teams:
+            text, pairs = _okr_set(team, rng, root=team == "company", period=period)
+            write(folder / f"{team}.yaml", text)
+            write(folder / "checkins" / f"{team}.yaml", _checkins(team, pairs, rng, monday, period))
+
+
+def generate(root: Path, teams: int, seed: int = 7, weeks: int = WEEKS, periods: int = 1) -> Generated:
     """Write a repository of ``teams`` teams under ``root`` (deterministic for a seed).
 
     ``weeks`` of check-ins per KR (13, the quarter, by default; 2 makes small files of about
-    250 lines, as many real repositories have).
+    250 lines, as many real repositories have). ``periods`` > 1 adds that many quarters minus
+    one before 2026-Q4, closed, for the history.
     """
     rng = random.Random(seed * 1_000_003 + teams)
     okrs = root / "okrs"
@@ -267,7 +302,8 @@ def generate(root: Path, teams: int, seed: int = 7, weeks: int = WEEKS) -> Gener
     for team in ["company", *ids]:
         text, pairs = _okr_set(team, rng, root=team == "company")
         write(quarter / f"{team}.yaml", text)
-        write(quarter / "checkins" / f"{team}.yaml", _checkins(team, pairs, rng, weeks))
+        write(quarter / "checkins" / f"{team}.yaml", _checkins(team, pairs, rng, weeks=weeks))
+    _write_earlier(okrs, ["company", *ids], seed, periods, write)
     return Generated(root, tuple(files), AS_OF)
 
 
@@ -278,8 +314,9 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--weeks", type=int, default=WEEKS, help="Weeks of check-ins (2: small files).")
+    parser.add_argument("--periods", type=int, default=1, help="Quarters to write, 2026-Q4 and the ones before it.")
     args = parser.parse_args()
-    result = generate(args.out, args.teams, args.seed, args.weeks)
+    result = generate(args.out, args.teams, args.seed, weeks=args.weeks, periods=args.periods)
     print(f"{len(result.files)} files, {result.bytes / 1e6:.1f} MB in {result.root} (lint with --as-of {result.as_of})")
 
 

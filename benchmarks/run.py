@@ -6,6 +6,9 @@ largest process of the child's tree). Ratios are to the floor: a bare
 ``yaml.load(..., Loader=yaml.CSafeLoader)`` of every file, interpreter start-up included as
 it is for every other row.
 
+The history rows report on a second organisation with ``--history-periods`` quarters (8 by
+default) of the same teams: the HTML site of every period, and ``--history`` as JSON and Markdown.
+
 Usage: ``python benchmarks/run.py --teams 100 1000 5000 [--json out.json] [--work DIR]``.
 """
 
@@ -123,8 +126,50 @@ class Bench:
         )
 
 
+def bench_history(bench: Bench, work: Path, teams: int, seed: int, periods: int, report: list[str]) -> None:
+    """Measure the history report on an organisation with ``periods`` quarters (the site has a folder per period).
+
+    The note gives the CPU time per period relative to the one-period HTML row (CPU, so a busy
+    machine does not blur it): about 1 when the cost grows linearly with periods × teams.
+    """
+    root = work / f"org-{teams}-history"
+    shutil.rmtree(root, ignore_errors=True)
+    org = generate(root, teams, seed, periods=periods)
+    print(f"  ({periods} periods: {len(org.files)} files, {org.bytes / 1e6:.1f} MB)", flush=True)
+    site = work / f"html-{teams}-history"
+    shutil.rmtree(site, ignore_errors=True)
+    one = next((r for r in bench.rows if r.name == "okrlint report --format html"), None)
+    html = Row(
+        teams,
+        f"okrlint report --format html, {periods} periods",
+        *measure([*report, "--format", "html", "--out", str(site)], root, bench.timeout),
+    )
+    if html.cpu_seconds and one and one.cpu_seconds:
+        per_period = html.cpu_seconds / periods / one.cpu_seconds
+        html.note = html.note or f"CPU per period {per_period:.2f} × the 1-period html row"
+    bench.add(html)
+    out = str(work / "history.json")
+    bench.run(
+        f"okrlint report --format json --history, {periods} periods",
+        [*report, "--format", "json", "--history", "--out", out],
+        cwd=root,
+    )
+    bench.run(
+        f"okrlint report --format md --history, {periods} periods",
+        [*report, "--format", "md", "--history", "--out", str(work / "history.md")],
+        cwd=root,
+    )
+
+
 def bench_one(
-    teams: int, work: Path, seed: int, compare: bool, timeout: float, full: bool = True, jsonschema: bool = True
+    teams: int,
+    work: Path,
+    seed: int,
+    compare: bool,
+    timeout: float,
+    full: bool = True,
+    jsonschema: bool = True,
+    history_periods: int = 8,
 ) -> list[Row]:
     """Generate one organisation and measure everything on it."""
     root = work / f"org-{teams}"
@@ -169,6 +214,8 @@ def bench_one(
     yamllint = _tool("yamllint")
     if yamllint:  # one file is quick: always measured, it is what the pre-commit rows compare with
         bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
+    if full and history_periods > 1:
+        bench_history(bench, work, teams, seed, history_periods, report)
     if compare:
         if yamllint:
             bench.run("yamllint (default config)", [yamllint, "-f", "parsable", "okrs"])
@@ -315,10 +362,19 @@ def main() -> None:
         "--full-up-to",
         type=int,
         default=10**9,
-        help="Above this many teams, skip the report and '1 file --no-cache' rows.",
+        help="Above this many teams, skip the report, history and '1 file --no-cache' rows.",
     )
     parser.add_argument(
-        "--small-up-to", type=int, default=100, help="Also measure an organisation of small files up to this many teams."
+        "--history-periods",
+        type=int,
+        default=8,
+        help="Quarters of the organisation the history rows report on (1 skips them).",
+    )
+    parser.add_argument(
+        "--small-up-to",
+        type=int,
+        default=100,
+        help="Also measure an organisation of small files up to this many teams.",
     )
     parser.add_argument("--no-compare", action="store_true", help="Skip yamllint and check-jsonschema.")
     parser.add_argument("--timeout", type=float, default=3600)
@@ -344,6 +400,7 @@ def main() -> None:
                 args.timeout,
                 teams <= args.full_up_to,
                 teams <= args.check_jsonschema_up_to,
+                args.history_periods,
             )
             if teams <= args.small_up_to:
                 rows += bench_small(teams, work.resolve(), args.seed, args.timeout)

@@ -41,6 +41,10 @@ FLAGS = (
 )
 
 
+# WCAG 2.1 A and AA, and axe's best practices.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
+
+
 def find_chromium() -> str | None:
     """Return the Chromium executable, or None when it is not installed."""
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
@@ -78,6 +82,20 @@ class Page:
         if "exceptionDetails" in result:
             raise BrowserError(f"evaluate failed: {result['exceptionDetails']}")
         return result["result"].get("value")
+
+    def audit(self, axe_source: str, tags: tuple[str, ...] = AXE_TAGS) -> list[dict[str, Any]]:
+        """Run axe-core (its source given) on the page; return its violations, each with the nodes it found."""
+        self.evaluate(axe_source)
+        options = json.dumps({"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]})
+        expression = (
+            f"axe.run(document, {options}).then(r => r.violations.map(v => ({{id: v.id, impact: v.impact,"
+            " help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))"
+        )
+        result = self.send("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True, timeout=60)
+        if "exceptionDetails" in result:
+            raise BrowserError(f"axe failed: {result['exceptionDetails']}")
+        violations: list[dict[str, Any]] = result["result"]["value"]
+        return violations
 
     def dom(self) -> str:
         """Return the rendered DOM as HTML."""

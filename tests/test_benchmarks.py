@@ -18,6 +18,9 @@ OKRLINT_ROWS = (
     "okrlint report --format html --no-cache",
     "okrlint report --format html",
     "okrlint report --format json",
+    "okrlint report --format html, 3 periods",
+    "okrlint report --format json --history, 3 periods",
+    "okrlint report --format md --history, 3 periods",
 )
 SMALL_ROWS = (
     "floor: libyaml CSafeLoader parse",
@@ -50,6 +53,32 @@ def test_generated_organisation_is_deterministic_and_lints_clean(tmp_path: Path)
     assert len(findings) <= 5  # mostly clean, so the rules do real work rather than report noise
 
 
+def test_generator_writes_earlier_quarters_for_the_history(tmp_path: Path) -> None:
+    generator = [sys.executable, str(ROOT / "benchmarks" / "generate.py")]
+    subprocess.run([*generator, str(tmp_path), "--teams", "4", "--periods", "3"], check=True, capture_output=True)
+    assert sorted(p.name for p in (tmp_path / "okrs").iterdir() if p.is_dir()) == ["2026-Q2", "2026-Q3", "2026-Q4"]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "okrlint",
+            "report",
+            "--no-cache",
+            "--as-of",
+            "2026-12-31",
+            "--format",
+            "json",
+            "--history",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    history = json.loads(done.stdout)["history"]
+    assert [(h["period"], h["counts"]["teams"]) for h in history] == [("2026-Q2", 5), ("2026-Q3", 5), ("2026-Q4", 5)]
+
+
 def test_runner_smoke(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     done = subprocess.run(
@@ -63,6 +92,8 @@ def test_runner_smoke(tmp_path: Path) -> None:
             "10",
             "--small-up-to",
             "10",
+            "--history-periods",
+            "3",  # the default is 8; 3 keeps the smoke test short
             "--work",
             str(tmp_path / "work"),
             "--json",

@@ -42,5 +42,5 @@ def test_ci_runs_the_readme_commands_in_fresh_venvs() -> None:
     assert tests == "pip install -e '.[test]' && python -m pytest -q"
     script = (REPO / ".ci/run").read_text(encoding="utf-8")
     assert "readme_commands.py README.md" in script
-    assert script.count('"$python" -m venv') == 1 and "--system-site-packages" not in script
+    assert script.count("python3 -m venv") == 1 and "--system-site-packages" not in script
     assert "lowest-constraints.txt" in script

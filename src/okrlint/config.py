@@ -13,6 +13,7 @@ from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 from okrlint.util.errors import UserError
 from okrlint.util.severity import Severity
+from okrlint.util.tomlmarks import TomlMarks, toml_marks
 
 CONFIG_FILE = ".okrlint.yaml"
 
@@ -111,19 +112,23 @@ def from_mapping(data: Mapping[str, Any], root: Path, source: Path | None = None
     return Config(**values)
 
 
-def _to_located(value: Any, mark: tuple[int, int]) -> Any:
-    """Wrap plain TOML data in located nodes (all at ``mark``) so it validates like YAML."""
+def _to_located(value: Any, marks: TomlMarks, path: tuple[str | int, ...], mark: tuple[int, int]) -> Any:
+    """Wrap plain TOML data in located nodes, each at the line and column where the TOML text writes it."""
     if isinstance(value, dict):
         node = YMap(mark)
         for key, item in value.items():
-            node[key] = _to_located(item, mark)
-            node.key_marks[key] = node.value_marks[key] = mark
+            here = (*path, key)
+            at = marks.values.get(here, mark)
+            node[key] = _to_located(item, marks, here, at)
+            node.key_marks[key] = marks.keys.get(here, at)
+            node.value_marks[key] = at
         return node
     if isinstance(value, list):
         seq = YSeq(mark)
-        for item in value:
-            seq.append(_to_located(item, mark))
-            seq.item_marks.append(mark)
+        for index, item in enumerate(value):
+            at = marks.values.get((*path, index), mark)
+            seq.append(_to_located(item, marks, (*path, index), at))
+            seq.item_marks.append(at)
         return seq
     return value
 
@@ -150,8 +155,9 @@ def _read_pyproject(path: Path) -> Any | None:
         raise ConfigError(f"{path}: cannot read configuration: {error}") from None
     if table is None:
         return None
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[tool.okrlint]"), 1)
-    return _to_located(table, (line, 1))
+    marks = toml_marks(text)
+    top = ("tool", "okrlint")
+    return _to_located(table, marks, top, marks.values.get(top) or marks.keys.get(top) or (1, 1))
 
 
 def load_config(path: Path) -> Config:

@@ -68,7 +68,14 @@ OBJECTIVES: tuple[tuple[str, str, str, tuple[Kr, ...]], ...] = (
         "Make support something customers recommend",
         "aspirational",
         (
-            Kr("nps", "Raise NPS from 35 to 45", "baseline: 35\ntarget: 45\nunit: points\nkpi: nps", 35, 45),
+            Kr(
+                "nps",
+                "Raise NPS from 35 to 45 (commit 40, stretch 50)",
+                "# stretch zones: reaching commit scores 0.3, target 0.7, stretch 1.0\n"
+                "baseline: 35\ncommit: 40\ntarget: 45\nstretch: 50\nunit: points\nkpi: nps",
+                35,
+                45,
+            ),
             Kr(
                 "first-response",
                 "Cut median first-response time from 8 to 2 hours",
@@ -92,8 +99,8 @@ OBJECTIVES: tuple[tuple[str, str, str, tuple[Kr, ...]], ...] = (
         (
             Kr(
                 "engagement",
-                "Lift the team engagement score from 70 to 78",
-                "baseline: 70\ntarget: 78\nunit: points",
+                "Lift the team engagement score from 70 to 78 (stretch 82)",
+                "baseline: 70\ntarget: 78\nstretch: 82\nunit: points",
                 70,
                 78,
             ),
@@ -163,8 +170,14 @@ def _number(value: float) -> str:
 
 
 def checkin_dates(period: Period, today: date) -> list[date]:
-    """Return the check-in dates: the period's start, halfway to today, and today (inside the period)."""
+    """Return the check-in dates: the period's start, halfway to today, and today (inside the period).
+
+    On the period's first day there is no progress to show yet: no dates, so the scorecard
+    says "no data yet" until the first real check-in.
+    """
     last = min(max(today, period.start), period.end)
+    if last == period.start:
+        return []
     halfway = period.start + timedelta(days=(last - period.start).days // 2)
     return sorted({period.start, halfway, last})
 
@@ -201,9 +214,10 @@ def checkins_text(path: str, period: Period, today: date) -> str:
         "# Progress on the key results, and KPI measurements. Append a row per check-in, or run",
         "#   okrlint checkin company/<objective>/<kr> VALUE",
         "team: company",
-        "checkins:",
     ]
-    for day in checkin_dates(period, today):
+    dates = checkin_dates(period, today)
+    lines.append("checkins:" if dates else "checkins: []  # nothing yet: the quarter has just begun")
+    for day in dates:
         share = _progress(period, day)
         for objective_id, _title, _kind, krs in OBJECTIVES:
             for kr in krs:
@@ -230,15 +244,27 @@ def config_text(fiscal_year_start_month: int) -> str:
 
 
 def pre_commit_text() -> str:
-    """Return ``.pre-commit-config.yaml`` running okrlint's hook."""
+    """Return ``.pre-commit-config.yaml``: okrlint's hook run from the installed okrlint (works offline)."""
     return (
         f"# yaml-language-server: $schema={PRE_COMMIT_SCHEMA}\n"
         "# Lint OKRs before every commit: pip install pre-commit && pre-commit install\n"
+        "# This hook runs the okrlint installed in your environment, so it works offline and with\n"
+        "# any way you installed okrlint. To let pre-commit install a pinned okrlint itself instead,\n"
+        "# replace the `repo: local` entry with:\n"
+        f"#   - repo: {HOOK_REPO}\n"
+        f"#     rev: v{__version__}\n"
+        "#     hooks:\n"
+        "#       - id: okrlint\n"
         "repos:\n"
-        f"  - repo: {HOOK_REPO}\n"
-        f"    rev: v{__version__}\n"
+        "  - repo: local\n"
         "    hooks:\n"
         "      - id: okrlint\n"
+        "        name: okrlint\n"
+        "        entry: okrlint lint\n"
+        "        language: system\n"
+        "        types_or: [yaml, csv]\n"
+        "        exclude: '(^|/)\\.'\n"
+        "        require_serial: true\n"
     )
 
 

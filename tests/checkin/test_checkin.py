@@ -30,6 +30,7 @@ objectives:
       - {id: one-click, title: Ship one-click checkout, milestone: true}
 """
 KPIS = "kpis:\n  - {id: nps, name: NPS, source: survey, target: 60}\n"
+TODAY = date(2027, 2, 1)
 TEAMS = "teams:\n  - {id: company, name: Acme}\n  - {id: shop, name: Shop, parent: company}\n"
 
 
@@ -37,6 +38,8 @@ TEAMS = "teams:\n  - {id: company, name: Acme}\n  - {id: shop, name: Shop, paren
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_repo(tmp_path, {"okrs/2026-Q4/shop.yaml": OKRS, "okrs/kpis.yaml": KPIS, "okrs/teams.yaml": TEAMS})
     monkeypatch.chdir(tmp_path)
+    # "today" for the command: after every date these tests check in (a date after today is refused)
+    monkeypatch.setattr("okrlint.commands.checkin.today", lambda as_of: as_of or TODAY)
     return tmp_path
 
 
@@ -72,7 +75,8 @@ def test_creates_the_team_log_beside_the_okr_set(repo: Path, capsys: pytest.Capt
         == 0
     )
     assert capsys.readouterr().out == (
-        "okrs/2026-Q4/checkins/shop.yaml: created with shop/checkout/latency = 1100 on 2026-10-12\n"
+        "okrs/2026-Q4/checkins/shop.yaml:4: created the log with {date: 2026-10-12, kr: checkout/latency, "
+        'value: 1100, confidence: 0.7, author: lee@example.com, note: "CDN: half done"}\n'
     )
     assert (repo / "okrs/2026-Q4/checkins/shop.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=https://okrlint.dev/schema/checkins.schema.json\n"
@@ -378,7 +382,7 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
                 "shop/checkout/latency",
                 str(1000 + n),
                 "--date",
-                "2026-10-12",
+                f"2026-10-1{n}",  # one value per KR and day: a second one is refused (test_checkin_replace)
             ],
             cwd=repo,
             env=env,
@@ -392,7 +396,7 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
     text = log.read_text(encoding="utf-8")
     assert sorted(int(line.split()[-1].rstrip("}")) for line in text.splitlines()[3:]) == [1000, 1001, 1002, 1003]
     assert sorted(p.name for p in log.parent.iterdir()) == ["shop.yaml"]
-    assert_clean(repo, ("E", "T403"))  # T402 would rightly say: four values on one day
+    assert_clean(repo, ("E", "T403"))  # T402 would rightly say: rows out of date order
 
 
 @pytest.mark.parametrize("quote", ["", "'", '"'])

@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ KINDS = ("objectives", "kpis", "checkins", "teams", "config")
 LINE_RE = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3})(?: \[\*\])? \[(?P<sev>error|warning|info)\] .+$"
 )
-SUMMARY_RE = re.compile(r"^Found (\d+) problems \((\d+) errors, (\d+) warnings, (\d+) infos\) in (\d+) files\.$")
+SUMMARY_RE = re.compile(r"^Found (\d+) problems? \((\d+) errors?, (\d+) warnings?, (\d+) infos?\) in (\d+) files?\.$")
 ANSI = "\033["
 
 BROKEN = "team: payments\nperiod: 2026-Q4\nobjectives:\n  - id: a\n    titel: x\n"  # E002 x2
@@ -42,6 +43,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     return tmp_path
 
 
@@ -55,6 +57,8 @@ def okrlint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     """Run ``python -m okrlint`` in a fresh process."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None)
+    if not env or "FORCE_COLOR" not in env:
+        full_env.pop("FORCE_COLOR", None)
     return subprocess.run(
         [sys.executable, "-m", "okrlint", *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60
     )
@@ -168,21 +172,21 @@ def test_text_is_sorted_by_path_line_column_code(repo: Path, capsys: pytest.Capt
         "okrs/b.yaml:3:10: E004",
         "okrs/c.yaml:2:5: Q305",
     ]
-    assert summary == "Found 4 problems (1 errors, 0 warnings, 3 infos) in 2 files."
+    assert summary == "Found 4 problems (1 error, 0 warnings, 3 infos) in 2 files."
 
 
-def test_summary_is_worded_as_the_spec_even_for_one(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # SPEC §5.1 gives "Found N problems (E errors, W warnings, I infos) in F files."; we keep it literal.
+def test_summary_uses_singulars_for_one(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # SPEC §5.1: "Found N problems (E errors, W warnings, I infos) in F files." with proper singulars.
     write(repo / "okrs/b.yaml", DUPLICATE)
     _, out, _ = run(capsys, "lint", "--as-of", "2026-11-23", "--select", "E")
-    assert out.splitlines()[-1] == "Found 1 problems (1 errors, 0 warnings, 0 infos) in 1 files."
+    assert out.splitlines()[-1] == "Found 1 problem (1 error, 0 warnings, 0 infos) in 1 file."
     assert SUMMARY_RE.match(out.splitlines()[-1])
 
 
 def test_no_findings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo / "okrs/c.yaml", CLEAN)
     code, out, _ = run(capsys, "lint", "--select", "E")
-    assert (code, out) == (0, "Found 0 problems (0 errors, 0 warnings, 0 infos) in 1 files.\n")
+    assert (code, out) == (0, "Found 0 problems (0 errors, 0 warnings, 0 infos) in 1 file.\n")
 
 
 def test_only_given_files_are_reported(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,7 +194,7 @@ def test_only_given_files_are_reported(repo: Path, capsys: pytest.CaptureFixture
     write(repo / "okrs/b.yaml", DUPLICATE)
     _, out, _ = run(capsys, "lint", "okrs/b.yaml", "--select", "E")
     assert [line.split(":")[0] for line in out.splitlines()[:-1]] == ["okrs/b.yaml"]
-    assert out.splitlines()[-1].endswith("in 1 files.")
+    assert out.splitlines()[-1].endswith("in 1 file.")
 
 
 def test_messages_stay_on_one_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -258,6 +262,60 @@ def test_no_colour_when_not_a_tty(repo: Path) -> None:
     assert ANSI not in done.stdout
 
 
+def test_force_color_colours_a_pipe(repo: Path) -> None:
+    write(repo / "okrs/b.yaml", DUPLICATE)
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    done = okrlint("lint", "--select", "E", cwd=repo, env={**env, "FORCE_COLOR": "1"})
+    assert f"{ANSI}31mE004" in done.stdout
+
+
+def test_no_color_beats_force_color(repo: Path) -> None:
+    write(repo / "okrs/b.yaml", DUPLICATE)
+    done = okrlint("lint", "--select", "E", cwd=repo, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "E004 [error]" in done.stdout
+    assert ANSI not in done.stdout
+
+
+def test_statistics_counts_each_code(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo / "okrs/a.yaml", BROKEN)
+    write(repo / "okrs/b.yaml", DUPLICATE)
+    write(repo / "okrs/c.yaml", CLEAN)
+    code, out, _ = run(capsys, "lint", "--as-of", "2026-11-23", "--statistics")
+    assert code == 1
+    assert out.splitlines() == [
+        "2\tE002\t[*] [error] schema",  # [*]: --fix can fix some (the did-you-mean rename), as in ruff
+        "1\tE004\t[error] duplicate-id",
+        "Found 3 problems (3 errors, 0 warnings, 0 infos) in 3 files.",
+        "[*] 1 fixable with `--fix`.",
+    ]
+
+
+def test_statistics_pads_counts_and_quiet_drops_the_summary(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kpis = "".join(f"  - {{id: k{i}, name: K, source: s}}\n" for i in range(10))
+    write(repo / "okrs/b.yaml", "kpis:\n" + kpis + "  - {id: k9, name: K}\n")
+    _, out, _ = run(capsys, "lint", "--statistics", "--quiet")
+    assert out.splitlines() == [
+        "11\tQ305\t[info] unused-kpi",
+        " 1\tE004\t[error] duplicate-id",
+        " 1\tQ304\t[error] kpi-without-source",
+    ]
+
+
+def test_statistics_needs_the_text_format(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "lint", "--statistics", "--format", "json")
+    assert code == 2
+    assert "--statistics" in err
+
+
+def test_quiet_prints_only_findings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo / "okrs/b.yaml", DUPLICATE)
+    code, out, _ = run(capsys, "lint", "--select", "E", "--quiet")
+    assert code == 1
+    assert out == "okrs/b.yaml:3:10: E004 [error] KPI id 'nps' is already used (first at line 2); ids must be unique\n"
+    write(repo / "okrs/b.yaml", CLEAN)
+    assert run(capsys, "lint", "--select", "E", "-q") == (0, "", "")
+
+
 # --- json format and --output ---------------------------------------------------------------------------
 
 
@@ -305,7 +363,7 @@ def test_output_writes_the_file(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert json.loads((repo / "reports/lint.json").read_text(encoding="utf-8"))["summary"]["error"] == 1
     code, out, _ = run(capsys, "lint", "--output", "lint.txt")
     assert out == ""
-    assert (repo / "lint.txt").read_text(encoding="utf-8").endswith("in 1 files.\n")
+    assert (repo / "lint.txt").read_text(encoding="utf-8").endswith("in 1 file.\n")
     assert ANSI not in (repo / "lint.txt").read_text(encoding="utf-8")
 
 
@@ -353,3 +411,26 @@ def test_the_example_organisation_lints_clean() -> None:
     assert "[warning]" not in done.stdout
     assert SUMMARY_RE.match(done.stdout.splitlines()[-1])
     assert done.stderr == ""
+
+
+def test_shell_completion_as_documented(repo: Path) -> None:
+    """README: eval "$(_OKRLINT_COMPLETE=bash_source okrlint)"; completion then offers commands and options."""
+    source = okrlint(cwd=repo, env={"_OKRLINT_COMPLETE": "bash_source"})
+    assert source.returncode == 0 and "_okrlint_completion" in source.stdout
+    words = okrlint(
+        cwd=repo, env={"_OKRLINT_COMPLETE": "bash_complete", "COMP_WORDS": "okrlint lint --st", "COMP_CWORD": "2"}
+    )
+    assert words.stdout.split() == ["plain,--stdin-filename", "plain,--statistics"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_OKRLINT_COMPLETE=bash_source okrlint)"' in readme
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("lint", "--output", os.devnull), ("report", "--format", "md", "--out", os.devnull)],
+    ids=["lint", "report"],
+)
+def test_output_to_dev_null_writes_into_it_and_never_replaces_it(args: tuple[str, ...]) -> None:
+    done = okrlint(*args, "--as-of", "2026-11-23", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode), f"okrlint {args[0]} replaced {os.devnull}"

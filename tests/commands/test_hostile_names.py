@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -106,6 +108,8 @@ def test_checkin_into_a_log_with_an_undecodable_name(repo: Path, capsys: pytest.
     (repo / BROKEN).unlink()
     text = renamed.read_text(encoding="utf-8")
     ref = "company/" + text.split("kr: ", 1)[1].split("\n", 1)[0]
-    assert main(["checkin", ref, "5", "--date", AS_OF]) == 0
-    assert "log\\xff.yaml: added" in capsys.readouterr().out
+    day = (date.fromisoformat(AS_OF) - timedelta(days=1)).isoformat()  # AS_OF already has a value (one a day)
+    assert main(["checkin", ref, "5", "--date", day]) == 0
+    out = capsys.readouterr().out
+    assert re.match(r"okrs/2026-Q4/checkins/log\\xff\.yaml:\d+: added \{date: ", out), out
     assert renamed.read_text(encoding="utf-8").count("kr: ") == text.count("kr: ") + 1

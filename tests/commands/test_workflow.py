@@ -48,12 +48,27 @@ def okrlint_commands(script: str) -> list[list[str]]:
     return [[t for i, t in enumerate(c) if t not in REDIRECTS and (i == 0 or c[i - 1] not in REDIRECTS)] for c in found]
 
 
-ALL_COMMANDS = [command for script in run_scripts() for command in okrlint_commands(script)]
+def action_commands() -> list[list[str]]:
+    """Return the okrlint commands the workflow runs through okrlint's own action (``uses: ./``)."""
+    return [
+        [step["with"].get("command", "lint"), *shlex.split(step["with"].get("args", ""))]
+        for job in workflow()["jobs"].values()
+        for step in job["steps"]
+        if step.get("uses") == "./"
+    ]
+
+
+ALL_COMMANDS = [command for script in run_scripts() for command in okrlint_commands(script)] + action_commands()
 
 
 def test_the_workflow_runs_lint_diff_and_both_reports() -> None:
     used = {(c[0], c[c.index("--format") + 1]) for c in ALL_COMMANDS if "--format" in c}
     assert used == {("lint", "github"), ("diff", "md"), ("report", "html"), ("report", "md")}
+
+
+def test_lint_and_the_scorecard_use_the_action() -> None:
+    assert ["lint", "--format", "github"] in action_commands()
+    assert ["report", "--format", "html", "--out", "site/"] in action_commands()
 
 
 def test_command_extraction_sees_through_shell_syntax() -> None:

@@ -200,9 +200,70 @@ def test_bad_pyproject_is_exit_2(repo: Path, capsys: pytest.CaptureFixture[str])
 def test_unknown_key_in_pyproject(repo: Path) -> None:
     write(repo / "pyproject.toml", '[tool.okrlint]\nroot_tema = "x"\n')
     with pytest.raises(
-        ConfigError, match=r"pyproject.toml:1:1: unknown key 'root_tema' \(did you mean 'root_team'\?\)"
+        ConfigError, match=r"pyproject.toml:2:1: unknown key 'root_tema' \(did you mean 'root_team'\?\)"
     ):
         discover_config()
+
+
+PYPROJECT = """\
+[project]
+name = "x"
+description = '''
+[tool.okrlint]
+not = "a table: inside a multi-line string"
+'''
+
+[tool.okrlint]  # okrlint's settings
+"paths" = ["okrs", 'drafts']
+select = [
+  "E",   # errors, [brackets] and "quotes" in a comment
+  "S2O1",
+]
+severity = { S203 = "error", "S204" = "loud" }
+objectives.min = "three"
+vague_words = {extend = ["robust"], remove = [1]}
+
+[tool.okrlint.per_file_ignores]
+"okrs/drafts/**" = ["C101", "C103"]
+
+[tool.okrlint.key_results]
+max = 0
+titel = 1
+"""
+
+
+def test_pyproject_errors_point_at_the_key_or_value(repo: Path) -> None:
+    write(repo / "pyproject.toml", PYPROJECT)
+    with pytest.raises(ConfigError) as raised:
+        discover_config()
+    assert [line.replace(f"{repo}/", "") for line in str(raised.value).splitlines()[1:]] == [
+        "pyproject.toml:14:39: severity.S204: 'loud' is not one of: error, warning, info",
+        "pyproject.toml:15:18: objectives.min: expected integer, got 'three'",
+        "pyproject.toml:16:47: vague_words.remove[0]: expected string, got 1",
+        "pyproject.toml:22:7: key_results.max: 0 is less than the minimum of 1",
+        "pyproject.toml:23:1: key_results: unknown key 'titel' (known keys: max, min)",
+    ]
+
+
+def test_pyproject_selectors_point_at_their_item(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fixed = PYPROJECT.replace('"loud"', '"info"').replace('"three"', "2").replace("[1]", '["x"]')
+    write(repo / "pyproject.toml", fixed.replace("max = 0\ntitel = 1\n", "max = 4\n"))
+    code, _, err = run(capsys, "lint", "--config", "pyproject.toml")
+    assert code == 2
+    assert "pyproject.toml:12:3:" in err and "S2O1" in err
+
+
+def test_toml_marks_follow_every_toml_form() -> None:
+    from okrlint.util.tomlmarks import toml_marks
+
+    text = 'a.b = 1\n"q.k" = "v"\n[t]\ns = """x\n]\n"""\nx = [[1, 2], {k = 3}]\n[[arr]]\nn = 1\n[[arr]]\nn = 2\n'
+    marks = toml_marks(text)
+    assert marks.keys[("a", "b")] == (1, 3) and marks.values[("a", "b")] == (1, 7)
+    assert marks.keys[("q.k",)] == (2, 1)
+    assert marks.values[("t", "x")] == (7, 5)
+    assert marks.values[("t", "x", 0, 1)] == (7, 10)
+    assert marks.values[("t", "x", 1, "k")] == (7, 19)
+    assert marks.values[("arr", 1, "n")] == (11, 5)
 
 
 def test_missing_explicit_config_is_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from okrlint.cli import main
-from okrlint.fix.plan import rewrite_title, target_path
+from okrlint.fix.plan import drop_zone_word, rewrite_title, target_path
 from okrlint.source.yamlload import load_yaml
 from paths import REPO
 
@@ -103,8 +103,10 @@ def test_never_overwrites_and_dry_run_writes_nothing(org: Path, capsys: pytest.C
 
 
 def test_existing_set_unknown_team_and_bad_period_exit_2(org: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["plan", "2026-Q4", *END]) == 2
-    assert "no OKR set before 2026-Q4 to plan from" in capsys.readouterr().err
+    assert main(["plan", "2026-Q3", *END]) == 2  # the bundled organisation starts in 2026-Q3
+    assert "no OKR set before 2026-Q3 to plan from" in capsys.readouterr().err
+    assert main(["plan", "2026-Q4", *END]) == 2  # planned from 2026-Q3, but 2026-Q4 exists
+    assert "already an OKR set for 2026-Q4: company, product, sales; nothing written" in capsys.readouterr().err
     assert main(["plan", "2027-Q1", "--team", "nobody", *END]) == 2
     assert "no OKR set before 2027-Q1 for team nobody" in capsys.readouterr().err
     assert main(["plan", "next quarter", *END]) == 2
@@ -142,3 +144,39 @@ def test_plan_never_writes_through_a_link(
     assert main(["plan", "2027-Q1", *END]) == 2
     assert "is a symbolic link" in capsys.readouterr().err
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "expected"),
+    [
+        ("Raise NPS from 66 to 75 (commit 65, stretch 80)", "commit", "Raise NPS from 66 to 75 (stretch 80)"),
+        ("Raise NPS from 66 to 75 (commit 65, stretch 80)", "stretch", "Raise NPS from 66 to 75 (commit 65)"),
+        ("Raise NPS from 66 to 75 (commit 65)", "commit", "Raise NPS from 66 to 75"),
+        (
+            "Raise NPS from 31 to 36: commit 30, target 36, stretch 40",
+            "commit",
+            "Raise NPS from 31 to 36: target 36, stretch 40",
+        ),
+        ("Grow ARR to $6M (commit $5.5M, stretch $7M)", "commit", "Grow ARR to $6M (stretch $7M)"),
+        ("Raise NPS from 66 to 75", "commit", "Raise NPS from 66 to 75"),
+    ],
+)
+def test_drop_zone_word(title: str, word: str, expected: str) -> None:
+    assert drop_zone_word(title, word) == expected
+
+
+def test_carried_zones_drop_the_points_the_new_baseline_reached(org: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "2027-Q1", *END]) == 0
+    nps = krs(org / "okrs/2027-Q1/company.yaml")["delight-customers/nps"]
+    assert nps["baseline"] >= 65  # past the commit point of 2026-Q4
+    assert "commit" not in nps and (nps["target"], nps["stretch"]) == (75, 80)
+    assert nps["title"] == f"Raise NPS from {nps['baseline']:g} to 75 (stretch 80)"
+    assert [f for f in lint_json(capsys) if f["code"] in ("E002", "S205")] == []
+
+
+def test_history_follows_planned_krs(org: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "2027-Q1", *END]) == 0
+    capsys.readouterr()
+    assert main(["report", "--format", "json", "--history", "--no-cache", "--as-of", "2027-01-15"]) == 0
+    chains = {c["ref"]: [s["period"] for s in c["periods"]] for c in json.loads(capsys.readouterr().out)["carried"]}
+    assert chains["company/delight-customers/nps"] == ["2026-Q3", "2026-Q4", "2027-Q1"]

@@ -25,6 +25,9 @@ DELIVERABLES = [
     ("Maintainable plugins: convert all plugins to Typescript", "convert all plugins"),
     ("A work-tracking process is adopted that allows the team to easily track issues", "is adopted"),
     ("Image diffing", "Image diffing"),
+    ("Tighten release hygiene. Every release has a signed changelog.", "has a"),
+    ("Backup and restore runbooks are in place", "are in"),
+    ("Reshuffle the CRM fields to allow for better attribution", "Reshuffle the CRM"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -76,6 +79,8 @@ def test_scoped_deliverables_keep_their_numbers_as_scope() -> None:
         ("Sign a dozen partners", True),
         ("We can ship every two weeks", True),
         ("Better review of the 720 issue", False),
+        ("Streamline the 360 process", False),
+        ("Review the 40 processes", True),
         ("Fix #1234", False),
         ("Improve docs at https://example.com/2/10", False),
         ("Improve weekly active users", False),
@@ -120,6 +125,26 @@ def test_activity_names_verb_count_and_output() -> None:
     assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
     assert find_activity("Publish two posts per month") is not None
     assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
+
+
+def test_activity_grammar_coordination_sentences_and_selections() -> None:
+    """Coordinated verbs share a count, a count may open a sentence, and "the top N" of non-output is a scope."""
+    found = find_activity("Draft and circulate 4 design proposals")
+    assert found is not None and (found.verb, found.noun) == ("Draft", "proposal")
+    assert find_activity("Add and retain 5 members to the committee") is None
+    found = find_activity("Improve onboarding docs. 5 tutorials published.")
+    assert found is not None and found.noun == "tutorial"
+    assert find_activity("Document the top 5 failure modes") is None
+    assert find_activity("Deliver the top 10 requested features") is not None
+
+
+def test_activity_grammar_agents_multipliers_and_on() -> None:
+    """Output from outsiders and a multiplied result are outcomes; "on N issues" counts output."""
+    assert find_activity("Grow the number of contributions to 40") is not None
+    assert find_activity("Grow the number of contributions from the wider community to 40") is None
+    assert find_activity("Hold a weekly demo day") is not None
+    assert find_activity("Hold a weekly demo day, generating 3x more leads") is None
+    assert find_activity("Severity labels on 40 open issues") is not None
 
 
 def test_rewrites_are_built_from_the_title() -> None:

@@ -173,13 +173,13 @@ def test_kr_chart_structure_and_accessibility() -> None:
     assert root.get("viewBox") == "0 0 480 160"
     assert root.find(f"{NS}title").text == "Latency p95"  # type: ignore[union-attr]
     desc = root.find(f"{NS}desc").text or ""  # type: ignore[union-attr]
-    assert "from 1200 to 900 ms" in desc and "target 400 ms" in desc
+    assert "from 1,200 to 900 ms" in desc and "target 400 ms" in desc
     classes = "chart-line chart-point chart-baseline chart-target chart-forecast chart-band chart-axis chart-label"
     for cls in classes.split():
         assert by_class(root, cls), cls
     assert len(by_class(root, "chart-point")) == 3
     labels = [e.text for e in by_class(root, "chart-label")]
-    assert "target 400 ms" in labels and "baseline 1200 ms" in labels
+    assert "target 400 ms" in labels and "baseline 1,200 ms" in labels
     assert "Oct 1" in labels and "Nov 1" in labels
 
 

@@ -33,9 +33,14 @@ FIELDS = [
     "author",
     "note",
     "kpinote",
+    "oldkrtitle",
 ]
 # Fields every scorecard must show, so the checks below cannot pass by showing nothing.
-SHOWN = {"md": {"orgname", "objtitle", "krtitle", "krunit", "kpiname"}, "html": {"orgname", "objtitle", "krtitle"}}
+SHOWN = {
+    "md": {"orgname", "objtitle", "krtitle", "krunit", "kpiname"},
+    "html": {"orgname", "objtitle", "krtitle", "oldkrtitle"},
+    "md-history": {"orgname", "teamname", "krtitle", "oldkrtitle", "periodid", "kpiname"},
+}
 
 
 def payload(field: str) -> str:
@@ -74,6 +79,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"objectives:\n  - id: grow\n    title: {q('objtitle')}\n    description: {q('objdesc')}\n{aligns}"
             f"    key_results:\n      - id: rev\n        title: {q('krtitle')}\n        baseline: 1\n"
             f"        target: 2\n        unit: {q('krunit')}\n        kpi: nps\n        description: {q('krdesc')}\n"
+            f"        carried_from: shop/grow/rev@2026-Q3\n"
             f"      - id: ship\n        title: {q('milestonetitle')}\n        milestone: true\n",
             encoding="utf-8",
         )
@@ -83,6 +89,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"  - date: 2026-10-06\n    kr: grow/ship\n    value: 0.5\n    note: {q('note')}\n",
             encoding="utf-8",
         )
+    (okrs / "shop-old.yaml").write_text(  # a closed period, continued by the current one
+        "team: shop\nperiod: 2026-Q3\n"
+        f"objectives:\n  - id: grow\n    title: Grow\n    aligns: company/grow\n    key_results:\n"
+        f"      - id: rev\n        title: {q('oldkrtitle')}\n        baseline: 0\n        target: 1\n        unit: x\n",
+        encoding="utf-8",
+    )
     (okrs / "kpi-checkins.yaml").write_text(
         f"checkins:\n  - date: 2026-10-06\n    kpi: nps\n    value: 50\n    note: {q('kpinote')}\n", encoding="utf-8"
     )
@@ -97,11 +109,12 @@ def render(repo: Path, format_: str, monkeypatch: pytest.MonkeyPatch, capsys: py
         assert main(["report", "--format", "html", "--as-of", AS_OF, "--out", str(out)]) == 0
         capsys.readouterr()
         return "\n".join(page.read_text(encoding="utf-8") for page in sorted(out.rglob("*.html")))
-    assert main(["report", "--format", format_, "--as-of", AS_OF]) == 0
+    history = ["--history"] if format_.endswith("-history") else []
+    assert main(["report", "--format", format_.removesuffix("-history"), "--as-of", AS_OF, *history]) == 0
     return capsys.readouterr().out
 
 
-@pytest.mark.parametrize("format_", ["md", "html"])
+@pytest.mark.parametrize("format_", ["md", "html", "md-history"])
 def test_hostile_fields_are_shown_inert(
     repo: Path, format_: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -113,11 +126,11 @@ def test_hostile_fields_are_shown_inert(
     assert not re.search(r"""(?i)(href|src)\s*=\s*["']?\s*javascript:""", text)
     assert "\u202e" not in text and "\u200b" not in text
     assert "{% if true %}" in text  # the template syntax is shown as text, not run
-    if format_ == "md":
+    if format_.startswith("md"):
         assert not re.search(r"(?<!\\)\]\(javascript:", text)  # "[x](javascript:…)" is escaped, not a link
         assert "{{ 7\\*7 }}" in text
         for field in shown:
-            assert f'&lt;script&gt;alert("{field}")&lt;/script&gt;' in text
+            assert f'&lt;script>alert("{field}")&lt;/script>' in text  # minimal: only the < that opens a tag
     else:
         assert "{{ 7*7 }}" in text
         for field in shown:
@@ -126,11 +139,12 @@ def test_hostile_fields_are_shown_inert(
             )
 
 
+@pytest.mark.parametrize("format_", ["md", "md-history"])
 def test_markdown_tables_keep_their_columns(
-    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    repo: Path, format_: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A ``|`` in any field cannot add a column: every row of a table has its header's cell count."""
-    text = render(repo, "md", monkeypatch, capsys)
+    text = render(repo, format_, monkeypatch, capsys)
     tables = 0
     for block in re.split(r"\n\s*\n", text):
         rows = [line for line in block.splitlines() if line.startswith("|")]

@@ -74,7 +74,7 @@ def test_golden_html(request: pytest.FixtureRequest, scenario_site: Path, page: 
 
 def test_site_has_index_team_pages_and_marker(scenario_site: Path) -> None:
     names = sorted(p.relative_to(scenario_site).as_posix() for p in scenario_site.rglob("*") if p.is_file())
-    assert names == [MARKER, "index.html", "teams/care.html", "teams/hq.html", "teams/web.html"]
+    assert names == [MARKER, "history.html", "index.html", "teams/care.html", "teams/hq.html", "teams/web.html"]
 
 
 def test_pages_link_to_each_other(scenario_site: Path) -> None:

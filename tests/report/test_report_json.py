@@ -136,7 +136,12 @@ def test_team_filter_and_root_team_first(
     data = json.loads(out)
     assert code == 0
     assert [t["id"] for t in data["teams"]] == ["company", "shop"]
-    assert data["score"] == pytest.approx((0.0 + 0.45) / 2)  # company has no check-ins: 0.0
+    # SPEC §5.1: company has no check-ins yet: "no data yet" (null, left out of the org mean), not 0 % red
+    company_team = data["teams"][0]
+    assert (company_team["score"], company_team["grade"], company_team["status"]) == (None, None, "no-data")
+    assert {o["status"] for o in company_team["objectives"]} == {"no-data"}
+    assert data["score"] == pytest.approx(0.45)
+    assert (data["teams"][1]["status"], data["status"]) == ("scored", "scored")
     assert_valid(data)
 
 

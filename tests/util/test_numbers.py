@@ -62,8 +62,8 @@ def test_csv_cells_and_checkin_arguments_read_numbers_alike() -> None:
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(6200000.0, "6200000"), (0.5, "0.5"), (1200, "1200"), (1e308, "1×10³⁰⁸"), (5e-324, "4.94066×10⁻³²⁴")],
+    [(6200000.0, "6,200,000"), (0.5, "0.5"), (1200, "1,200"), (1e308, "1×10³⁰⁸"), (5e-324, "4.94066×10⁻³²⁴")],
 )
 def test_plain_number_never_writes_an_exponent(value: float, shown: str) -> None:
-    """Messages show numbers as people write them (SPEC §5.1): ``6200000``, never ``6.2e+06``."""
+    """Messages show numbers as people write them (SPEC §5.1): ``6,200,000``, never ``6.2e+06``."""
     assert plain_number(value) == shown

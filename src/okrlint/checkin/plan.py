@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,11 @@ from typing import Any
 from okrlint.config import Config
 from okrlint.model.build import kr_lookup
 from okrlint.model.load import LoadedRepository
-from okrlint.model.repository import CheckInLog, KeyResult, OkrSet
+from okrlint.model.repository import CheckIn, CheckInLog, KeyResult, KrRef, OkrSet
 from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
 from okrlint.util.errors import UserError
-from okrlint.util.numbers import parse_number
+from okrlint.util.numbers import parse_number, plain_number
 from okrlint.util.resources import load_schema, schema_path
 from okrlint.util.text import did_you_mean, escape_undecodable
 
@@ -43,11 +44,15 @@ class Request:
     confidence: str | None = None
     note: str | None = None
     author: str | None = None
+    replace: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A validated check-in: the row and the log it goes to (``log`` None: the file is created)."""
+    """A validated check-in: the row and the log it goes to (``log`` None: the file is created).
+
+    ``replaces`` is the row of the same KR (or KPI) and day that ``--replace`` rewrites in place.
+    """
 
     path: Path
     rel: str
@@ -55,6 +60,12 @@ class Plan:
     subject: str
     log: CheckInLog | None
     team: str | None = None
+    replaces: CheckIn | None = None
+
+    @property
+    def replaced_fields(self) -> dict[str, Any]:
+        """Return what a replacement sets: the value, and the confidence, note and author given."""
+        return {key: value for key, value in self.row.items() if key not in ("date", "kr", "kpi")}
 
     @property
     def is_csv(self) -> bool:
@@ -172,7 +183,9 @@ def plan_kr(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
     short = log is None or (log.team == team and not rel.lower().endswith(".csv"))
     row: dict[str, Any] = {"date": request.day, "kr": f"{objective_id}/{kr_id}" if short else request.ref}
     row["value"] = value
-    return Plan(config.root / rel, rel, _shared_fields(request, row), request.ref, log, team)
+    plan = Plan(config.root / rel, rel, _shared_fields(request, row), request.ref, log, team)
+    ref = KrRef(team, objective_id, kr_id, okr_set.period.id)
+    return _same_day(loaded, config.root, plan, request, lambda r: r.resolved == ref)
 
 
 def plan_kpi(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
@@ -187,11 +200,46 @@ def plan_kpi(loaded: LoadedRepository, config: Config, request: Request) -> Plan
     rel = log.loc.path if log is not None else _beside(kpis[kpi_id].loc.path, "checkins/kpis.yaml")
     if log is None:
         log = _existing_log(loaded, rel)
-    return Plan(config.root / rel, rel, _shared_fields(request, row), f"kpi:{kpi_id}", log)
+    plan = Plan(config.root / rel, rel, _shared_fields(request, row), f"kpi:{kpi_id}", log)
+    return _same_day(loaded, config.root, plan, request, lambda r: r.kpi == kpi_id)
 
 
-def plan_checkin(loaded: LoadedRepository, config: Config, request: Request) -> Plan:
-    """Validate ``request`` against the repository and return where and what to write."""
+def _same_day(
+    loaded: LoadedRepository, root: Path, plan: Plan, request: Request, same: Callable[[CheckIn], bool]
+) -> Plan:
+    """Refuse a second value for one KR (or KPI) and day, or with ``replace`` aim the plan at that row."""
+    found = [(log, row) for log in loaded.repo.logs for row in log.rows if row.date == request.day and same(row)]
+    if not found:
+        return plan
+    log, row = found[-1]
+    where = f"{escape_undecodable(row.loc.path)}:{row.loc.line}"
+    if not request.replace:
+        shown = (
+            "null"
+            if row.value is None
+            else str(row.value).lower()
+            if isinstance(row.value, bool)
+            else plain_number(row.value)
+        )
+        raise CheckinError(
+            f"{plan.subject} already has a value on {request.day}: {shown} ({where}); "
+            "pass --replace to replace that row"
+        )
+    if len(found) > 1:
+        raise CheckinError(
+            f"{plan.subject} has {len(found)} rows on {request.day} (the last at {where}); keep one by hand first"
+        )
+    return replace(plan, path=root / row.loc.path, rel=row.loc.path, log=log, replaces=row)
+
+
+def plan_checkin(loaded: LoadedRepository, config: Config, request: Request, today: date | None = None) -> Plan:
+    """Validate ``request`` against the repository and return where and what to write.
+
+    A date after ``today`` (default: the system date) is refused: a check-in records a value measured.
+    """
+    now = today or date.today()
+    if request.day > now:
+        raise CheckinError(f"date {request.day} is after today ({now}); record a value once it is measured")
     if request.ref.startswith("kpi:"):
         return plan_kpi(loaded, config, request)
     return plan_kr(loaded, config, request)

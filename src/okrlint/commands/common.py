@@ -117,7 +117,11 @@ def existing_paths(paths: tuple[str, ...]) -> list[Path]:
 
 
 def use_color(output: str | None) -> bool:
-    """Return True when output goes to a terminal and ``NO_COLOR`` is not set."""
-    if output not in (None, "-") or os.environ.get("NO_COLOR"):  # no-color.org: set and not empty
+    """Return True for colour on stdout: on a terminal or with ``FORCE_COLOR``, never with ``NO_COLOR``.
+
+    Both follow their conventions (no-color.org, force-color.org): set and not empty. Output
+    written to a file (``--output``) is never coloured.
+    """
+    if output not in (None, "-") or os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -30,7 +31,7 @@ from okrlint.engine.run import lint_repository
 from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import FIXABLE, Severity
 from okrlint.lint.result import LintResult
-from okrlint.lint.run import Selection
+from okrlint.lint.run import Selection, lint_text
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
 from okrlint.util.output import write_output
@@ -55,6 +56,14 @@ def _config_near(paths: tuple[str, ...]) -> Path | None:
     except ValueError:
         return None
     return find_config(common)
+
+
+def _check_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> None:
+    """Refuse ``-`` without ``--stdin-filename``, mixed with other paths, or the option without ``-``."""
+    if "-" in paths and stdin_filename is None:
+        raise UserError("lint -: pass --stdin-filename PATH to say which file of the repository the text on stdin is")
+    if stdin_filename is not None and paths != ("-",):
+        raise UserError("--stdin-filename goes with the single path - (the text comes from stdin)")
 
 
 MAX_FIX_ROUNDS = 5
@@ -112,6 +121,13 @@ def _fix_rounds(result: LintResult, config: Config, unsafe: bool, relint: Callab
 @as_of_option
 @config_option
 @click.option("--output", "-o", default=None, help="Write the report to this file instead of stdout.")
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="With the path -: lint the text on stdin as if it were this file of the repository (editors).",
+)
+@click.option("--statistics", is_flag=True, help="Print one line per code with its count instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary line.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Offer and apply the unsafe fixes too.")
 @click.option(
@@ -128,6 +144,9 @@ def command(
     as_of: date | None,
     config_path: Path | None,
     output: str | None,
+    stdin_filename: str | None,
+    statistics: bool,
+    quiet: bool,
     cache: bool,
     fix: bool,
     unsafe_fixes: bool,
@@ -135,18 +154,27 @@ def command(
     progress: bool,
 ) -> int:
     """Lint OKR, KPI, check-in and team files (default: the configured paths)."""
-    config = load_config(config_path or _config_near(paths))
+    _check_stdin(paths, stdin_filename)
+    if statistics and format_ not in ("auto", "text"):
+        raise UserError(f"--statistics prints counts as text; it cannot be combined with --format {format_}")
+    config = load_config(config_path or _config_near((stdin_filename,) if stdin_filename else paths))
     chosen_select = split_list(select) or config.select
     chosen_ignore = config.ignore + split_list(ignore)
     errors = unknown_selectors((*chosen_select, *chosen_ignore))
     if errors:
         raise UserError("; ".join(errors))
-    only = existing_paths(paths) if paths else None
     if format_ == "auto":
-        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        format_ = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
     selection = Selection(chosen_select, chosen_ignore)
-    with progress_for(progress, format_) as shown:
-        result = lint_repository(config, today(as_of), selection, only, cache=cache, progress=shown)
+    if stdin_filename is not None:
+        if fix or show_diff:
+            raise UserError("--fix and --diff edit files; they cannot be combined with - (stdin)")
+        content = sys.stdin.buffer.read()
+        result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
+    else:
+        only = existing_paths(paths) if paths else None
+        with progress_for(progress, format_) as shown:
+            result = lint_repository(config, today(as_of), selection, only, cache=cache, progress=shown)
     if show_diff:
         changed = _run_fixes(result, config, unsafe_fixes, True, output)
         count = sum(len(edit.fixed) for edit in changed)
@@ -160,7 +188,8 @@ def command(
 
         result = replace(result, findings=with_fixes(result.findings, config))
     renderer = get_reporter(format_)
-    write_output(renderer(result, ReportOptions(use_color(output), __version__, unsafe_fixes)), output, config.root)
+    options = ReportOptions(use_color(output), __version__, unsafe_fixes, statistics=statistics, quiet=quiet)
+    write_output(renderer(result, options), output, config.root)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     worst = result.worst()
     return 1 if worst is not None and worst >= threshold else 0

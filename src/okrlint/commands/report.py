@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,6 +27,10 @@ from okrlint.report import DEFAULT_HTML_FOLDER, REPORT_FORMATS
 from okrlint.reporters.text_format import finding_line
 from okrlint.util.errors import UserError
 
+if TYPE_CHECKING:
+    from okrlint.config import Config
+    from okrlint.model.load import LoadedRepository
+
 
 def _show_errors(findings: list[Finding]) -> None:
     """Name the broken parts on stderr: one line per error-level finding."""
@@ -37,6 +43,29 @@ def _show_errors(findings: list[Finding]) -> None:
             "(run 'okrlint lint' for details)",
             err=True,
         )
+
+
+def _report_data(
+    loaded: LoadedRepository,
+    config: Config,
+    day: date,
+    period: str | None,
+    teams: tuple[str, ...],
+    findings: list[Finding],
+    with_history: bool,
+    site: bool,
+) -> tuple[dict[str, Any], Iterable[dict[str, Any]]]:
+    """Return the chosen period's report data, ``with_history`` adding the history (``site``: other periods' data)."""
+    from okrlint.report.data import build_report_data
+    from okrlint.report.history import add_history
+
+    common: dict[str, Any] = {"root_team": config.root_team, "aspirational_goal": config.aspirational_goal}
+    data = build_report_data(
+        loaded.repo, day, period=period, teams=teams, findings=findings, omitted=loaded.omitted, **common
+    )
+    if not with_history:
+        return data, ()
+    return data, add_history(data, loaded.repo, day, teams=teams, findings=findings, site=site, **common)
 
 
 @click.command("report")
@@ -68,6 +97,12 @@ def _show_errors(findings: list[Finding]) -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when the input has any error-level finding.")
 @click.option("--summary", is_flag=True, help="Markdown: only the org summary (for $GITHUB_STEP_SUMMARY).")
+@click.option(
+    "--history",
+    is_flag=True,
+    help="json: add every period's scores and counts; md: print the history of every period instead of the "
+    "scorecard (html always includes it).",
+)
 @config_option
 @cache_option
 @progress_option
@@ -81,6 +116,7 @@ def command(
     templates: Path | None,
     strict: bool,
     summary: bool,
+    history: bool,
     config_path: Path | None,
     cache: bool,
     progress: bool,
@@ -88,7 +124,6 @@ def command(
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
     from okrlint.engine.run import load_with_engine
     from okrlint.lint.run import Selection, integrity_rules, lint_loaded
-    from okrlint.report.data import build_report_data
     from okrlint.report.writers import WriteOptions
 
     config = load_config(config_path)
@@ -104,17 +139,17 @@ def command(
         selection = Selection(config.select, config.ignore)
         rules = selection.rules() if strict else integrity_rules(selection)
         findings = list(lint_loaded(loaded, config, day, rules, shown))
-    data = build_report_data(
-        loaded.repo,
-        day,
-        root_team=config.root_team,
-        aspirational_goal=config.aspirational_goal,
-        period=period,
-        teams=split_list(teams),
-        findings=findings,
-        omitted=loaded.omitted,
+    site = format_ == "html"
+    data, others = _report_data(loaded, config, day, period, split_list(teams), findings, history or site, site)
+    options = WriteOptions(
+        out,
+        summary,
+        templates,
+        progress=progress and sys.stderr.isatty(),
+        root=config.root,
+        history=history,
+        others=others,
     )
-    options = WriteOptions(out, summary, templates, progress=progress and sys.stderr.isatty(), root=config.root)
     REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

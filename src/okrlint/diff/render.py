@@ -12,6 +12,7 @@ from okrlint.diff.compare import WORKING_TREE, Change, DiffResult
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.repository import KeyResult, Repository
 from okrlint.util.markdown import escape_markdown as escape
+from okrlint.util.numbers import plain_number
 from okrlint.util.text import plural
 
 _PLAIN = re.compile(r"[\w./:+-]+", re.ASCII)  # text that can show as a code span as it is
@@ -54,9 +55,7 @@ def _value(value: Any) -> str:
         return ", ".join(_value(v) for v in value) or "none"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return plain_number(value) if isinstance(value, int | float) else str(value)
 
 
 def _measure(kr: KeyResult) -> str:

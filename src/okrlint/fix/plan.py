@@ -13,7 +13,7 @@ from okrlint.config import Config
 from okrlint.fix.apply import read_yaml_text
 from okrlint.fix.proposals import FROM_TO
 from okrlint.model.periods import Period
-from okrlint.model.repository import Objective, OkrSet, Repository
+from okrlint.model.repository import KeyResult, Objective, OkrSet, Repository
 from okrlint.scoring.scores import CheckIns, collect_checkins, score_key_result
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import load_yaml
@@ -89,6 +89,50 @@ def rewrite_title(title: str, baseline: float, unit: str | None = None) -> str:
     return title[: m.start("a")] + _number_text(baseline / scale, m.group("a") + m.group("b")) + title[m.end("a") :]
 
 
+_ZONE_WORD = {
+    word: re.compile(rf"\b{word}\b\s*(?::|=|of\b|at\b)?\s*[^,;)]*[^,;)\s]", re.IGNORECASE)
+    for word in ("commit", "stretch")
+}
+
+
+def drop_zone_word(title: str, word: str) -> str:
+    """Return ``title`` without its "commit N" or "stretch N" (and the comma or brackets around it)."""
+    m = _ZONE_WORD[word].search(title)
+    if m is None:
+        return title
+    before, after = title[: m.start()], title[m.end() :]
+    if after.startswith((", ", "; ")):
+        after = after[2:]
+    elif before.endswith((", ", "; ")):
+        before = before[:-2]
+    elif before.endswith("(") and after.startswith(")"):
+        before, after = before[:-1].rstrip(), after[1:]
+    return before + after
+
+
+def _carry_zones(carried: dict[str, Any], kr: KeyResult, current: float) -> None:
+    """Drop the stretch-zone points the new baseline has reached, so the points stay in order.
+
+    Past the target (short of the stretch, or the KR would have been done), the stretch becomes
+    the new target.
+    """
+    sign = 1.0 if kr.increasing else -1.0
+
+    def reached(point: float | None) -> bool:
+        return point is not None and sign * current >= sign * point
+
+    dropped = []
+    if kr.stretch is not None and reached(kr.target):
+        carried["target"] = carried.pop("stretch")
+        dropped = ["stretch", "commit"] if kr.commit is not None else ["stretch"]
+    elif reached(kr.commit):
+        dropped = ["commit"]
+    for word in dropped:
+        carried.pop(word, None)
+        if isinstance(carried.get("title"), str):
+            carried["title"] = drop_zone_word(carried["title"], word)
+
+
 def _carried_kr(
     raw: dict[str, Any], okr_set: OkrSet, objective: Objective, checkins: CheckIns, config: Config
 ) -> dict[str, Any] | None:
@@ -105,6 +149,8 @@ def _carried_kr(
         carried["baseline"] = _number(current)
         if isinstance(raw.get("title"), str):
             carried["title"] = rewrite_title(raw["title"], current, kr.unit)
+        if kr.zoned:
+            _carry_zones(carried, kr, float(current))
     carried["carried_from"] = f"{okr_set.team}/{objective.id}/{kr.id}@{okr_set.period.id}"
     return carried
 

@@ -80,7 +80,7 @@ _STOPS = word_set(
     have has had are is was were will can could should must do does did be been not outside after before during
     over under between inside around among against without except like including such both all each every"""
 )
-_PREPOSITIONS = frozenset({"in", "at", "through", "via", "across", "during"})
+_PREPOSITIONS = frozenset({"in", "at", "on", "through", "via", "across", "during"})
 _PERIOD_RE = lazy_compile(
     r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
 )
@@ -92,7 +92,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
-_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "("})
+_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
 
 
 class Activity(NamedTuple):
@@ -129,7 +129,7 @@ class _Title:
             starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
         ]
         self.cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
-        self.framed = any(q.unit in ("%", "$") for q in found) or title_numbers(title)[0] is not None
+        self.framed = any(q.unit in ("%", "$", "x") for q in found) or title_numbers(title)[0] is not None
 
     def phrase(self, first: int, last: int) -> str:
         """Return the text from token ``first`` to token ``last``, as written."""
@@ -209,6 +209,13 @@ def _verb_before(t: _Title, count: int) -> int | None:
         i -= 1
     if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
         return i
+    if (
+        i >= 2
+        and t.lower[i - 1] in ("and", "&")
+        and lemma(t.lower[i - 2], _ALL_VERBS)
+        and not lemma(t.lower[i], _OUTCOME_LEADS)
+    ):
+        return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
 
 
@@ -222,6 +229,16 @@ def _clause_start(t: _Title, i: int) -> bool:
     return j < 0 or t.lower[j] in _CLAUSE_MARKS or t.lower[j] in _PREPOSITIONS
 
 
+def _selects(t: _Title, count: int) -> bool:
+    """Return True when "top" or "first" comes before a count: "the top 10 sources", "the first 10 components"."""
+    i = count - 1
+    while i >= 0 and t.lower[i] in _QUALIFIERS:
+        if t.lower[i] in ("top", "first"):
+            return True
+        i -= 1
+    return False
+
+
 def _counted(t: _Title, count: int) -> Activity | None:
     """Return the activity a count belongs to, if it counts output."""
     verb_at = _verb_before(t, count)
@@ -232,6 +249,10 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if obj is None:
         return None
     end, noun = obj
+    if _from_outsiders(t, end):
+        return None  # "40 contributions from the community": people outside the team do it
+    if noun not in OUTPUT_NOUNS and _selects(t, count):
+        return None  # "Implement top three personas": picks a scope; "Deliver the top 10 features" counts output
     after = _at(t.lower, end + 1)
     if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
         end += 1
@@ -270,6 +291,16 @@ def _scheduled(t: _Title) -> Activity | None:
     return None
 
 
+def _from_outsiders(t: _Title, end: int) -> bool:
+    """Return True when the output after ``end`` comes from people outside the team ("from the community")."""
+    for i in range(end + 1, min(end + 10, len(t.words))):
+        if t.lower[i] in (".", ";"):
+            return False
+        if t.lower[i] in ("from", "by"):
+            return any(_noun(w, _OUTSIDERS) for w in t.lower[i + 1 : i + 5])
+    return False
+
+
 def _more_output(t: _Title, lead: int) -> Activity | None:
     """Return "Grow number of snapshots" and "Hire engineers: +2 frontend": more output or more hires."""
     verb = lemma(_at(t.lower, lead), _UP_LEADS)
@@ -288,6 +319,8 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
                     while _noun(_at(t.lower, j + 1), OUTPUT_NOUNS):
                         j += 1
                         noun = _noun(t.lower[j], OUTPUT_NOUNS) or noun
+                    if _from_outsiders(t, j):
+                        return None  # "Increase the number of contributions from the wider community"
                     return Activity(t.phrase(lead, j), t.words[lead], "", noun)
     return None
 

@@ -231,6 +231,8 @@ def _main_clause(words: list[str]) -> list[str]:
                 break
             if low == "," and _at(words, i + 1).lower().endswith("ing"):
                 break
+            if low == "to" and i > 1 and lemma(_at(words, i + 1).lower(), DELIVERY_VERBS | VAGUE_VERBS):
+                break  # "Restructure Marketo to allow for better tracking": the purpose is a side clause
             if low != ",":
                 kept.append(word)
     return kept
@@ -241,6 +243,8 @@ def _done_state(lower: list[str], i: int) -> bool:
     low, nxt = lower[i], _at(lower, i + 1)
     if low in DONE_WORDS:
         return True
+    if low in _BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
+        return True  # "Disclosure programs are in place"
     if low in _BE:
         while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
             i += 1
@@ -281,8 +285,10 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     if verdict is None and ":" in words[start:]:
         after = words.index(":", start) + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
-    elif verdict is not None and verdict.kind == "vague" and ":" in words[start:]:
-        after = words.index(":", start) + 1  # "Improve code-owners UI: show which reviewers own which files"
+    elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
+        # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
+        # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
+        after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
         spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _sentence(words[after:])
         verdict = spelled if spelled.kind == "deliverable" else verdict
     if verdict is None:

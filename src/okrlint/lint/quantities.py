@@ -205,7 +205,8 @@ def _prepare(title: str) -> str:
 def _blank_the_name(m: re.Match[str]) -> str:
     """Blank the number of "the 720 review" (a name), keep "the 10 accounts" (a count)."""
     word = m[2].lower()
-    if word.endswith("s") or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))  # process, status, analysis: singular
+    if plural or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
         return m.group()
     return m.group().replace(m[1], " " * len(m[1]), 1)
 
@@ -346,6 +347,24 @@ def title_numbers(title: str) -> tuple[float | None, float | None]:
     if pair is not None:
         return pair[0].value, pair[1].value
     return (None, targets[0].value) if targets else (None, None)
+
+
+_ZONE_BEFORE_RE = re.compile(r"\b(commit|target|stretch)(?:\s*(?::|=|of|at))?\s*$", re.IGNORECASE)
+
+
+def zone_numbers(title: str) -> dict[str, float]:
+    """Return the stretch-zone points a title names: "commit 40, target 50, stretch 60" -> each value.
+
+    A point counts when its word stands right before the number ("stretch 60", "target: 50",
+    "commit of 40"); the first number after each word wins.
+    """
+    text, found = _quantities(title)
+    named: dict[str, float] = {}
+    for q in found:
+        word = _ZONE_BEFORE_RE.search(text, max(0, q.start - 16), q.start)
+        if q.value is not None and word is not None:
+            named.setdefault(word[1].lower(), q.value)
+    return named
 
 
 def parse_number(text: str) -> float | None:

@@ -17,9 +17,10 @@ from okrlint.lint.result import LintResult
 from okrlint.lint.suppression import directive_findings, is_suppressed
 from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
 from okrlint.model.repository import Repository
-from okrlint.source.files import SourceFile, discover
+from okrlint.source.files import SOURCE_SUFFIXES, SourceFile, discover, relative_name
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
+from okrlint.util.errors import UserError
 from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
 
@@ -142,3 +143,20 @@ def lint(
     files, only_rel = files_to_lint(config, only)
     loaded = load_repository(config, files, load)
     return shown(lint_loaded(loaded, config, as_of, chosen.rules()), len(files), only_rel, loaded.repo)
+
+
+def lint_text(config: Config, as_of: date, selection: Selection, path: Path, content: bytes) -> LintResult:
+    """Lint ``content`` as if it were the repository's file ``path`` (editors' stdin); only its findings are shown.
+
+    The file on disk, if any, is not read; nothing is written and no cache is used.
+    """
+    check_config_selectors(config)
+    rel = relative_name(path, config.root)
+    if rel.startswith(("/", "../")) or rel == "..":
+        raise UserError(f"--stdin-filename {path}: lies outside the repository ({config.root})")
+    if not rel.lower().endswith(SOURCE_SUFFIXES):
+        raise UserError(f"--stdin-filename {path}: okrlint lints *.yaml, *.yml and *.csv files")
+    stand_in = SourceFile(rel, path, content)
+    files = sorted([*(f for f in source_files(config) if f.rel != rel), stand_in])
+    loaded = load_repository(config, files, serial_loader)
+    return shown(lint_loaded(loaded, config, as_of, selection.rules()), 1, {escape_undecodable(rel)}, loaded.repo)

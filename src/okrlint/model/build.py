@@ -24,6 +24,7 @@ from okrlint.model.repository import (
     Repository,
     Team,
 )
+from okrlint.model.zones import zone_order_problem
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import YMap, YSeq
@@ -107,6 +108,21 @@ class _Builder:
             return Period(start, end, str(value["id"]))
         return None
 
+    def zones(self, node: YMap, baseline: float | None, target: float | None) -> tuple[float | None, float | None]:
+        """Return a metric KR's (commit, stretch); a point out of order is an E002 there and drops both."""
+        commit, stretch = self.number(node, "commit"), self.number(node, "stretch")
+        if commit is None and stretch is None:
+            return None, None
+        if target is None:
+            key = "commit" if commit is not None else "stretch"
+            self.problem(node.value_marks[key], f"{key}: stretch zones need a target beside them (a metric key result)")
+            return None, None
+        problem = zone_order_problem(baseline, target, node.get("direction"), commit, stretch)
+        if problem is not None:
+            self.problem(node.value_marks[problem[0]], problem[1])
+            return None, None
+        return commit, stretch
+
     def team(self, node: YMap) -> Team:
         return Team(
             self.loc(node.mark),
@@ -127,13 +143,15 @@ class _Builder:
             else ("milestone" if node.get("milestone") is True else None)
         )
         weight = self.number(node, "weight")
+        baseline = self.number(node, "baseline")
+        commit, stretch = self.zones(node, baseline, target)
         return KeyResult(
             self.loc(node.mark),
             self.fields(node),
             id=node["id"],
             title=node["title"],
             kind=kind,
-            baseline=self.number(node, "baseline"),
+            baseline=baseline,
             target=target,
             range=band,
             unit=node.get("unit"),
@@ -143,6 +161,9 @@ class _Builder:
             owner=node.get("owner") or owner,
             due=self.day(node, "due"),
             description=node.get("description"),
+            commit=commit,
+            stretch=stretch,
+            carried_from=node.get("carried_from"),
         )
 
     def objective(self, node: YMap, owner: str | None) -> Objective:

@@ -116,6 +116,14 @@ class KeyResult(Located):
     owner: str | None = None
     due: date | None = None
     description: str | None = None
+    commit: float | None = None
+    stretch: float | None = None
+    carried_from: str | None = None
+
+    @property
+    def zoned(self) -> bool:
+        """Return True when this metric KR has stretch zones (``commit`` and/or ``stretch``)."""
+        return self.kind == "metric" and (self.commit is not None or self.stretch is not None)
 
     @property
     def increasing(self) -> bool:

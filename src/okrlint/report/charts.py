@@ -74,7 +74,7 @@ def _finite(v: object) -> float | None:
 
 def _value(v: float, unit: str = "") -> str:
     """Format a value with its unit, e.g. "400 ms" or "95%"."""
-    s = str(int(v)) if v == int(v) and abs(v) < 1e15 else plain_number(v)
+    s = plain_number(v)  # grouped as in the tables: 1,200 ms
     if not unit:
         return s
     return f"{s}{unit}" if unit == "%" else f"{s} {unit}"

@@ -13,7 +13,7 @@ from typing import Any
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.periods import Period
-from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository
+from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository, Team
 from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.scoring.scores import (
     CheckIns,
@@ -28,6 +28,7 @@ from okrlint.scoring.scores import (
     score_okr_set,
     status_counts,
     valid_confidence,
+    zone_counts,
 )
 from okrlint.source.problems import Omission
 from okrlint.util.errors import UserError
@@ -77,9 +78,14 @@ def team_scores(
     root_team: str,
     aspirational_goal: float,
     teams: Sequence[str] = (),
+    sets: Sequence[OkrSet] | None = None,
 ) -> list[TeamScore]:
-    """Score the period's OKR sets (only ``teams`` when given), root team first, then by id."""
-    sets = [s for s in repo.okr_sets if s.period.id == period.id]
+    """Score the period's OKR sets (only ``teams`` when given), root team first, then by id.
+
+    ``sets`` are the period's OKR sets when the caller has them grouped already (the history).
+    """
+    if sets is None:
+        sets = [s for s in repo.okr_sets if s.period.id == period.id]
     present = {s.team for s in sets}
     for team in teams:
         if team not in present:
@@ -94,6 +100,14 @@ def team_scores(
     for okr_set in chosen:
         unique.setdefault(okr_set.team, okr_set)  # E008 reports a team's second set for one period
     return [score_okr_set(s, checkins, aspirational_goal=aspirational_goal) for s in unique.values()]
+
+
+def sets_by_period(repo: Repository) -> dict[str, list[OkrSet]]:
+    """Return the repository's OKR sets grouped by period id."""
+    grouped: dict[str, list[OkrSet]] = {}
+    for okr_set in repo.okr_sets:
+        grouped.setdefault(okr_set.period.id, []).append(okr_set)
+    return grouped
 
 
 def _iso(day: date | None) -> str | None:
@@ -142,7 +156,16 @@ def kr_data(score: KrScore) -> dict[str, Any]:
         "due": _iso(kr.due),
         "source": score.source,
         "last_checkin": _iso(score.last_checkin),
+        "commit": kr.commit,
+        "stretch": kr.stretch,
+        "zone": score.zone,
+        "carried_from": kr.carried_from,
     }
+
+
+def _status(data: bool) -> str:
+    """Return ``scored``, or ``no-data`` before any check-in (shown as "no data yet", not 0 % red)."""
+    return "scored" if data else "no-data"
 
 
 def objective_data(team: str, score: ObjectiveScore, aligned_by: Mapping[str, list[str]]) -> dict[str, Any]:
@@ -157,6 +180,7 @@ def objective_data(team: str, score: ObjectiveScore, aligned_by: Mapping[str, li
         "aligns": list(objective.aligns),
         "score": score.score,
         "grade": score.grade,
+        "status": _status(score.has_data),
         "key_results": [kr_data(kr) for kr in score.key_results],
         "ref": ref,
         "owner": objective.owner,
@@ -168,14 +192,14 @@ def objective_data(team: str, score: ObjectiveScore, aligned_by: Mapping[str, li
     }
 
 
-def team_data(score: TeamScore, repo: Repository, aligned_by: Mapping[str, list[str]]) -> dict[str, Any]:
-    """Return a team's report entry (name, parent and owner from the org chart when it lists the team)."""
-    chart = next((t for t in repo.teams if t.id == score.team), None)
+def team_data(score: TeamScore, chart: Team | None, aligned_by: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Return a team's report entry (name, parent and owner from the org chart entry when there is one)."""
     return {
         "id": score.team,
         "name": chart.name if chart else score.team,
         "score": score.score,
         "grade": score.grade,
+        "status": _status(score.has_data),
         "objectives": [objective_data(score.team, o, aligned_by) for o in score.objectives],
         "parent": chart.parent if chart else None,
         "owner": score.okr_set.owner or (chart.owner if chart else None),
@@ -242,26 +266,44 @@ def build_report_data(
     chosen = select_period(repo, as_of, period)
     checkins = collect_checkins(repo, as_of)
     scores = team_scores(repo, chosen, checkins, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
+    return period_data(repo, chosen, checkins, scores, root_team=root_team, findings=findings, omitted=omitted)
+
+
+def period_data(
+    repo: Repository,
+    period: Period,
+    checkins: CheckIns,
+    scores: Sequence[TeamScore],
+    *,
+    root_team: str,
+    findings: Iterable[Finding] = (),
+    charts: Mapping[str, Team] | None = None,
+    omitted: Iterable[Omission] = (),
+) -> dict[str, Any]:
+    """Return the report data of one period from its team scores, as of ``checkins.as_of``."""
+    as_of = checkins.as_of
+    charts = charts if charts is not None else org_chart(repo)
     aligned_by = _aligned_by(scores)
-    kpis = [score_kpi(kpi, checkins, chosen) for kpi in _unique_kpis(repo.kpis)]
+    kpis = [score_kpi(kpi, checkins, period) for kpi in _unique_kpis(repo.kpis)]
     score = org_score(scores)
     all_krs = [kr for team in scores for kr in team.key_results()]
-    root = next((t for t in repo.teams if t.id == root_team), None)
+    root = charts.get(root_team)
     last = max((d for t in scores if (d := t.last_checkin) is not None), default=None)
     return {
         "version": REPORT_VERSION,
         "period": {
-            "id": chosen.id,
-            "start": chosen.start.isoformat(),
-            "end": chosen.end.isoformat(),
-            "days": chosen.days,
-            "elapsed": chosen.elapsed(as_of),
+            "id": period.id,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "days": period.days,
+            "elapsed": period.elapsed(as_of),
         },
         "as_of": as_of.isoformat(),
         "score": score,
-        "teams": [team_data(team, repo, aligned_by) for team in scores],
+        "teams": [team_data(team, charts.get(team.team), aligned_by) for team in scores],
         "kpis": [kpi_data(k) for k in kpis],
         "grade": grade(score),
+        "status": _status(any(team.has_data for team in scores)),
         "root_team": root_team,
         "org_name": root.name if root else None,
         "summary": {
@@ -269,6 +311,7 @@ def build_report_data(
             "objectives": sum(len(t.objectives) for t in scores),
             "key_results": len(all_krs),
             "status_counts": status_counts(all_krs),
+            "zone_counts": zone_counts(all_krs),
             "kpi_health": {h: sum(1 for k in kpis if k.health == h) for h in HEALTH},
             "last_checkin": _iso(last),
         },
@@ -283,6 +326,14 @@ def _omission(omitted: Omission) -> dict[str, Any]:
     return {"path": path, "line": omitted.line, "column": omitted.column, "reason": reason}
 
 
+def org_chart(repo: Repository) -> dict[str, Team]:
+    """Return the org chart's teams by id (the first one when an id repeats)."""
+    chart: dict[str, Team] = {}
+    for team in repo.teams:
+        chart.setdefault(team.id, team)
+    return chart
+
+
 def _unique_kpis(kpis: Iterable[Kpi]) -> list[Kpi]:
     """Return the catalogue's KPIs in order, the first of each id (E004 reports repeats)."""
     seen: dict[str, Kpi] = {}
@@ -291,4 +342,14 @@ def _unique_kpis(kpis: Iterable[Kpi]) -> list[Kpi]:
     return list(seen.values())
 
 
-__all__ = ["STATUSES", "ReportError", "build_report_data", "periods", "select_period", "team_scores"]
+__all__ = [
+    "STATUSES",
+    "ReportError",
+    "build_report_data",
+    "org_chart",
+    "period_data",
+    "periods",
+    "select_period",
+    "sets_by_period",
+    "team_scores",
+]

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from okrlint.report import charts
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
-from okrlint.report.view import build_view
+from okrlint.report.history_chart import score_chart
+from okrlint.report.history_view import history_view, period_links
+from okrlint.report.view import build_view, projected_value, visible
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
 
-__all__ = ["MARKER", "kpi_sparkline", "kr_chart", "write_html"]
+__all__ = ["MARKER", "history_chart", "kpi_sparkline", "kr_chart", "write_html"]
 
 MARKER = ".okrlint-report"
 _MARKER_TEXT = "This folder was written by `okrlint report --format html`; okrlint replaces its pages on each run.\n"
@@ -55,8 +58,7 @@ def kr_chart(kr: Mapping[str, Any], period: Mapping[str, Any], width: int = 560,
         for row in kr.get("checkins") or ()
         if (d := _day(row.get("date"))) is not None and (v := _point(kind, row.get("value"))) is not None
     ]
-    forecast = kr.get("forecast")
-    projected = finite(forecast.get("value")) if isinstance(forecast, Mapping) else None
+    projected = projected_value(kr)
     milestone = kind == "milestone"
     svg = charts.kr_chart(
         points,
@@ -81,57 +83,134 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
     return Markup(svg)
 
 
+def history_chart(
+    labels: Sequence[str], scores: Sequence[Any], title: str, width: int = 560, height: int = 150
+) -> Markup:
+    """Return the inline SVG chart of scores across periods."""
+    return Markup(score_chart(labels, scores, title=title, width=width, height=height))
+
+
 def write_html(
     data: dict[str, Any],
     out_dir: Path,
     *,
     templates: Path | None = None,
     progress: bool | Progress = False,
+    others: Iterable[Mapping[str, Any]] = (),
 ) -> None:
-    """Render every page first, then write them atomically into ``out_dir`` and drop stale team pages.
+    """Render the current period's pages (and ``history.html``) first, write them atomically, then the others.
 
-    ``progress`` True shows a bar on stderr when it is a terminal and there are many team pages;
+    ``data`` is the current period (top level); ``others`` (read one at a time, so a long
+    history never sits in memory at once) are the report data of the other periods in
+    ``data["periods"]``, each written to its ``periods/<id>/`` folder. ``data["history"]``,
+    when present, gives ``history.html``. Pages of an earlier run that this one did not
+    write are removed at the end.
+    ``progress`` True shows a bar on stderr when it is a terminal and there are many pages;
     a callable is called with (pages done, pages in all) instead.
     """
     env = environment_for(HTML, templates)
+    links = period_links(data)
+    folders = {p["id"]: p["path"] for p in links}
+    current = _period_view(data, links)
+    history = data.get("history")
+    total = sum(len(e.get("teams") or ()) + 1 for e in history) + 1 if history else len(current["teams"]) + 1
+    written: set[str] = set()
+    with _ticker(progress, total) as tick:
+        pages = _render_period(env, current, "", tick)
+        if history is not None:
+            context = {**current, **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
+            pages["history.html"] = render_template(env, "history.html.j2", context)
+            tick()
+        base = _prepare(out_dir, [*pages, *(f"{folder}teams/x.html" for folder in folders.values() if folder)])
+        _write_pages(out_dir, pages, written)
+        for other in others:
+            folder = folders.get(visible(other["period"]["id"]))
+            if folder:
+                _write_pages(out_dir, _render_period(env, _period_view(other, links), folder, tick), written)
+    _guard(out_dir, lambda: _drop_stale(out_dir, base, written))
+
+
+def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return one period's template context, its team ids checked, with the site's period links."""
     view = build_view(data)
-    teams = list({str(team.get("id")): team for team in view["teams"]}.values())
-    for team in teams:
+    view["teams"] = list({str(team.get("id")): team for team in view["teams"]}.values())
+    for team in view["teams"]:
         if not _SLUG.match(str(team.get("id"))):
             raise UserError(f"team id {str(team.get('id'))[:60]!r} cannot name a page: ids are slugs like 'payments'")
-    pages: dict[str, str] = {}
-    with _ticker(progress, len(teams) + 1) as tick:
-        pages["index.html"] = render_template(env, "index.html.j2", {**view, "root": "", "team": None})
+    return {**view, "periods": links}
+
+
+def _render_period(
+    env: ImmutableSandboxedEnvironment, view: dict[str, Any], prefix: str, tick: Callable[[], None]
+) -> dict[str, str]:
+    """Return one period's index and team pages, named by their place under ``prefix``."""
+    up = "../" * prefix.count("/")
+    page = {**view, "root": "", "site": up, "team": None, "history_page": False}
+    pages = {f"{prefix}index.html": render_template(env, "index.html.j2", page)}
+    tick()
+    for team in view["teams"]:
+        context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
+        pages[f"{prefix}teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
         tick()
-        for team in teams:
-            context = {**view, "root": "../", "team": team}
-            pages[f"teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
-            tick()
-    _write_pages(out_dir, pages)
+    return pages
 
 
-HTML = Profile(filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline})
+HTML = Profile(
+    filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart}
+)
 
 
-def _write_pages(out_dir: Path, pages: Mapping[str, str]) -> None:
-    """Claim the folder, write the pages inside it and remove team pages of an earlier run."""
+def _guard(out_dir: Path, action: Callable[[], Any]) -> Any:
+    """Run a step that touches the output folder; turn an OS error into a clear one-line error."""
     try:
-        _claim(out_dir)
-        base = out_dir.resolve()
-        for name in pages:  # check every target before writing any, so a refusal leaves the folder as it was
-            target = out_dir / name
-            if not target.parent.resolve().is_relative_to(base):
-                raise UserError(f"{target}: refusing to write outside {out_dir}")
-        for name, text in pages.items():
-            write_atomic(out_dir / name, text)
-        teams_dir = out_dir / "teams"
-        inside = teams_dir.is_dir() and teams_dir.resolve().is_relative_to(base)
-        for old in sorted(teams_dir.glob("*.html")) if inside else ():
-            if f"teams/{old.name}" not in pages and old.is_file() and not old.is_symlink():
-                old.unlink()
+        return action()
     except OSError as error:
         where = error.filename or out_dir
         raise UserError(f"{where}: cannot write the HTML report: {error.strerror or error}") from None
+
+
+def _prepare(out_dir: Path, names: Iterable[str]) -> Path:
+    """Claim the folder and check every target's folder before writing any, so a refusal leaves it as it was."""
+
+    def check() -> Path:
+        _claim(out_dir)
+        base = out_dir.resolve()
+        for name in names:
+            target = out_dir / name
+            if not target.parent.resolve().is_relative_to(base):
+                raise UserError(f"{target}: refusing to write outside {out_dir}")
+        return base
+
+    result: Path = _guard(out_dir, check)
+    return result
+
+
+def _write_pages(out_dir: Path, pages: Mapping[str, str], written: set[str]) -> None:
+    """Write the pages atomically and remember their names."""
+
+    def write() -> None:
+        for name, text in pages.items():
+            write_atomic(out_dir / name, text)
+            written.add(name)
+
+    _guard(out_dir, write)
+
+
+def _drop_stale(out_dir: Path, base: Path, pages: Container[str]) -> None:
+    """Remove the team pages and period pages of an earlier run that this run did not write."""
+    periods_dir = out_dir / "periods"
+    folders = [out_dir / "teams"]
+    if periods_dir.is_dir() and not periods_dir.is_symlink():
+        for folder in sorted(periods_dir.iterdir()):
+            if folder.is_dir() and not folder.is_symlink():
+                folders += [folder, folder / "teams"]
+    for folder in folders:
+        if not folder.is_dir() or folder.is_symlink() or not folder.resolve().is_relative_to(base):
+            continue
+        for old in sorted(folder.glob("*.html")):
+            name = old.relative_to(out_dir).as_posix()
+            if name not in pages and old.is_file() and not old.is_symlink():
+                old.unlink()
 
 
 def _claim(out_dir: Path) -> None:

@@ -10,11 +10,12 @@ from markupsafe import Markup
 
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
+from okrlint.report.history_view import history_view
 from okrlint.report.view import build_view
 from okrlint.util.markdown import escape_markdown
 from okrlint.util.text import shorten
 
-__all__ = ["SUMMARY_LIMIT", "md_escape", "render_markdown", "spark", "text_bar"]
+__all__ = ["SUMMARY_LIMIT", "md_escape", "render_history_markdown", "render_markdown", "spark", "text_bar"]
 
 # GitHub refuses comments over 65,536 characters; keep room for text a workflow adds around ours.
 SUMMARY_LIMIT = 60_000
@@ -114,6 +115,12 @@ def render_markdown(data: dict[str, Any], *, summary: bool = False, templates: P
             shown //= 2
         else:
             teams //= 2
+
+
+def render_history_markdown(data: dict[str, Any], *, templates: Path | None = None) -> str:
+    """Render the history of every period in the report data as Markdown with ``history.md.j2``."""
+    env = environment_for(MARKDOWN, templates)
+    return render_template(env, "history.md.j2", {**build_view(data), **history_view(data)})
 
 
 def _attention(view: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -8,8 +8,9 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.report.formatting import finite, percent, value
+from okrlint.util.numbers import quantum, to_quantum
 
-__all__ = ["build_view", "kr_values"]
+__all__ = ["build_view", "kr_values", "visible"]
 
 _MAX_TREE_DEPTH = 40
 # Invisible characters that can make shown text differ from what it says ("Trojan Source"):
@@ -17,14 +18,14 @@ _MAX_TREE_DEPTH = 40
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
 
 
-def _visible(raw: Any) -> Any:
+def visible(raw: Any) -> Any:
     """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters."""
     if isinstance(raw, str):
         return _INVISIBLE.sub("", raw)
     if isinstance(raw, Mapping):
-        return {key: _visible(item) for key, item in raw.items()}
+        return {key: visible(item) for key, item in raw.items()}
     if isinstance(raw, list | tuple):
-        return [_visible(item) for item in raw]
+        return [visible(item) for item in raw]
     return raw
 
 
@@ -33,7 +34,7 @@ OMITTED_SHOWN = 50  # the warning lists this many left-out parts; JSON has them 
 
 def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
     """Return the template context: the report as given plus derived, ready-to-show facts."""
-    data = _visible(data)
+    data = visible(data)
     period = dict(data.get("period") or {})
     as_of = str(data.get("as_of") or "")
     teams = [_team(team, as_of) for team in data.get("teams") or ()]
@@ -58,6 +59,7 @@ def build_view(data: Mapping[str, Any]) -> dict[str, Any]:
             "name": str(data.get("org_name") or (root["name"] if root else "") or ""),
             "score": data.get("score"),
             "grade": data.get("grade"),
+            "status": data.get("status"),
             "counts": summary["status_counts"],
             "kr_total": summary["key_results"],
             "last_checkin": summary["last_checkin"],
@@ -86,6 +88,7 @@ def _team(team: Mapping[str, Any], as_of: str) -> dict[str, Any]:
         **team,
         "name": str(team.get("name") or team.get("id") or ""),
         "grade": team.get("grade"),
+        "status": team.get("status"),
         "objectives": objectives,
         "counts": counts,
         "kr_total": sum(counts.values()),
@@ -101,6 +104,7 @@ def _objective(team: Mapping[str, Any], objective: Mapping[str, Any]) -> dict[st
         **objective,
         "team": str(team.get("id") or ""),
         "grade": objective.get("grade"),
+        "status": objective.get("status"),
         "aligns": [aligns] if isinstance(aligns, str) else [str(a) for a in aligns],
         "key_results": krs,
         "counts": objective["status_counts"],
@@ -146,17 +150,28 @@ def _milestone(raw: Any) -> str:
     return "done" if raw >= 1 else "not started" if raw <= 0 else f"{percent(raw)} done"
 
 
+def projected_value(kr: Mapping[str, Any]) -> float | None:
+    """Return a KR's forecast value rounded to the precision of the check-ins it comes from (None without one)."""
+    forecast = kr.get("forecast")
+    raw = finite(forecast.get("value")) if isinstance(forecast, Mapping) else None
+    if raw is None:
+        return None
+    rows = kr.get("checkins") or ()
+    return to_quantum(raw, quantum(row.get("value") for row in rows if isinstance(row, Mapping)))
+
+
 def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
     """Return the baseline, current, target and forecast texts of a KR, each with its unit."""
     unit, kind = kr.get("unit"), kr.get("kind")
-    forecast = kr.get("forecast") if isinstance(kr.get("forecast"), Mapping) else None
-    projected = value(forecast.get("value"), unit) if forecast else "–"
+    projected = value(projected_value(kr), unit)
     if kind == "milestone":
         return {
             "baseline": "not started",
             "current": _milestone(kr.get("current")),
             "target": "done",
             "forecast": projected,
+            "commit": "",
+            "stretch": "",
         }
     bounds = _range(kr.get("range"))
     target = value(kr.get("target"), unit)
@@ -168,6 +183,8 @@ def kr_values(kr: Mapping[str, Any]) -> dict[str, str]:
         "current": value(kr.get("current"), unit),
         "target": target,
         "forecast": projected,
+        "commit": value(kr.get("commit"), unit) if finite(kr.get("commit")) is not None else "",
+        "stretch": value(kr.get("stretch"), unit) if finite(kr.get("stretch")) is not None else "",
     }
 
 

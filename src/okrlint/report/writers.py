@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ class WriteOptions:
     """Where and how to write a report: ``out`` (file, ``-`` or folder), Markdown summary only, templates, progress.
 
     ``root``: the repository, inside which no symbolic link on the way to ``out`` is written through.
+    ``history``: Markdown prints the history of every period instead of the scorecard.
+    ``others``: the report data of the other periods, for the HTML site's ``periods/<period>/``.
     """
 
     out: str | None = None
@@ -24,6 +27,8 @@ class WriteOptions:
     templates: Path | None = None
     progress: bool = False
     root: Path | None = None
+    history: bool = False
+    others: Iterable[Mapping[str, Any]] = ()
 
 
 def render_json(data: dict[str, Any]) -> str:
@@ -34,10 +39,13 @@ def render_json(data: dict[str, Any]) -> str:
 def write_markdown(data: dict[str, Any], options: WriteOptions) -> None:
     """Write the report as Markdown to ``options.out`` (a file, or stdout)."""
     try:
-        from okrlint.report.markdown import render_markdown
+        from okrlint.report.markdown import render_history_markdown, render_markdown
     except ImportError as error:
         raise UserError(f"--format md is not available in this installation ({error})") from None
-    text = render_markdown(data, summary=options.summary, templates=options.templates)
+    if options.history:
+        text = render_history_markdown(data, templates=options.templates)
+    else:
+        text = render_markdown(data, summary=options.summary, templates=options.templates)
     write_output(text, options.out, options.root)
 
 
@@ -55,7 +63,7 @@ def write_html_folder(data: dict[str, Any], options: WriteOptions) -> None:
         refuse_links(folder, options.root)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=options.templates, progress=options.progress)
+    write_html(data, folder, templates=options.templates, progress=options.progress, others=options.others)
 
 
 def write_json(data: dict[str, Any], options: WriteOptions) -> None:

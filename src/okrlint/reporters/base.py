@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """How to render: colour on or off, the okrlint version to name, whether unsafe fixes are offered."""
+    """How to render: colour, the okrlint version to name, whether unsafe fixes are offered,
+    per-code counts instead of findings (``statistics``), no summary (``quiet``)."""
 
     color: bool = False
     version: str = ""
     unsafe_fixes: bool = False
+    statistics: bool = False
+    quiet: bool = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from okrlint.lint.findings import Finding, Severity
@@ -20,13 +21,33 @@ def _printable(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
+def counted(count: int, noun: str) -> str:
+    """Return ``count`` with ``noun`` in the right number: "1 error", "0 errors", "2 errors"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def summary(result: LintResult) -> str:
-    """Return the summary line of SPEC §5.1, worded exactly as there (always plural, for tools that parse it)."""
+    """Return the summary line of SPEC §5.1 with proper singulars ("Found 1 problem (1 error, …) in 1 file.")."""
     errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     return (
-        f"Found {len(result.findings)} problems ({errors} errors, {warnings} warnings, {infos} infos) "
-        f"in {result.files} files."
+        f"Found {counted(len(result.findings), 'problem')} ({counted(errors, 'error')}, "
+        f"{counted(warnings, 'warning')}, {counted(infos, 'info')}) in {counted(result.files, 'file')}."
     )
+
+
+def statistics(result: LintResult, color: bool = False, unsafe_fixes: bool = False) -> list[str]:
+    """Return one line per code with its count, most frequent first (ruff's layout; ``[*]`` marks fixable codes)."""
+    counts = Counter(f.code for f in result.findings)
+    first = {f.code: f for f in reversed(result.findings)}
+    fixable = {f.code for f in result.findings if _offered(f, unsafe_fixes)}
+    width = len(str(max(counts.values(), default=0)))
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        f = first[code]
+        tint, reset = (_COLORS[f.severity], _RESET) if color else ("", "")
+        mark = "[*] " if code in fixable else ""
+        lines.append(f"{count:>{width}}\t{tint}{code}{reset}\t{mark}[{f.severity}] {f.rule}")
+    return lines
 
 
 def _offered(f: Finding, unsafe_fixes: bool) -> bool:
@@ -60,8 +81,15 @@ def fixable_lines(findings: Sequence[Finding], unsafe_fixes: bool) -> list[str]:
 
 
 def render(result: LintResult, options: ReportOptions) -> str:
-    """Render findings one per line, then the summary line and how many are fixable."""
-    lines = [finding_line(f, options.color, options.unsafe_fixes) for f in result.findings]
-    lines.append(summary(result))
-    lines += fixable_lines(result.findings, options.unsafe_fixes)
-    return "\n".join(lines) + "\n"
+    """Render findings one per line (or per-code counts with ``statistics``), then the summary and fixable lines.
+
+    ``quiet`` leaves out everything after the findings.
+    """
+    if options.statistics:
+        lines = statistics(result, options.color, options.unsafe_fixes)
+    else:
+        lines = [finding_line(f, options.color, options.unsafe_fixes) for f in result.findings]
+    if not options.quiet:
+        lines.append(summary(result))
+        lines += fixable_lines(result.findings, options.unsafe_fixes)
+    return "".join(f"{line}\n" for line in lines)

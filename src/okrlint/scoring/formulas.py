@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from collections.abc import Iterable, Sequence
@@ -14,6 +15,8 @@ from okrlint.model.repository import KeyResult, Kpi
 STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
 HEALTH = ("healthy", "breached", "no-data")
 GRADES = ("red", "yellow", "green")
+ZONES = ("fail", "commit", "target", "stretch")
+COMMIT_SCORE, TARGET_SCORE = 0.3, 0.7  # with a stretch point; without one target scores 1.0
 _EPS = 1e-9  # keeps 0.5 - 0.1 >= 0.4 from failing on binary rounding
 
 
@@ -79,6 +82,42 @@ def range_attainment(current: float | None, bounds: tuple[float, float], baselin
     return progress_ratio(current, baseline, bound)
 
 
+def zone_points(kr: KeyResult) -> list[tuple[float, float]] | None:
+    """Return a zoned metric KR's (value, score) points, baseline first; None without zones or baseline."""
+    if not kr.zoned or kr.baseline is None or kr.target is None or kr.baseline == kr.target:
+        return None
+    points = [(kr.baseline, 0.0)]
+    if kr.commit is not None:
+        points.append((kr.commit, COMMIT_SCORE))
+    points.append((kr.target, TARGET_SCORE if kr.stretch is not None else 1.0))
+    if kr.stretch is not None:
+        points.append((kr.stretch, 1.0))
+    return points
+
+
+def piecewise_attainment(current: float, points: Sequence[tuple[float, float]]) -> float:
+    """Return the unclipped score on the line through ``points`` (ordered in the KR's direction).
+
+    Inside the points it interpolates on the segment that holds ``current``; before the first
+    or past the last point it extends the nearest segment, so clipping gives 0 and 1 there.
+    """
+    sign = 1.0 if points[-1][0] > points[0][0] else -1.0
+    segments = list(itertools.pairwise(points))
+    (x0, y0), (x1, y1) = next((seg for seg in segments if sign * current <= sign * seg[1][0]), segments[-1])
+    return y0 + (current - x0) * (y1 - y0) / (x1 - x0)
+
+
+def zone_of(kr: KeyResult, current: float | bool | None) -> str | None:
+    """Return the zone ``current`` reaches (fail / commit / target / stretch); None without zones or a value."""
+    if not kr.zoned or current is None or isinstance(current, bool) or kr.target is None:
+        return None
+    sign = 1.0 if kr.increasing else -1.0
+    for name, point in (("stretch", kr.stretch), ("target", kr.target), ("commit", kr.commit)):
+        if point is not None and sign * current >= sign * point:
+            return name
+    return "fail"
+
+
 def milestone_score(value: float | bool | None) -> float:
     """Return a milestone's score: true 1.0, false (or no check-in) 0.0, a fraction as is."""
     if value is None or value is False:
@@ -94,6 +133,9 @@ def attainment_of(kr: KeyResult, current: float | bool | None) -> float | None:
         return milestone_score(current)
     number = None if isinstance(current, bool) or current is None else float(current)
     if kr.kind == "metric":
+        points = zone_points(kr)
+        if points is not None and number is not None:
+            return piecewise_attainment(number, points)
         return metric_attainment(number, kr.baseline, kr.target)
     if kr.kind == "range" and kr.range is not None:
         return range_attainment(number, kr.range, kr.baseline)
@@ -116,6 +158,11 @@ def grade(score: float | None) -> str | None:
 def goal(objective_type: str, aspirational_goal: float) -> float:
     """Return the end-of-period goal: 1.0 for committed objectives, ``aspirational_goal`` otherwise."""
     return 1.0 if objective_type == "committed" else aspirational_goal
+
+
+def reached(score: float | None, wanted: float) -> bool:
+    """Return True when ``score`` is at least ``wanted`` (binary rounding forgiven)."""
+    return score is not None and score >= wanted - _EPS
 
 
 def expected_progress(period: Period, as_of: date, objective_type: str, aspirational_goal: float) -> float:

@@ -8,6 +8,7 @@ rows whose value is invalid for their KR (what T403 reports) are left out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,23 +21,28 @@ from okrlint.scoring.formulas import (
     GRADES,
     HEALTH,
     STATUSES,
+    ZONES,
     Forecast,
     attainment_of,
     expected_progress,
     forecast,
+    goal,
     grade,
     kpi_health,
     mean,
+    reached,
     score_of,
     status_of,
     usable_value,
     weighted_mean,
+    zone_of,
 )
 
 __all__ = [
     "GRADES",
     "HEALTH",
     "STATUSES",
+    "ZONES",
     "CheckIns",
     "Forecast",
     "KpiScore",
@@ -45,6 +51,7 @@ __all__ = [
     "TeamScore",
     "collect_checkins",
     "grade",
+    "has_data",
     "org_score",
     "row_order",
     "score_key_result",
@@ -62,11 +69,24 @@ def row_order(row: CheckIn) -> tuple[date, str, int]:
 
 @dataclass(frozen=True, slots=True)
 class CheckIns:
-    """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order."""
+    """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order.
+
+    Scoring reads only rows up to ``as_of``, so one collection serves earlier dates too
+    (``until``): the history scores every period from one pass over the logs.
+    """
 
     as_of: date
     by_kr: Mapping[KrRef, tuple[CheckIn, ...]]
     by_kpi: Mapping[str, tuple[CheckIn, ...]]
+
+    def until(self, day: date) -> CheckIns:
+        """Return the same rows read as of ``day`` (not later than this collection's ``as_of``)."""
+        return CheckIns(min(day, self.as_of), self.by_kr, self.by_kpi)
+
+
+def _until(rows: tuple[CheckIn, ...], day: date) -> tuple[CheckIn, ...]:
+    """Return the rows (in scoring order) dated on or before ``day``."""
+    return rows if not rows or rows[-1].date <= day else rows[: bisect_right(rows, day, key=lambda r: r.date)]
 
 
 def collect_checkins(repo: Repository, as_of: date) -> CheckIns:
@@ -106,6 +126,7 @@ class KrScore:
     status: str
     confidence: float | None
     forecast: Forecast | None
+    zone: str | None = None
 
     @property
     def grade(self) -> str | None:
@@ -120,7 +141,7 @@ class KrScore:
 
 @dataclass(frozen=True, slots=True)
 class ObjectiveScore:
-    """An objective's weight-weighted score over its KRs' non-null scores."""
+    """An objective's weight-weighted score over its KRs' non-null scores (None while no KR has data)."""
 
     objective: Objective
     key_results: tuple[KrScore, ...]
@@ -131,11 +152,32 @@ class ObjectiveScore:
         """Return the score's grade, None for a null score."""
         return grade(self.score)
 
+    @property
+    def has_data(self) -> bool:
+        """Return True once any of its KRs has a check-in or measurement that scores."""
+        return has_data(self.key_results)
+
+
+def has_data(scores: Iterable[KrScore]) -> bool:
+    """Return True when any of the KR scores is not ``no-data`` (SPEC §5.1: else "no data yet")."""
+    return any(s.status != "no-data" for s in scores)
+
 
 def status_counts(scores: Iterable[KrScore]) -> dict[str, int]:
     """Return how many KRs have each status, every status present (in STATUSES order)."""
     counted = Counter(s.status for s in scores)
     return {status: counted.get(status, 0) for status in STATUSES}
+
+
+def objective_achieved(score: ObjectiveScore, aspirational_goal: float = 0.7) -> bool:
+    """Return True when an objective's score reached its goal (1.0 committed, ``aspirational_goal`` otherwise)."""
+    return reached(score.score, goal(score.objective.type, aspirational_goal))
+
+
+def zone_counts(scores: Iterable[KrScore]) -> dict[str, int]:
+    """Return how many zoned KRs are in each zone, every zone present (in ZONES order)."""
+    counted = Counter(s.zone for s in scores if s.zone is not None)
+    return {zone: counted.get(zone, 0) for zone in ZONES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +197,11 @@ class TeamScore:
     def grade(self) -> str | None:
         """Return the score's grade, None for a null score."""
         return grade(self.score)
+
+    @property
+    def has_data(self) -> bool:
+        """Return True once any of the team's KRs has data."""
+        return has_data(self.key_results())
 
     def key_results(self) -> list[KrScore]:
         """Return every KR score of the team, objective by objective."""
@@ -207,9 +254,9 @@ def score_key_result(
 ) -> KrScore:
     """Score one key result of ``okr_set`` as of ``checkins.as_of`` (SPEC §4)."""
     ref = KrRef(okr_set.team, objective.id, kr.id, okr_set.period.id)
-    rows, source = _valid(kr.kind, checkins.by_kr.get(ref, ())), "checkins"
+    rows, source = _valid(kr.kind, _until(checkins.by_kr.get(ref, ()), checkins.as_of)), "checkins"
     if not rows and kr.kpi is not None and kr.kind != "milestone":
-        rows, source = _measurements(checkins.by_kpi.get(kr.kpi, ()), okr_set.period), "kpi"
+        rows, source = _measurements(_until(checkins.by_kpi.get(kr.kpi, ()), checkins.as_of), okr_set.period), "kpi"
     if rows:
         current = usable_value(kr.kind, rows[-1].value)
     else:
@@ -230,18 +277,24 @@ def score_key_result(
         status=status_of(score, expected, bool(rows)),
         confidence=valid_confidence(rows[-1].confidence) if rows and source == "checkins" else None,
         forecast=forecast(kr, series, okr_set.period),
+        zone=zone_of(kr, current),
     )
 
 
 def score_objective(
     okr_set: OkrSet, objective: Objective, checkins: CheckIns, *, aspirational_goal: float = 0.7
 ) -> ObjectiveScore:
-    """Score an objective: the weight-weighted mean of its KRs' non-null scores."""
+    """Score an objective: the weight-weighted mean of its KRs' non-null scores; None while none has data.
+
+    Before any check-in of the period every KR stands at its baseline: that is no score of 0
+    but no data yet, and the objective is left out of its team's mean like a null score.
+    """
     krs = tuple(
         score_key_result(okr_set, objective, kr, checkins, aspirational_goal=aspirational_goal)
         for kr in objective.key_results
     )
-    return ObjectiveScore(objective, krs, weighted_mean((s.score, s.kr.weight) for s in krs))
+    score = weighted_mean((s.score, s.kr.weight) for s in krs) if has_data(krs) else None
+    return ObjectiveScore(objective, krs, score)
 
 
 def score_okr_set(okr_set: OkrSet, checkins: CheckIns, *, aspirational_goal: float = 0.7) -> TeamScore:
@@ -260,6 +313,6 @@ def org_score(teams: Sequence[TeamScore]) -> float | None:
 
 def score_kpi(kpi: Kpi, checkins: CheckIns, period: Period) -> KpiScore:
     """Return a KPI's measurements inside ``period`` up to the as-of date, latest value and health."""
-    rows = _measurements(checkins.by_kpi.get(kpi.id, ()), period)
+    rows = _measurements(_until(checkins.by_kpi.get(kpi.id, ()), checkins.as_of), period)
     latest = float(rows[-1].value) if rows and rows[-1].value is not None else None
     return KpiScore(kpi, rows, latest, kpi_health(kpi, latest))

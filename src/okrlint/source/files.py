@@ -6,7 +6,7 @@ import codecs
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from okrlint.source.problems import LoadProblem
@@ -17,10 +17,14 @@ SOURCE_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 
 @dataclass(frozen=True, slots=True, order=True)
 class SourceFile:
-    """A file to lint: its path relative to the repository root (``/``-separated) and on disk."""
+    """A file to lint: its path relative to the repository root (``/``-separated) and on disk.
+
+    ``content``, when given, stands in for the bytes on disk (text read from stdin for an editor).
+    """
 
     rel: str
     path: Path
+    content: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_csv(self) -> bool:
@@ -114,10 +118,10 @@ def _acceptable(path: Path, root: Path) -> bool:
 def read_text(source: SourceFile, max_bytes: int) -> tuple[str | None, LoadProblem | None]:
     """Return the file's text (BOM removed, CRLF kept for the parser) or the problem reading it."""
     try:
-        size = source.path.stat().st_size
+        size = source.path.stat().st_size if source.content is None else len(source.content)
         if size > max_bytes:
             return None, LoadProblem("E006", 1, 1, f"the file has {size} bytes, more than max_file_bytes ({max_bytes})")
-        data = source.path.read_bytes()
+        data = source.path.read_bytes() if source.content is None else source.content
     except OSError as error:
         return None, LoadProblem("E007", 1, 1, f"cannot read the file: {error.strerror or error}")
     if len(data) > max_bytes:

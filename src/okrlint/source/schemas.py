@@ -14,6 +14,7 @@ from typing import Any
 
 from okrlint.source.problems import LoadProblem, Mark
 from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.numbers import plain_number
 from okrlint.util.resources import load_schema
 from okrlint.util.text import did_you_mean
 
@@ -185,7 +186,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return _trim(repr(value))
+    return _trim(plain_number(value) if isinstance(value, int | float) else repr(value))
 
 
 def _trim(text: str, limit: int = 120) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _INTEGER_RE = re.compile(r"[-+]?[0-9]+\Z")
@@ -59,12 +61,45 @@ def scientific(value: float, digits: int = 3) -> str:
     return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
+def _grouped(text: str) -> str:
+    """Return a positional number ``-1234567.5`` with its thousands grouped: ``-1,234,567.5``."""
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = body.partition(".")
+    return f"{sign}{int(whole):,}{dot}{fraction}" if whole.isdigit() else text
+
+
 def plain_number(value: float) -> str:
-    """Return ``value`` for a message as ``:g`` writes it, but never in exponent form (``6200000``, not ``6.2e+06``)."""
+    """Return ``value`` for a message as people write it: ``:g``'s digits, thousands grouped, never an exponent.
+
+    ``6200000`` is ``6,200,000`` (not ``6.2e+06``); beyond 10^15 (or below 10^-6) ``6.2×10¹⁸``.
+    """
     text = f"{value:g}"
-    if "e" not in text or not math.isfinite(value):
+    if not math.isfinite(value):
         return text
-    if 1e-6 <= abs(value) < 1e15:
-        positional = format(Decimal(repr(float(value))), "f")
-        return positional.rstrip("0").rstrip(".") if "." in positional else positional
-    return scientific(value, 6)
+    if "e" in text:
+        if not 1e-6 <= abs(value) < 1e15:
+            return scientific(value, 6)
+        text = format(Decimal(repr(float(value))), "f")
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    return _grouped(text)
+
+
+def quantum(values: Iterable[Any]) -> Decimal | None:
+    """Return the finest precision of the finite numbers among ``values``: the place of their last significant digit.
+
+    ``[5.9e6, 6.2e6]`` -> ``1E+5``; ``[2.49, 3]`` -> ``0.01``; None when there is no such number.
+    """
+    steps = []
+    for raw in values:
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw) or raw == 0:
+            continue
+        steps.append(Decimal(1).scaleb(Decimal(repr(float(raw))).normalize().as_tuple().exponent))  # type: ignore[arg-type]
+    return min(steps) if steps else None
+
+
+def to_quantum(raw: float, step: Decimal | None) -> float:
+    """Round ``raw`` to a multiple of ``step`` (from :func:`quantum`); without a step, or when it cannot, unchanged."""
+    if step is None or not math.isfinite(raw):
+        return raw
+    rounded = float((Decimal(repr(float(raw))) / step).quantize(Decimal(1)) * step)
+    return rounded if math.isfinite(rounded) else raw

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
@@ -30,6 +31,19 @@ def write_output(text: str, output: str | None, root: Path | None = None) -> Non
     if root is not None:
         refuse_links(Path(output), root)
     try:
-        write_atomic(Path(output), text)
+        if _is_special(Path(output)):  # /dev/null, a named pipe, a terminal: write into it, never replace it
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        else:
+            write_atomic(Path(output), text)
     except OSError as error:
         raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
+
+
+def _is_special(path: Path) -> bool:
+    """Tell whether ``path`` exists and is not a regular file or folder (a device, pipe or socket)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

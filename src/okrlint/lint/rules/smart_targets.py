@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from okrlint.lint.agreement import agrees, said_numbers
 from okrlint.lint.findings import Severity
-from okrlint.lint.quantities import Quantity
+from okrlint.lint.quantities import Quantity, numbers_match, zone_numbers
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.model.repository import KeyResult, Loc
@@ -23,10 +23,25 @@ _NOT_A_SHARE_RE = re.compile(
 )
 
 
+def _zone_contradictions(kr: KeyResult, named: dict[str, float]) -> list[str]:
+    """Return where a title's "commit A, target B, stretch C" differs from the KR's fields."""
+    problems = []
+    for key, said in named.items():
+        field = {"commit": kr.commit, "target": kr.target, "stretch": kr.stretch}[key]
+        if field is None:
+            problems.append(f"the title names {key} {said:g} but the key result has no {key}")
+        elif not numbers_match(said, field):
+            problems.append(f"the title names {key} {said:g} but {key} is {field:g}")
+    return problems
+
+
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
     said_from, said_to = said_numbers(kr.title, kr.unit)
-    problems = []
+    named = zone_numbers(kr.title) if kr.kind == "metric" else {}
+    if said_to is not None and any(agrees(said_to, v, kr.unit) for k, v in named.items() if k != "target"):
+        said_to = None  # "... commit 45, target 50": the number after "to"/"at" is a zone point, not the target
+    problems = _zone_contradictions(kr, named)
     if said_from is not None and kr.baseline is not None and not agrees(said_from, kr.baseline, kr.unit):
         problems.append(
             f"the title starts from {_shown(kr.title, said_from)} but baseline is {plain_number(kr.baseline)}"
@@ -72,6 +87,8 @@ def title_contradicts_fields(ctx: RuleContext) -> Iterator[Hit]:
     Numbers in side clauses are not the target: "within 10 minutes", "for 2 quarters", "at
     least 3 days off", "over 3/4 of active teams", and a duration on a KR measured in another
     unit.
+    A title that names stretch-zone points ("commit 40, target 50, stretch 60") is compared
+    point by point with `commit`, `target` and `stretch`.
 
     ## Why is this bad?
     People read the title; the scorecard reads the fields. When someone updates one and not the
