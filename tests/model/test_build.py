@@ -290,7 +290,7 @@ def test_unknown_reference_resolves_to_nothing() -> None:
 def test_resolved_reference_points_at_the_key_result() -> None:
     files = {"okrs/q4.yaml": okr_set("2026-Q4"), "okrs/log.yaml": rows("2026-11-01")}
     repo, _ = build(files)
-    row = repo.checkins()[0]
+    row = next(repo.checkins())
     assert row.resolved == KrRef("payments", "checkout", "latency", "2026-Q4")
     assert str(row.resolved) == "payments/checkout/latency"
     found = repo.key_result(row.resolved)
@@ -302,13 +302,13 @@ def test_objective_kr_reference_without_a_team_is_e002() -> None:
     repo, problems = build({"okrs/q4.yaml": okr_set("2026-Q4"), "okrs/log.yaml": rows("2026-11-01", head="")})
     assert [(path, p.code, p.line, p.column) for path, p in problems] == [("okrs/log.yaml", "E002", 2, 28)]
     assert "team" in problems[0][1].message
-    assert repo.checkins()[0].resolved is None
+    assert next(repo.checkins()).resolved is None
 
 
 def test_kpi_rows_and_row_fields() -> None:
     log = "checkins:\n  - date: 2026-10-31\n    kpi: nps\n    value: 64\n    confidence: 0.5\n    note: survey\n"
     repo, _ = build({"okrs/log.yaml": log})
-    row = repo.checkins()[0]
+    row = next(repo.checkins())
     assert (row.kpi, row.kr, row.value, row.confidence, row.note, row.index) == ("nps", None, 64, 0.5, "survey", 0)
     assert row.resolved is None
     assert row.at("value") == Loc("okrs/log.yaml", 4, 12)

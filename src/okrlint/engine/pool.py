@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
@@ -17,9 +19,15 @@ from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.yamlload import Limits
+from okrlint.util.heap import return_large_blocks
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 # Below this many bytes to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_BYTES = 2_000_000
+# From this many bytes of files, freed file texts and trees must go back to the system (``util.heap``).
+LARGE_LOAD_BYTES = 2_000_000
 
 
 def workers() -> int:
@@ -39,10 +47,34 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
     return marshal.dumps(encode_loaded(loaded))
 
 
-def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> Iterator[tuple[LoadedFile, Any]]:
+def _load_chunk(jobs: list[tuple[str, str, int, int, int]]) -> list[bytes]:
+    """Worker: load a few files (see ``_load_encoded``)."""
+    return [_load_encoded(job) for job in jobs]
+
+
+def _in_window(pool: Executor, chunks: list[list[Any]], window: int) -> Iterator[bytes]:
+    """Yield the results of ``chunks`` in order, with at most ``window`` chunks sent to ``pool`` and not yet read.
+
+    Workers that parse faster than this process builds the model wait instead of piling up
+    results: memory grows with the window, not with the repository.
+    """
+    rest = iter(chunks)
+    pending = deque(pool.submit(_load_chunk, chunk) for chunk in islice(rest, window))
+    while pending:
+        results = pending.popleft().result()
+        following = next(rest, None)
+        if following is not None:
+            pending.append(pool.submit(_load_chunk, following))
+        yield from results
+
+
+def _parse_all(
+    config: Config, files: Sequence[SourceFile], jobs: int, keep_data: bool = True
+) -> Iterator[tuple[LoadedFile, Any]]:
     """Load ``files`` (in order), in ``jobs`` processes when it pays; yield results with their data.
 
-    Results are yielded one at a time so the caller can build and drop each located tree.
+    Results are yielded one at a time so the caller can build and drop each located tree; the
+    plain data a worker sent comes along only with ``keep_data`` (for the cache).
     """
     size = sum(_size(f) for f in files)
     if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
@@ -62,14 +94,17 @@ def _parse_all(config: Config, files: Sequence[SourceFile], jobs: int) -> Iterat
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
+    chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
     with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method)) as pool:
-        remote = pool.map(_load_encoded, tasks, chunksize=chunk)
+        remote = _in_window(pool, chunks, 2 * (jobs - 1))
         for i, source in enumerate(files):
             if i in mine:
                 yield load_file(source, config.max_file_bytes, config.limits), None
-            else:
+            elif keep_data:
                 data = marshal.loads(next(remote))
                 yield decode_loaded(source, data), data
+            else:  # the worker's data is dropped as soon as it is decoded
+                yield decode_loaded(source, marshal.loads(next(remote))), None
 
 
 def _size(source: SourceFile) -> int:
@@ -99,6 +134,8 @@ def iter_load_files(
 ) -> Iterator[LoadedFile]:
     """Yield the load result of each of ``files`` in order, reusing and filling ``cache``."""
     stamps = stamps or {}
+    if sum(seen.size if (seen := stamps.get(f.rel)) is not None else _size(f) for f in files) >= LARGE_LOAD_BYTES:
+        return_large_blocks()
     keys = {
         source.rel: cache.file_key(seen.content)
         for source in files
@@ -108,7 +145,7 @@ def iter_load_files(
     # few located trees are alive at once however large the repository.
     cached = {rel for rel, key in keys.items() if cache is not None and cache.has("files", key)}
     missing = [f for f in files if f.rel not in cached]
-    parsed = zip(missing, _parse_all(config, missing, jobs or workers()), strict=True)
+    parsed = zip(missing, _parse_all(config, missing, jobs or workers(), cache is not None), strict=True)
     for source in files:
         if source.rel in cached:
             yield _from_cache(config, source, cache, keys[source.rel], stamps[source.rel])

@@ -12,7 +12,6 @@ from types import MappingProxyType
 
 from okrlint.model.periods import Period, parse_period_id
 from okrlint.model.repository import (
-    CheckIn,
     CheckInLog,
     FieldLocs,
     KeyResult,
@@ -23,7 +22,9 @@ from okrlint.model.repository import (
     OkrSet,
     Repository,
     Team,
+    layout_of,
 )
+from okrlint.model.rows import RowsBuilder, day_of, rows_of
 from okrlint.model.zones import zone_order_problem
 from okrlint.source.documents import Document
 from okrlint.source.problems import LoadProblem
@@ -219,7 +220,7 @@ class _Builder:
 
     def checkin_log(self, root: YMap) -> CheckInLog:
         team = root.get("team")
-        rows = []
+        rows = RowsBuilder(self.path)
         for index, node in enumerate(root["checkins"]):
             day = self.day(node, "date")
             if day is None:
@@ -229,25 +230,12 @@ class _Builder:
                     node.value_marks["kr"],
                     f"kr: {node['kr']!r} needs the log's 'team:' key or a team/objective/kr reference",
                 )
-            value = node.get("value")
-            confidence = node.get("confidence")
-            rows.append(
-                CheckIn(
-                    self.loc(node.mark),
-                    self.fields(node),
-                    date=day,
-                    kr=shared(node.get("kr")),
-                    kpi=shared(node.get("kpi")),
-                    value=value,
-                    confidence=confidence,
-                    author=shared(node.get("author")),
-                    note=node.get("note"),
-                    team=team,
-                    index=index,
-                )
-            )
+            line, column = node.mark
+            key = (shared(node.get("kr")), shared(node.get("kpi")), shared(node.get("author")), team)
+            where = (index, line, (column, *layout_of(node.value_marks, line)))
+            rows.add(day, key, node.get("value"), node.get("confidence"), node.get("note"), where)
         period = self.period(root, "period") if "period" in root else None
-        return CheckInLog(self.loc(root.mark), self.fields(root), team=team, period=period, rows=tuple(rows))
+        return CheckInLog(self.loc(root.mark), self.fields(root), team=team, period=period, rows=rows.rows())
 
 
 class RepositoryBuilder:
@@ -355,34 +343,55 @@ def kr_lookup(sets: Iterable[OkrSet]) -> KrLookup:
     return lookup
 
 
-def resolve_row(row: CheckIn, log: CheckInLog, lookup: KrLookup, grace_days: int) -> KrRef | None:
-    """Return the KR a check-in row belongs to, by SPEC §1.3, or None when it names nothing."""
-    if row.kr is None:
-        return None
-    parts = split_reference(row.kr, row.team or log.team)
+def reference_candidates(
+    kr: str, team: str | None, log: CheckInLog, lookup: KrLookup
+) -> tuple[tuple[str, str, str], list[OkrSet]] | None:
+    """Return (team, objective, kr) that a row of ``log`` naming ``kr`` (row team ``team``) means, and the
+    OKR sets that define it (by period); None when it names nothing."""
+    parts = split_reference(kr, team or log.team)
     if parts is None:
         return None
     candidates = lookup.get(parts, [])
     if log.period is not None:
         candidates = [s for s in candidates if s.period.id == log.period.id]
-    if not candidates:
-        return None
+    return (parts, candidates) if candidates else None
+
+
+def chosen_set(candidates: list[OkrSet], day: date, grace_days: int) -> OkrSet:
+    """Return the OKR set (of those defining one KR, by period) that a check-in on ``day`` belongs to (SPEC §1.3)."""
     # A date inside one period and inside another's grace days belongs to the period it is inside.
-    containing = [s for s in candidates if s.period.contains_date(row.date)] or [
-        s for s in candidates if s.period.contains_date(row.date, grace_days)
+    containing = [s for s in candidates if s.period.contains_date(day)] or [
+        s for s in candidates if s.period.contains_date(day, grace_days)
     ]
-    before = [s for s in candidates if s.period.start <= row.date]
-    chosen = containing[0] if containing else before[-1] if before else candidates[0]
-    return KrRef(parts[0], parts[1], parts[2], chosen.period.id)
+    before = [s for s in candidates if s.period.start <= day]
+    return containing[0] if containing else before[-1] if before else candidates[0]
 
 
 def resolve_log(
     log: CheckInLog, lookup: KrLookup, grace_days: int, shared: dict[KrRef, KrRef] | None = None
 ) -> CheckInLog:
-    """Return ``log`` with every KR row's reference resolved (equal references share one object)."""
+    """Return ``log`` with every KR row's reference resolved (equal references share one object).
+
+    A reference that only one period defines resolves alike on every row; others by each row's date.
+    """
     shared = {} if shared is None else shared
-    rows = []
-    for row in log.rows:
-        ref = resolve_row(row, log, lookup, grace_days)
-        rows.append(row if ref is None else replace(row, resolved=shared.setdefault(ref, ref)))
-    return replace(log, rows=tuple(rows))
+    rows = rows_of(log)
+    found_of: dict[tuple[str, str | None], tuple[tuple[str, str, str], list[OkrSet]] | None] = {}
+    refs: dict[tuple[tuple[str, str | None], str], KrRef] = {}
+    resolved: list[KrRef | None] = []
+    for kr, team, ordinal in rows.scan("kr", "team", "ordinal"):
+        key = (kr, team)
+        if key not in found_of:
+            found_of[key] = None if kr is None else reference_candidates(kr, team, log, lookup)
+        found = found_of[key]
+        if found is None:
+            resolved.append(None)
+            continue
+        parts, candidates = found
+        period = (candidates[0] if len(candidates) == 1 else chosen_set(candidates, day_of(ordinal), grace_days)).period
+        ref = refs.get((key, period.id))
+        if ref is None:
+            made = KrRef(*parts, period.id)
+            ref = refs[(key, period.id)] = shared.setdefault(made, made)
+        resolved.append(ref)
+    return replace(log, rows=rows.with_resolved(resolved))

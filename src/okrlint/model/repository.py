@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -25,6 +25,13 @@ _KEY_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
 _SHAPES: dict[tuple[int, ...], tuple[int, ...]] = {}
 
 
+def layout_of(marks: Mapping[str, tuple[int, int]], line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return the field names of ``marks`` and their (line offset from ``line``, column) pairs, both shared."""
+    keys = tuple(marks)
+    shape = tuple(part for mark_line, column in marks.values() for part in (mark_line - line, column))
+    return _KEY_TUPLES.setdefault(keys, keys), _SHAPES.setdefault(shape, shape)
+
+
 class FieldLocs(Mapping[str, Loc]):
     """The locations of an object's fields, kept compact and turned into ``Loc`` on demand.
 
@@ -37,13 +44,16 @@ class FieldLocs(Mapping[str, Loc]):
 
     def __init__(self, path: str, marks: Mapping[str, tuple[int, int]], line: int | None = None) -> None:
         """Keep ``marks`` (field -> line, column) relative to ``line`` (default: the first field's)."""
-        keys = tuple(marks)
-        self._path = path
-        self._keys = _KEY_TUPLES.setdefault(keys, keys)
         base = line if line is not None else next(iter(marks.values()))[0] if marks else 0
-        shape = tuple(part for line, column in marks.values() for part in (line - base, column))
-        self._line = base
-        self._shape = _SHAPES.setdefault(shape, shape)
+        self._path, self._line = path, base
+        self._keys, self._shape = layout_of(marks, base)
+
+    @classmethod
+    def laid_out(cls, path: str, line: int, keys: tuple[str, ...], shape: tuple[int, ...]) -> FieldLocs:
+        """Return the locations of fields laid out as ``layout_of`` gave (``keys``, ``shape``) from ``line``."""
+        locs = cls.__new__(cls)
+        locs._path, locs._line, locs._keys, locs._shape = path, line, keys, shape
+        return locs
 
     def __getitem__(self, key: str) -> Loc:
         try:
@@ -57,24 +67,6 @@ class FieldLocs(Mapping[str, Loc]):
 
     def __len__(self) -> int:
         return len(self._keys)
-
-
-class RowLocs(Mapping[str, Loc]):
-    """The locations of a CSV row's cells: one line, and a column map shared by every row of the log."""
-
-    __slots__ = ("_columns", "_line", "_path")
-
-    def __init__(self, path: str, line: int, columns: Mapping[str, int]) -> None:
-        self._path, self._line, self._columns = path, line, columns
-
-    def __getitem__(self, key: str) -> Loc:
-        return Loc(self._path, self._line, self._columns[key])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._columns)
-
-    def __len__(self) -> int:
-        return len(self._columns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +201,15 @@ class CheckIn(Located):
 
 @dataclass(frozen=True, slots=True)
 class CheckInLog(Located):
-    """A check-in log file (YAML or CSV) and its rows in file order."""
+    """A check-in log file (YAML or CSV) and its rows in file order.
+
+    The model keeps ``rows`` in columns (``okrlint.model.rows.CheckInRows``): each ``CheckIn``
+    is made when it is read, so rules that look at every row scan the columns instead.
+    """
 
     team: str | None = None
     period: Period | None = None
-    rows: tuple[CheckIn, ...] = ()
+    rows: Sequence[CheckIn] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +241,6 @@ class Repository:
         """Return the OKR set, objective and KR a resolved reference names."""
         return self.kr_index.get((ref.team, ref.period, ref.objective, ref.kr))
 
-    def checkins(self) -> list[CheckIn]:
-        """Return every check-in row of every log, in file order."""
-        return [row for log in self.logs for row in log.rows]
+    def checkins(self) -> Iterator[CheckIn]:
+        """Yield every check-in row of every log, in file order (each made as it is read)."""
+        return (row for log in self.logs for row in log.rows)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from okrlint.model.build import RepositoryBuilder, split_reference
+from okrlint.model.rows import rows_of
 
 KrKey = tuple[str, str, str]
 
@@ -59,11 +60,10 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
     refers: set[KrKey] = set()
     kpis: set[str] = set()
     for log in logs:
-        for row in log.rows:
-            if row.kpi is not None:
-                kpis.add(row.kpi)
-            if row.kr is not None:
-                parts = split_reference(row.kr, row.team or log.team)
-                if parts is not None:
-                    refers.add(parts)
+        rows = rows_of(log)
+        kpis |= rows.distinct("kpi")
+        for kr, team in rows.references():
+            parts = split_reference(kr, team or log.team)
+            if parts is not None:
+                refers.add(parts)
     return FileSummary(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))

@@ -8,7 +8,6 @@ rows whose value is invalid for their KR (what T403 reports) are left out.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from types import MappingProxyType
 
 from okrlint.model.periods import Period
 from okrlint.model.repository import CheckIn, KeyResult, Kpi, KrRef, Objective, OkrSet, Repository
+from okrlint.model.rowgroups import NO_ROWS, RowGroup, group_rows
 from okrlint.scoring.formulas import (
     GRADES,
     HEALTH,
@@ -72,36 +72,26 @@ class CheckIns:
     """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order.
 
     Scoring reads only rows up to ``as_of``, so one collection serves earlier dates too
-    (``until``): the history scores every period from one pass over the logs.
+    (``until``): the history scores every period from one pass over the logs. Groups keep row
+    numbers; a ``CheckIn`` is made when a row is read.
     """
 
     as_of: date
-    by_kr: Mapping[KrRef, tuple[CheckIn, ...]]
-    by_kpi: Mapping[str, tuple[CheckIn, ...]]
+    by_kr: Mapping[KrRef, RowGroup]
+    by_kpi: Mapping[str, RowGroup]
 
     def until(self, day: date) -> CheckIns:
         """Return the same rows read as of ``day`` (not later than this collection's ``as_of``)."""
         return CheckIns(min(day, self.as_of), self.by_kr, self.by_kpi)
 
 
-def _until(rows: tuple[CheckIn, ...], day: date) -> tuple[CheckIn, ...]:
-    """Return the rows (in scoring order) dated on or before ``day``."""
-    return rows if not rows or rows[-1].date <= day else rows[: bisect_right(rows, day, key=lambda r: r.date)]
-
-
 def collect_checkins(repo: Repository, as_of: date) -> CheckIns:
     """Group the repository's check-in rows up to ``as_of`` (later rows are ignored, SPEC §4)."""
-    by_kr: dict[KrRef, list[CheckIn]] = {}
-    by_kpi: dict[str, list[CheckIn]] = {}
-    for row in sorted((r for r in repo.checkins() if r.date <= as_of), key=row_order):
-        if row.kpi is not None:
-            by_kpi.setdefault(row.kpi, []).append(row)
-        elif row.resolved is not None:
-            by_kr.setdefault(row.resolved, []).append(row)
+    by_kr, by_kpi = group_rows(repo.logs, as_of)
     return CheckIns(
         as_of,
-        MappingProxyType({k: tuple(v) for k, v in by_kr.items()}),
-        MappingProxyType({k: tuple(v) for k, v in by_kpi.items()}),
+        MappingProxyType({k: v.in_scoring_order() for k, v in by_kr.items()}),
+        MappingProxyType({k: v.in_scoring_order() for k, v in by_kpi.items()}),
     )
 
 
@@ -117,7 +107,7 @@ class KrScore:
 
     ref: KrRef
     kr: KeyResult
-    rows: tuple[CheckIn, ...]
+    rows: Sequence[CheckIn]
     source: str
     current: float | bool | None
     attainment: float | None
@@ -222,7 +212,7 @@ class KpiScore:
     """A KPI's measurements in a period up to the as-of date, its latest value and health."""
 
     kpi: Kpi
-    measurements: tuple[CheckIn, ...]
+    measurements: Sequence[CheckIn]
     latest: float | None
     health: str
 
@@ -232,14 +222,15 @@ class KpiScore:
         return self.measurements[-1].date if self.measurements else None
 
 
-def _valid(kind: str | None, rows: Iterable[CheckIn]) -> tuple[CheckIn, ...]:
+def _valid(kind: str | None, rows: RowGroup) -> RowGroup:
     """Return the rows whose value is valid for a KR of ``kind``."""
-    return tuple(row for row in rows if usable_value(kind, row.value) is not None)
+    return rows.where(lambda _, value: usable_value(kind, value) is not None)
 
 
-def _measurements(rows: Iterable[CheckIn], period: Period) -> tuple[CheckIn, ...]:
+def _measurements(rows: RowGroup, period: Period) -> RowGroup:
     """Return the valid numeric KPI measurements dated inside ``period``."""
-    return tuple(row for row in _valid("metric", rows) if period.contains_date(row.date))
+    start, end = period.start.toordinal(), period.end.toordinal()
+    return rows.where(lambda day, value: start <= day <= end and usable_value("metric", value) is not None)
 
 
 def valid_confidence(value: float | None) -> float | None:
@@ -254,17 +245,17 @@ def score_key_result(
 ) -> KrScore:
     """Score one key result of ``okr_set`` as of ``checkins.as_of`` (SPEC §4)."""
     ref = KrRef(okr_set.team, objective.id, kr.id, okr_set.period.id)
-    rows, source = _valid(kr.kind, _until(checkins.by_kr.get(ref, ()), checkins.as_of)), "checkins"
+    rows, source = _valid(kr.kind, checkins.by_kr.get(ref, NO_ROWS).until(checkins.as_of)), "checkins"
     if not rows and kr.kpi is not None and kr.kind != "milestone":
-        rows, source = _measurements(_until(checkins.by_kpi.get(kr.kpi, ()), checkins.as_of), okr_set.period), "kpi"
+        rows, source = _measurements(checkins.by_kpi.get(kr.kpi, NO_ROWS).until(checkins.as_of), okr_set.period), "kpi"
     if rows:
-        current = usable_value(kr.kind, rows[-1].value)
+        current = usable_value(kr.kind, rows.value(-1))
     else:
         current = None if kr.kind == "milestone" else kr.baseline
         source = "baseline" if current is not None else "none"
     score = score_of(kr, current)
     expected = expected_progress(okr_set.period, checkins.as_of, objective.type, aspirational_goal)
-    series = [(row.date, float(row.value)) for row in rows if row.value is not None]
+    series = [(day, float(value)) for day, value in zip(rows.dates(), rows.values()) if value is not None]
     return KrScore(
         ref=ref,
         kr=kr,
@@ -313,6 +304,6 @@ def org_score(teams: Sequence[TeamScore]) -> float | None:
 
 def score_kpi(kpi: Kpi, checkins: CheckIns, period: Period) -> KpiScore:
     """Return a KPI's measurements inside ``period`` up to the as-of date, latest value and health."""
-    rows = _measurements(_until(checkins.by_kpi.get(kpi.id, ()), checkins.as_of), period)
-    latest = float(rows[-1].value) if rows and rows[-1].value is not None else None
+    rows = _measurements(checkins.by_kpi.get(kpi.id, NO_ROWS).until(checkins.as_of), period)
+    latest = float(rows.value(-1)) if rows and rows.value(-1) is not None else None
     return KpiScore(kpi, rows, latest, kpi_health(kpi, latest))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from okrlint.source.problems import LoadProblem
 from okrlint.util.numbers import parse_number
@@ -32,8 +32,7 @@ _SLUG_RE = re.compile(_SLUG + r"\Z")
 _KR_RE = re.compile(rf"(?:{_SLUG}/){{1,2}}{_SLUG}\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class CsvRecord:
+class CsvRecord(NamedTuple):
     """One valid record of a CSV check-in log: its values and where they stand (``line``, cell columns)."""
 
     line: int
@@ -161,16 +160,24 @@ def _day(text: str) -> date | None:
         return None
 
 
-def read_csv_records(text: str) -> tuple[list[CsvRecord] | None, list[LoadProblem]]:
-    """Parse a CSV check-in log into its valid records; None (and no problems) when it is not a check-in log."""
+def read_csv_records(text: str) -> tuple[Iterator[CsvRecord] | None, list[LoadProblem]]:
+    """Parse a CSV check-in log into its valid records; None (and no problems) when it is not a check-in log.
+
+    Records are read as the iterator is consumed (a large log is never held as records), and the
+    problems found on the way are added to the list, which is complete once the iterator is.
+    """
     text = text.removeprefix("\ufeff")
     delimiter = sniff_delimiter(text)
     if delimiter is None:
         return None, []
+    problems: list[LoadProblem] = []
+    return _records(text, delimiter, problems), problems
+
+
+def _records(text: str, delimiter: str, problems: list[LoadProblem]) -> Iterator[CsvRecord]:
+    """Yield the valid records of a check-in log, adding what is wrong with the others to ``problems``."""
     lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    problems: list[LoadProblem] = []
-    rows: list[CsvRecord] = []
     try:
         header: list[str] = []
         while not any(cell.strip() for cell in header):
@@ -183,10 +190,9 @@ def read_csv_records(text: str) -> tuple[list[CsvRecord] | None, list[LoadProble
             if any(cell.strip() for cell in cells):
                 row = _row(line, names, cells, index, problems)
                 if row is not None:
-                    rows.append(row)
+                    yield row
     except csv.Error:
         problems.append(LoadProblem("E001", *locate_quote_error(text, delimiter)))
-    return rows, problems
 
 
 def _header(header: list[str], line: int, problems: list[LoadProblem]) -> list[str]:

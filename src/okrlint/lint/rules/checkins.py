@@ -7,15 +7,10 @@ from collections.abc import Iterator
 
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.model.repository import CheckIn
+from okrlint.model.repository import KrRef
+from okrlint.model.rowgroups import RowGroup, group_rows, subjects_of
+from okrlint.model.rows import CheckInRows, rows_of
 from okrlint.util.numbers import plain_number
-
-
-def _subject(row: CheckIn) -> str | None:
-    """Return what a row reports on (its resolved KR or its KPI), None when it names nothing known."""
-    if row.kpi is not None:
-        return f"KPI {row.kpi}"
-    return f"key result {row.resolved}" if row.resolved is not None else None
 
 
 def _same_value(a: float | bool | None, b: float | bool | None) -> bool:
@@ -80,20 +75,22 @@ def checkin_outside_period(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     grace = ctx.config.grace_days
-    for row in ctx.repo.checkins():
-        found = ctx.repo.key_result(row.resolved) if row.resolved is not None else None
-        if found is None:
-            continue
-        period = found[0].period
-        if not period.contains_date(row.date, grace):
-            yield (
-                row.at("date"),
-                (
-                    f"check-in dated {row.date.isoformat()} is outside {row.resolved}'s period {period.id} "
-                    f"({period.start.isoformat()} to {period.end.isoformat()}, plus {grace} grace days); "
-                    "fix the date or report on the right period's key result"
-                ),
-            )
+    for log in ctx.repo.logs:
+        rows = rows_of(log)
+        for position, day, ref in rows.scan("position", "date", "resolved"):
+            found = ctx.repo.key_result(ref) if ref is not None else None
+            if found is None:
+                continue
+            period = found[0].period
+            if not period.contains_date(day, grace):
+                yield (
+                    rows[position].at("date"),
+                    (
+                        f"check-in dated {day.isoformat()} is outside {ref}'s period {period.id} "
+                        f"({period.start.isoformat()} to {period.end.isoformat()}, plus {grace} grace days); "
+                        "fix the date or report on the right period's key result"
+                    ),
+                )
 
 
 @rule("T402", "checkin-conflict", Severity.WARNING, "Check-ins go back in date, or disagree on one date.")
@@ -130,51 +127,54 @@ def checkin_conflict(ctx: RuleContext) -> Iterator[Hit]:
         value: 62
     ```
     """
-    first_on_day: dict[tuple[str, object], CheckIn] = {}
-    for log in ctx.repo.logs:
-        latest: dict[str, CheckIn] = {}
-        for row in log.rows:
-            subject = _subject(row)
-            if subject is None:
-                continue
-            before = latest.get(subject)
-            if before is not None and row.date < before.date:
-                yield (
-                    row.at("date"),
-                    (
-                        f"check-in of {subject} dated {row.date.isoformat()} comes after one dated "
-                        f"{before.date.isoformat()} (line {before.loc.line}); keep rows in date order"
-                    ),
-                )
-            else:
-                latest[subject] = row
-            same_day = first_on_day.setdefault((subject, row.date), row)
-            if same_day is not row and not _same_value(same_day.value, row.value):
-                where = f"line {same_day.loc.line}" if same_day.loc.path == row.loc.path else same_day.loc.path
-                yield (
-                    row.at("value"),
-                    (
-                        f"{subject} has two values on {row.date.isoformat()}: {_shown(same_day.value)} ({where}) "
-                        f"and {_shown(row.value)}; keep one row per day"
-                    ),
-                )
+    for subject, group in subjects_of(group_rows(ctx.repo.logs)):
+        yield from _conflicts(subject, group)
 
 
-def _value_problem(ctx: RuleContext, row: CheckIn) -> str | None:
-    """Return why a row's value is wrong for what it reports on, None when it is fine."""
-    value = row.value
+def _conflicts(subject: str, group: RowGroup) -> Iterator[Hit]:
+    """Yield T402's findings among the rows of one KR or KPI (``group``, in file order)."""
+    latest: tuple[CheckInRows, int, int] | None = None  # the latest row so far of the current log
+    first_on_day: dict[int, int] = {}
+    for i, ordinal in enumerate(group.ordinals()):
+        rows, position = group.place(i)
+        if latest is not None and latest[0] is rows and ordinal < latest[2]:
+            row, before = rows[position], rows[latest[1]]
+            yield (
+                row.at("date"),
+                (
+                    f"check-in of {subject} dated {row.date.isoformat()} comes after one dated "
+                    f"{before.date.isoformat()} (line {before.loc.line}); keep rows in date order"
+                ),
+            )
+        else:
+            latest = (rows, position, ordinal)
+        first = first_on_day.setdefault(ordinal, i)
+        if first != i and not _same_value(group.value(first), group.value(i)):
+            row, same_day = group[i], group[first]
+            where = f"line {same_day.loc.line}" if same_day.loc.path == row.loc.path else same_day.loc.path
+            yield (
+                row.at("value"),
+                (
+                    f"{subject} has two values on {row.date.isoformat()}: {_shown(same_day.value)} ({where}) "
+                    f"and {_shown(row.value)}; keep one row per day"
+                ),
+            )
+
+
+def _value_problem(ctx: RuleContext, value: float | bool | None, kpi: str | None, ref: KrRef | None) -> str | None:
+    """Return why a row's value is wrong for what it reports on (its KPI or resolved KR), None when it is fine."""
     if isinstance(value, float) and not math.isfinite(value):
         return f"value {value} is not a finite number"
-    found = ctx.repo.key_result(row.resolved) if row.resolved is not None else None
+    found = ctx.repo.key_result(ref) if ref is not None else None
     kind = found[2].kind if found is not None else None
     if kind == "milestone":
         if not isinstance(value, bool) and value is not None and not 0 <= value <= 1:
             return (
-                f"milestone key result {row.resolved} takes true, false or the fraction done (0 to 1), "
+                f"milestone key result {ref} takes true, false or the fraction done (0 to 1), "
                 f"not {plain_number(value)}"
             )
-    elif isinstance(value, bool) and (row.kpi is not None or kind in ("metric", "range")):
-        what = f"KPI {row.kpi}" if row.kpi is not None else f"{kind} key result {row.resolved}"
+    elif isinstance(value, bool) and (kpi is not None or kind in ("metric", "range")):
+        what = f"KPI {kpi}" if kpi is not None else f"{kind} key result {ref}"
         return f"{what} takes a number, not {_shown(value)}"
     return None
 
@@ -209,13 +209,14 @@ def invalid_checkin_value(ctx: RuleContext) -> Iterator[Hit]:
         confidence: 0.7
     ```
     """
-    for row in ctx.repo.checkins():
-        problem = _value_problem(ctx, row)
-        if problem is not None:
-            yield row.at("value"), f"{problem}; fix the value"
-        confidence = row.confidence
-        if confidence is not None and not (math.isfinite(confidence) and 0 <= confidence <= 1):
-            yield (
-                row.at("confidence"),
-                (f"confidence {plain_number(confidence)} is outside 0–1; write it as a fraction (0.7 for 70%)"),
-            )
+    for log in ctx.repo.logs:
+        rows = rows_of(log)
+        for position, kpi, ref, value, confidence in rows.scan("position", "kpi", "resolved", "value", "confidence"):
+            problem = _value_problem(ctx, value, kpi, ref)
+            if problem is not None:
+                yield rows[position].at("value"), f"{problem}; fix the value"
+            if confidence is not None and not (math.isfinite(confidence) and 0 <= confidence <= 1):
+                yield (
+                    rows[position].at("confidence"),
+                    (f"confidence {plain_number(confidence)} is outside 0–1; write it as a fraction (0.7 for 70%)"),
+                )

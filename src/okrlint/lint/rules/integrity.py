@@ -8,6 +8,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.model.alignment import ObjectiveKey, alignments, key
 from okrlint.model.repository import Loc
+from okrlint.model.rows import rows_of
 from okrlint.util.text import did_you_mean
 
 
@@ -133,14 +134,16 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Hit]:
                     f"aligns to {alignment.ref!r}, but no OKR set defines that team/objective"
                     + _hint(alignment.ref, known),
                 )
-    for row in repo.checkins():
-        if row.kr is not None and row.resolved is None and check_objectives:
-            yield row.at("kr"), f"check-in names key result {row.kr!r}, which no OKR set defines"
-        if row.kpi is not None and check_kpis and row.kpi not in kpi_ids:
-            yield (
-                row.at("kpi"),
-                f"check-in names KPI {row.kpi!r}, which is not in the KPI catalogue{_hint(row.kpi, kpi_ids)}",
-            )
+    for log in repo.logs:
+        rows = rows_of(log)
+        for position, kr, kpi, ref in rows.scan("position", "kr", "kpi", "resolved"):
+            if kr is not None and ref is None and check_objectives:
+                yield rows[position].at("kr"), f"check-in names key result {kr!r}, which no OKR set defines"
+            if kpi is not None and check_kpis and kpi not in kpi_ids:
+                yield (
+                    rows[position].at("kpi"),
+                    f"check-in names KPI {kpi!r}, which is not in the KPI catalogue{_hint(kpi, kpi_ids)}",
+                )
 
 
 @rule("E008", "duplicate-team-period", Severity.ERROR, "Two OKR sets for one team and period.")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
+from okrlint.model.rows import rows_of
 
 
 @rule("Q304", "kpi-without-source", Severity.ERROR, "A KPI has no `source`.")
@@ -77,7 +78,7 @@ def unused_kpi(ctx: RuleContext) -> Iterator[Hit]:
     if ctx.repo.incomplete & {"objectives", "checkins"}:
         return  # a file that failed to load may hold the reference
     used = {kr.kpi for _, _, kr in key_results(ctx.repo) if kr.kpi is not None}
-    used |= {row.kpi for row in ctx.repo.checkins() if row.kpi is not None}
+    used.update(*(rows_of(log).distinct("kpi") for log in ctx.repo.logs))
     for kpi in ctx.repo.kpis:
         if kpi.id not in used:
             yield (

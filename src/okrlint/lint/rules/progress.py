@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, kr_ref
+from okrlint.model.rowgroups import NO_ROWS
 from okrlint.scoring.scores import score_key_result
 from okrlint.util.numbers import plain_number
 
@@ -76,8 +77,9 @@ def stale_key_result(ctx: RuleContext) -> Iterator[Hit]:
         if not period.start <= as_of <= period.end:
             continue
         ref = kr_ref(okr_set, objective, kr)
-        rows = [*checkins.by_kr.get(ref, ()), *(checkins.by_kpi.get(kr.kpi, ()) if kr.kpi else ())]
-        dates = [row.date for row in rows if row.date >= period.start]
+        groups = (checkins.by_kr.get(ref, NO_ROWS), checkins.by_kpi.get(kr.kpi, NO_ROWS) if kr.kpi else NO_ROWS)
+        # Groups are in date order: the latest check-in of each is its last row.
+        dates = [day for group in groups if (day := group.last_date()) is not None and day >= period.start]
         since = max(dates, default=period.start)
         if (as_of - since).days > days:
             what = f"since {since.isoformat()}" if dates else "yet"

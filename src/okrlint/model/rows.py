@@ -1,0 +1,346 @@
+"""Check-in rows kept in columns: a row costs a few dozen bytes, and its ``CheckIn`` is made when read.
+
+A repository can hold millions of check-in rows. Each log keeps every field of its rows in a
+column: day numbers, values as a kind byte and a double, one index into a table of the
+distinct (kr, kpi, author, team) of the log, line numbers and an index into the field layouts
+of the log (rows written alike share one). ``CheckInRows`` is a read-only sequence of
+``CheckIn`` that builds a row each time it is read; code that looks at every row reads only
+the columns it needs with :meth:`CheckInRows.scan` and builds the rows it reports.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from datetime import date
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import Any, overload
+
+from okrlint.model.repository import CheckIn, CheckInLog, FieldLocs, KrRef, Loc, layout_of
+
+_NONE, _FLOAT, _INT, _TRUE, _FALSE, _OTHER = range(6)
+_EXACT = 2**53  # every int up to this size is exactly a double
+Layout = tuple[int, tuple[str, ...], tuple[int, ...]]  # the row's own column, its field names and their shape
+Key = tuple[str | None, str | None, str | None, str | None]  # kr, kpi, author, team
+RowPlace = tuple[int, int, Layout]  # the row's index in the file, its line and its layout
+_KEY_FIELDS = {"kr": 0, "kpi": 1, "author": 2, "team": 3}
+
+
+@lru_cache(maxsize=8192)
+def day_of(ordinal: int) -> date:
+    """Return the date of a day number; equal dates share one object."""
+    return date.fromordinal(ordinal)
+
+
+class Numbers:
+    """A column of check-in values (numbers, booleans or None): a kind byte and a double per row.
+
+    An int is kept as a double when it is one exactly and read back as an int; anything else
+    (a huge int, another type) is kept aside as written.
+    """
+
+    __slots__ = ("_kinds", "_numbers", "_other")
+
+    def __init__(self) -> None:
+        self._kinds = bytearray()
+        self._numbers = array("d")
+        self._other: dict[int, Any] = {}
+
+    def append(self, value: Any) -> None:
+        """Add ``value`` at the end of the column."""
+        kind, number = _FLOAT, 0.0
+        if type(value) is float:
+            number = value
+        elif type(value) is int and -_EXACT <= value <= _EXACT:
+            kind, number = _INT, float(value)
+        elif value is None:
+            kind = _NONE
+        elif value is True or value is False:
+            kind = _TRUE if value else _FALSE
+        else:
+            kind = _OTHER
+            self._other[len(self._kinds)] = value
+        self._kinds.append(kind)
+        self._numbers.append(number)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __getitem__(self, i: int) -> Any:
+        return self._decode(i, self._kinds[i], self._numbers[i])
+
+    def _decode(self, i: int, kind: int, number: float) -> Any:
+        if kind == _FLOAT:
+            return number
+        if kind == _INT:
+            return int(number)
+        if kind == _NONE:
+            return None
+        if kind == _OTHER:
+            return self._other[i]
+        return kind == _TRUE
+
+    def __iter__(self) -> Iterator[Any]:
+        decode = self._decode
+        for i, (kind, number) in enumerate(zip(self._kinds, self._numbers, strict=True)):
+            yield number if kind == _FLOAT else decode(i, kind, number)
+
+
+class Texts:
+    """A column of optional texts (notes): one joined string and where each row's text ends in it.
+
+    No object is kept per row: a row's text is cut out of the joined string when it is read, so
+    nothing small outlives the file's parse tree between its blocks of memory.
+    """
+
+    __slots__ = ("_ends", "_parts", "_text")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._text = ""
+        self._ends: array[int] | None = None  # the end of each row's text; ~end for None
+
+    def append(self, text: str | None, rows_before: int) -> None:
+        """Add the text of the row after ``rows_before`` rows (None: no text)."""
+        if text is None and self._ends is None:
+            return
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = array("i", repeat(~0, rows_before))
+        end = ends[-1] if ends else 0
+        end = ~end if end < 0 else end
+        if text is None:
+            ends.append(~end)
+        else:
+            self._parts.append(text)
+            ends.append(end + len(text))
+
+    def finish(self) -> None:
+        """Join the texts added (no text is added after this)."""
+        self._text, self._parts = "".join(self._parts), []
+
+    def __len__(self) -> int:
+        return len(self._ends) if self._ends is not None else 0
+
+    def get(self, i: int) -> str | None:
+        """Return the text of row ``i`` (None past the last row with a text)."""
+        if self._ends is None or i >= len(self._ends):
+            return None
+        end = self._ends[i]
+        if end < 0:
+            return None
+        start = self._ends[i - 1] if i else 0
+        return self._text[(~start if start < 0 else start) : end]
+
+    def __iter__(self) -> Iterator[str | None]:
+        text, start = self._text, 0
+        for end in self._ends or ():
+            if end < 0:
+                start = ~end
+                yield None
+            else:
+                yield text[start:end]
+                start = end
+
+
+class CheckInRows(Sequence[CheckIn]):
+    """The rows of one check-in log in columns; ``rows[i]`` makes the ``CheckIn`` of row ``i``."""
+
+    __slots__ = (
+        "_days",
+        "_indices",
+        "_key_table",
+        "_keys",
+        "_layout_table",
+        "_layouts",
+        "_lines",
+        "_notes",
+        "_refs",
+        "_resolved",
+        "_values",
+        "_confidences",
+        "path",
+    )
+
+    def __init__(self, path: str) -> None:
+        """Start an empty column set for the log ``path`` (filled by :class:`RowsBuilder`)."""
+        self.path = path
+        self._days = array("i")
+        self._keys = array("i")
+        self._key_table: list[Key] = []
+        self._values = Numbers()
+        self._confidences = Numbers()
+        self._notes = Texts()
+        self._lines = array("i")
+        self._layouts = array("i")
+        self._layout_table: list[Layout] = []
+        self._indices = array("i")
+        self._resolved: array[int] | None = None  # 1 + index into _refs; 0 for no KR
+        self._refs: list[KrRef | None] = [None]
+
+    def __len__(self) -> int:
+        return len(self._days)
+
+    @overload
+    def __getitem__(self, i: int) -> CheckIn: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[CheckIn, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> CheckIn | tuple[CheckIn, ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("check-in row index out of range")
+        column, keys, shape = self._layout_table[self._layouts[i]]
+        line = self._lines[i]
+        kr, kpi, author, team = self._key_table[self._keys[i]]
+        return CheckIn(
+            Loc(self.path, line, column),
+            FieldLocs.laid_out(self.path, line, keys, shape),
+            date=day_of(self._days[i]),
+            kr=kr,
+            kpi=kpi,
+            value=self._values[i],
+            confidence=self._confidences[i],
+            author=author,
+            note=self._notes.get(i),
+            team=team,
+            resolved=self._refs[self._resolved[i]] if self._resolved is not None else None,
+            index=self._indices[i],
+        )
+
+    def __iter__(self) -> Iterator[CheckIn]:
+        return map(self.__getitem__, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"CheckInRows({self.path!r}, {len(self)} rows)"
+
+    def scan(self, *names: str) -> Iterator[tuple[Any, ...]]:
+        """Yield, row by row, the fields ``names`` (``position``, ``ordinal`` or any ``CheckIn`` field but ``loc``)."""
+        return zip(*(self._column(name) for name in names), strict=True)
+
+    def _column(self, name: str) -> Iterator[Any]:
+        if name == "position":
+            return iter(range(len(self)))
+        if name == "ordinal":
+            return iter(self._days)
+        if name == "date":
+            return map(day_of, self._days)
+        if name in _KEY_FIELDS:
+            return map(itemgetter(_KEY_FIELDS[name]), map(self._key_table.__getitem__, self._keys))
+        if name == "resolved":
+            resolved = self._resolved if self._resolved is not None else repeat(0, len(self))
+            return map(self._refs.__getitem__, resolved)
+        if name in ("value", "confidence"):
+            return iter(self._values if name == "value" else self._confidences)
+        if name == "note":
+            return chain(self._notes, repeat(None, len(self) - len(self._notes)))
+        if name == "index":
+            return iter(self._indices)
+        raise ValueError(f"no check-in column {name!r}")
+
+    def distinct(self, name: str) -> set[str]:
+        """Return the values other than None that rows give for ``kr``, ``kpi``, ``author`` or ``team``."""
+        field = _KEY_FIELDS[name]
+        return {value for key in self._key_table if (value := key[field]) is not None}
+
+    def references(self) -> set[tuple[str, str | None]]:
+        """Return the distinct (kr, team) of the rows that name a key result."""
+        return {(kr, team) for kr, _, _, team in self._key_table if kr is not None}
+
+    def value(self, i: int) -> Any:
+        """Return the value of row ``i`` (without making its ``CheckIn``)."""
+        return self._values[i]
+
+    def ordinal(self, i: int) -> int:
+        """Return the day number of row ``i``'s date."""
+        return self._days[i]
+
+    def file_index(self, i: int) -> int:
+        """Return row ``i``'s position among the rows of its file (``CheckIn.index``)."""
+        return self._indices[i]
+
+    def with_resolved(self, resolved: Sequence[KrRef | None]) -> CheckInRows:
+        """Return the same rows with each row's resolved KR (one per row, in order); columns are shared."""
+        rows = CheckInRows(self.path)
+        for name in CheckInRows.__slots__:
+            setattr(rows, name, getattr(self, name))
+        table: dict[int, int] = {}
+        refs: list[KrRef | None] = [None]
+        rows._resolved = array("i", (_ref_number(ref, table, refs) for ref in resolved))
+        rows._refs = refs
+        return rows
+
+
+def _ref_number(ref: KrRef | None, table: dict[int, int], refs: list[KrRef | None]) -> int:
+    """Return 1 + the index of ``ref`` in ``refs`` (adding it; equal refs are one shared object), 0 for None."""
+    if ref is None:
+        return 0
+    number = table.get(id(ref))
+    if number is None:
+        number = table[id(ref)] = len(refs)
+        refs.append(ref)
+    return number
+
+
+class RowsBuilder:
+    """Fills the columns of one log row by row; :meth:`rows` hands them over."""
+
+    __slots__ = ("_key_numbers", "_layout_numbers", "_rows")
+
+    def __init__(self, path: str) -> None:
+        self._rows = CheckInRows(path)
+        self._key_numbers: dict[Key, int] = {}
+        self._layout_numbers: dict[Layout, int] = {}
+
+    def add(self, day: date, key: Key, value: Any, confidence: Any, note: str | None, where: RowPlace) -> None:
+        """Add a row: its date, (kr, kpi, author, team), value, confidence, note and place in the file."""
+        rows = self._rows
+        rows._days.append(day.toordinal())
+        number = self._key_numbers.get(key)
+        if number is None:
+            number = self._key_numbers[key] = len(rows._key_table)
+            rows._key_table.append(key)
+        rows._keys.append(number)
+        rows._values.append(value)
+        rows._confidences.append(confidence)
+        rows._notes.append(note, len(rows._days) - 1)
+        index, line, layout = where
+        rows._lines.append(line)
+        number = self._layout_numbers.get(layout)
+        if number is None:
+            number = self._layout_numbers[layout] = len(rows._layout_table)
+            rows._layout_table.append(layout)
+        rows._layouts.append(number)
+        rows._indices.append(index)
+
+    def rows(self) -> CheckInRows:
+        """Return the rows added (no row may be added after this)."""
+        self._rows._notes.finish()
+        return self._rows
+
+
+def rows_of(log: CheckInLog) -> CheckInRows:
+    """Return the columns of ``log``'s rows (built from its ``CheckIn`` objects when it holds plain ones)."""
+    if isinstance(log.rows, CheckInRows):
+        return log.rows
+    builder = RowsBuilder(log.loc.path)
+    for row in log.rows:
+        marks = {name: (loc.line, loc.column) for name, loc in row.fields.items()}
+        where = (row.index, row.loc.line, (row.loc.column, *layout_of(marks, row.loc.line)))
+        key = (row.kr, row.kpi, row.author, row.team)
+        builder.add(row.date, key, row.value, row.confidence, row.note, where)
+    return builder.rows().with_resolved([row.resolved for row in log.rows])
