@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import math
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linting import lint_files, write_repo
 from okrlint.config import load_config
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.load import load_repository, source_files
 from okrlint.scoring.scores import collect_checkins, score_okr_set
-from okrlint.source.csvlog import locate_quote_error, parse_cell_value
+from okrlint.source.csvlog import first_line, locate_quote_error, parse_cell_value, physical_lines
 from okrlint.util.numbers import parse_number
 
 OKRS = """\
@@ -144,3 +148,23 @@ def test_csv_rows_feed_scores(tmp_path: Path) -> None:
     team = score_okr_set(loaded.repo.okr_sets[0], collect_checkins(loaded.repo, date(2026, 11, 1)))
     scores = {kr.kr.id: kr.score for kr in team.key_results()}
     assert scores == {"latency": pytest.approx(0.5), "one-click": 0.5}
+
+
+@given(st.text(alphabet="ab ,\"\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", max_size=60))
+def test_lines_split_as_stringio_and_splitlines_do(text: str) -> None:
+    assert list(physical_lines(text)) == list(io.StringIO(text, newline=""))
+    assert first_line(text) == next((line for line in text.splitlines() if line.strip()), "")
+
+
+def test_reading_a_large_log_holds_no_copy_of_its_text() -> None:
+    rows = 40_000
+    text = "date,kr,value\n" + "".join(f"2026-10-{1 + i % 28:02d},t/o/k,{i}\n" for i in range(rows))
+    tracemalloc.start()
+    try:
+        log, problems = read_csv_log("log.csv", text)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert log is not None and len(log.rows) == rows and problems == []
+    # io.StringIO held the text at four bytes a character, and a list of records 400 bytes a row.
+    assert peak - held < len(text) / 2, f"reading {len(text)} characters took {peak - held} bytes besides the rows"
