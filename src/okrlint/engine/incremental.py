@@ -1,4 +1,4 @@
-"""The pre-commit path: lint a few edited check-in logs in repository context without loading every file.
+"""The pre-commit path: lint a few edited check-in logs or OKR sets in repository context without loading every file.
 
 Each file's summary (``okrlint.model.summary``) is cached in one index by content hash, filled
 by every full lint. With the summaries of every file known, the findings of the logs passed on
@@ -68,7 +68,7 @@ def lint_targets(
     targets: Collection[str],
     loader: Loader,
 ) -> tuple[Finding, ...] | None:
-    """Return the findings of ``targets`` (check-in logs) in the context of ``files``; None when that cannot be done.
+    """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
 
     Files whose summary is not cached are loaded to make it (and the index is rewritten).
     """
@@ -89,9 +89,8 @@ def lint_targets(
         load_repository(config, missing, loader, summaries=fresh)
         summaries.update(fresh)
         write_summaries(store, files, stamps, summaries)
-    picked = context_files(files, summaries, targets)
-    if picked is None:
+    context = context_files(files, summaries, targets)
+    if context is None:
         return None
-    chosen, incomplete = picked
-    loaded = load_repository(config, chosen, loader, incomplete=incomplete)
-    return lint_in_context(loaded, config, as_of, rules, targets)
+    loaded = load_repository(config, context.files, loader, incomplete=context.incomplete)
+    return lint_in_context(loaded, config, as_of, rules, targets, context.row_rules_only)
