@@ -1,8 +1,10 @@
-"""The pre-commit path (a few files linted in repository context, from cached summaries) gives what a cold run gives.
+"""The incremental paths give what a cold run gives.
 
-A seeded random walk edits, adds, deletes and renames files of a generated organisation; after
-every step the findings of each check-in log and each OKR set (and of a few other files) linted
-with the cache are compared with a cold, uncached, serial run.
+The pre-commit path lints a few files in repository context from cached summaries; a whole
+repository lint after an edit recomputes only what the edit can change. A seeded random walk
+edits, adds, deletes and renames files of a generated organisation; after every step the
+findings of each check-in log and each OKR set (and of a few other files) linted with the
+cache, and of the whole repository, are compared with a cold, uncached, serial run.
 """
 
 from __future__ import annotations
@@ -93,8 +95,12 @@ def _edit_objectives(rng: random.Random, root: Path) -> None:
     path = rng.choice(sets)
     text = path.read_text(encoding="utf-8")
     ids = re.findall(r"^      - id: (\S+)$", text, re.MULTILINE)
-    choice = rng.randrange(4)
-    if choice == 0 and ids:
+    choice = rng.randrange(5)
+    objectives = re.findall(r"^  - id: (\S+)$", text, re.MULTILINE)
+    if choice == 4 and objectives:  # other sets align to it: their findings change too
+        old = rng.choice(objectives)
+        text = text.replace(f"  - id: {old}\n", f"  - id: {old}-moved\n", 1)
+    elif choice == 0 and ids:
         old = rng.choice(ids)
         text = text.replace(f"      - id: {old}\n", f"      - id: {old}-renamed\n", 1)
     elif choice == 1:
@@ -202,8 +208,7 @@ def test_edits_adds_deletes_and_renames_keep_findings_identical(
             seen |= {f.code for f in expected}
         pair = rng.sample(files, min(2, len(files)))
         assert _cached(root, as_of, pair) == _cold(root, as_of, pair), pair
-        if rng.random() < 0.3:
-            assert _cached(root, as_of, None) == _cold(root, as_of, None)
+        assert _cached(root, as_of, None) == _cold(root, as_of, None)  # the whole repository, after the edit
     assert {"E005", "T401", "T402", "T403"} & seen  # the walk really produced row findings
     assert {"T404", "T405"} & seen  # and findings in OKR sets that depend on check-ins
 
@@ -242,3 +247,49 @@ def test_an_edited_okr_set_is_linted_without_unrelated_logs(tmp_path: Path, monk
     context = loaded[-1]
     assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/2026-Q4/team-0003.yaml" in context
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context
+
+
+def _relinted(root: Path, monkeypatch: pytest.MonkeyPatch, as_of: date) -> list[list[str]]:
+    """Lint the whole repository with the cache, assert it matches a cold run; return what relint loaded."""
+    loaded: list[list[str]] = []
+
+    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
+        loaded.append([f.rel for f in files])
+        return load_repository(config, files, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("okrlint.engine.relint.load_repository", spy)
+        assert _cached(root, as_of, None) == _cold(root, as_of, None)
+    return loaded
+
+
+def test_renaming_an_objective_others_align_to_reports_in_their_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings of unchanged OKR sets that compare sets (E005 on their aligns) are recomputed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    _cached(root, DATES[0], None)
+    company = root / "okrs" / "2026-Q4" / "company.yaml"
+    original = company.read_text(encoding="utf-8")
+    company.write_text(original.replace("  - id: ", "  - id: renamed-"), encoding="utf-8")
+    assert _relinted(root, monkeypatch, DATES[0]), "the whole lint did not take the incremental path"
+    assert any(f.code == "E005" and "team-" in f.path for f in _cold(root, DATES[0], None))
+    company.write_text(original + "# back\n", encoding="utf-8")  # and back: those findings go away again
+    assert _relinted(root, monkeypatch, DATES[0])
+
+
+def test_a_whole_lint_after_an_edit_relints_only_what_the_edit_can_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    _cached(root, DATES[0], None)
+    log = root / "okrs" / "2026-Q4" / "checkins" / "team-0002.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("value: ", "value: 1", 1), encoding="utf-8")
+    loaded = _relinted(root, monkeypatch, DATES[0])
+    assert loaded, "the whole lint did not take the incremental path"
+    assert "okrs/2026-Q4/checkins/team-0002.yaml" in loaded[-1]
+    assert "okrs/2026-Q4/checkins/team-0003.yaml" not in loaded[-1]

@@ -68,11 +68,15 @@ def _needed(summary: FileSummary, logs: list[FileSummary], sets: list[FileSummar
 
 
 def context_files(
-    files: Sequence[SourceFile], summaries: Mapping[str, FileSummary], targets: Collection[str]
+    files: Sequence[SourceFile],
+    summaries: Mapping[str, FileSummary],
+    targets: Collection[str],
+    structure: bool = False,
 ) -> Context | None:
     """Return the context of ``targets`` (check-in logs and OKR sets); None when a target is of another kind.
 
     The findings of an org chart or a KPI catalogue may depend on any file: those take the full path.
+    ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets.
     """
     logs = [summaries[rel] for rel in targets if summaries[rel].kind in LOG_KINDS]
     sets = [summaries[rel] for rel in targets if summaries[rel].kind in SET_KINDS]
@@ -82,11 +86,54 @@ def context_files(
     incomplete: set[str] = set()
     for source in files:
         summary = summaries[source.rel]
-        if source.rel in targets or _needed(summary, logs, sets):
+        if source.rel in targets or (structure and summary.kind not in LOG_KINDS) or _needed(summary, logs, sets):
             chosen.append(source)
         else:
             incomplete |= summary.incomplete
     return Context(chosen, incomplete, row_rules_only=not sets)
+
+
+def _reads(summary: FileSummary, edited: FileSummary) -> bool:
+    """Return True when findings of a log or OKR set with ``summary`` may read a log or OKR set with ``edited``."""
+    if summary.kind in LOG_KINDS:  # the KRs its rows name, other rows about them or about its KPIs
+        return (
+            not summary.refers.isdisjoint(edited.defines)
+            or not summary.refers.isdisjoint(edited.refers)
+            or not summary.kpis.isdisjoint(edited.kpis)
+        )
+    # rows about its KRs or linked KPIs, and sets defining the same KR keys (rows resolve by date between them)
+    return (
+        not summary.defines.isdisjoint(edited.refers)
+        or not summary.linked_kpis.isdisjoint(edited.kpis)
+        or not summary.defines.isdisjoint(edited.defines)
+    )
+
+
+def affected_files(
+    before: Mapping[str, FileSummary], after: Mapping[str, FileSummary], changed: Collection[str]
+) -> set[str] | None:
+    """Return the files whose findings an edit of ``changed`` files may change (by their summaries before and after).
+
+    That is the changed files still present and the logs and OKR sets that read them. None when the edit
+    may change findings anywhere: it touches an org chart, a KPI catalogue or a file of no known kind, changes
+    the kinds left incomplete, or changes which KPIs a file uses (unused-KPI findings).
+    """
+    edited = [summary for rel in changed for summary in (before.get(rel), after.get(rel)) if summary is not None]
+    if any(summary.kind not in (*LOG_KINDS, *SET_KINDS) for summary in edited):
+        return None
+    for rel in changed:
+        old, new = before.get(rel), after.get(rel)
+        if (old.kpis | old.linked_kpis if old else set()) != (new.kpis | new.linked_kpis if new else set()):
+            return None
+
+    def incomplete(summaries: Mapping[str, FileSummary]) -> set[str]:
+        return {kind for summary in summaries.values() for kind in summary.incomplete}
+
+    if incomplete(before) != incomplete(after):
+        return None
+    affected = {rel for rel in changed if rel in after}
+    affected |= {rel for rel, summary in after.items() if any(_reads(summary, e) for e in edited)}
+    return affected
 
 
 def focused(repo: Repository, paths: Collection[str]) -> Repository:
