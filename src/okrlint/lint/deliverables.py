@@ -186,8 +186,6 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
-    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), _CHANGE_VERBS):
-        return Verdict("vague", (words[start + 2],))  # "Revamp and improve onboarding"
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
     if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
@@ -201,6 +199,19 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if praise:
         return Verdict("vague", tuple(praise))
     return Verdict("deliverable", _phrase(words, start))
+
+
+def _coordinated_change(words: list[str], start: int) -> str | None:
+    """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
+    for i in range(start + 1, min(len(words) - 1, start + 12)):
+        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in _CLAUSE_BREAKS:
+            return None
+        nxt = words[i + 1].lower()
+        verb = lemma(nxt, _CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in _OBJECT_STOPS
+        if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "and optimized for"
+            return words[i + 1]
+    return None
 
 
 def _phrase(words: list[str], start: int) -> tuple[str, ...]:
@@ -257,6 +268,19 @@ def _done_state(lower: list[str], i: int) -> bool:
 
 def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
+    return _stated(words) or Verdict("deliverable", tuple(_main_clause(words)[:3]))
+
+
+def _verb_form(words: list[str]) -> bool:
+    """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
+    if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
+        return True
+    return any(w.islower() and w.isalpha() and w.endswith(("ed", "s")) and not w.endswith(("ss", "us", "is"))
+               for w in _main_clause(words)[1:])  # fmt: skip
+
+
+def _stated(words: list[str]) -> Verdict | None:
+    """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
@@ -271,9 +295,7 @@ def _sentence(words: list[str]) -> Verdict:
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
     aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
-    if aux:
-        return Verdict("vague", (aux[0],))
-    return Verdict("deliverable", tuple(words[:3]))
+    return Verdict("vague", (aux[0],)) if aux else None
 
 
 @lru_cache(maxsize=4096)
@@ -289,10 +311,15 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
-        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _sentence(words[after:])
-        verdict = spelled if spelled.kind == "deliverable" else verdict
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _stated(words[after:])
+        if spelled is None and _verb_form(words[after:]):
+            spelled = _sentence(words[after:])  # "Every ELT pipeline validates permissions", not "Inbound generation"
+        verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
     if verdict is None:
         verdict = _sentence(words[start:])
+    changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
+    if changed is not None:
+        verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve the wizard"
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:
