@@ -58,7 +58,7 @@ VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
     optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
     learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
-    understand engage encourage promote help empower test double sustain nurture cultivate deepen broaden elevate
+    understand engage encourage promote help empower double sustain nurture cultivate deepen broaden elevate
     advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
@@ -66,6 +66,8 @@ VAGUE_VERBS = word_set(
     socialize socialise evangelize evangelise
     """
 )
+_TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
+_WITH = frozenset({"with", "across", "closely", "together", "alongside"})
 _EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
 VAGUE_CUES = word_set(
     """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
@@ -89,7 +91,7 @@ _STRONG_OBJECT_CUES = word_set(
     great robust further progress headway awareness relationships relationship trust momentum culture presence
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
-_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
+_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient", "ready", "fun"}
 _CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
     better speed accelerate maximize maximise minimize minimise expand"""
@@ -97,7 +99,12 @@ _CHANGE_VERBS = word_set(
 _UNBOUNDED = frozenset(
     {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
 )
-_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things"})
+_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
+# amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
+_UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
+_SENTENCE_CUES = VAGUE_CUES | _UNBOUNDED_CUES
+# nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
+_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework tracking")
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = word_set(
     """live available default ready exists exist done complete completed on-by-default interoperable supports
@@ -192,7 +199,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
-    praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
+    praise = [w for j, w in enumerate(rest) if w in _STRONG_OBJECT_CUES | _UNBOUNDED_CUES and _at(rest, j + 1) not in _ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
@@ -283,7 +290,7 @@ def _stated(words: list[str]) -> Verdict | None:
     """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i, low in enumerate(lower) if low in _SENTENCE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
@@ -298,11 +305,23 @@ def _stated(words: list[str]) -> Verdict | None:
     return Verdict("vague", (aux[0],)) if aux else None
 
 
+def _purpose(words: list[str], start: int) -> int:
+    """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
+    if lemma(_at(words, start).lower(), _TOGETHER) is None or _at(words, start + 1).lower() not in _WITH:
+        return start
+    for i in range(start + 2, min(len(words) - 1, start + 10)):
+        if words[i].lower() == "to" and words[i + 1].isalpha():
+            return i + 1  # "Work with recruiting to ensure all KPIs are automated": the purpose is the result
+        if words[i] in (".", ";", ":"):
+            break
+    return start
+
+
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
     words = _words(title)
-    start = _lead(words)
+    start = _purpose(words, _lead(words))
     verdict = _verb_led(words, start, extra)
     if verdict is None and ":" in words[start:]:
         after = words.index(":", start) + 1

@@ -16,11 +16,13 @@ from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
 
-_SCOPE_RE = re.compile(r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?\s*$", re.IGNORECASE)
+_SCOPE_RE = re.compile(
+    r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
+)
 
 
 def _measures(title: str) -> bool:
-    """Return True when a quantity in the title measures something, not only sets a scope ("in 3 key areas")."""
+    """Return True when a quantity in the title measures something, not only sets a scope ("for the top 5 jobs")."""
     if not has_quantity(title):
         return False
     text = unicodedata.normalize("NFKC", title)
