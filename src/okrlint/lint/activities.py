@@ -128,8 +128,23 @@ class _Title:
         self.counts = [
             starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
         ]
-        self.cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
-        self.framed = any(q.unit in ("%", "$", "x") for q in found) or title_numbers(title)[0] is not None
+        cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
+        self.cadences = [i for i in cadences if not self._named(i)]
+        shares = [starts[q.start] for q in found if q.unit == "%" and q.start in starts]
+        # "100% of team members participate in 1 POC": a share of the team doing an activity frames nothing
+        self.staff_share = any(self._of_staff(i) for i in shares)
+        units = [q.unit for q in found if q.unit in ("%", "$", "x")]
+        self.framed = (bool(units) and not (self.staff_share and units == ["%"])) or title_numbers(title)[0] is not None
+
+    def _named(self, i: int) -> bool:
+        """Return True for a cadence inside a capitalised name ("the 2019 Monthly Financial Review Process")."""
+        opens = i == 0 or self.lower[i - 1] in _CLAUSE_MARKS
+        return not opens and self.words[i][0].isupper() and self.words[i + 1 : i + 2] != [] and self.words[i + 1][0].isupper()
+
+    def _of_staff(self, i: int) -> bool:
+        """Return True when the share at token ``i`` is a share of the team's own people ("100% of PMs")."""
+        after = [w for w in self.lower[i + 1 : i + 8] if w != "%"]
+        return after[:1] == ["of"] and any(_noun(w, STAFF_NOUNS) for w in after[:6])
 
     def phrase(self, first: int, last: int) -> str:
         """Return the text from token ``first`` to token ``last``, as written."""
@@ -207,12 +222,12 @@ def _verb_before(t: _Title, count: int) -> int | None:
     i = count - 1
     while i >= 0 and t.lower[i] in _QUALIFIERS:
         i -= 1
-    if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
+    if i >= 0 and _verb(t.lower[i]):
         return i
     if (
         i >= 2
         and t.lower[i - 1] in ("and", "&")
-        and lemma(t.lower[i - 2], _ALL_VERBS)
+        and _verb(t.lower[i - 2])
         and not lemma(t.lower[i], _OUTCOME_LEADS)
     ):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
@@ -242,10 +257,12 @@ def _selects(t: _Title, count: int) -> bool:
 def _counted(t: _Title, count: int) -> Activity | None:
     """Return the activity a count belongs to, if it counts output."""
     verb_at = _verb_before(t, count)
-    verb = lemma(t.lower[verb_at], _ALL_VERBS) if verb_at is not None else None
-    if (verb in WEAK_VERBS or verb in ("hire", "send")) and t.lower[count].strip("+") in ("1", "one"):
-        return None  # "Hire +1 designer", "send 1+ release through the process": a deliverable
-    obj = _object(t, count, verb)
+    verb = _verb(t.lower[verb_at]) if verb_at is not None else None
+    single = verb is None or verb in WEAK_VERBS or verb in ("hire", "send")
+    if single and t.lower[count].strip("+") in ("1", "one") and not (t.cadences or t.staff_share or _distributed(t, count)):
+        return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
+    means = verb_at is not None and t.lower[verb_at].endswith("ing") and _at(t.lower, verb_at - 1) == "by"
+    obj = _object(t, count, "write" if means and verb not in _STAFF_VERBS else verb)  # "by shipping 5 alerts"
     if obj is None:
         return None
     end, noun = obj
@@ -260,9 +277,29 @@ def _counted(t: _Title, count: int) -> Activity | None:
         if any(_noun(w, _OUTSIDERS) for w in t.lower[max(0, verb_at - 2) : verb_at]):
             return None  # "Have the press publish 3 articles": people outside the team do it
         return Activity(t.phrase(verb_at, end), t.words[verb_at], t.words[count], noun)
-    if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in t.lower[max(0, count - 6) : count]):
+    if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in _sentence_before(t, count, 6)):
         return Activity(t.phrase(count, end), "", t.words[count], noun)
     return None
+
+
+def _distributed(t: _Title, count: int) -> bool:
+    """Return True when a count is given per item ("1 integration test per supported language")."""
+    return any(w in ("per", "each") for w in t.lower[count + 1 : count + 10])
+
+
+def _sentence_before(t: _Title, i: int, n: int) -> list[str]:
+    """Return up to ``n`` words before token ``i`` in its own sentence (not past a full stop or semicolon)."""
+    words = t.lower[max(0, i - n) : i]
+    cut = max((j for j, w in enumerate(words) if w in (".", ";")), default=-1)
+    return words[cut + 1 :]
+
+
+def _verb(word: str) -> str | None:
+    """Return the activity verb a word is a form of, "re-" verbs included (rewrite -> write, rebuild -> build)."""
+    found = lemma(word, _ALL_VERBS)
+    if found is None and word.startswith("re") and len(word) > 5:
+        found = lemma(word[2:].lstrip("-"), _ALL_VERBS)
+    return found
 
 
 def _scheduled(t: _Title) -> Activity | None:
@@ -347,6 +384,7 @@ def find_activity(title: str) -> Activity | None:
         if found is None:
             continue
         start = t.text.find(found.phrase)
-        if not framed or start <= t.spans[lead][0] or (not measured and _clause_start(t, _index_at(t, start))):
+        opens = _clause_start(t, _index_at(t, start)) or t.text[max(0, start - 3) : start].lower() == "by "
+        if not framed or start <= t.spans[lead][0] or (not measured and opens):
             return found  # a measured title keeps only an activity that opens it
     return None if framed else _scheduled(t)
