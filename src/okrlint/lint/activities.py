@@ -54,7 +54,7 @@ OUTPUT_NOUNS = word_set(
     snapshot integration script example sample template faq review conversation outreach touchpoint sync
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
     abm program component controller patch contribution submission keynote panel briefing epic task blogpost
-    thread lecture reel"""
+    thread lecture reel activity deliverable iteration"""
 )
 STAFF_NOUNS = word_set(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
@@ -222,7 +222,7 @@ def _verb_before(t: _Title, count: int) -> int | None:
     i = count - 1
     while i >= 0 and t.lower[i] in _QUALIFIERS:
         i -= 1
-    if i >= 0 and _verb(t.lower[i]):
+    if i >= 0 and (_verb(t.lower[i]) or _imperative(t, i, count)):
         return i
     if (
         i >= 2
@@ -235,13 +235,17 @@ def _verb_before(t: _Title, count: int) -> int | None:
 
 
 def _clause_start(t: _Title, i: int) -> bool:
-    """Return True when token ``i`` opens the title or a clause (after a colon, dash, comma or "and")."""
-    if i > 0 and t.lower[i - 1] in _PREPOSITIONS:
-        return True
+    """Return True when token ``i`` opens the title or a clause (after a colon, dash, comma or "and").
+
+    A count after "in" or "at" opens one too ("… in 10+ demo calls"), but not after a participle:
+    "mentioned in 30 articles" counts what others wrote.
+    """
     j = i - 1
-    while j >= 0 and t.lower[j] in _QUALIFIERS:
+    while j >= 0 and t.lower[j] in _QUALIFIERS and not (j == i - 1 and t.lower[j] in _PREPOSITIONS):
         j -= 1
-    return j < 0 or t.lower[j] in _CLAUSE_MARKS or t.lower[j] in _PREPOSITIONS
+    if j >= 0 and t.lower[j] in _PREPOSITIONS:
+        return not _at(t.lower, j - 1).endswith("ed")
+    return j < 0 or t.lower[j] in _CLAUSE_MARKS
 
 
 def _selects(t: _Title, count: int) -> bool:
@@ -262,7 +266,8 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if single and t.lower[count].strip("+") in ("1", "one") and not (t.cadences or t.staff_share or _distributed(t, count)):
         return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
     means = verb_at is not None and t.lower[verb_at].endswith("ing") and _at(t.lower, verb_at - 1) == "by"
-    obj = _object(t, count, "write" if means and verb not in _STAFF_VERBS else verb)  # "by shipping 5 alerts"
+    quota = verb is None and _per_staff(t, count)  # "2 validation cycles completed per Product Manager"
+    obj = _object(t, count, "write" if (means or quota) and verb not in _STAFF_VERBS else verb)  # "by shipping 5 alerts"
     if obj is None:
         return None
     end, noun = obj
@@ -282,6 +287,12 @@ def _counted(t: _Title, count: int) -> Activity | None:
     return None
 
 
+def _per_staff(t: _Title, count: int) -> bool:
+    """Return True when a count is a quota per member of the team ("… per Product Manager", "per engineer")."""
+    after = t.lower[count + 1 : count + 10]
+    return any(w == "per" and any(_noun(x, STAFF_NOUNS) for x in after[k + 1 : k + 4]) for k, w in enumerate(after))
+
+
 def _distributed(t: _Title, count: int) -> bool:
     """Return True when a count is given per item ("1 integration test per supported language")."""
     return any(w in ("per", "each") for w in t.lower[count + 1 : count + 10])
@@ -292,6 +303,20 @@ def _sentence_before(t: _Title, i: int, n: int) -> list[str]:
     words = t.lower[max(0, i - n) : i]
     cut = max((j for j, w in enumerate(words) if w in (".", ";")), default=-1)
     return words[cut + 1 :]
+
+
+def _imperative(t: _Title, i: int, count: int) -> bool:
+    """Return True when token ``i`` is a verb okrlint does not know that opens the title before a count of output.
+
+    "Propose 3 features", "Pilot offering at 3 events": a title that opens with a word of its own
+    and counts output right after it orders work; counts of people or markets stay outcomes.
+    """
+    opens = i == 0 or (i == 1 and t.lower[0] in ("we", "kr"))
+    word = t.lower[i]
+    if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, _OUTCOME_LEADS) or word in _STOPS:
+        return False
+    first, last = _run(t, count)
+    return first < len(t.words) and _noun(t.lower[last], OUTPUT_NOUNS) is not None
 
 
 def _verb(word: str) -> str | None:

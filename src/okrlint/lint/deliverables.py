@@ -97,7 +97,8 @@ _CHANGE_VERBS = word_set(
     better speed accelerate maximize maximise minimize minimise expand"""
 )
 _UNBOUNDED = frozenset(
-    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
+    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
+     ("1st", "class"), ("first", "class"), ("world", "class")}  # fmt: skip
 )
 _VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
 # amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
@@ -188,6 +189,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
     vague = lemma(low, VAGUE_VERBS)
+    if vague is not None and low.endswith("ed") and low != vague:
+        return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {_at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
@@ -295,6 +298,8 @@ def _stated(words: list[str]) -> Verdict | None:
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
     ]
+    if cues and firm and cues[0] == 0 and lower[0].endswith("ed"):
+        cues = cues[1:]  # "Improved tracking requirements created": the adjective describes the deliverable
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i

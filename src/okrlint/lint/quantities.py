@@ -115,7 +115,7 @@ _NUM_RE = lazy_compile(
 )
 _WORD_RE = lazy_compile(
     rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
-    r"|tenth)s?|three\s+quarters|a\s+quarter\s+of)"
+    r"|tenth)s?|three\s+quarters|a\s+quarter\s+of|single[\s-]digits?)"
     rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
     r"(?:-(?P<next>[\w-]+))?(?![\w])",
     re.IGNORECASE,
