@@ -20,6 +20,7 @@ grammar and no weights.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 import sys
@@ -43,7 +44,7 @@ from okrlint.lint.activities import (  # noqa: E402
     WEAK_VERBS,
     find_activity,
 )
-from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_CUES, VAGUE_VERBS, judge_wording, lemma  # noqa: E402
+from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_CUES, VAGUE_VERBS, judge_wording, lemma, word_set  # noqa: E402
 from okrlint.lint.quantities import quantities, title_numbers  # noqa: E402
 from okrlint.lint.rules.smart_specific import _measures  # noqa: E402
 from okrlint.util.lazyre import lazy_compile  # noqa: E402
@@ -53,9 +54,9 @@ SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles")
 KINDS = ("vague", "activity")
 POSITIVE = {"vague": "vague", "activity": "activity"}
 _TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’-]*|\d[\d.,/:]*%?|[$€£%]")
-_STOP = frozenset("a an the of to for and or in on with by at from as our we is are be into its their".split())
-_SKIP = frozenset("stretch kr key result we we'll we've i also then fully first let's".split())
-_QUALIFIERS = frozenset("at least over more than up to another additional a an total the top new roughly about".split())
+_STOP = word_set("a an the of to for and or in on with by at from as our we is are be into its their")
+_SKIP = word_set("stretch kr key result we we'll we've i also then fully first let's")
+_QUALIFIERS = word_set("at least over more than up to another additional a an total the top new roughly about")
 _UNIT_NAMES = frozenset({"%", "$", "x", "k", "m", "ms", "s", "h", "d", "days", "hours", "weeks", "minutes", "cadence"})
 
 
@@ -94,7 +95,7 @@ def _bag(words: list[str]) -> list[str]:
     """Return word-stem and word-pair features of a run of words (stop words left out of stems)."""
     stems = ["#" if w[0].isdigit() else stem(w) for w in words if w[0].isalnum()]
     bag = [f"w:{s}" for s in stems if s not in _STOP]
-    bag += [f"b:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    bag += [f"b:{a}_{b}" for a, b in itertools.pairwise(stems)]
     return bag
 
 
@@ -177,8 +178,6 @@ def features(kind: str, title: str) -> tuple[str, ...]:
     """Return the features the ``kind`` model reads in a title, once each, in order."""
     found = _vague_features(title) if kind == "vague" else _activity_features(title)
     return tuple(dict.fromkeys(found))
-
-
 
 
 GATES: dict[str, Callable[[str], bool]] = {
@@ -277,7 +276,7 @@ def best_threshold(kind: str, entries: list[dict[str, Any]], oof: dict[int, floa
     best, chosen = -1.0, 0.5
     for step in range(20, 81):
         cut = step / 100
-        p, r, *_ = scores(rule_says(kind, entries, lambda i: oof.get(i, 0.0) >= cut, "pasted"), truth)
+        p, r, *_ = scores(rule_says(kind, entries, lambda i, cut=cut: oof.get(i, 0.0) >= cut, "pasted"), truth)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         if f1 > best + 1e-9:
             best, chosen = f1, cut

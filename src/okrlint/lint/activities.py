@@ -139,7 +139,8 @@ class _Title:
     def _named(self, i: int) -> bool:
         """Return True for a cadence inside a capitalised name ("the 2019 Monthly Financial Review Process")."""
         opens = i == 0 or self.lower[i - 1] in _CLAUSE_MARKS
-        return not opens and self.words[i][0].isupper() and self.words[i + 1 : i + 2] != [] and self.words[i + 1][0].isupper()
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else ""
+        return not opens and self.words[i][0].isupper() and nxt[:1].isupper()
 
     def _of_staff(self, i: int) -> bool:
         """Return True when the share at token ``i`` is a share of the team's own people ("100% of PMs")."""
@@ -224,12 +225,7 @@ def _verb_before(t: _Title, count: int) -> int | None:
         i -= 1
     if i >= 0 and (_verb(t.lower[i]) or _imperative(t, i, count)):
         return i
-    if (
-        i >= 2
-        and t.lower[i - 1] in ("and", "&")
-        and _verb(t.lower[i - 2])
-        and not lemma(t.lower[i], _OUTCOME_LEADS)
-    ):
+    if i >= 2 and t.lower[i - 1] in ("and", "&") and _verb(t.lower[i - 2]) and not lemma(t.lower[i], _OUTCOME_LEADS):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
 
@@ -263,11 +259,13 @@ def _counted(t: _Title, count: int) -> Activity | None:
     verb_at = _verb_before(t, count)
     verb = _verb(t.lower[verb_at]) if verb_at is not None else None
     single = verb is None or verb in WEAK_VERBS or verb in ("hire", "send")
-    if single and t.lower[count].strip("+") in ("1", "one") and not (t.cadences or t.staff_share or _distributed(t, count)):
+    repeated = t.cadences or t.staff_share or _distributed(t, count)
+    if single and t.lower[count].strip("+") in ("1", "one") and not repeated:
         return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
     means = verb_at is not None and t.lower[verb_at].endswith("ing") and _at(t.lower, verb_at - 1) == "by"
     quota = verb is None and _per_staff(t, count)  # "2 validation cycles completed per Product Manager"
-    obj = _object(t, count, "write" if (means or quota) and verb not in _STAFF_VERBS else verb)  # "by shipping 5 alerts"
+    work = (means or quota) and verb not in _STAFF_VERBS  # "by shipping 5 alerts": any object is output
+    obj = _object(t, count, "write" if work else verb)
     if obj is None:
         return None
     end, noun = obj

@@ -91,21 +91,23 @@ _STRONG_OBJECT_CUES = word_set(
     great robust further progress headway awareness relationships relationship trust momentum culture presence
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
-_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient", "ready", "fun"}
+_MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun")
 _CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
     better speed accelerate maximize maximise minimize minimise expand"""
 )
 _UNBOUNDED = frozenset(
-    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
-     ("1st", "class"), ("first", "class"), ("world", "class")}  # fmt: skip
-)
+    {
+        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
+        ("1st", "class"), ("first", "class"), ("world", "class"),
+    }
+)  # fmt: skip
 _VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
 # amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
 _UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
 _SENTENCE_CUES = VAGUE_CUES | _UNBOUNDED_CUES
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
-_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework tracking")
+_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = word_set(
     """live available default ready exists exist done complete completed on-by-default interoperable supports
@@ -202,7 +204,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
-    praise = [w for j, w in enumerate(rest) if w in _STRONG_OBJECT_CUES | _UNBOUNDED_CUES and _at(rest, j + 1) not in _ARTEFACTS]
+    cues = _STRONG_OBJECT_CUES | _UNBOUNDED_CUES
+    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in _ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
@@ -219,7 +222,7 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
         nxt = words[i + 1].lower()
         verb = lemma(nxt, _CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
         modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in _OBJECT_STOPS
-        if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "and optimized for"
+        if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
 
@@ -343,7 +346,7 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         verdict = _sentence(words[start:])
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
-        verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve the wizard"
+        verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:
