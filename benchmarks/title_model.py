@@ -36,14 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from okrlint.lint.activities import (  # noqa: E402
-    OUTCOME_NOUNS,
-    OUTPUT_NOUNS,
-    STAFF_NOUNS,
-    STRONG_VERBS,
-    WEAK_VERBS,
-    find_activity,
-)
+from okrlint.lint.activities import find_activity  # noqa: E402
+from okrlint.lint.activity_words import OUTCOME_NOUNS, OUTPUT_NOUNS, STAFF_NOUNS, STRONG_VERBS, WEAK_VERBS  # noqa: E402
 from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_CUES, VAGUE_VERBS, judge_wording, lemma, word_set  # noqa: E402
 from okrlint.lint.quantities import quantities, title_numbers  # noqa: E402
 from okrlint.lint.rules.smart_specific import _measures  # noqa: E402

@@ -26,6 +26,16 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.lint.activity_words import (
+    OUTCOME_LEADS,
+    OUTCOME_NOUNS,
+    OUTPUT_NOUNS,
+    QUALIFIERS,
+    STAFF_NOUNS,
+    STOPS,
+    STRONG_VERBS,
+    WEAK_VERBS,
+)
 from okrlint.lint.deliverables import lemma, word_set
 from okrlint.lint.quantities import quantities, title_numbers
 from okrlint.util.lazyre import lazy_compile
@@ -33,53 +43,8 @@ from okrlint.util.lazyre import lazy_compile
 __all__ = ["Activity", "find_activity"]
 
 _TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
-STRONG_VERBS = word_set(
-    """conduct publish hold write run host send organize organise attend post perform schedule give present produce
-    record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
-    source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
-    benchmark execute standardize standardise document author translate evaluate analyze analyse research call
-    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
-    find collect gather test hack do make hire recruit"""
-)
-WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
 _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
-OUTPUT_NOUNS = word_set(
-    """interview post blog article webinar campaign training session call meeting workshop video feature email
-    newsletter event demo test experiment release talk presentation report case study podcast episode survey
-    prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
-    whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
-    audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec
-    rfc 1:1 one-on-one qbr standup offsite booth seminar class lecture certification piece content bug issue
-    ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
-    snapshot integration script example sample template faq review conversation outreach touchpoint sync
-    check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
-    abm program component controller patch contribution submission keynote panel briefing epic task blogpost
-    thread lecture reel activity deliverable iteration"""
-)
-STAFF_NOUNS = word_set(
-    """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
-    contractor intern teammate member advocate"""
-)
 _STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
-OUTCOME_NOUNS = word_set(
-    """user customer client subscriber signup sign-up download install view listen reader attendee participant
-    merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
-    follower impression click organization organisation company prospect visitor buyer seller account-holder
-    tenant shopper learner student developer community fan publisher builder curator creator adopter press media
-    journalist analyst"""
-)
-_QUALIFIERS = word_set(
-    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
-)
-_OUTCOME_LEADS = word_set(
-    """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
-    win retain sign acquire convert halve triple boost drive"""
-)
-_STOPS = word_set(
-    """in on at for to of with by from and or per within across into about via through as than that which who where
-    have has had are is was were will can could should must do does did be been not outside after before during
-    over under between inside around among against without except like including such both all each every"""
-)
 _PREPOSITIONS = frozenset({"in", "at", "on", "through", "via", "across", "during"})
 _PERIOD_RE = lazy_compile(
     r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
@@ -165,7 +130,7 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
             continue
-        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
+        if not low[0].isalpha() or low in STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
             break
         last = i
         i += 1
@@ -177,7 +142,7 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
     """Return the index and name of the output counted at ``count``, None if it counts an outcome."""
     first, last = _run(t, count)
-    if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in _STOPS:
+    if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in STOPS:
         return None
     head = t.lower[last]
     people = any(_noun(w, OUTCOME_NOUNS) for w in t.lower[first : last + 1])
@@ -221,11 +186,11 @@ def _at(words: list[str], i: int) -> str:
 def _verb_before(t: _Title, count: int) -> int | None:
     """Return the index of the activity verb right before a count, past qualifiers and "and"."""
     i = count - 1
-    while i >= 0 and t.lower[i] in _QUALIFIERS:
+    while i >= 0 and t.lower[i] in QUALIFIERS:
         i -= 1
     if i >= 0 and (_verb(t.lower[i]) or _imperative(t, i, count)):
         return i
-    if i >= 2 and t.lower[i - 1] in ("and", "&") and _verb(t.lower[i - 2]) and not lemma(t.lower[i], _OUTCOME_LEADS):
+    if i >= 2 and t.lower[i - 1] in ("and", "&") and _verb(t.lower[i - 2]) and not lemma(t.lower[i], OUTCOME_LEADS):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
 
@@ -237,7 +202,7 @@ def _clause_start(t: _Title, i: int) -> bool:
     "mentioned in 30 articles" counts what others wrote.
     """
     j = i - 1
-    while j >= 0 and t.lower[j] in _QUALIFIERS and not (j == i - 1 and t.lower[j] in _PREPOSITIONS):
+    while j >= 0 and t.lower[j] in QUALIFIERS and not (j == i - 1 and t.lower[j] in _PREPOSITIONS):
         j -= 1
     if j >= 0 and t.lower[j] in _PREPOSITIONS:
         return not _at(t.lower, j - 1).endswith("ed")
@@ -247,7 +212,7 @@ def _clause_start(t: _Title, i: int) -> bool:
 def _selects(t: _Title, count: int) -> bool:
     """Return True when "top" or "first" comes before a count: "the top 10 sources", "the first 10 components"."""
     i = count - 1
-    while i >= 0 and t.lower[i] in _QUALIFIERS:
+    while i >= 0 and t.lower[i] in QUALIFIERS:
         if t.lower[i] in ("top", "first"):
             return True
         i -= 1
@@ -311,7 +276,7 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     """
     opens = i == 0 or (i == 1 and t.lower[0] in ("we", "kr"))
     word = t.lower[i]
-    if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, _OUTCOME_LEADS) or word in _STOPS:
+    if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, OUTCOME_LEADS) or word in STOPS:
         return False
     first, last = _run(t, count)
     return first < len(t.words) and _noun(t.lower[last], OUTPUT_NOUNS) is not None
@@ -401,7 +366,7 @@ def find_activity(title: str) -> Activity | None:
     if more is not None:
         return more
     measured = t.framed or _outcome_counted(t)
-    framed = measured or lemma(_at(t.lower, lead), _OUTCOME_LEADS) is not None
+    framed = measured or lemma(_at(t.lower, lead), OUTCOME_LEADS) is not None
     for count in t.counts:
         found = _counted(t, count)
         if found is None:
