@@ -34,6 +34,8 @@ DELIVERABLES = [
     ("Improve code-owners UI: show which reviewers own which files", "show"),
     ("Improved tracking requirements created for the CRM.", "created"),
     ("Test and perform the multi-node failover", "Test and perform"),
+    ("Awesome benchmark test suite exists", "exists"),
+    ("Propose optimized tax structure for the supply chain", "Propose optimized tax structure"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -56,6 +58,10 @@ VAGUE = [
     ("Generate sufficient demand for the sales team", "sufficient"),
     ("Create 1st class experiences for partner services", "1st class"),
     ("Collaborate with regional directors to improve our conversion process", "improve"),
+    ("Awesome documentation", "Awesome"),
+    ("Make users data literate", "users"),
+    ("Reposition the product as a data company", "Reposition"),
+    ("Certified skills get used more in the first quarter than in the last", "more than"),
 ]
 
 

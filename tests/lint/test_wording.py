@@ -200,6 +200,10 @@ ACTIVITIES = [
     ("10 iterations to the engineering handbook", "10 iterations"),
     ("Rewrite and integrate 4 CSS components", "Rewrite and integrate 4 CSS components"),
     ("Listen to requests from customers. 10 features prioritized.", "10 features"),
+    (
+        "Launch a training program: 2 small consumable training sessions delivered.",
+        "2 small consumable training sessions",
+    ),
 ]
 OUTCOMES = [
     "Grow ARR from $5M to $7M", "Reduce churn to 2%", "Launch checkout in 3 countries reaching 10k users",

@@ -130,7 +130,12 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
             continue
-        if not low[0].isalpha() or low in STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
+        if (
+            not low[0].isalpha()
+            or low in STOPS
+            or low in ("a", "an", "the")
+            or (low.endswith("ing") and i > first and not _noun(low, OUTPUT_NOUNS))
+        ):
             break
         last = i
         i += 1

@@ -52,7 +52,7 @@ DELIVERY_VERBS = word_set(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure"""
+    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
 )
 VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
@@ -66,6 +66,8 @@ VAGUE_VERBS = word_set(
     socialize socialise evangelize evangelise
     """
 )
+_COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
+_PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
 _TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
 _WITH = frozenset({"with", "across", "closely", "together", "alongside"})
 _EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
@@ -81,6 +83,7 @@ VAGUE_CUES = word_set(
     loved proud excited aware clarity clear valued enjoy enjoys recommend recommends praise delight delighted
     frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
     healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
+    awesome amazing stellar exceptional fantastic superb incredible
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
@@ -190,7 +193,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
-    vague = lemma(low, VAGUE_VERBS)
+    base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
+    vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None:
@@ -200,7 +204,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
+    people = nxt in _PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in _PEOPLE)  # "Make users data literate"
+    if verb == "make" and (people or nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
@@ -301,8 +306,11 @@ def _stated(words: list[str]) -> Verdict | None:
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
     ]
-    if cues and firm and cues[0] == 0 and lower[0].endswith("ed"):
-        cues = cues[1:]  # "Improved tracking requirements created": the adjective describes the deliverable
+    compared = [i for i, low in enumerate(lower) if low in _COMPARATIVES and "than" in lower[i + 1 :]]
+    if compared:
+        return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
+    if cues and firm and cues[0] == 0:
+        cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
