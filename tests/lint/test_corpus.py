@@ -12,7 +12,7 @@ S201 is scored against the label ``vague``, Q301 against ``activity``. The numbe
 (``pytest -s``) per set and for the entries that are not borderline. Two kinds of evidence are
 asserted:
 
-* the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``) were
+* the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``) were
   read while the grammar was written; the rules must keep the level they reach there;
 * the **holdout** set (``holdout_titles.yaml``) was collected and labelled after the grammar was
   frozen and has never been used to change it: the rules must keep the level they reached on
@@ -35,7 +35,7 @@ import yaml
 from linting import lint_files
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
-TUNED_SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles")
+TUNED_SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles", "late_titles")
 HOLDOUT_SET = "holdout_titles"
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
