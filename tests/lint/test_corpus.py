@@ -111,6 +111,11 @@ def scores(outcomes: Iterable[Outcome], code: str) -> tuple[float, float, int, i
     return precision, recall, tp, fp, fn
 
 
+def _in_set(name: str) -> Callable[[Outcome], bool]:
+    """Return a filter keeping the outcomes of corpus set ``name``."""
+    return lambda o: o.entry["set"] == name
+
+
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
     """Lint the corpus once per mode and print the measurements."""
@@ -119,7 +124,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]
     parts: dict[str, Callable[[Outcome], bool]] = {
         "tuned": lambda o: o.entry["set"] in TUNED_SETS,
         "tuned, not bl": lambda o: o.entry["set"] in TUNED_SETS and not o.entry.get("borderline"),
-        **{name: (lambda o, name=name: o.entry["set"] == name) for name in SETS},
+        **{name: _in_set(name) for name in SETS},
         "holdout, not bl": lambda o: o.entry["set"] == HOLDOUT_SET and not o.entry.get("borderline"),
     }
     print(f"\ncorpus: {len(CORPUS)} titles from {len({e['source'] for e in CORPUS})} files")

@@ -133,7 +133,9 @@ def test_headline_numbers_leave_side_clauses_out(title: str, unit: str, said: tu
 
 
 def test_scaled_units_and_fractions_agree() -> None:
-    (low, high), _ = headlines("Grow revenue from 1.2 to 1.5 million dollars")[0], None
+    pair = headlines("Grow revenue from 1.2 to 1.5 million dollars")[0]
+    assert pair is not None
+    low, high = pair
     assert agrees(low, 1.2, "MUSD") and agrees(high, 1.5, "MUSD") and agrees(high, 1.5e6, "USD")
     assert not agrees(high, 1.5, "USD")
     assert unit_scale("kUSD") == 3 and unit_scale("k users") == 3 and unit_scale("MUSD") == 6
