@@ -199,6 +199,13 @@ def bench_one(
     with one.open("a", encoding="utf-8") as stream:
         stream.write("# edited\n")
     bench.run("okrlint lint 1 file, just edited (cache)", [*lint, str(one)])
+    okr_set = one.parent.parent / one.name  # that team's OKR set
+    with okr_set.open("a", encoding="utf-8") as stream:
+        stream.write("# edited\n")
+    bench.run("okrlint lint 1 OKR set, just edited (cache)", [*lint, str(okr_set)])
+    with okr_set.open("a", encoding="utf-8") as stream:
+        stream.write("# edited again\n")
+    bench.run("okrlint lint, whole repo after an edit (cache)", lint)
     if full:
         bench.run("okrlint lint 1 file --no-cache", [*lint, "--no-cache", str(one)])
     html = work / f"html-{teams}"
@@ -214,6 +221,7 @@ def bench_one(
     yamllint = _tool("yamllint")
     if yamllint:  # one file is quick: always measured, it is what the pre-commit rows compare with
         bench.run("yamllint 1 file", [yamllint, "-f", "parsable", str(one)])
+        bench.run("yamllint 1 OKR set", [yamllint, "-f", "parsable", str(okr_set)])
     if full and history_periods > 1:
         bench_history(bench, work, teams, seed, history_periods, report)
     if compare:

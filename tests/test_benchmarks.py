@@ -15,6 +15,8 @@ OKRLINT_ROWS = (
     "okrlint lint, warm (cache)",
     "okrlint lint 1 file, repo unchanged (cache)",
     "okrlint lint 1 file, just edited (cache)",
+    "okrlint lint 1 OKR set, just edited (cache)",
+    "okrlint lint, whole repo after an edit (cache)",
     "okrlint report --format html --no-cache",
     "okrlint report --format html",
     "okrlint report --format json",

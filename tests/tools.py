@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,3 +15,26 @@ def console_script(name: str) -> str | None:
     if beside.is_file():
         return str(beside)
     return shutil.which(name)
+
+
+def checkins_at_once(
+    repo: Path, rows: list[tuple[str, str]], ref: str = "shop/checkout/latency"
+) -> list[tuple[int, str]]:
+    """Start one ``okrlint checkin REF VALUE --date DAY`` process per ``(value, day)`` at once, in ``repo``.
+
+    Return each process's exit code and stderr, in the order of ``rows``.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "okrlint", "checkin", ref]
+    processes = [
+        subprocess.Popen(
+            [*command, value, "--date", day],
+            cwd=repo,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for value, day in rows
+    ]
+    return [(p.wait(timeout=120), p.communicate()[1]) for p in processes]

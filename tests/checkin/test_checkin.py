@@ -18,6 +18,7 @@ from okrlint.cli import main
 from okrlint.config import load_config
 from okrlint.lint.run import Selection, lint
 from okrlint.model.load import load_repository, source_files
+from tools import checkins_at_once
 
 OKRS = """\
 team: shop
@@ -371,28 +372,9 @@ def test_concurrent_checkins_all_land(repo: Path) -> None:
     log.write_text(
         "team: shop\ncheckins:\n  - {date: 2026-10-05, kr: checkout/latency, value: 1180}\n", encoding="utf-8"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "okrlint",
-                "checkin",
-                "shop/checkout/latency",
-                str(1000 + n),
-                "--date",
-                f"2026-10-1{n}",  # one value per KR and day: a second one is refused (test_checkin_replace)
-            ],
-            cwd=repo,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for n in range(4)
-    ]
-    results = [(p.wait(timeout=60), p.stderr.read() if p.stderr else b"") for p in processes]
-    assert results == [(0, b"")] * 4
+    # one value per KR and day: a second one is refused (test_checkin_replace)
+    results = checkins_at_once(repo, [(str(1000 + n), f"2026-10-1{n}") for n in range(4)])
+    assert results == [(0, "")] * 4
     text = log.read_text(encoding="utf-8")
     assert sorted(int(line.split()[-1].rstrip("}")) for line in text.splitlines()[3:]) == [1000, 1001, 1002, 1003]
     assert sorted(p.name for p in log.parent.iterdir()) == ["shop.yaml"]

@@ -8,8 +8,6 @@ byte, and no temporary file behind.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import pytest
 from okrlint.cli import main
 from okrlint.source.yamlload import load_yaml
 from okrlint.util import atomic
+from tools import checkins_at_once
 
 AS_OF = "2026-11-23"
 OKRS = """\
@@ -210,28 +209,7 @@ def test_checkin_never_writes_through_a_symlink_out_of_the_repository(
 
 def test_concurrent_checkins_never_lose_a_row(repo: Path) -> None:
     """Eight ``okrlint checkin`` processes on one log: each lands or fails cleanly; no row is lost."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "okrlint",
-                "checkin",
-                "shop/checkout/latency",
-                str(1000 + n),
-                "--date",
-                f"2026-10-{10 + n:02d}",
-            ],
-            cwd=repo,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(8)
-    ]
-    results = [(p.wait(timeout=120), p.communicate()[1]) for p in processes]
+    results = checkins_at_once(repo, [(str(1000 + n), f"2026-10-{10 + n:02d}") for n in range(8)])
     landed = {1000 + n for n, (code, _) in enumerate(results) if code == 0}
     for code, err in results:
         assert code in (0, 2) and "Traceback" not in err, err

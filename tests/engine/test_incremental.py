@@ -1,8 +1,10 @@
-"""The pre-commit path (a few files linted in repository context, from cached summaries) gives what a cold run gives.
+"""The incremental paths give what a cold run gives.
 
-A seeded random walk edits, adds, deletes and renames files of a generated organisation; after
-every step the findings of each check-in log (and of a few other files) linted with the cache
-are compared with a cold, uncached, serial run.
+The pre-commit path lints a few files in repository context from cached summaries; a whole
+repository lint after an edit recomputes only what the edit can change. A seeded random walk
+edits, adds, deletes and renames files of a generated organisation; after every step the
+findings of each check-in log and each OKR set (and of a few other files) linted with the
+cache, and of the whole repository, are compared with a cold, uncached, serial run.
 """
 
 from __future__ import annotations
@@ -11,20 +13,23 @@ import importlib.util
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from okrlint.config import load_config
+from okrlint.config import Config, load_config
 from okrlint.engine.run import lint_repository
 from okrlint.lint.context import ROW_RULES
 from okrlint.lint.findings import Finding
 from okrlint.lint.run import lint
+from okrlint.model.load import LoadedRepository, load_repository
+from okrlint.source.files import SourceFile
 from paths import REPO
 
-DATES = (date(2026, 12, 31), date(2026, 11, 20))
+DATES = (date(2026, 12, 31), date(2026, 11, 20), date(2027, 1, 20))
 ROWS = (
     "  - date: {day}\n    kr: {ref}\n    value: {value}\n",
     "  - date: {day}\n    kpi: {kpi}\n    value: {value}\n",
@@ -46,6 +51,10 @@ def _files(root: Path) -> list[Path]:
 
 def _logs(root: Path) -> list[Path]:
     return [p for p in _files(root) if "checkins" in p.parts]
+
+
+def _sets(root: Path) -> list[Path]:
+    return [p for p in _files(root) if "checkins" not in p.parts and "objectives:" in p.read_text(errors="replace")]
 
 
 def _kr_refs(root: Path) -> list[str]:
@@ -86,8 +95,12 @@ def _edit_objectives(rng: random.Random, root: Path) -> None:
     path = rng.choice(sets)
     text = path.read_text(encoding="utf-8")
     ids = re.findall(r"^      - id: (\S+)$", text, re.MULTILINE)
-    choice = rng.randrange(4)
-    if choice == 0 and ids:
+    choice = rng.randrange(5)
+    objectives = re.findall(r"^  - id: (\S+)$", text, re.MULTILINE)
+    if choice == 4 and objectives:  # other sets align to it: their findings change too
+        old = rng.choice(objectives)
+        text = text.replace(f"  - id: {old}\n", f"  - id: {old}-moved\n", 1)
+    elif choice == 0 and ids:
         old = rng.choice(ids)
         text = text.replace(f"      - id: {old}\n", f"      - id: {old}-renamed\n", 1)
     elif choice == 1:
@@ -97,6 +110,20 @@ def _edit_objectives(rng: random.Random, root: Path) -> None:
     else:
         text = text.replace("team: team-", "team: teem-", 1)
     path.write_text(text, encoding="utf-8")
+
+
+def _add_linked_kr(rng: random.Random, root: Path) -> None:
+    """Add a KR with no check-ins of its own, measured by a KPI's rows (T404 and its score read them)."""
+    sets = _sets(root)
+    if not sets:
+        return
+    path = rng.choice(sets)
+    kr = (
+        f"      - id: linked-{rng.randrange(100)}\n        title: Raise weekly active merchants from 100 to 200\n"
+        f"        baseline: 100\n        target: 200\n        unit: merchants\n"
+        f"        kpi: kpi-0{rng.randrange(1, 4)}\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("    key_results:\n", "    key_results:\n" + kr, 1))
 
 
 def _edit_other(rng: random.Random, root: Path) -> None:
@@ -144,6 +171,7 @@ STEPS: tuple[Callable[[random.Random, Path], None], ...] = (
     _append_row,
     _append_row,
     _edit_objectives,
+    _add_linked_kr,
     _edit_other,
     _add_file,
     _delete_file,
@@ -169,17 +197,20 @@ def test_edits_adds_deletes_and_renames_keep_findings_identical(
     rng = random.Random(seed)
     seen: set[str] = set()
     _cached(root, DATES[0], None)  # fills the cache, summaries included
+    _add_linked_kr(rng, root)
     for _ in range(12):
         rng.choice(STEPS)(rng, root)
         as_of = rng.choice(DATES)
         files = _files(root)
-        for path in [*_logs(root), *rng.sample(files, min(1, len(files)))]:
+        for path in [*_logs(root), *_sets(root), *rng.sample(files, min(1, len(files)))]:
             expected = _cold(root, as_of, [path])
             assert _cached(root, as_of, [path]) == expected, path
             seen |= {f.code for f in expected}
-        if rng.random() < 0.3:
-            assert _cached(root, as_of, None) == _cold(root, as_of, None)
+        pair = rng.sample(files, min(2, len(files)))
+        assert _cached(root, as_of, pair) == _cold(root, as_of, pair), pair
+        assert _cached(root, as_of, None) == _cold(root, as_of, None)  # the whole repository, after the edit
     assert {"E005", "T401", "T402", "T403"} & seen  # the walk really produced row findings
+    assert {"T404", "T405"} & seen  # and findings in OKR sets that depend on check-ins
 
 
 def test_only_row_rules_report_in_check_in_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,3 +226,70 @@ def test_only_row_rules_report_in_check_in_logs(tmp_path: Path, monkeypatch: pyt
         in_logs = {f.code for f in findings if "/checkins/" in f.path}
         assert in_logs, "the fixture should have findings in logs"
         assert in_logs <= ROW_RULES | {"E001", "E002", "E003", "E006", "E007"}
+
+
+def test_an_edited_okr_set_is_linted_without_unrelated_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the structure and the logs about the set's own key results are loaded for it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    _cached(root, DATES[0], None)
+    edited = root / "okrs" / "2026-Q4" / "team-0002.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    loaded: list[list[str]] = []
+
+    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
+        loaded.append([f.rel for f in files])
+        return load_repository(config, files, *args, **kwargs)
+
+    monkeypatch.setattr("okrlint.engine.incremental.load_repository", spy)
+    assert _cached(root, DATES[1], [edited]) == _cold(root, DATES[1], [edited])
+    context = loaded[-1]
+    assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/2026-Q4/team-0003.yaml" in context
+    assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context
+
+
+def _relinted(root: Path, monkeypatch: pytest.MonkeyPatch, as_of: date) -> list[list[str]]:
+    """Lint the whole repository with the cache, assert it matches a cold run; return what relint loaded."""
+    loaded: list[list[str]] = []
+
+    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
+        loaded.append([f.rel for f in files])
+        return load_repository(config, files, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("okrlint.engine.relint.load_repository", spy)
+        assert _cached(root, as_of, None) == _cold(root, as_of, None)
+    return loaded
+
+
+def test_renaming_an_objective_others_align_to_reports_in_their_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings of unchanged OKR sets that compare sets (E005 on their aligns) are recomputed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    _cached(root, DATES[0], None)
+    company = root / "okrs" / "2026-Q4" / "company.yaml"
+    original = company.read_text(encoding="utf-8")
+    company.write_text(original.replace("  - id: ", "  - id: renamed-"), encoding="utf-8")
+    assert _relinted(root, monkeypatch, DATES[0]), "the whole lint did not take the incremental path"
+    assert any(f.code == "E005" and "team-" in f.path for f in _cold(root, DATES[0], None))
+    company.write_text(original + "# back\n", encoding="utf-8")  # and back: those findings go away again
+    assert _relinted(root, monkeypatch, DATES[0])
+
+
+def test_a_whole_lint_after_an_edit_relints_only_what_the_edit_can_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    root = tmp_path / "org"
+    _generate(root, 4)
+    _cached(root, DATES[0], None)
+    log = root / "okrs" / "2026-Q4" / "checkins" / "team-0002.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("value: ", "value: 1", 1), encoding="utf-8")
+    loaded = _relinted(root, monkeypatch, DATES[0])
+    assert loaded, "the whole lint did not take the incremental path"
+    assert "okrs/2026-Q4/checkins/team-0002.yaml" in loaded[-1]
+    assert "okrs/2026-Q4/checkins/team-0003.yaml" not in loaded[-1]

@@ -208,22 +208,34 @@ class LintCache:
         """Return the key of a lint run over files ``(path, content hash)`` with these rules."""
         return self._key("result", as_of, ",".join(sorted(rules)), *(f"{p}\0{h}" for p, h in sorted(hashes)))
 
+    def world_key(self, as_of: str, rules: Iterable[str]) -> str:
+        """Return the key of the last full lint run with this as-of date and these rules (for incremental runs)."""
+        return self._key("world", as_of, ",".join(sorted(rules)))
+
     def read_findings(self, key: str) -> tuple[Finding, ...] | None:
         """Return the findings stored for a lint run, or None."""
-        data = self.read("results", key)
-        if not isinstance(data, tuple):
-            return None
-        names = _finding_fields()
-        try:
-            return tuple(Finding(**_with_severity(dict(zip(names, row, strict=True)))) for row in data)
-        except (TypeError, ValueError):
-            return None
+        return decode_findings(self.read("results", key))
 
     def write_findings(self, key: str, findings: Iterable[Finding]) -> None:
         """Store the findings of a lint run and drop the oldest runs beyond ``MAX_RESULTS``."""
-        names = _finding_fields()
-        rows = tuple(tuple(int(getattr(f, n)) if n == "severity" else getattr(f, n) for n in names) for f in findings)
-        self.write("results", key, rows, keep=MAX_RESULTS)
+        self.write("results", key, encode_findings(findings), keep=MAX_RESULTS)
+
+
+def encode_findings(findings: Iterable[Finding]) -> tuple[tuple[Any, ...], ...]:
+    """Return findings as plain data (for marshal)."""
+    names = _finding_fields()
+    return tuple(tuple(int(getattr(f, n)) if n == "severity" else getattr(f, n) for n in names) for f in findings)
+
+
+def decode_findings(data: Any) -> tuple[Finding, ...] | None:
+    """Return the findings ``encode_findings`` gave, None for data of another shape."""
+    if not isinstance(data, tuple):
+        return None
+    names = _finding_fields()
+    try:
+        return tuple(Finding(**_with_severity(dict(zip(names, row, strict=True)))) for row in data)
+    except (TypeError, ValueError):
+        return None
 
 
 def _finding_fields() -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""The pre-commit path: lint a few edited check-in logs in repository context without loading every file.
+"""The pre-commit path: lint a few edited check-in logs or OKR sets in repository context without loading every file.
 
 Each file's summary (``okrlint.model.summary``) is cached in one index by content hash, filled
 by every full lint. With the summaries of every file known, the findings of the logs passed on
@@ -58,19 +58,16 @@ def write_summaries(
     store.write(_LAYER, _index_key(store), index)
 
 
-def lint_targets(
+def all_summaries(
     config: Config,
-    as_of: date,
-    rules: Sequence[Rule],
     files: Sequence[SourceFile],
     stamps: Mapping[str, Stamp | None],
     store: LintCache,
-    targets: Collection[str],
     loader: Loader,
-) -> tuple[Finding, ...] | None:
-    """Return the findings of ``targets`` (check-in logs) in the context of ``files``; None when that cannot be done.
+) -> dict[str, FileSummary] | None:
+    """Return the summary of every file by path, loading the files whose summary is not cached; None if impossible.
 
-    Files whose summary is not cached are loaded to make it (and the index is rewritten).
+    Newly made summaries are added to the index.
     """
     known = read_summaries(store)
     summaries: dict[str, FileSummary] = {}
@@ -89,9 +86,26 @@ def lint_targets(
         load_repository(config, missing, loader, summaries=fresh)
         summaries.update(fresh)
         write_summaries(store, files, stamps, summaries)
-    picked = context_files(files, summaries, targets)
-    if picked is None:
+    return summaries
+
+
+def lint_targets(
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    files: Sequence[SourceFile],
+    stamps: Mapping[str, Stamp | None],
+    store: LintCache,
+    targets: Collection[str],
+    loader: Loader,
+) -> tuple[Finding, ...] | None:
+    """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
+
+    Files whose summary is not cached are loaded to make it (and the index is rewritten).
+    """
+    summaries = all_summaries(config, files, stamps, store, loader)
+    context = context_files(files, summaries, targets) if summaries is not None else None
+    if context is None:
         return None
-    chosen, incomplete = picked
-    loaded = load_repository(config, chosen, loader, incomplete=incomplete)
-    return lint_in_context(loaded, config, as_of, rules, targets)
+    loaded = load_repository(config, context.files, loader, incomplete=context.incomplete)
+    return lint_in_context(loaded, config, as_of, rules, targets, context.row_rules_only)

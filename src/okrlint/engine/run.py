@@ -16,12 +16,12 @@ from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
 from okrlint.engine.incremental import lint_targets, write_summaries
 from okrlint.engine.pool import iter_load_files
+from okrlint.engine.relint import relint, write_world
 from okrlint.engine.stampindex import indexed_stamps
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
 from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
 from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files
-from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
 from okrlint.util.progress import Progress
@@ -85,11 +85,19 @@ def lint_repository(
         findings = lint_targets(config, as_of, rules, files, stamps, store, targets, loader)
         if findings is not None:
             return shown(findings, len(files), only_rel, None)
-    summaries: dict[str, FileSummary] | None = {} if store is not None and key is not None else None
-    loaded = load_repository(config, files, loader, summaries=summaries)
-    findings = lint_loaded(loaded, config, as_of, rules, progress)
-    if store is not None and key is not None and all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
+    if store is None or key is None:
+        loaded = load_repository(config, files, loader)
+        return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
+    redone = relint(config, as_of, rules, files, stamps, store, loader)
+    repo = None
+    if redone is not None:
+        findings, summaries = redone
+    else:
+        summaries = {}
+        loaded = load_repository(config, files, loader, summaries=summaries)
+        findings, repo = lint_loaded(loaded, config, as_of, rules, progress), loaded.repo
+    if all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
-        if summaries is not None:
-            write_summaries(store, files, stamps, summaries)
-    return shown(findings, len(files), only_rel, loaded.repo)
+        write_summaries(store, files, stamps, summaries)
+        write_world(store, as_of, (r.code for r in rules), key, stamps, summaries)
+    return shown(findings, len(files), only_rel, repo)

@@ -1,15 +1,25 @@
-"""Findings of a few check-in logs, computed from only the files they can depend on.
+"""Findings of a few edited files, computed from only the files they can depend on.
 
 A check-in log's findings come from its own loading and from the rules that look at rows
 (``ROW_RULES``); those read the key results a row names (and every OKR set that defines
 them), the KPI catalogue for KPI rows, the rows of other logs about the same key result or
-KPI (T402), and which kinds are incomplete. :func:`context_files` picks exactly those files
-from the per-file summaries, so a pre-commit run on one edited log need not load the others.
+KPI (T402), and which kinds are incomplete.
+
+An OKR set's findings may come from any rule, but they read only the structure of the
+repository (every OKR set, the org chart, the KPI catalogue: alignment, duplicate periods,
+references and their hints) and the rows about its own key results: check-ins naming them,
+and measurements of the KPIs they are linked to (T404, T405, scores). Only the rules that
+compare OKR sets with each other (``STRUCTURE_RULES``) run over every set; the others run
+over the edited sets alone (:func:`focused`), which is what keeps the hook fast.
+
+:func:`context_files` picks exactly those files from the per-file summaries, so a pre-commit
+run on one edited file need not load every check-in log.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from okrlint.config import Config
@@ -17,6 +27,7 @@ from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule
 from okrlint.lint.run import lint_loaded
 from okrlint.model.load import LoadedRepository
+from okrlint.model.repository import Repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 from okrlint.util.text import escape_undecodable
@@ -24,40 +35,134 @@ from okrlint.util.text import escape_undecodable
 # The rules whose findings can be located in a check-in log (a test checks this on every fixture).
 ROW_RULES = frozenset({"E005", "T401", "T402", "T403"})
 LOG_KINDS = (None, "checkins")  # files whose findings only rows and loading produce
+SET_KINDS = ("objectives",)  # files whose findings need the structure plus the rows about their own KRs
+# The rules whose findings in one OKR set read other OKR sets (a test checks every other rule on every fixture).
+STRUCTURE_RULES = frozenset({"E005", "E008", "E009", "E010"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The files some targets' findings depend on, in order; the kinds the others leave incomplete; the rules to run."""
+
+    files: list[SourceFile]
+    incomplete: set[str]
+    row_rules_only: bool
+
+
+def _needed(summary: FileSummary, logs: list[FileSummary], sets: list[FileSummary]) -> bool:
+    """Return True when findings of the target ``logs`` or ``sets`` can depend on a file with ``summary``."""
+    for log in logs:
+        if (
+            not log.refers.isdisjoint(summary.defines)
+            or not log.refers.isdisjoint(summary.refers)
+            or not log.kpis.isdisjoint(summary.kpis)
+            or (log.kpis and summary.kind == "kpis")
+        ):
+            return True
+    if sets and summary.kind not in LOG_KINDS:
+        return True  # the structure: OKR sets, org chart, KPI catalogue
+    return any(
+        not target.defines.isdisjoint(summary.refers) or not target.linked_kpis.isdisjoint(summary.kpis)
+        for target in sets
+    )
 
 
 def context_files(
-    files: Sequence[SourceFile], summaries: Mapping[str, FileSummary], targets: Collection[str]
-) -> tuple[list[SourceFile], set[str]] | None:
-    """Return the files the findings of logs ``targets`` depend on (in order) and the kinds the others leave incomplete.
+    files: Sequence[SourceFile],
+    summaries: Mapping[str, FileSummary],
+    targets: Collection[str],
+    structure: bool = False,
+) -> Context | None:
+    """Return the context of ``targets`` (check-in logs and OKR sets); None when a target is of another kind.
 
-    None when a target is not a check-in log (its findings may depend on any file).
+    The findings of an org chart or a KPI catalogue may depend on any file: those take the full path.
+    ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets.
     """
-    if any(summaries[rel].kind not in LOG_KINDS for rel in targets):
+    logs = [summaries[rel] for rel in targets if summaries[rel].kind in LOG_KINDS]
+    sets = [summaries[rel] for rel in targets if summaries[rel].kind in SET_KINDS]
+    if len(logs) + len(sets) != len(targets):
         return None
-    refers = {key for rel in targets for key in summaries[rel].refers}
-    kpis = {kpi for rel in targets for kpi in summaries[rel].kpis}
     chosen: list[SourceFile] = []
     incomplete: set[str] = set()
     for source in files:
         summary = summaries[source.rel]
-        if (
-            source.rel in targets
-            or not refers.isdisjoint(summary.defines)
-            or not refers.isdisjoint(summary.refers)
-            or not kpis.isdisjoint(summary.kpis)
-            or (kpis and summary.kind == "kpis")
-        ):
+        if source.rel in targets or (structure and summary.kind not in LOG_KINDS) or _needed(summary, logs, sets):
             chosen.append(source)
         else:
             incomplete |= summary.incomplete
-    return chosen, incomplete
+    return Context(chosen, incomplete, row_rules_only=not sets)
+
+
+def _reads(summary: FileSummary, edited: FileSummary) -> bool:
+    """Return True when findings of a log or OKR set with ``summary`` may read a log or OKR set with ``edited``."""
+    if summary.kind in LOG_KINDS:  # the KRs its rows name, other rows about them or about its KPIs
+        return (
+            not summary.refers.isdisjoint(edited.defines)
+            or not summary.refers.isdisjoint(edited.refers)
+            or not summary.kpis.isdisjoint(edited.kpis)
+        )
+    # rows about its KRs or linked KPIs, and sets defining the same KR keys (rows resolve by date between them)
+    return (
+        not summary.defines.isdisjoint(edited.refers)
+        or not summary.linked_kpis.isdisjoint(edited.kpis)
+        or not summary.defines.isdisjoint(edited.defines)
+    )
+
+
+def affected_files(
+    before: Mapping[str, FileSummary], after: Mapping[str, FileSummary], changed: Collection[str]
+) -> set[str] | None:
+    """Return the files whose findings an edit of ``changed`` files may change (by their summaries before and after).
+
+    That is the changed files still present and the logs and OKR sets that read them. None when the edit
+    may change findings anywhere: it touches an org chart, a KPI catalogue or a file of no known kind, changes
+    the kinds left incomplete, or changes which KPIs a file uses (unused-KPI findings).
+    """
+    edited = [summary for rel in changed for summary in (before.get(rel), after.get(rel)) if summary is not None]
+    if any(summary.kind not in (*LOG_KINDS, *SET_KINDS) for summary in edited):
+        return None
+    for rel in changed:
+        old, new = before.get(rel), after.get(rel)
+        if (old.kpis | old.linked_kpis if old else set()) != (new.kpis | new.linked_kpis if new else set()):
+            return None
+
+    def incomplete(summaries: Mapping[str, FileSummary]) -> set[str]:
+        return {kind for summary in summaries.values() for kind in summary.incomplete}
+
+    if incomplete(before) != incomplete(after):
+        return None
+    affected = {rel for rel in changed if rel in after}
+    affected |= {rel for rel, summary in after.items() if any(_reads(summary, e) for e in edited)}
+    return affected
+
+
+def focused(repo: Repository, paths: Collection[str]) -> Repository:
+    """Return ``repo`` with only the OKR sets written in files ``paths``; every other part (and the KR index) stays."""
+    return replace(repo, okr_sets=tuple(s for s in repo.okr_sets if s.loc.path in paths))
 
 
 def lint_in_context(
-    loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule], targets: Collection[str]
+    loaded: LoadedRepository,
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    targets: Collection[str],
+    row_rules_only: bool = True,
 ) -> tuple[Finding, ...]:
-    """Return the findings of logs ``targets`` over a repository loaded from their ``context_files``."""
-    chosen = [r for r in rules if r.check is None or r.code in ROW_RULES]
+    """Return the findings of ``targets`` over a repository loaded from their ``context_files``.
+
+    ``row_rules_only`` runs only the loading rules and ``ROW_RULES`` (enough when every target is a log);
+    otherwise the rules outside ``STRUCTURE_RULES`` and ``ROW_RULES`` run over the targets' own OKR sets.
+    """
+    if row_rules_only:
+        findings = lint_loaded(loaded, config, as_of, [r for r in rules if r.check is None or r.code in ROW_RULES])
+    else:
+        wide_codes = STRUCTURE_RULES | ROW_RULES
+        wide = [r for r in rules if r.check is None or r.code in wide_codes]
+        local = [r for r in rules if r.check is not None and r.code not in wide_codes]
+        narrow = replace(loaded, repo=focused(loaded.repo, targets))
+        findings = tuple(
+            sorted((*lint_loaded(loaded, config, as_of, wide), *lint_loaded(narrow, config, as_of, local)))
+        )
     paths = {escape_undecodable(rel) for rel in targets}  # findings name paths as shown
-    return tuple(f for f in lint_loaded(loaded, config, as_of, chosen) if f.path in paths)
+    return tuple(f for f in findings if f.path in paths)

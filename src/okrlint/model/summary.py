@@ -1,9 +1,9 @@
 """What one file offers to and asks of the other files, kept small enough to cache per file.
 
 A file's summary names its kind, the kinds it leaves incomplete (a broken file), the key
-results it defines (``team, objective, kr``) and, for a check-in log, the key results and
-KPIs its rows name. The engine uses summaries to decide which files a file's findings can
-depend on without loading the others.
+results it defines (``team, objective, kr``) and the KPIs they are linked to, and, for a
+check-in log, the key results and KPIs its rows name. The engine uses summaries to decide
+which files a file's findings can depend on without loading the others.
 """
 
 from __future__ import annotations
@@ -26,18 +26,28 @@ class FileSummary:
     defines: frozenset[KrKey] = frozenset()
     refers: frozenset[KrKey] = frozenset()
     kpis: frozenset[str] = frozenset()
+    linked_kpis: frozenset[str] = frozenset()  # the KPIs named by the ``kpi`` of the key results it defines
 
     def encode(self) -> tuple[Any, ...]:
         """Return the summary as plain data (for marshal)."""
-        return (self.kind, tuple(sorted(self.incomplete)), tuple(self.defines), tuple(self.refers), tuple(self.kpis))
+        return (
+            self.kind,
+            tuple(sorted(self.incomplete)),
+            tuple(self.defines),
+            tuple(self.refers),
+            tuple(self.kpis),
+            tuple(self.linked_kpis),
+        )
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
         """Return the summary ``encode`` gave (a signed cache entry); raise TypeError or ValueError for other shapes."""
-        kind, incomplete, defines, refers, kpis = data
+        kind, incomplete, defines, refers, kpis, linked_kpis = data
         if kind is not None and not isinstance(kind, str):
             raise TypeError("kind")
-        return cls(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))
+        return cls(
+            kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked_kpis)
+        )
 
 
 BuilderMark = tuple[int, int, int, int]
@@ -57,6 +67,7 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
     logs = builder.logs[mark[3] :]
     incomplete = {kind} if kind is not None and (broken or (kind == "objectives" and not sets)) else set()
     defines = {(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
+    linked = {kr.kpi for s in sets for o in s.objectives for kr in o.key_results if kr.kpi is not None}
     refers: set[KrKey] = set()
     kpis: set[str] = set()
     for log in logs:
@@ -66,4 +77,6 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
             parts = split_reference(kr, team or log.team)
             if parts is not None:
                 refers.add(parts)
-    return FileSummary(kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis))
+    return FileSummary(
+        kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked)
+    )
