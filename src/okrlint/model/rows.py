@@ -229,7 +229,11 @@ class CheckInRows(Sequence[CheckIn]):
         return f"CheckInRows({self.path!r}, {len(self)} rows)"
 
     def scan(self, *names: str) -> Iterator[tuple[Any, ...]]:
-        """Yield, row by row, the fields ``names`` (``position``, ``ordinal`` or any ``CheckIn`` field but ``loc``)."""
+        """Yield, row by row, the fields ``names`` without making the rows.
+
+        A name is ``position``, ``ordinal`` (the date's day number) or a ``CheckIn`` field but ``loc``
+        and ``fields``.
+        """
         return zip(*(self._column(name) for name in names), strict=True)
 
     def _column(self, name: str) -> Iterator[Any]:
