@@ -187,13 +187,32 @@ def _date_ticks(start: date, end: date, max_ticks: int) -> list[date]:
 
 def _el(tag: str, cls: str, inner: str = "", **attrs: float | str) -> str:
     """Build an SVG element with class defaults; escape or format every attribute."""
+    head, order = _shape(tag, cls, tuple(attrs))
+    out = head.format(*[_esc(v) if isinstance(v, str) else _n(v) for v in map(attrs.__getitem__, order)])
+    return f"{out}>{inner}</{tag}>" if inner else f"{out}/>"
+
+
+@lru_cache(maxsize=1024)
+def _shape(tag: str, cls: str, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Return an element's opening text as a format string (class defaults filled in) and its slots' keys.
+
+    Attributes come in the order of the class defaults, a given one replacing its default in place,
+    then the other given ones; each given attribute is a ``{n}`` slot.
+    """
     merged: _Attrs = {}
     for c in cls.split():
         merged.update(_STYLE.get(c, {}))
-    out = f'<{tag} class="{_esc(cls)}"'
-    for key, v in {**merged, **attrs}.items():
-        out += f' {key.replace("_", "-")}="{_esc(v) if isinstance(v, str) else _n(v)}"'
-    return f"{out}>{inner}</{tag}>" if inner else f"{out}/>"
+    parts = [f'<{tag} class="{_esc(cls)}"'.replace("{", "{{").replace("}", "}}")]
+    order: list[str] = []
+    for key in {**merged, **dict.fromkeys(keys, "")}:
+        if key in keys:
+            parts.append(f' {key.replace("_", "-")}="{{{len(order)}}}"')
+            order.append(key)
+        else:
+            v = merged[key]
+            text = f' {key.replace("_", "-")}="{_esc(v) if isinstance(v, str) else _n(v)}"'
+            parts.append(text.replace("{", "{{").replace("}", "}}"))
+    return "".join(parts), tuple(order)
 
 
 def _line(cls: str, x1: float, y1: float, x2: float, y2: float) -> str:
