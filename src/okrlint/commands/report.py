@@ -30,6 +30,7 @@ from okrlint.util.errors import UserError
 if TYPE_CHECKING:
     from okrlint.config import Config
     from okrlint.model.load import LoadedRepository
+    from okrlint.report.pagecache import PageStore
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -66,6 +67,14 @@ def _report_data(
     if not with_history:
         return data, ()
     return data, add_history(data, loaded.repo, day, teams=teams, findings=findings, site=site, **common)
+
+
+def _page_store(config: Config) -> PageStore:
+    """Return the cache of rendered team pages (the lint cache's ``pages`` layer)."""
+    from okrlint.engine.cache import LintCache
+    from okrlint.engine.pages import CachedPages
+
+    return CachedPages(LintCache(config))
 
 
 @click.command("report")
@@ -149,6 +158,7 @@ def command(
         root=config.root,
         history=history,
         others=others,
+        pages=_page_store(config) if cache and site and templates is None else None,
     )
     REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)

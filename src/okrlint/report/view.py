@@ -23,9 +23,12 @@ def visible(raw: Any) -> Any:
     if isinstance(raw, str):
         return _INVISIBLE.sub("", raw)
     if isinstance(raw, Mapping):
-        return {key: visible(item) for key, item in raw.items()}
+        clean = {key: visible(item) for key, item in raw.items()}
+        # An unchanged dict is returned itself: the report is not held twice (the view only reads it).
+        return raw if type(raw) is dict and all(clean[key] is item for key, item in raw.items()) else clean
     if isinstance(raw, list | tuple):
-        return [visible(item) for item in raw]
+        items = [visible(item) for item in raw]
+        return raw if type(raw) is list and all(a is b for a, b in zip(items, raw, strict=True)) else items
     return raw
 
 
