@@ -22,7 +22,7 @@ __all__ = ["PageStore", "navigation_digest", "team_page_digest"]
 
 _DIGEST = 16
 # The keys of a team page's context that its templates read, besides ``team`` and the navigation.
-_SHOWN = ("root", "site", "history_page", "periods", "period", "as_of", "elapsed", "org", "omitted", "omitted_total")
+_SHOWN = ("root", "site", "history_page", "period", "as_of", "elapsed", "omitted", "omitted_total")
 
 
 class PageStore(Protocol):
@@ -71,6 +71,8 @@ def team_page_digest(name: str, context: Mapping[str, Any], navigation: str, ver
     """Return the digest of team page ``name`` rendered from ``context`` (``navigation``: its digest)."""
     team = context["team"]
     shown = {key: context.get(key) for key in _SHOWN}
+    shown["org"] = (context.get("org") or {}).get("name")  # the org's scores are on the index page only
+    shown["periods"] = [(p.get("id"), p.get("path")) for p in context.get("periods") or ()]  # the switcher
     shown["team"] = {**team, "objectives": [_objective(o) for o in team.get("objectives") or ()]}
     digest = hashlib.blake2b(digest_size=_DIGEST)
     for part in (_templates_digest(), name, navigation, version):
