@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from okrlint import __version__
 from okrlint.report import charts
@@ -86,6 +86,37 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
     values = [row.get("value") for row in kpi.get("measurements") or ()]
     svg = charts.sparkline(values, width=width, height=height, title=str(kpi.get("name") or ""))
     return Markup(svg)
+
+
+def team_links(teams: Sequence[Mapping[str, Any]], current: Mapping[str, Any]) -> Markup:
+    """Return the team navigation's list items, one line each, ``current``'s marked as the page shown.
+
+    Every team page lists every team: the escaped lines are made once per list of teams.
+    """
+    lines = _LINKS.get(teams)
+    here = current["id"]
+    return Markup("".join(f'{head} aria-current="page"{tail}' if key == here else head + tail for key, head, tail in lines))
+
+
+class _LinkLines:
+    """The escaped navigation lines of the last list of teams asked for (a site renders one period at a time)."""
+
+    def __init__(self) -> None:
+        self.teams: Sequence[Mapping[str, Any]] | None = None
+        self.lines: list[tuple[Any, str, str]] = []
+
+    def get(self, teams: Sequence[Mapping[str, Any]]) -> list[tuple[Any, str, str]]:
+        """Return (id, line up to the link's end tag, rest of the line) of each team."""
+        if teams is not self.teams:
+            self.lines = [
+                (team["id"], f'    <li><a href="{escape(team["page"])}"', f">{escape(team['name'])}</a></li>\n")
+                for team in teams
+            ]
+            self.teams = teams
+        return self.lines
+
+
+_LINKS = _LinkLines()
 
 
 def history_chart(
@@ -210,7 +241,8 @@ def _write_page(path: Path, text: str) -> None:
 
 
 HTML = Profile(
-    filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart}
+    filters=FILTERS,
+    globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart, "team_links": team_links},
 )
 
 
