@@ -83,7 +83,9 @@ def test_reports_from_the_cache_equal_uncached_reports_after_random_edits(org: P
             assert _report(org, cached_out, as_of, "--cache") == expected, step
 
 
-def test_a_second_report_renders_only_the_pages_of_what_changed(org: Path, tmp_path: Path, rendered: list[str]) -> None:
+def test_a_second_report_renders_only_the_pages_of_what_changed(
+    org: Path, tmp_path: Path, rendered: list[str]
+) -> None:
     out = tmp_path / "site"
     assert _report(org, out, "2026-12-31")[0] == 0
     assert rendered.count("team.html.j2") == 5  # the root team and 4 teams
@@ -151,7 +153,8 @@ def test_a_retitled_objective_renders_the_page_of_the_objective_it_supports(org:
     _report(org, out, "2026-12-31")
     okrs = org / "okrs" / "2026-Q4" / "team-0001.yaml"
     text = okrs.read_text(encoding="utf-8")
-    okrs.write_text(re.sub(r"^(    title: )(.+)$", r"\1Renamed objective", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    renamed = re.sub(r"^(    title: )(.+)$", r"\1Renamed objective", text, count=1, flags=re.MULTILINE)
+    okrs.write_text(renamed, encoding="utf-8")
     _, written = _report(org, out, "2026-12-31")
     assert b"Renamed objective" in written["teams/company.html"]  # "Supported by" on the root team's page
     assert written == _report(org, tmp_path / "cold", "2026-12-31", "--no-cache")[1]

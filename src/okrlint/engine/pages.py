@@ -10,7 +10,7 @@ _LAYER = "pages"
 
 
 class CachedPages:
-    """A :class:`okrlint.report.pagecache.PageStore` over a :class:`LintCache` (same safety rules, no links followed)."""
+    """A ``PageStore`` (``okrlint.report.pagecache``) over a :class:`LintCache`: its safety rules, no link followed."""
 
     def __init__(self, store: LintCache) -> None:
         self.store = store

@@ -263,7 +263,9 @@ def build_report_data(
     ``omitted`` lists what the input lost before scoring (files, documents, rows): the report
     names each so a scorecard never silently shows less than the repository holds.
     """
-    scored = score_report(repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, period=period, teams=teams)
+    scored = score_report(
+        repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, period=period, teams=teams
+    )
     return period_data(repo, *scored, root_team=root_team, findings=findings, omitted=omitted)
 
 

@@ -95,7 +95,8 @@ def team_links(teams: Sequence[Mapping[str, Any]], current: Mapping[str, Any]) -
     """
     lines = _LINKS.get(teams)
     here = current["id"]
-    return Markup("".join(f'{head} aria-current="page"{tail}' if key == here else head + tail for key, head, tail in lines))
+    shown = (f'{head} aria-current="page"{tail}' if key == here else head + tail for key, head, tail in lines)
+    return Markup("".join(shown))
 
 
 class _LinkLines:
@@ -229,7 +230,7 @@ def _write_page(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` atomically; a regular file that already holds exactly ``text`` is left alone."""
     payload = text.encode("utf-8")
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))  # no link, no FIFO wait
     except OSError:
         handle = -1
     if handle >= 0:
