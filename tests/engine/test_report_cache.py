@@ -83,9 +83,7 @@ def test_reports_from_the_cache_equal_uncached_reports_after_random_edits(org: P
             assert _report(org, cached_out, as_of, "--cache") == expected, step
 
 
-def test_a_second_report_renders_only_the_pages_of_what_changed(
-    org: Path, tmp_path: Path, rendered: list[str]
-) -> None:
+def test_a_second_report_renders_only_the_pages_of_what_changed(org: Path, tmp_path: Path, rendered: list[str]) -> None:
     out = tmp_path / "site"
     assert _report(org, out, "2026-12-31")[0] == 0
     assert rendered.count("team.html.j2") == 5  # the root team and 4 teams

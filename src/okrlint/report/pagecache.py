@@ -60,8 +60,12 @@ def navigation_digest(teams: list[Mapping[str, Any]]) -> str:
 def _objective(objective: Mapping[str, Any]) -> dict[str, Any]:
     """Return an objective with each supporting objective reduced to what a page shows of it."""
     supported = [
-        (child["team"].get("page"), child["team"].get("name"), child["objective"].get("anchor"),
-         child["objective"].get("title"))
+        (
+            child["team"].get("page"),
+            child["team"].get("name"),
+            child["objective"].get("anchor"),
+            child["objective"].get("title"),
+        )
         for child in objective.get("supported_by") or ()
     ]
     return {**objective, "supported_by": supported}

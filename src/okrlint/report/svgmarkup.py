@@ -84,5 +84,3 @@ def _shape(tag: str, cls: str, keys: tuple[str, ...]) -> tuple[str, tuple[str, .
             text = f' {key.replace("_", "-")}="{_esc(v) if isinstance(v, str) else _n(v)}"'
             parts.append(text.replace("{", "{{").replace("}", "}}"))
     return "".join(parts), tuple(order)
-
-
