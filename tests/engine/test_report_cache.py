@@ -99,6 +99,13 @@ def test_a_second_report_renders_only_the_pages_of_what_changed(org: Path, tmp_p
     assert written == _report(org, tmp_path / "cold", "2026-12-31", "--no-cache")[1]
 
 
+def test_the_pages_layer_holds_one_entry_per_team_page(org: Path, tmp_path: Path) -> None:
+    for day in ("2026-11-20", "2026-12-01", "2026-12-31"):  # every page changes with the date
+        _report(org, tmp_path / "site", day)
+    entries = [p for p in (org / CACHE_DIR / "v1" / "pages").rglob("*") if p.is_file()]
+    assert len(entries) == 5  # the root team and 4 teams, whatever was rendered before
+
+
 def test_templates_are_never_served_from_the_cache(org: Path, tmp_path: Path, rendered: list[str]) -> None:
     own = tmp_path / "templates"
     own.mkdir()

@@ -6,8 +6,9 @@ Two layers, both keyed by okrlint's version and the configuration's fingerprint:
   changed repository re-parses only the files that changed;
 * per lint run, by the hashes of every file plus as-of date and rule selection: the
   findings, so an unchanged repository is not linted again.
-* (with them, the summaries, worlds and the HTML report's rendered team pages, each by a
-  digest of what it depends on; see ``incremental.py``, ``relint.py`` and ``pages.py``).
+* (with them, the summaries and worlds of the incremental paths, ``incremental.py`` and
+  ``relint.py``, and the HTML report's rendered team pages, one entry per page name holding
+  the digest of what the page shows, ``pages.py``).
 
 Entries are written atomically (temporary file + rename) and carry a checksum: a corrupt,
 truncated or foreign entry is ignored and rebuilt. The cache never changes results, and
@@ -207,9 +208,9 @@ class LintCache:
         """Return the key of a file's load result from its content hash."""
         return self._key("file", content)
 
-    def page_key(self, digest: str) -> str:
-        """Return the key of a rendered report page from its digest (``okrlint.report.pagecache``)."""
-        return self._key("page", digest)
+    def page_key(self, name: str) -> str:
+        """Return the key of the rendered report page ``name`` (its digest is stored with it; ``engine/pages.py``)."""
+        return self._key("page", name)
 
     def result_key(self, hashes: Iterable[tuple[str, str]], as_of: str, rules: Iterable[str]) -> str:
         """Return the key of a lint run over files ``(path, content hash)`` with these rules."""

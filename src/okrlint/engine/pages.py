@@ -1,4 +1,9 @@
-"""Keep the HTML report's rendered team pages in the lint cache (layer ``pages``), compressed, by page digest."""
+"""Keep the HTML report's rendered team pages in the lint cache (layer ``pages``), compressed.
+
+One entry per page name (``teams/<team>.html``, under ``periods/<id>/`` for other periods)
+holds the digest the page was rendered for and its text, so the layer never holds more than
+one page per name however many reports, dates and edits there were.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +20,17 @@ class CachedPages:
     def __init__(self, store: LintCache) -> None:
         self.store = store
 
-    def get(self, digest: str) -> str | None:
-        """Return the page stored under ``digest``, None when missing or unusable."""
-        blob = self.store.read(_LAYER, self.store.page_key(digest))
-        if not isinstance(blob, bytes):
+    def get(self, name: str, digest: str) -> str | None:
+        """Return page ``name`` when it was stored for ``digest``; None when missing, older or unusable."""
+        entry = self.store.read(_LAYER, self.store.page_key(name))
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == digest and isinstance(entry[1], bytes)):
             return None
         try:
-            return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+            return zlib.decompress(entry[1]).decode("utf-8", "surrogatepass")
         except (zlib.error, UnicodeDecodeError):
             return None
 
-    def put(self, digest: str, text: str) -> None:
-        """Store page ``text`` under ``digest``."""
+    def put(self, name: str, digest: str, text: str) -> None:
+        """Store page ``name`` rendered for ``digest``, replacing the page stored for that name before."""
         blob = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
-        self.store.write(_LAYER, self.store.page_key(digest), blob)
+        self.store.write(_LAYER, self.store.page_key(name), (digest, blob))

@@ -218,11 +218,11 @@ class _Pages:
             name = f"{prefix}teams/{team['id']}.html"
             context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
             digest = team_page_digest(name, context, navigation, __version__) if self.store is not None else None
-            text = self.store.get(digest) if self.store is not None and digest is not None else None
+            text = self.store.get(name, digest) if self.store is not None and digest is not None else None
             if text is None:
                 text = render_template(self.env, "team.html.j2", context)
                 if self.store is not None and digest is not None:
-                    self.store.put(digest, text)
+                    self.store.put(name, digest, text)
             yield name, text
 
 

@@ -1,4 +1,4 @@
-"""Reuse rendered team pages: a page is looked up by a digest of everything its built-in templates show.
+"""Reuse rendered team pages: a stored page is reused when its digest of everything the built-in templates show matches.
 
 The report stage only computes digests and asks a :class:`PageStore` (the engine's cache,
 ``okrlint.engine.pages``) for pages; it never touches the cache folder itself. A digest covers
@@ -26,13 +26,13 @@ _SHOWN = ("root", "site", "history_page", "period", "as_of", "elapsed", "omitted
 
 
 class PageStore(Protocol):
-    """Where rendered pages are kept between runs, by digest."""
+    """Where rendered pages are kept between runs: the last text of each page name, with its digest."""
 
-    def get(self, digest: str) -> str | None:
-        """Return the page stored under ``digest``, None when there is none."""
+    def get(self, name: str, digest: str) -> str | None:
+        """Return page ``name`` as stored, when it was stored with ``digest``; else None."""
 
-    def put(self, digest: str, text: str) -> None:
-        """Store ``text`` under ``digest``."""
+    def put(self, name: str, digest: str, text: str) -> None:
+        """Store ``text`` as page ``name`` rendered for ``digest`` (replacing what was stored for ``name``)."""
 
 
 @cache
