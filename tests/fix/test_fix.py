@@ -12,10 +12,10 @@ import pytest
 
 from okrlint.cli import main
 from okrlint.config import Config
-from okrlint.fix import proposals
 from okrlint.fix.apply import FileText, fix_file, read_yaml_text
 from okrlint.fix.locate import Lines, Splice
 from okrlint.fix.proposals import Proposal
+from okrlint.fix.sorting import sort_rows
 from okrlint.lint.findings import Finding, Fix, Severity
 
 BOM = b"\xef\xbb\xbf"
@@ -264,9 +264,13 @@ def test_a_long_log_out_of_order_is_sorted_once(repo: Path, monkeypatch: pytest.
     )
     put(repo, b"kpis:\n  - {id: nps, name: NPS, source: Survey}\n", "okrs/kpis.yaml")
     log = put(repo, f"checkins:\n{rows}".encode(), "okrs/checkins.yaml")
-    calls = []
-    real = proposals.sort_rows
-    monkeypatch.setattr(proposals, "sort_rows", lambda *args: calls.append(1) or real(*args))
+    calls: list[int] = []
+
+    def counted(*args: Any) -> Any:
+        calls.append(1)
+        return sort_rows(*args)
+
+    monkeypatch.setattr("okrlint.fix.proposals.sort_rows", counted)
     lint("--fix", "--unsafe-fixes")
     assert len(calls) == 1
     expected = "".join(

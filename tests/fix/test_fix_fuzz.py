@@ -68,7 +68,7 @@ def okr_file(draw: st.DrawFn) -> tuple[bytes, bytes]:
     return tuple(bom + (newline.join(text) + newline).encode() for text in (lines, log))  # type: ignore[return-value]
 
 
-def _keys(node: Any) -> Iterator[str]:
+def _keys(node: Any) -> Iterator[Any]:
     if isinstance(node, dict):
         for key, value in node.items():
             yield TYPOS.get(key, key)

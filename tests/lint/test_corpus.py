@@ -9,18 +9,22 @@ repository, in the three modes of issue 12:
   from the title.
 
 S201 is scored against the label ``vague``, Q301 against ``activity``. The numbers are printed
-(``pytest -s``) for the whole corpus, for the entries that are not borderline, and for the
-development and held-out parts (a fixed hash of the title puts a quarter of the corpus in the
-held-out part, which was looked at only once the rules were done). ``fresh_titles.yaml`` is a
-second set, collected from other sources and labelled blind after the rules were tuned; it is
-reported on its own (``fresh``) and is part of the whole corpus the thresholds apply to.
+(``pytest -s``) per set and for the entries that are not borderline. Two kinds of evidence are
+asserted:
+
+* the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``) were
+  read while the grammar was written; the rules must keep the level they reach there;
+* the **holdout** set (``holdout_titles.yaml``) was collected and labelled after the grammar was
+  frozen and has never been used to change it: the rules must keep the level they reached on
+  its first, blind read. It is the honest measure of titles nobody on the project has seen. A
+  change made because a holdout title was judged wrongly turns the set into a tuned one: move
+  it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,20 +35,26 @@ import yaml
 from linting import lint_files
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
-TUNED = yaml.safe_load((CORPUS_DIR / "kr_titles.yaml").read_text("utf-8"))
-FRESH = yaml.safe_load((CORPUS_DIR / "fresh_titles.yaml").read_text("utf-8"))
-CORPUS = TUNED + FRESH
+TUNED_SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles", "late_titles")
+HOLDOUT_SET = "holdout_titles"
+SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
+CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
 MODES = ("pasted", "milestones", "targets")
 RULES = ("S201", "S202", "Q301")
-# (precision, recall) on the whole corpus, tuned + fresh: the levels the rules reach there (README)
-THRESHOLDS = {"S201": (0.90, 0.85), "Q301": (0.88, 0.80)}
+# (precision, recall) on the tuned sets together, every mode: the level the rules reach there (README)
+THRESHOLDS = {"S201": (0.90, 0.87), "Q301": (0.88, 0.84)}
+# (precision, recall) per mode on the holdout set's first blind read (README); milestones and targets
+# exempt deliverables, so S201 can only be wrong there on outcomes and activities
+HOLDOUT_THRESHOLDS = {
+    ("S201", "pasted"): (0.90, 0.55),
+    ("S201", "milestones"): (0.95, 0.55),
+    ("S201", "targets"): (0.95, 0.55),
+    ("Q301", "pasted"): (0.90, 0.75),
+    ("Q301", "milestones"): (0.90, 0.75),
+    ("Q301", "targets"): (0.90, 0.75),
+}
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
-
-
-def held_out(title: str) -> bool:
-    """Return True for the quarter of the corpus kept aside to check the rules at the end."""
-    return hashlib.sha256(title.encode("utf-8")).digest()[0] < 64
 
 
 def kr_line(index: int, entry: dict[str, Any], mode: str) -> str:
@@ -76,14 +86,13 @@ class Outcome:
     entry: dict[str, Any]
     codes: set[str]
     messages: dict[str, str]
-    fresh: bool = False
 
 
 def run_mode(tmp_path: Path, mode: str) -> list[Outcome]:
     """Lint the whole corpus in one mode and return each entry's findings."""
     text, lines = okr_set(CORPUS, mode)
     findings = lint_files(tmp_path / mode, {f"okrs/{mode}.yaml": text}, select=list(RULES))
-    outcomes = [Outcome(entry, set(), {}, i >= len(TUNED)) for i, entry in enumerate(CORPUS)]
+    outcomes = [Outcome(entry, set(), {}) for entry in CORPUS]
     for finding in findings:
         index = lines[finding.line]
         outcomes[index].codes.add(finding.code)
@@ -102,20 +111,23 @@ def scores(outcomes: Iterable[Outcome], code: str) -> tuple[float, float, int, i
     return precision, recall, tp, fp, fn
 
 
+def _in_set(name: str) -> Callable[[Outcome], bool]:
+    """Return a filter keeping the outcomes of corpus set ``name``."""
+    return lambda o: o.entry["set"] == name
+
+
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]]:
     """Lint the corpus once per mode and print the measurements."""
     root = tmp_path_factory.mktemp("corpus")
     found = {mode: run_mode(root, mode) for mode in MODES}
-    parts = {
-        "all": lambda o: True,
-        "not borderline": lambda o: not o.entry.get("borderline"),
-        "development": lambda o: not o.fresh and not held_out(o.entry["title"]),
-        "held-out": lambda o: not o.fresh and held_out(o.entry["title"]),
-        "fresh": lambda o: o.fresh,
-        "fresh, not bl": lambda o: o.fresh and not o.entry.get("borderline"),
+    parts: dict[str, Callable[[Outcome], bool]] = {
+        "tuned": lambda o: o.entry["set"] in TUNED_SETS,
+        "tuned, not bl": lambda o: o.entry["set"] in TUNED_SETS and not o.entry.get("borderline"),
+        **{name: _in_set(name) for name in SETS},
+        "holdout, not bl": lambda o: o.entry["set"] == HOLDOUT_SET and not o.entry.get("borderline"),
     }
-    print(f"\ncorpus: {len(CORPUS)} titles from {len({e['source'] for e in CORPUS})} files, {len(FRESH)} fresh")
+    print(f"\ncorpus: {len(CORPUS)} titles from {len({e['source'] for e in CORPUS})} files")
     for mode, outcomes in found.items():
         for name, keep in parts.items():
             chosen = [o for o in outcomes if keep(o)]
@@ -123,21 +135,43 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]
             for code in POSITIVE:
                 p, r, tp, fp, fn = scores(chosen, code)
                 cells.append(f"{code} P {p:.3f} R {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
-            print(f"{mode:>10} {name:>14} n={len(chosen):>3}: " + " | ".join(cells))
+            print(f"{mode:>10} {name:>15} n={len(chosen):>4}: " + " | ".join(cells))
     return found
+
+
+def _misjudged(outcomes: Iterable[Outcome], code: str) -> str:
+    """Return the titles a rule judged differently from their label, one per line."""
+    return "\n".join(
+        f"{'FP' if code in o.codes else 'FN'} [{o.entry['label']}] {o.entry['title']}"
+        for o in outcomes
+        if (code in o.codes) != (o.entry["label"] == POSITIVE[code])
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("code", sorted(THRESHOLDS))
-def test_precision_and_recall(results: dict[str, list[Outcome]], mode: str, code: str) -> None:
-    precision, recall, *_ = scores(results[mode], code)
-    wrong = [
-        f"{'FP' if code in o.codes else 'FN'} [{o.entry['label']}] {o.entry['title']}"
-        for o in results[mode]
-        if (code in o.codes) != (o.entry["label"] == POSITIVE[code])
-    ]
+def test_precision_and_recall_on_the_tuned_sets(results: dict[str, list[Outcome]], mode: str, code: str) -> None:
+    tuned = [o for o in results[mode] if o.entry["set"] in TUNED_SETS]
+    precision, recall, *_ = scores(tuned, code)
     want_p, want_r = THRESHOLDS[code]
-    assert precision >= want_p and recall >= want_r, "\n".join(wrong)
+    assert precision >= want_p and recall >= want_r, _misjudged(tuned, code)
+
+
+@pytest.mark.parametrize(("code", "mode"), sorted(HOLDOUT_THRESHOLDS))
+def test_precision_and_recall_on_titles_never_used_for_tuning(
+    results: dict[str, list[Outcome]], code: str, mode: str
+) -> None:
+    """The blind measure: the holdout set keeps the level of its first read (see the module docstring)."""
+    holdout = [o for o in results[mode] if o.entry["set"] == HOLDOUT_SET]
+    precision, recall, *_ = scores(holdout, code)
+    want_p, want_r = HOLDOUT_THRESHOLDS[code, mode]
+    assert precision >= want_p and recall >= want_r, f"P {precision:.3f} R {recall:.3f}"
+
+
+def test_holdout_titles_are_new() -> None:
+    """A holdout title that is also in a tuned set would not be blind."""
+    tuned = {e["title"].casefold() for name in TUNED_SETS for e in SETS[name]}
+    assert not [e["title"] for e in SETS[HOLDOUT_SET] if e["title"].casefold() in tuned]
 
 
 def test_pasted_deliverables_are_offered_a_milestone(results: dict[str, list[Outcome]]) -> None:

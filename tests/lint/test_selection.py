@@ -101,7 +101,7 @@ def test_severity_override(tmp_path: Path) -> None:
 
 def test_per_file_ignores(tmp_path: Path) -> None:
     files = {"okrs/drafts/deep/p.yaml": _set(), "okrs/q.yaml": _set().replace("payments", "mobile")}
-    config = {"per_file_ignores": {"okrs/drafts/**": ["S201"], "okrs/*.yaml": ["S203"]}}
+    config: dict[str, object] = {"per_file_ignores": {"okrs/drafts/**": ["S201"], "okrs/*.yaml": ["S203"]}}
     assert _codes(tmp_path, files, config=config) == [
         ("okrs/drafts/deep/p.yaml", 8, "S203"),
         ("okrs/q.yaml", 8, "S201"),

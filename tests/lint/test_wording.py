@@ -56,7 +56,8 @@ QUANTITIES = [
     "Be in the top-3 of G2", "Keep latency sub-100ms", "Reach 2000 customers", "Cut latency to 2000 ms",
     "Sell $2026 of add-ons", "Publish a status page with 99.95% SLA", "Reach 1 million readers",
     "Ship once a month", "Have 6 of 8 squads on the design system", "Reach a 75 NPS",
-    "Reduce P1 incidents from 5 to 2", "Hire 3 engineers in Q2 2026",
+    "Reduce P1 incidents from 5 to 2", "Hire 3 engineers in Q2 2026", "Hire at least 18 PM roles",
+    "Lower time to merge to single-digit hours",
 ]  # fmt: skip
 NO_QUANTITIES = [
     "Improve NPS", "Launch in Q2", "Launch in H1", "Modernise by FY27", "Make support world-class in 2026",
@@ -71,6 +72,7 @@ NO_QUANTITIES = [
     "Improve engagement in the first half", "Finish phase one", "Lower drop-off at step 3",
     "Be GDPR-ready for Q2 '26", "Land Fortune 500 logos", "Hire a VP of Sales by Oct 1st",
     "Close the books on 31.12.2026", "Ship by the 15th", "Improve D30 retention", "Certify ISO 27001",
+    "Move deals from 1-Discovery to 2-Scoping",
 ]  # fmt: skip
 
 
@@ -191,6 +193,17 @@ ACTIVITIES = [
     ("Hire engineers: +1 backend, +2 frontend", "Hire engineers: +1"),
     ("We can ship every two weeks", "ship every two weeks"),
     ("Grow number of Percy snapshots from 8 to 40", "Grow number of Percy snapshots"),
+    ("Improve monitoring by shipping 5 alerts that catch outages", "shipping 5 alerts"),
+    ("100% of team members participate in at least 1 guided POC.", "1 guided POC"),
+    ("Propose 3 features for the security stage", "Propose 3 features"),
+    ("At least 2 validation cycles completed per Product Manager.", "2 validation cycles completed"),
+    ("10 iterations to the engineering handbook", "10 iterations"),
+    ("Rewrite and integrate 4 CSS components", "Rewrite and integrate 4 CSS components"),
+    ("Listen to requests from customers. 10 features prioritized.", "10 features"),
+    (
+        "Launch a training program: 2 small consumable training sessions delivered.",
+        "2 small consumable training sessions",
+    ),
 ]
 OUTCOMES = [
     "Grow ARR from $5M to $7M", "Reduce churn to 2%", "Launch checkout in 3 countries reaching 10k users",
@@ -202,6 +215,9 @@ OUTCOMES = [
     "Identify the top 3 reasons potential customers do not sign", "Hire +1 Product Manager",
     "Reach monthly NPS of 60", "Cut open bugs from 300 to 150",
     "Decrease reply time to 7 hours while adding two channels",
+    "Simple campaign framework in market, 1 additional campaign launched in October.",
+    "Implement the new calculation in the 2019 Monthly Financial Review Process",
+    "Be included in 5 articles about the launch", "Capturing three use cases and examples in a document",
 ]  # fmt: skip
 
 

@@ -10,8 +10,9 @@ import pytest
 from okrlint.model.build import build_repository, split_reference
 from okrlint.model.repository import KrRef, Loc, Repository
 from okrlint.source.documents import Document, kind_of
+from okrlint.source.problems import LoadProblem
 from okrlint.source.schemas import validate
-from okrlint.source.yamlload import LoadProblem, load_yaml
+from okrlint.source.yamlload import load_yaml
 
 
 def document(path: str, text: str) -> Document:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linting import write_repo
 from okrlint.config import load_config
-from okrlint.lint.run import load_repository, source_files
+from okrlint.model.load import load_repository, source_files
 
 OKR = (
     "team: demo\nperiod: 2026-Q4\nowner: o@example.com\nobjectives:\n  - id: grow\n    title: Grow\n"

@@ -64,7 +64,9 @@ def krs(team: TeamScore) -> dict[str, KrScore]:
     return {kr.kr.id: kr for kr in team.key_results()}
 
 
-def test_committed_decreasing_metric_with_tie_and_later_rows_ignored(scenario: tuple[Repository, dict]) -> None:
+def test_committed_decreasing_metric_with_tie_and_later_rows_ignored(
+    scenario: tuple[Repository, dict[str, TeamScore]],
+) -> None:
     latency = krs(scenario[1]["shop"])["latency"]
     # Latest row on or before 2026-02-20: the later of the two 2026-02-10 rows (800); 03-01 ignored.
     assert latency.current == 800
@@ -82,7 +84,7 @@ def test_committed_decreasing_metric_with_tie_and_later_rows_ignored(scenario: t
     assert latency.grade == "yellow"
 
 
-def test_over_achievement_is_attainment_above_one_score_one(scenario: tuple[Repository, dict]) -> None:
+def test_over_achievement_is_attainment_above_one_score_one(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     conversion = krs(scenario[1]["shop"])["conversion"]
     assert conversion.current == 62
     assert conversion.attainment == pytest.approx(1.2)
@@ -92,7 +94,7 @@ def test_over_achievement_is_attainment_above_one_score_one(scenario: tuple[Repo
     assert conversion.confidence is None
 
 
-def test_milestone_fraction(scenario: tuple[Repository, dict]) -> None:
+def test_milestone_fraction(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     one_click = krs(scenario[1]["shop"])["one-click"]
     assert one_click.current == 0.3
     assert one_click.score == pytest.approx(0.3)
@@ -101,14 +103,14 @@ def test_milestone_fraction(scenario: tuple[Repository, dict]) -> None:
     assert one_click.forecast is None
 
 
-def test_committed_objective_weighted_score(scenario: tuple[Repository, dict]) -> None:
+def test_committed_objective_weighted_score(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     checkout = scenario[1]["shop"].objectives[0]
     # (0.5 x 2 + 1.0 x 1 + 0.3 x 1) / 4
     assert checkout.score == pytest.approx(2.3 / 4)
     assert checkout.grade == "yellow"
 
 
-def test_aspirational_range_kr(scenario: tuple[Repository, dict]) -> None:
+def test_aspirational_range_kr(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     errors = krs(scenario[1]["shop"])["errors"]
     assert errors.current == 2
     assert errors.attainment == pytest.approx((2 - 3) / (1 - 3))  # 0.5, baseline 3 above max 1
@@ -118,7 +120,7 @@ def test_aspirational_range_kr(scenario: tuple[Repository, dict]) -> None:
     assert errors.forecast is None  # forecasts are for metric KRs
 
 
-def test_kpi_linked_kr_uses_measurements_inside_the_period(scenario: tuple[Repository, dict]) -> None:
+def test_kpi_linked_kr_uses_measurements_inside_the_period(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     nps = krs(scenario[1]["shop"])["nps"]
     assert nps.source == "kpi"
     assert nps.current == 46  # 2025-12-20 is before the period, 2026-02-25 after as-of
@@ -130,7 +132,7 @@ def test_kpi_linked_kr_uses_measurements_inside_the_period(scenario: tuple[Repos
     assert nps.forecast.score == pytest.approx(0.6)
 
 
-def test_missing_baseline_is_null_and_left_out(scenario: tuple[Repository, dict]) -> None:
+def test_missing_baseline_is_null_and_left_out(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     signups = krs(scenario[1]["shop"])["signups"]
     assert signups.current == 300
     assert signups.attainment is None
@@ -139,13 +141,13 @@ def test_missing_baseline_is_null_and_left_out(scenario: tuple[Repository, dict]
     assert signups.grade is None
 
 
-def test_no_checkin_falls_back_to_baseline(scenario: tuple[Repository, dict]) -> None:
+def test_no_checkin_falls_back_to_baseline(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     churn = krs(scenario[1]["shop"])["churn"]
     assert (churn.source, churn.current, churn.score, churn.status) == ("baseline", 5, 0.0, "no-data")
     assert churn.last_checkin is None
 
 
-def test_aspirational_objective_team_and_org_scores(scenario: tuple[Repository, dict]) -> None:
+def test_aspirational_objective_team_and_org_scores(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     teams = scenario[1]
     growth = teams["shop"].objectives[1]
     # errors 0.5 x 2, nps 0.3 x 1, churn 0.0 x 1; signups (null) left out: 1.3 / 4
@@ -162,7 +164,7 @@ def test_aspirational_objective_team_and_org_scores(scenario: tuple[Repository, 
     assert teams["shop"].last_checkin == date(2026, 2, 19)  # one-click's last row
 
 
-def test_kpi_health(scenario: tuple[Repository, dict]) -> None:
+def test_kpi_health(scenario: tuple[Repository, dict[str, TeamScore]]) -> None:
     repo = scenario[0]
     checkins = collect_checkins(repo, AS_OF)
     period = repo.okr_sets[0].period

@@ -14,7 +14,9 @@ from jsonschema import Draft202012Validator
 from okrlint.config import Config
 from okrlint.lint.run import lint
 from okrlint.source import schemas
-from okrlint.source.yamlload import LoadProblem, load_yaml
+from okrlint.source.problems import LoadProblem
+from okrlint.source.yamlload import load_yaml
+from okrlint.util.resources import load_schema
 from paths import REPO
 
 SCHEMA_DIR = REPO / "schema"
@@ -186,8 +188,9 @@ ONE_OF_SCHEMA = {
 
 @pytest.fixture
 def one_of_kind(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    real = schemas.load_schema
-    monkeypatch.setattr(schemas, "load_schema", lambda kind: ONE_OF_SCHEMA if kind == "test-oneof" else real(kind))
+    monkeypatch.setattr(
+        "okrlint.source.schemas.load_schema", lambda kind: ONE_OF_SCHEMA if kind == "test-oneof" else load_schema(kind)
+    )
     yield "test-oneof"
     schemas._fast_validator.cache_clear()
     schemas._full_validator.cache_clear()

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from okrlint.source.yamlload import Limits, LoadProblem, YMap, YSeq, load_yaml, resolve_plain, short_tag
+from okrlint.source.problems import LoadProblem
+from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml, resolve_plain, short_tag
 
 
 def value(text: str) -> object:

@@ -26,6 +26,16 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.lint.activity_words import (
+    OUTCOME_LEADS,
+    OUTCOME_NOUNS,
+    OUTPUT_NOUNS,
+    QUALIFIERS,
+    STAFF_NOUNS,
+    STOPS,
+    STRONG_VERBS,
+    WEAK_VERBS,
+)
 from okrlint.lint.deliverables import lemma, word_set
 from okrlint.lint.quantities import quantities, title_numbers
 from okrlint.util.lazyre import lazy_compile
@@ -33,53 +43,8 @@ from okrlint.util.lazyre import lazy_compile
 __all__ = ["Activity", "find_activity"]
 
 _TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
-STRONG_VERBS = word_set(
-    """conduct publish hold write run host send organize organise attend post perform schedule give present produce
-    record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
-    source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
-    benchmark execute standardize standardise document author translate evaluate analyze analyse research call
-    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
-    find collect gather test hack do make hire recruit"""
-)
-WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
 _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
-OUTPUT_NOUNS = word_set(
-    """interview post blog article webinar campaign training session call meeting workshop video feature email
-    newsletter event demo test experiment release talk presentation report case study podcast episode survey
-    prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
-    whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
-    audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec
-    rfc 1:1 one-on-one qbr standup offsite booth seminar class lecture certification piece content bug issue
-    ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
-    snapshot integration script example sample template faq review conversation outreach touchpoint sync
-    check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
-    abm program component controller patch contribution submission keynote panel briefing epic task blogpost
-    thread lecture reel"""
-)
-STAFF_NOUNS = word_set(
-    """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
-    contractor intern teammate member advocate"""
-)
 _STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
-OUTCOME_NOUNS = word_set(
-    """user customer client subscriber signup sign-up download install view listen reader attendee participant
-    merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
-    follower impression click organization organisation company prospect visitor buyer seller account-holder
-    tenant shopper learner student developer community fan publisher builder curator creator adopter press media
-    journalist analyst"""
-)
-_QUALIFIERS = word_set(
-    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
-)
-_OUTCOME_LEADS = word_set(
-    """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
-    win retain sign acquire convert halve triple boost drive"""
-)
-_STOPS = word_set(
-    """in on at for to of with by from and or per within across into about via through as than that which who where
-    have has had are is was were will can could should must do does did be been not outside after before during
-    over under between inside around among against without except like including such both all each every"""
-)
 _PREPOSITIONS = frozenset({"in", "at", "on", "through", "via", "across", "during"})
 _PERIOD_RE = lazy_compile(
     r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
@@ -128,8 +93,24 @@ class _Title:
         self.counts = [
             starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
         ]
-        self.cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
-        self.framed = any(q.unit in ("%", "$", "x") for q in found) or title_numbers(title)[0] is not None
+        cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
+        self.cadences = [i for i in cadences if not self._named(i)]
+        shares = [starts[q.start] for q in found if q.unit == "%" and q.start in starts]
+        # "100% of team members participate in 1 POC": a share of the team doing an activity frames nothing
+        self.staff_share = any(self._of_staff(i) for i in shares)
+        units = [q.unit for q in found if q.unit in ("%", "$", "x")]
+        self.framed = (bool(units) and not (self.staff_share and units == ["%"])) or title_numbers(title)[0] is not None
+
+    def _named(self, i: int) -> bool:
+        """Return True for a cadence inside a capitalised name ("the 2019 Monthly Financial Review Process")."""
+        opens = i == 0 or self.lower[i - 1] in _CLAUSE_MARKS
+        nxt = self.words[i + 1] if i + 1 < len(self.words) else ""
+        return not opens and self.words[i][0].isupper() and nxt[:1].isupper()
+
+    def _of_staff(self, i: int) -> bool:
+        """Return True when the share at token ``i`` is a share of the team's own people ("100% of PMs")."""
+        after = [w for w in self.lower[i + 1 : i + 8] if w != "%"]
+        return after[:1] == ["of"] and any(_noun(w, STAFF_NOUNS) for w in after[:6])
 
     def phrase(self, first: int, last: int) -> str:
         """Return the text from token ``first`` to token ``last``, as written."""
@@ -149,7 +130,12 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
             continue
-        if not low[0].isalpha() or low in _STOPS or low in ("a", "an", "the") or (low.endswith("ing") and i > first):
+        if (
+            not low[0].isalpha()
+            or low in STOPS
+            or low in ("a", "an", "the")
+            or (low.endswith("ing") and i > first and not _noun(low, OUTPUT_NOUNS))
+        ):
             break
         last = i
         i += 1
@@ -161,7 +147,7 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
     """Return the index and name of the output counted at ``count``, None if it counts an outcome."""
     first, last = _run(t, count)
-    if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in _STOPS:
+    if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in STOPS:
         return None
     head = t.lower[last]
     people = any(_noun(w, OUTCOME_NOUNS) for w in t.lower[first : last + 1])
@@ -205,34 +191,33 @@ def _at(words: list[str], i: int) -> str:
 def _verb_before(t: _Title, count: int) -> int | None:
     """Return the index of the activity verb right before a count, past qualifiers and "and"."""
     i = count - 1
-    while i >= 0 and t.lower[i] in _QUALIFIERS:
+    while i >= 0 and t.lower[i] in QUALIFIERS:
         i -= 1
-    if i >= 0 and lemma(t.lower[i], _ALL_VERBS):
+    if i >= 0 and (_verb(t.lower[i]) or _imperative(t, i, count)):
         return i
-    if (
-        i >= 2
-        and t.lower[i - 1] in ("and", "&")
-        and lemma(t.lower[i - 2], _ALL_VERBS)
-        and not lemma(t.lower[i], _OUTCOME_LEADS)
-    ):
+    if i >= 2 and t.lower[i - 1] in ("and", "&") and _verb(t.lower[i - 2]) and not lemma(t.lower[i], OUTCOME_LEADS):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
 
 
 def _clause_start(t: _Title, i: int) -> bool:
-    """Return True when token ``i`` opens the title or a clause (after a colon, dash, comma or "and")."""
-    if i > 0 and t.lower[i - 1] in _PREPOSITIONS:
-        return True
+    """Return True when token ``i`` opens the title or a clause (after a colon, dash, comma or "and").
+
+    A count after "in" or "at" opens one too ("… in 10+ demo calls"), but not after a participle:
+    "mentioned in 30 articles" counts what others wrote.
+    """
     j = i - 1
-    while j >= 0 and t.lower[j] in _QUALIFIERS:
+    while j >= 0 and t.lower[j] in QUALIFIERS and not (j == i - 1 and t.lower[j] in _PREPOSITIONS):
         j -= 1
-    return j < 0 or t.lower[j] in _CLAUSE_MARKS or t.lower[j] in _PREPOSITIONS
+    if j >= 0 and t.lower[j] in _PREPOSITIONS:
+        return not _at(t.lower, j - 1).endswith("ed")
+    return j < 0 or t.lower[j] in _CLAUSE_MARKS
 
 
 def _selects(t: _Title, count: int) -> bool:
     """Return True when "top" or "first" comes before a count: "the top 10 sources", "the first 10 components"."""
     i = count - 1
-    while i >= 0 and t.lower[i] in _QUALIFIERS:
+    while i >= 0 and t.lower[i] in QUALIFIERS:
         if t.lower[i] in ("top", "first"):
             return True
         i -= 1
@@ -242,10 +227,15 @@ def _selects(t: _Title, count: int) -> bool:
 def _counted(t: _Title, count: int) -> Activity | None:
     """Return the activity a count belongs to, if it counts output."""
     verb_at = _verb_before(t, count)
-    verb = lemma(t.lower[verb_at], _ALL_VERBS) if verb_at is not None else None
-    if (verb in WEAK_VERBS or verb in ("hire", "send")) and t.lower[count].strip("+") in ("1", "one"):
-        return None  # "Hire +1 designer", "send 1+ release through the process": a deliverable
-    obj = _object(t, count, verb)
+    verb = _verb(t.lower[verb_at]) if verb_at is not None else None
+    single = verb is None or verb in WEAK_VERBS or verb in ("hire", "send")
+    repeated = t.cadences or t.staff_share or _distributed(t, count)
+    if single and t.lower[count].strip("+") in ("1", "one") and not repeated:
+        return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
+    means = verb_at is not None and t.lower[verb_at].endswith("ing") and _at(t.lower, verb_at - 1) == "by"
+    quota = verb is None and _per_staff(t, count)  # "2 validation cycles completed per Product Manager"
+    work = (means or quota) and verb not in _STAFF_VERBS  # "by shipping 5 alerts": any object is output
+    obj = _object(t, count, "write" if work else verb)
     if obj is None:
         return None
     end, noun = obj
@@ -260,9 +250,49 @@ def _counted(t: _Title, count: int) -> Activity | None:
         if any(_noun(w, _OUTSIDERS) for w in t.lower[max(0, verb_at - 2) : verb_at]):
             return None  # "Have the press publish 3 articles": people outside the team do it
         return Activity(t.phrase(verb_at, end), t.words[verb_at], t.words[count], noun)
-    if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in t.lower[max(0, count - 6) : count]):
+    if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in _sentence_before(t, count, 6)):
         return Activity(t.phrase(count, end), "", t.words[count], noun)
     return None
+
+
+def _per_staff(t: _Title, count: int) -> bool:
+    """Return True when a count is a quota per member of the team ("… per Product Manager", "per engineer")."""
+    after = t.lower[count + 1 : count + 10]
+    return any(w == "per" and any(_noun(x, STAFF_NOUNS) for x in after[k + 1 : k + 4]) for k, w in enumerate(after))
+
+
+def _distributed(t: _Title, count: int) -> bool:
+    """Return True when a count is given per item ("1 integration test per supported language")."""
+    return any(w in ("per", "each") for w in t.lower[count + 1 : count + 10])
+
+
+def _sentence_before(t: _Title, i: int, n: int) -> list[str]:
+    """Return up to ``n`` words before token ``i`` in its own sentence (not past a full stop or semicolon)."""
+    words = t.lower[max(0, i - n) : i]
+    cut = max((j for j, w in enumerate(words) if w in (".", ";")), default=-1)
+    return words[cut + 1 :]
+
+
+def _imperative(t: _Title, i: int, count: int) -> bool:
+    """Return True when token ``i`` is a verb okrlint does not know that opens the title before a count of output.
+
+    "Propose 3 features", "Pilot offering at 3 events": a title that opens with a word of its own
+    and counts output right after it orders work; counts of people or markets stay outcomes.
+    """
+    opens = i == 0 or (i == 1 and t.lower[0] in ("we", "kr"))
+    word = t.lower[i]
+    if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, OUTCOME_LEADS) or word in STOPS:
+        return False
+    first, last = _run(t, count)
+    return first < len(t.words) and _noun(t.lower[last], OUTPUT_NOUNS) is not None
+
+
+def _verb(word: str) -> str | None:
+    """Return the activity verb a word is a form of, "re-" verbs included (rewrite -> write, rebuild -> build)."""
+    found = lemma(word, _ALL_VERBS)
+    if found is None and word.startswith("re") and len(word) > 5:
+        found = lemma(word[2:].lstrip("-"), _ALL_VERBS)
+    return found
 
 
 def _scheduled(t: _Title) -> Activity | None:
@@ -341,12 +371,13 @@ def find_activity(title: str) -> Activity | None:
     if more is not None:
         return more
     measured = t.framed or _outcome_counted(t)
-    framed = measured or lemma(_at(t.lower, lead), _OUTCOME_LEADS) is not None
+    framed = measured or lemma(_at(t.lower, lead), OUTCOME_LEADS) is not None
     for count in t.counts:
         found = _counted(t, count)
         if found is None:
             continue
         start = t.text.find(found.phrase)
-        if not framed or start <= t.spans[lead][0] or (not measured and _clause_start(t, _index_at(t, start))):
+        opens = _clause_start(t, _index_at(t, start)) or t.text[max(0, start - 3) : start].lower() == "by "
+        if not framed or start <= t.spans[lead][0] or (not measured and opens):
             return found  # a measured title keeps only an activity that opens it
     return None if framed else _scheduled(t)

@@ -52,13 +52,13 @@ DELIVERY_VERBS = word_set(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure"""
+    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
 )
 VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
     optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
     learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
-    understand engage encourage promote help empower test double sustain nurture cultivate deepen broaden elevate
+    understand engage encourage promote help empower double sustain nurture cultivate deepen broaden elevate
     advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
@@ -66,6 +66,10 @@ VAGUE_VERBS = word_set(
     socialize socialise evangelize evangelise
     """
 )
+_COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
+_PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
+_TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
+_WITH = frozenset({"with", "across", "closely", "together", "alongside"})
 _EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
 VAGUE_CUES = word_set(
     """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
@@ -79,6 +83,7 @@ VAGUE_CUES = word_set(
     loved proud excited aware clarity clear valued enjoy enjoys recommend recommends praise delight delighted
     frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
     healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
+    awesome amazing stellar exceptional fantastic superb incredible
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
@@ -89,15 +94,23 @@ _STRONG_OBJECT_CUES = word_set(
     great robust further progress headway awareness relationships relationship trust momentum culture presence
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
-_MAKE_CUES = VAGUE_CUES | {"performant", "fast", "reliable", "stable", "usable", "accessible", "efficient"}
+_MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun")
 _CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
     better speed accelerate maximize maximise minimize minimise expand"""
 )
 _UNBOUNDED = frozenset(
-    {("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure")}
-)
-_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things"})
+    {
+        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
+        ("1st", "class"), ("first", "class"), ("world", "class"),
+    }
+)  # fmt: skip
+_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
+# amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
+_UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
+_SENTENCE_CUES = VAGUE_CUES | _UNBOUNDED_CUES
+# nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
+_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
 _MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = word_set(
     """live available default ready exists exist done complete completed on-by-default interoperable supports
@@ -180,27 +193,43 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
-    vague = lemma(low, VAGUE_VERBS)
+    base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
+    vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
+    if vague is not None and low.endswith("ed") and low != vague:
+        return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {_at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
-    if _at(words, start + 1).lower() in ("and", "&", "or") and lemma(_at(words, start + 2).lower(), _CHANGE_VERBS):
-        return Verdict("vague", (words[start + 2],))  # "Revamp and improve onboarding"
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    if verb == "make" and (nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
+    people = nxt in _PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in _PEOPLE)  # "Make users data literate"
+    if verb == "make" and (people or nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
-    praise = [w for w in rest if w in _STRONG_OBJECT_CUES]
+    cues = _STRONG_OBJECT_CUES | _UNBOUNDED_CUES
+    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in _ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
     if praise:
         return Verdict("vague", tuple(praise))
     return Verdict("deliverable", _phrase(words, start))
+
+
+def _coordinated_change(words: list[str], start: int) -> str | None:
+    """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
+    for i in range(start + 1, min(len(words) - 1, start + 12)):
+        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in _CLAUSE_BREAKS:
+            return None
+        nxt = words[i + 1].lower()
+        verb = lemma(nxt, _CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in _OBJECT_STOPS
+        if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
+            return words[i + 1]
+    return None
 
 
 def _phrase(words: list[str], start: int) -> tuple[str, ...]:
@@ -257,13 +286,31 @@ def _done_state(lower: list[str], i: int) -> bool:
 
 def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
+    return _stated(words) or Verdict("deliverable", tuple(_main_clause(words)[:3]))
+
+
+def _verb_form(words: list[str]) -> bool:
+    """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
+    if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
+        return True
+    return any(w.islower() and w.isalpha() and w.endswith(("ed", "s")) and not w.endswith(("ss", "us", "is"))
+               for w in _main_clause(words)[1:])  # fmt: skip
+
+
+def _stated(words: list[str]) -> Verdict | None:
+    """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in VAGUE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i, low in enumerate(lower) if low in _SENTENCE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
     ]
+    compared = [i for i, low in enumerate(lower) if low in _COMPARATIVES and "than" in lower[i + 1 :]]
+    if compared:
+        return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
+    if cues and firm and cues[0] == 0:
+        cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
@@ -271,16 +318,26 @@ def _sentence(words: list[str]) -> Verdict:
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
     aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
-    if aux:
-        return Verdict("vague", (aux[0],))
-    return Verdict("deliverable", tuple(words[:3]))
+    return Verdict("vague", (aux[0],)) if aux else None
+
+
+def _purpose(words: list[str], start: int) -> int:
+    """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
+    if lemma(_at(words, start).lower(), _TOGETHER) is None or _at(words, start + 1).lower() not in _WITH:
+        return start
+    for i in range(start + 2, min(len(words) - 1, start + 10)):
+        if words[i].lower() == "to" and words[i + 1].isalpha():
+            return i + 1  # "Work with recruiting to ensure all KPIs are automated": the purpose is the result
+        if words[i] in (".", ";", ":"):
+            break
+    return start
 
 
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
     words = _words(title)
-    start = _lead(words)
+    start = _purpose(words, _lead(words))
     verdict = _verb_led(words, start, extra)
     if verdict is None and ":" in words[start:]:
         after = words.index(":", start) + 1
@@ -289,10 +346,15 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
-        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _sentence(words[after:])
-        verdict = spelled if spelled.kind == "deliverable" else verdict
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _stated(words[after:])
+        if spelled is None and _verb_form(words[after:]):
+            spelled = _sentence(words[after:])  # "Every ELT pipeline validates permissions", not "Inbound generation"
+        verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
     if verdict is None:
         verdict = _sentence(words[start:])
+    changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
+    if changed is not None:
+        verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:

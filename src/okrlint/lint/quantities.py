@@ -12,9 +12,9 @@ unless they only name a point in time or a label:
   magnitude (``2000 ms``, ``2050k``) or follows a target word (``reach``, ``above``,
   ``under``, ...). Write ``2,000`` for a count of two thousand;
 * points in a sequence: ``week 6``, ``sprint 3``, ``day-7``, ``phase one``, ``tier 1``;
-* identifiers: digits glued to letters (``p95``, ``P1``, ``D30``, ``B2B``, ``a11y``,
-  ``v2``, ``2FA``, ``5G``), ``GPT-4``-style names, ordinals (``3rd-party``), versions
-  (``1.2.3``), and ``SOC 2`` / ``ISO 27001`` / ``Python 3.12`` / ``Fortune 500``.
+* identifiers: digits glued to letters (``p95``, ``P1``, ``D30``, ``B2B``, ``a11y``, ``v2``, ``2FA``, ``5G``),
+  ``GPT-4``-style names, numbered stages (``1-Discovery``), ordinals (``3rd-party``), versions
+  (``1.2.3``), and ``SOC 2`` / ``ISO 27001`` / ``Python 3.12`` / ``Fortune 500``; ``18 PM`` is no time.
 
 Number words count too: ``zero`` ... ``twelve``, tens, ``hundred`` ... ``billion``,
 ``dozen``, ``once``/``twice`` (before a/per/every), ``double``/``triple``/``quadruple``/
@@ -75,7 +75,7 @@ _DATE_RE = lazy_compile(  # the leading guard skips positions inside words, for 
             r"\b[1-4]q\s*['’]?\d\d(?:\d\d)?\b|\b[12]h\s*(?:['’]\d\d|(?:19|20)\d\d)\b",
             r"['’]\d\d(?![\d%\w])",
             r"\b(?:19|20)\d0['’]?s\b",
-            r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?",
+            r"\b(?:1[0-2]|0?[1-9])(?::\d\d)?\s*[ap]\.?m\b\.?",
             r"\bv?\d+\.\d+\.\d+\b",
             rf"\b(?:{_LABELS})[\s-]*\d+(?:\.\d+)*\b",
         )
@@ -115,7 +115,7 @@ _NUM_RE = lazy_compile(
 )
 _WORD_RE = lazy_compile(
     rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
-    r"|tenth)s?|three\s+quarters|a\s+quarter\s+of)"
+    r"|tenth)s?|three\s+quarters|a\s+quarter\s+of|single[\s-]digits?)"
     rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
     r"(?:-(?P<next>[\w-]+))?(?![\w])",
     re.IGNORECASE,
@@ -240,7 +240,8 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     suf = (m["suf"] or "").strip().lower()
     if pre and not cur and (not m["hy"] or pre.isupper() or pre.lower() in _LABEL_SET):
         return None
-    if suf and (suf in _ORDINALS or suf not in _UNIT_SUFFIXES):
+    staged = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isupper()  # "1-Discovery"
+    if staged or (suf and (suf in _ORDINALS or suf not in _UNIT_SUFFIXES)):
         return None
     after = _UNIT_RE.match(text, m.end())
     bare_year = not (cur or suf or mag or after) and _YEAR_RE.fullmatch(num)
@@ -392,8 +393,7 @@ def parse_number(text: str) -> float | None:
 def numbers_match(a: float, b: float) -> bool:
     """Return True when two numbers are equal up to title rounding (0.5 % relative).
 
-    ``abs(a - b) <= max(1e-9, 0.005 * max(|a|, |b|))``: "1.2k" matches 1195-1205 but not
-    1234; NaN matches nothing.
+    ``abs(a - b) <= max(1e-9, 0.005 * max(|a|, |b|))``: "1.2k" matches 1195-1205 but not 1234; NaN matches nothing.
     """
     if a == b:
         return True

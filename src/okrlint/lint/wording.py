@@ -118,9 +118,24 @@ def _is_kept(char: str) -> bool:
     return char.isalnum() or char.isspace() or char in "%." or unicodedata.category(char)[0] == "M"
 
 
+class _Punctuation(dict[int, str]):
+    """A ``str.translate`` table that turns every character a normalised title drops into a space.
+
+    Filled on demand, one entry per distinct character ever seen.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = shown = char if _is_kept(char) else " "
+        return shown
+
+
+_PUNCTUATION = _Punctuation()
+
+
 def normalise_title(title: str) -> str:
     """Return the title casefolded, NFKC-normalised, without punctuation, spaces collapsed."""
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", title).casefold())
-    text = "".join(c if _is_kept(c) else " " for c in _THOUSANDS_RE.sub("", text))
+    text = _THOUSANDS_RE.sub("", text).translate(_PUNCTUATION)
     text = _DOT_RE.sub(" ", text)
     return _SPACE_RE.sub(" ", text).strip()

@@ -31,7 +31,9 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     - a cadence with an output or an activity verb: "Weekly team retros", "two posts per month",
       "bi-weekly newsletters", "ship every two weeks";
     - more hires or more output: "Hire engineers: +1 backend, +2 frontend", "Grow the number of
-      blog posts from 4 to 10".
+      blog posts from 4 to 10";
+    - the means or the quota of a result: "Improve monitoring by shipping 5 alerts", "2 validation
+      cycles completed per Product Manager", "100% of team members participate in at least 1 POC".
 
     Counts of people or things outside the team are outcomes ("Onboard 40 merchants", "Get 100
     subscribers", "Launch 3 new markets"), and so is a title framed by a result (a share in %,

@@ -16,17 +16,29 @@ from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.text import shorten
 
-_SCOPE_RE = re.compile(r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?\s*$", re.IGNORECASE)
+_PICK_RE = re.compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
+_PARTICIPLE_RE = re.compile(r"\w{3,}ed\s+$", re.IGNORECASE)
+_SCOPE_RE = re.compile(
+    r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
+)
 
 
 def _measures(title: str) -> bool:
-    """Return True when a quantity in the title measures something, not only sets a scope ("in 3 key areas")."""
+    """Return True when a quantity in the title measures something, not only sets a scope.
+
+    A plain count after "for", "in", "across", ... ("in 3 key areas") or after "top", "bottom",
+    "first", "last" ("the bottom three services") only picks what the title is about; "mentioned
+    in 30 articles" measures (a participle before the preposition).
+    """
     if not has_quantity(title):
         return False
     text = unicodedata.normalize("NFKC", title)
     for q in quantities(title):
         plain = q.value is not None and not q.unit and not q.scale and q.per is None
-        if not (plain and _SCOPE_RE.search(text, max(0, q.start - 30), q.start)):
+        scope = _SCOPE_RE.search(text, max(0, q.start - 30), q.start)
+        if scope and _PARTICIPLE_RE.search(text, max(0, scope.start() - 20), scope.start()):
+            scope = None
+        if not (plain and (scope or _PICK_RE.search(text, max(0, q.start - 12), q.start))):
             return True
     return False
 

@@ -1,0 +1,66 @@
+"""Word classes that Q301's grammar reads: activity verbs, output, staff and outcome nouns (SPEC Q301).
+
+Verbs that always make output (``STRONG_VERBS``) take any object; the others (``WEAK_VERBS``)
+only an output noun. Nouns are kept singular; :mod:`okrlint.lint.activities` folds plurals.
+"""
+
+from __future__ import annotations
+
+from okrlint.lint.deliverables import word_set
+
+__all__ = [
+    "OUTCOME_LEADS",
+    "OUTCOME_NOUNS",
+    "OUTPUT_NOUNS",
+    "QUALIFIERS",
+    "STAFF_NOUNS",
+    "STOPS",
+    "STRONG_VERBS",
+    "WEAK_VERBS",
+]
+
+STRONG_VERBS = word_set(
+    """conduct publish hold write run host send organize organise attend post perform schedule give present produce
+    record interview visit submit draft prepare facilitate teach arrange file review film shoot book implement
+    source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
+    benchmark execute standardize standardise document author translate evaluate analyze analyse research call
+    email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
+    find collect gather test hack do make hire recruit"""
+)
+WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
+OUTPUT_NOUNS = word_set(
+    """interview post blog article webinar campaign training session call meeting workshop video feature email
+    newsletter event demo test experiment release talk presentation report case study podcast episode survey
+    prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
+    whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
+    audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec
+    rfc 1:1 one-on-one qbr standup offsite booth seminar class lecture certification piece content bug issue
+    ticket improvement addition change fix update path tactic initiative effort resource ama announcement tool
+    snapshot integration script example sample template faq review conversation outreach touchpoint sync
+    check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
+    abm program component controller patch contribution submission keynote panel briefing epic task blogpost
+    thread lecture reel activity deliverable iteration"""
+)
+STAFF_NOUNS = word_set(
+    """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
+    contractor intern teammate member advocate"""
+)
+OUTCOME_NOUNS = word_set(
+    """user customer client subscriber signup sign-up download install view listen reader attendee participant
+    merchant market country lead mql sql sao opportunity deal logo revenue arr dollar partner contributor star
+    follower impression click organization organisation company prospect visitor buyer seller account-holder
+    tenant shopper learner student developer community fan publisher builder curator creator adopter press media
+    journalist analyst"""
+)
+QUALIFIERS = word_set(
+    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
+)
+OUTCOME_LEADS = word_set(
+    """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
+    win retain sign acquire convert halve triple boost drive"""
+)
+STOPS = word_set(
+    """in on at for to of with by from and or per within across into about via through as than that which who where
+    have has had are is was were will can could should must do does did be been not outside after before during
+    over under between inside around among against without except like including such both all each every"""
+)
