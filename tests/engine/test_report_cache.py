@@ -20,9 +20,9 @@ import pytest
 from test_hostile_cache import snapshot
 from test_incremental import DATES, STEPS, _add_linked_kr, _files, _generate
 
-import okrlint.report.html as html_module
 from okrlint.cli import main
 from okrlint.engine.cache import CACHE_DIR
+from okrlint.report.environment import render_template
 
 
 def _report(root: Path, out: Path, as_of: str, *options: str) -> tuple[int, dict[str, bytes | str]]:
@@ -60,13 +60,12 @@ def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Record the name of every template the HTML report renders."""
     names: list[str] = []
-    real = html_module.render_template
 
     def spy(env: Any, name: str, context: Any) -> str:
         names.append(name)
-        return real(env, name, context)
+        return render_template(env, name, context)
 
-    monkeypatch.setattr(html_module, "render_template", spy)
+    monkeypatch.setattr("okrlint.report.html.render_template", spy)
     yield names
 
 
