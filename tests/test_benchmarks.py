@@ -19,6 +19,8 @@ OKRLINT_ROWS = (
     "okrlint lint, whole repo after an edit (cache)",
     "okrlint report --format html --no-cache",
     "okrlint report --format html",
+    "okrlint report --format html again (pages cached)",
+    "okrlint report --format html, 1 log changed (cache)",
     "okrlint report --format json",
     "okrlint report --format html, 3 periods",
     "okrlint report --format json --history, 3 periods",

@@ -194,3 +194,25 @@ def test_period_folders_are_safe_file_names_and_unique() -> None:
     ]
     paths = [link["path"] for link in period_links({"periods": periods})]
     assert paths == ["periods/2026-Q3/", "periods/Sprint-12/", "periods/Sprint-12-2/", "periods/period/", ""]
+
+
+@pytest.mark.parametrize(("as_of", "scored"), [(AS_OF, ["2026-Q4", "2026-Q2", "2026-Q3"]), ("2027-02-01", None)])
+def test_the_reported_period_is_scored_once_unless_its_history_is_as_of_its_end(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], as_of: str, scored: list[str] | None
+) -> None:
+    import okrlint.report.data as data_module
+
+    periods: list[str] = []
+    real = data_module.team_scores
+
+    def spy(repo: Any, period: Any, *args: Any, **kwargs: Any) -> Any:
+        periods.append(period.id)
+        return real(repo, period, *args, **kwargs)
+
+    monkeypatch.setattr(data_module, "team_scores", spy)
+    monkeypatch.setattr("okrlint.report.history.team_scores", spy)
+    monkeypatch.chdir(HISTORY)
+    assert main(["report", "--as-of", as_of, "--no-cache", "--format", "json", "--history"]) == 0
+    # After its end (2027-02-01), Q4's history entry is scored as of Dec 31, the report as of --as-of: twice.
+    assert periods == (scored or ["2026-Q4", "2026-Q2", "2026-Q3", "2026-Q4"])
+    assert json.loads(capsys.readouterr().out)["history"][-1]["period"] == "2026-Q4"

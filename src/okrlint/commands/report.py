@@ -30,6 +30,7 @@ from okrlint.util.errors import UserError
 if TYPE_CHECKING:
     from okrlint.config import Config
     from okrlint.model.load import LoadedRepository
+    from okrlint.report.pagecache import PageStore
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -56,16 +57,26 @@ def _report_data(
     site: bool,
 ) -> tuple[dict[str, Any], Iterable[dict[str, Any]]]:
     """Return the chosen period's report data, ``with_history`` adding the history (``site``: other periods' data)."""
-    from okrlint.report.data import build_report_data
-    from okrlint.report.history import add_history
+    from okrlint.report.data import period_data, score_report
+    from okrlint.report.history import ScoredPeriod, add_history
 
     common: dict[str, Any] = {"root_team": config.root_team, "aspirational_goal": config.aspirational_goal}
-    data = build_report_data(
-        loaded.repo, day, period=period, teams=teams, findings=findings, omitted=loaded.omitted, **common
+    chosen, checkins, scores = score_report(loaded.repo, day, period=period, teams=teams, **common)
+    data = period_data(
+        loaded.repo, chosen, checkins, scores, root_team=config.root_team, findings=findings, omitted=loaded.omitted
     )
     if not with_history:
         return data, ()
-    return data, add_history(data, loaded.repo, day, teams=teams, findings=findings, site=site, **common)
+    known = ScoredPeriod(chosen, checkins, tuple(scores))  # the history scores this period again only if it ended
+    return data, add_history(data, loaded.repo, day, teams=teams, findings=findings, site=site, known=known, **common)
+
+
+def _page_store(config: Config) -> PageStore:
+    """Return the cache of rendered team pages (the lint cache's ``pages`` layer)."""
+    from okrlint.engine.cache import LintCache
+    from okrlint.engine.pages import CachedPages
+
+    return CachedPages(LintCache(config))
 
 
 @click.command("report")
@@ -149,6 +160,7 @@ def command(
         root=config.root,
         history=history,
         others=others,
+        pages=_page_store(config) if cache and site and templates is None else None,
     )
     REPORT_FORMATS.get(format_)(data, options)
     _show_errors(findings)

@@ -6,6 +6,9 @@ Two layers, both keyed by okrlint's version and the configuration's fingerprint:
   changed repository re-parses only the files that changed;
 * per lint run, by the hashes of every file plus as-of date and rule selection: the
   findings, so an unchanged repository is not linted again.
+* (with them, the summaries and worlds of the incremental paths, ``incremental.py`` and
+  ``relint.py``, and the HTML report's rendered team pages, one entry per page name holding
+  the digest of what the page shows, ``pages.py``).
 
 Entries are written atomically (temporary file + rename) and carry a checksum: a corrupt,
 truncated or foreign entry is ignored and rebuilt. The cache never changes results, and
@@ -38,6 +41,7 @@ CACHE_DIR = ".okrlint_cache"
 FORMAT = 1
 MAX_RESULTS = 16
 _DIGEST = 16
+_SHARDED = ("files", "pages")  # layers with an entry per file or page, in folders by the key's first 2 digits
 
 
 def content_key(data: bytes, is_csv: bool) -> str:
@@ -144,7 +148,7 @@ class LintCache:
     def _parts(layer: str, key: str) -> tuple[str, ...]:
         """Return the folders below the repository root that hold entry ``key`` of ``layer``."""
         base = (CACHE_DIR, f"v{FORMAT}", layer)
-        return (*base, key[:2]) if layer == "files" else base
+        return (*base, key[:2]) if layer in _SHARDED else base
 
     def _sign(self, payload: bytes) -> bytes:
         """Return the keyed checksum of an entry: only this machine's okrlint can make a valid one."""
@@ -203,6 +207,10 @@ class LintCache:
     def file_key(self, content: str) -> str:
         """Return the key of a file's load result from its content hash."""
         return self._key("file", content)
+
+    def page_key(self, name: str) -> str:
+        """Return the key of the rendered report page ``name`` (its digest is stored with it; ``engine/pages.py``)."""
+        return self._key("page", name)
 
     def result_key(self, hashes: Iterable[tuple[str, str]], as_of: str, rules: Iterable[str]) -> str:
         """Return the key of a lint run over files ``(path, content hash)`` with these rules."""

@@ -2,65 +2,18 @@
 
 from __future__ import annotations
 
-import html
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
+from okrlint.report.svgmarkup import _el, _esc, _n
 from okrlint.util.numbers import plain_number, scientific
 
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
 
-# Okabe-Ito colour-blind-safe hues plus a neutral grey; CSS overrides them by class.
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-GREEN = "#009E73"
-GREY = "#777777"
 _MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec"
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SVG_NS = "http://www.w3.org/2000/svg"
-_Attrs = dict[str, float | str]
-_DASHED: _Attrs = {"stroke_width": 1.5, "stroke_dasharray": "4 3"}
-_LABEL: _Attrs = {"fill": "currentColor", "font_family": "sans-serif", "font_size": 10}
-_STYLE: dict[str, _Attrs] = {  # defaults; CSS overrides them by class
-    "chart-grid": {"stroke": GREY, "stroke_opacity": 0.4},
-    "chart-axis-x": {"stroke": GREY},
-    "chart-tick-mark": {"stroke": GREY},
-    "chart-band": {"fill": GREEN, "fill_opacity": 0.15},
-    "chart-baseline": {**_DASHED, "stroke": GREY, "stroke_dasharray": "2 3"},
-    "chart-target": {**_DASHED, "stroke": VERMILLION, "stroke_dasharray": "8 4"},
-    "chart-line": {"fill": "none", "stroke": BLUE, "stroke_width": 2},
-    "chart-forecast": {**_DASHED, "stroke": BLUE},
-    "chart-point": {"fill": BLUE},
-    "chart-forecast-point": {"fill": "none", "stroke": BLUE, "stroke_width": 1.5},
-    "sparkline-empty": {"stroke": GREY, "stroke_width": 1, "stroke_dasharray": "2 3"},
-    "chart-label": _LABEL,
-}
-
-
-def _esc(text: object) -> str:
-    """Escape text for XML/HTML and drop characters XML cannot carry."""
-    return _esc_str(text) if type(text) is str and len(text) <= 200 else _escaped(str(text))
-
-
-def _escaped(text: str) -> str:
-    return html.escape(_XML_INVALID.sub("", text), quote=True)
-
-
-# Class names, colours and labels repeat on every one of thousands of charts: escape each once.
-_esc_str = lru_cache(maxsize=8192)(_escaped)
-
-
-@lru_cache(maxsize=8192)
-def _n(x: float) -> str:
-    """Format a coordinate with at most 2 decimals (non-finite becomes 0)."""
-    if not math.isfinite(x):
-        return "0"
-    s = f"{x:.2f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
 
 
 def _finite(v: object) -> float | None:
@@ -183,17 +136,6 @@ def _date_ticks(start: date, end: date, max_ticks: int) -> list[date]:
         return [date(i // 12, i % 12 + 1, 1) for i in range(i0, i1 + 1, step)]
     n = max(1, min(span, max_ticks - 1))
     return sorted({start + timedelta(days=round(span * i / n)) for i in range(n + 1)})
-
-
-def _el(tag: str, cls: str, inner: str = "", **attrs: float | str) -> str:
-    """Build an SVG element with class defaults; escape or format every attribute."""
-    merged: _Attrs = {}
-    for c in cls.split():
-        merged.update(_STYLE.get(c, {}))
-    out = f'<{tag} class="{_esc(cls)}"'
-    for key, v in {**merged, **attrs}.items():
-        out += f' {key.replace("_", "-")}="{_esc(v) if isinstance(v, str) else _n(v)}"'
-    return f"{out}>{inner}</{tag}>" if inner else f"{out}/>"
 
 
 def _line(cls: str, x1: float, y1: float, x2: float, y2: float) -> str:

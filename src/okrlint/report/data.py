@@ -263,10 +263,26 @@ def build_report_data(
     ``omitted`` lists what the input lost before scoring (files, documents, rows): the report
     names each so a scorecard never silently shows less than the repository holds.
     """
+    scored = score_report(
+        repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, period=period, teams=teams
+    )
+    return period_data(repo, *scored, root_team=root_team, findings=findings, omitted=omitted)
+
+
+def score_report(
+    repo: Repository,
+    as_of: date,
+    *,
+    root_team: str,
+    aspirational_goal: float,
+    period: str | None = None,
+    teams: Sequence[str] = (),
+) -> tuple[Period, CheckIns, list[TeamScore]]:
+    """Return the reported period (``period``, else the one containing ``as_of``), the check-ins and the team scores."""
     chosen = select_period(repo, as_of, period)
     checkins = collect_checkins(repo, as_of)
     scores = team_scores(repo, chosen, checkins, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
-    return period_data(repo, chosen, checkins, scores, root_team=root_team, findings=findings, omitted=omitted)
+    return chosen, checkins, scores
 
 
 def period_data(
@@ -349,6 +365,7 @@ __all__ = [
     "org_chart",
     "period_data",
     "periods",
+    "score_report",
     "select_period",
     "sets_by_period",
     "team_scores",

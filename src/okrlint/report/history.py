@@ -46,16 +46,30 @@ def period_as_of(period: Period, as_of: date) -> date:
 
 
 def score_periods(
-    repo: Repository, as_of: date, *, root_team: str, aspirational_goal: float, teams: Sequence[str] = ()
+    repo: Repository,
+    as_of: date,
+    *,
+    root_team: str,
+    aspirational_goal: float,
+    teams: Sequence[str] = (),
+    known: ScoredPeriod | None = None,
 ) -> list[ScoredPeriod]:
-    """Score every period of the repository, earliest first (only ``teams`` when given, where they have OKRs)."""
-    checkins = collect_checkins(repo, as_of)
+    """Score every period of the repository, earliest first (only ``teams`` when given, where they have OKRs).
+
+    ``known``: a period already scored as of ``as_of`` for the same ``teams`` (the reported one), and its
+    check-ins: reused, not computed again, when that period is scored as of ``as_of`` here too.
+    """
+    reuse = known is not None and known.checkins.as_of == as_of
+    checkins = known.checkins if known is not None and reuse else collect_checkins(repo, as_of)
     grouped = sets_by_period(repo)
     wanted = frozenset(teams)
     scored = []
     for period in periods(repo):
-        sets = [s for s in grouped.get(period.id, ()) if not wanted or s.team in wanted]
         day = checkins.until(period_as_of(period, as_of))
+        if known is not None and reuse and period.id == known.period.id and day.as_of == as_of:
+            scored.append(ScoredPeriod(period, day, known.teams))
+            continue
+        sets = [s for s in grouped.get(period.id, ()) if not wanted or s.team in wanted]
         scores = team_scores(repo, period, day, root_team=root_team, aspirational_goal=aspirational_goal, sets=sets)
         scored.append(ScoredPeriod(period, day, tuple(scores)))
     return scored
@@ -191,9 +205,15 @@ def add_history(
     teams: Sequence[str] = (),
     findings: Iterable[Finding] = (),
     site: bool = False,
+    known: ScoredPeriod | None = None,
 ) -> Iterable[dict[str, Any]]:
-    """Add every period's history to ``data``; with ``site``, return the other periods' report data (lazily)."""
-    scored = score_periods(repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams)
+    """Add every period's history to ``data``; with ``site``, return the other periods' report data (lazily).
+
+    ``known``: the reported period's scores as of ``as_of`` (see :func:`score_periods`).
+    """
+    scored = score_periods(
+        repo, as_of, root_team=root_team, aspirational_goal=aspirational_goal, teams=teams, known=known
+    )
     current = data["period"]["id"]
     data.update(build_history(repo, scored, current, aspirational_goal=aspirational_goal))
     if not site:

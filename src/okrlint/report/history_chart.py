@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from okrlint.report.charts import _el, _line, _svg, _text, _title, linear_scale
+from okrlint.report.charts import _line, _svg, _text, _title, linear_scale
+from okrlint.report.svgmarkup import _el
 
 __all__ = ["score_chart"]
 

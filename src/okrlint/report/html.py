@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -11,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from okrlint import __version__
 from okrlint.report import charts
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.history_chart import score_chart
 from okrlint.report.history_view import history_view, period_links
+from okrlint.report.pagecache import PageStore, navigation_digest, team_page_digest
 from okrlint.report.view import build_view, projected_value, visible
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
@@ -83,6 +88,38 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
     return Markup(svg)
 
 
+def team_links(teams: Sequence[Mapping[str, Any]], current: Mapping[str, Any]) -> Markup:
+    """Return the team navigation's list items, one line each, ``current``'s marked as the page shown.
+
+    Every team page lists every team: the escaped lines are made once per list of teams.
+    """
+    lines = _LINKS.get(teams)
+    here = current["id"]
+    shown = (f'{head} aria-current="page"{tail}' if key == here else head + tail for key, head, tail in lines)
+    return Markup("".join(shown))
+
+
+class _LinkLines:
+    """The escaped navigation lines of the last list of teams asked for (a site renders one period at a time)."""
+
+    def __init__(self) -> None:
+        self.teams: Sequence[Mapping[str, Any]] | None = None
+        self.lines: list[tuple[Any, str, str]] = []
+
+    def get(self, teams: Sequence[Mapping[str, Any]]) -> list[tuple[Any, str, str]]:
+        """Return (id, line up to the link's end tag, rest of the line) of each team."""
+        if teams is not self.teams:
+            self.lines = [
+                (team["id"], f'    <li><a href="{escape(team["page"])}"', f">{escape(team['name'])}</a></li>\n")
+                for team in teams
+            ]
+            self.teams = teams
+        return self.lines
+
+
+_LINKS = _LinkLines()
+
+
 def history_chart(
     labels: Sequence[str], scores: Sequence[Any], title: str, width: int = 560, height: int = 150
 ) -> Markup:
@@ -97,37 +134,44 @@ def write_html(
     templates: Path | None = None,
     progress: bool | Progress = False,
     others: Iterable[Mapping[str, Any]] = (),
+    store: PageStore | None = None,
 ) -> None:
-    """Render the current period's pages (and ``history.html``) first, write them atomically, then the others.
+    """Render and write the current period's pages (and ``history.html``) one by one, then the others'.
 
     ``data`` is the current period (top level); ``others`` (read one at a time, so a long
     history never sits in memory at once) are the report data of the other periods in
     ``data["periods"]``, each written to its ``periods/<id>/`` folder. ``data["history"]``,
-    when present, gives ``history.html``. Pages of an earlier run that this one did not
-    write are removed at the end.
+    when present, gives ``history.html``. The index page is rendered before the folder is
+    touched (a broken template changes nothing); each team page is written as soon as it is
+    rendered, and only one is held at a time. Pages of an earlier run that this one did not
+    write are removed at the end. ``store`` keeps team pages between runs (never with ``templates``).
     ``progress`` True shows a bar on stderr when it is a terminal and there are many pages;
     a callable is called with (pages done, pages in all) instead.
     """
     env = environment_for(HTML, templates)
+    pages = _Pages(env, out_dir, store if templates is None else None)
     links = period_links(data)
     folders = {p["id"]: p["path"] for p in links}
     current = _period_view(data, links)
     history = data.get("history")
     total = sum(len(e.get("teams") or ()) + 1 for e in history) + 1 if history else len(current["teams"]) + 1
-    written: set[str] = set()
     with _ticker(progress, total) as tick:
-        pages = _render_period(env, current, "", tick)
+        pages.tick = tick
+        first = {"index.html": render_template(env, "index.html.j2", _index_context(current, ""))}
         if history is not None:
             context = {**current, **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
-            pages["history.html"] = render_template(env, "history.html.j2", context)
-            tick()
-        base = _prepare(out_dir, [*pages, *(f"{folder}teams/x.html" for folder in folders.values() if folder)])
-        _write_pages(out_dir, pages, written)
+            first["history.html"] = render_template(env, "history.html.j2", context)
+        team_pages = pages.team_pages(current, "")
+        first.update(itertools.islice(team_pages, 1))  # a broken team template fails before the folder is touched
+        names = [*first, *(f"teams/{team['id']}.html" for team in current["teams"])]
+        pages.base = _prepare(out_dir, [*names, *(f"{folder}teams/x.html" for folder in folders.values() if folder)])
+        for name, text in itertools.chain(first.items(), team_pages):
+            pages.write(name, text)
         for other in others:
             folder = folders.get(visible(other["period"]["id"]))
             if folder:
-                _write_pages(out_dir, _render_period(env, _period_view(other, links), folder, tick), written)
-    _guard(out_dir, lambda: _drop_stale(out_dir, base, written))
+                pages.period(_period_view(other, links), folder)
+    _guard(out_dir, lambda: _drop_stale(out_dir, pages.base, pages.written))
 
 
 def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
@@ -140,23 +184,66 @@ def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[s
     return {**view, "periods": links}
 
 
-def _render_period(
-    env: ImmutableSandboxedEnvironment, view: dict[str, Any], prefix: str, tick: Callable[[], None]
-) -> dict[str, str]:
-    """Return one period's index and team pages, named by their place under ``prefix``."""
-    up = "../" * prefix.count("/")
-    page = {**view, "root": "", "site": up, "team": None, "history_page": False}
-    pages = {f"{prefix}index.html": render_template(env, "index.html.j2", page)}
-    tick()
-    for team in view["teams"]:
-        context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
-        pages[f"{prefix}teams/{team['id']}.html"] = render_template(env, "team.html.j2", context)
-        tick()
-    return pages
+def _index_context(view: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """Return the context of a period's index page under ``prefix``."""
+    return {**view, "root": "", "site": "../" * prefix.count("/"), "team": None, "history_page": False}
+
+
+class _Pages:
+    """Render pages into the output folder one at a time, reusing stored team pages."""
+
+    def __init__(self, env: ImmutableSandboxedEnvironment, out_dir: Path, store: PageStore | None) -> None:
+        self.env, self.out_dir, self.store = env, out_dir, store
+        self.written: set[str] = set()
+        self.base = out_dir
+        self.tick: Callable[[], None] = lambda: None
+
+    def write(self, name: str, text: str) -> None:
+        """Write page ``name`` atomically (unless it already holds exactly ``text``) and count it."""
+        _guard(self.out_dir, lambda: _write_page(self.out_dir / name, text))
+        self.written.add(name)
+        self.tick()
+
+    def period(self, view: dict[str, Any], prefix: str) -> None:
+        """Write one period's index and team pages under ``prefix``."""
+        self.write(f"{prefix}index.html", render_template(self.env, "index.html.j2", _index_context(view, prefix)))
+        for name, text in self.team_pages(view, prefix):
+            self.write(name, text)
+
+    def team_pages(self, view: dict[str, Any], prefix: str) -> Iterator[tuple[str, str]]:
+        """Yield the team pages of one period by name, each from the store when its digest is known."""
+        up = "../" * prefix.count("/")
+        navigation = navigation_digest(view["teams"])
+        for team in view["teams"]:
+            name = f"{prefix}teams/{team['id']}.html"
+            context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
+            digest = team_page_digest(name, context, navigation, __version__) if self.store is not None else None
+            text = self.store.get(name, digest) if self.store is not None and digest is not None else None
+            if text is None:
+                text = render_template(self.env, "team.html.j2", context)
+                if self.store is not None and digest is not None:
+                    self.store.put(name, digest, text)
+            yield name, text
+
+
+def _write_page(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically; a regular file that already holds exactly ``text`` is left alone."""
+    payload = text.encode("utf-8")
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))  # no link, no FIFO wait
+    except OSError:
+        handle = -1
+    if handle >= 0:
+        with os.fdopen(handle, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size == len(payload) and stream.read() == payload:
+                return
+    write_atomic(path, payload)
 
 
 HTML = Profile(
-    filters=FILTERS, globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart}
+    filters=FILTERS,
+    globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart, "team_links": team_links},
 )
 
 
@@ -183,17 +270,6 @@ def _prepare(out_dir: Path, names: Iterable[str]) -> Path:
 
     result: Path = _guard(out_dir, check)
     return result
-
-
-def _write_pages(out_dir: Path, pages: Mapping[str, str], written: set[str]) -> None:
-    """Write the pages atomically and remember their names."""
-
-    def write() -> None:
-        for name, text in pages.items():
-            write_atomic(out_dir / name, text)
-            written.add(name)
-
-    _guard(out_dir, write)
 
 
 def _drop_stale(out_dir: Path, base: Path, pages: Container[str]) -> None:

@@ -19,14 +19,22 @@ _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]")
 
 
 def visible(raw: Any) -> Any:
-    """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters."""
+    """Return ``raw`` with every string inside it stripped of bidi controls and zero-width characters.
+
+    A dict or list with nothing to strip is returned itself: the report is not held twice.
+    """
     if isinstance(raw, str):
         return _INVISIBLE.sub("", raw)
     if isinstance(raw, Mapping):
-        return {key: visible(item) for key, item in raw.items()}
+        clean = {key: item if type(item) in _PLAIN else visible(item) for key, item in raw.items()}
+        return raw if type(raw) is dict and all(clean[key] is item for key, item in raw.items()) else clean
     if isinstance(raw, list | tuple):
-        return [visible(item) for item in raw]
+        items = [item if type(item) in _PLAIN else visible(item) for item in raw]
+        return raw if type(raw) is list and all(a is b for a, b in zip(items, raw, strict=True)) else items
     return raw
+
+
+_PLAIN = frozenset({int, float, bool, type(None)})  # values with no text inside
 
 
 OMITTED_SHOWN = 50  # the warning lists this many left-out parts; JSON has them all

@@ -6,11 +6,14 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from okrlint.report import DEFAULT_HTML_FOLDER
 from okrlint.util.errors import UserError
 from okrlint.util.output import refuse_links, write_output
+
+if TYPE_CHECKING:
+    from okrlint.report.pagecache import PageStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,7 @@ class WriteOptions:
     ``root``: the repository, inside which no symbolic link on the way to ``out`` is written through.
     ``history``: Markdown prints the history of every period instead of the scorecard.
     ``others``: the report data of the other periods, for the HTML site's ``periods/<period>/``.
+    ``pages``: where the HTML report keeps rendered team pages between runs (the cache), or None.
     """
 
     out: str | None = None
@@ -29,6 +33,7 @@ class WriteOptions:
     root: Path | None = None
     history: bool = False
     others: Iterable[Mapping[str, Any]] = ()
+    pages: PageStore | None = None
 
 
 def render_json(data: dict[str, Any]) -> str:
@@ -63,7 +68,14 @@ def write_html_folder(data: dict[str, Any], options: WriteOptions) -> None:
         refuse_links(folder, options.root)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder}: --out for --format html must be a folder, and this is a file")
-    write_html(data, folder, templates=options.templates, progress=options.progress, others=options.others)
+    write_html(
+        data,
+        folder,
+        templates=options.templates,
+        progress=options.progress,
+        others=options.others,
+        store=options.pages,
+    )
 
 
 def write_json(data: dict[str, Any], options: WriteOptions) -> None:

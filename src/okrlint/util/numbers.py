@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
@@ -89,12 +90,18 @@ def quantum(values: Iterable[Any]) -> Decimal | None:
 
     ``[5.9e6, 6.2e6]`` -> ``1E+5``; ``[2.49, 3]`` -> ``0.01``; None when there is no such number.
     """
-    steps = []
-    for raw in values:
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw) or raw == 0:
-            continue
-        steps.append(Decimal(1).scaleb(Decimal(repr(float(raw))).normalize().as_tuple().exponent))  # type: ignore[arg-type]
-    return min(steps) if steps else None
+    places = [
+        _last_place(float(raw))
+        for raw in values
+        if not isinstance(raw, bool) and isinstance(raw, int | float) and math.isfinite(raw) and raw != 0
+    ]
+    return Decimal(1).scaleb(min(places)) if places else None
+
+
+@lru_cache(maxsize=65536)
+def _last_place(value: float) -> int:
+    """Return the power of ten of a finite, non-zero number's last significant digit (``2.49`` -> -2)."""
+    return int(Decimal(repr(value)).normalize().as_tuple().exponent)
 
 
 def to_quantum(raw: float, step: Decimal | None) -> float:
