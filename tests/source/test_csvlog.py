@@ -150,7 +150,7 @@ def test_csv_rows_feed_scores(tmp_path: Path) -> None:
     assert scores == {"latency": pytest.approx(0.5), "one-click": 0.5}
 
 
-@given(st.text(alphabet="ab ,\"\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", max_size=60))
+@given(st.text(alphabet='ab ,"\r\n\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029', max_size=60))
 def test_lines_split_as_stringio_and_splitlines_do(text: str) -> None:
     assert list(physical_lines(text)) == list(io.StringIO(text, newline=""))
     assert first_line(text) == next((line for line in text.splitlines() if line.strip()), "")

@@ -29,6 +29,6 @@ def read_csv_log(path: str, text: str) -> tuple[CheckInLog | None, list[LoadProb
         return None, problems
     rows = RowsBuilder(path)
     for r in records:
-        where = (r.index, r.line, layout_of_cells(r.columns))
+        where = (r.row_index, r.line, layout_of_cells(r.columns))
         rows.add(r.date, (r.kr, r.kpi, r.author, r.team), r.value, r.confidence, r.note, where)
     return CheckInLog(Loc(path, 1, 1), rows=rows.rows()), problems

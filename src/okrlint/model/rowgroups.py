@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from array import array
 import heapq
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby, repeat
-from operator import itemgetter
 from datetime import date
+from itertools import groupby, pairwise, repeat
+from operator import itemgetter
 from typing import Any, overload
 
 from okrlint.model.repository import CheckIn, CheckInLog, KrRef
@@ -66,7 +66,11 @@ class RowGroup(Sequence[CheckIn]):
 
     def where(self, keep: Callable[[int, Any], bool]) -> RowGroup:
         """Return the rows for which ``keep(day number, value)`` is true, in the same order."""
-        chosen = [i for i, (ordinal, value) in enumerate(zip(self.ordinals(), self.values())) if keep(ordinal, value)]
+        chosen = [
+            i
+            for i, (ordinal, value) in enumerate(zip(self.ordinals(), self.values(), strict=True))
+            if keep(ordinal, value)
+        ]
         if len(chosen) == len(self):
             return self
         return self._picked(chosen)
@@ -92,10 +96,10 @@ class RowGroup(Sequence[CheckIn]):
         """
         runs: list[Iterator[tuple[int, str, int, int]]] = []  # per log: (day, path, position, log number)
         moved = False
-        for number, run in groupby(zip(self._which, self._positions), key=itemgetter(0)):
+        for number, run in groupby(zip(self._which, self._positions, strict=True), key=itemgetter(0)):
             rows, positions = self._stores[number], array("i", map(itemgetter(1), run))
             days = array("i", map(rows.ordinal, positions))
-            if any(a > b for a, b in zip(days, days[1:])):  # a log out of date order (T402 reports it)
+            if any(a > b for a, b in pairwise(days)):  # a log out of date order (T402 reports it)
                 order = sorted(range(len(days)), key=days.__getitem__)  # stable: file order within a day
                 days, positions = array("i", (days[i] for i in order)), array("i", (positions[i] for i in order))
                 moved = True

@@ -149,6 +149,7 @@ class CheckInRows(Sequence[CheckIn]):
     """The rows of one check-in log in columns; ``rows[i]`` makes the ``CheckIn`` of row ``i``."""
 
     __slots__ = (
+        "_confidences",
         "_days",
         "_indices",
         "_key_table",
@@ -160,7 +161,6 @@ class CheckInRows(Sequence[CheckIn]):
         "_refs",
         "_resolved",
         "_values",
-        "_confidences",
         "path",
     )
 

@@ -255,7 +255,7 @@ def score_key_result(
         source = "baseline" if current is not None else "none"
     score = score_of(kr, current)
     expected = expected_progress(okr_set.period, checkins.as_of, objective.type, aspirational_goal)
-    series = [(day, float(value)) for day, value in zip(rows.dates(), rows.values()) if value is not None]
+    series = [(day, float(value)) for day, value in zip(rows.dates(), rows.values(), strict=True) if value is not None]
     return KrScore(
         ref=ref,
         kr=kr,

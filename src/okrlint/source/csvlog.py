@@ -35,7 +35,7 @@ class CsvRecord(NamedTuple):
     """One valid record of a CSV check-in log: its values and where they stand (``line``, cell columns)."""
 
     line: int
-    index: int
+    row_index: int  # the record's position among the file's records (``CheckIn.index``)
     columns: Mapping[str, int]
     date: date
     kr: str | None

@@ -170,8 +170,7 @@ def _value_problem(ctx: RuleContext, value: float | bool | None, kpi: str | None
     if kind == "milestone":
         if not isinstance(value, bool) and value is not None and not 0 <= value <= 1:
             return (
-                f"milestone key result {ref} takes true, false or the fraction done (0 to 1), "
-                f"not {plain_number(value)}"
+                f"milestone key result {ref} takes true, false or the fraction done (0 to 1), not {plain_number(value)}"
             )
     elif isinstance(value, bool) and (kpi is not None or kind in ("metric", "range")):
         what = f"KPI {kpi}" if kpi is not None else f"{kind} key result {ref}"
