@@ -6,8 +6,8 @@ import math
 from datetime import date
 
 import pytest
+from test_build import build
 
-from model.test_build import build
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.repository import CheckIn, CheckInLog, Loc
 from okrlint.model.rowgroups import group_rows
@@ -56,7 +56,8 @@ def test_rows_of_a_yaml_log_are_the_rows_written() -> None:
     rows = list(log.rows)
     assert [r.value for r in rows] == [1100, 1000.0, 12345678901234567890123, True, False, -0.0, 3]
     assert [type(r.value) for r in rows[:3]] == [int, float, int]
-    assert math.copysign(1, rows[5].value) == -1
+    negative_zero = rows[5].value
+    assert isinstance(negative_zero, float) and math.copysign(1, negative_zero) == -1
     assert [r.note for r in rows] == [None, "", "a note, with ünïcode", None, None, "last", None]
     assert [r.confidence for r in rows] == [None, 1, None, None, 0.25, None, None]
     assert [r.author for r in rows] == [None, None, None, "dana@example.com", None, None, None]
@@ -128,6 +129,6 @@ def test_groups_in_scoring_order_are_the_rows_sorted() -> None:
     assert list(ordered) == sorted([*a.rows, *b.rows], key=row_order)
     assert list(ordered.until(date(2026, 10, 2))) == list(ordered)[:6]
     assert ordered.last_date() == date(2026, 10, 5)
-    assert list(ordered.where(lambda day, value: value > 2)) == [r for r in ordered if r.value > 2]
+    assert list(ordered.where(lambda day, value: value > 2)) == [r for r in ordered if (r.value or 0) > 2]
     _, up_to = group_rows([b, a], date(2026, 10, 1))
     assert [(r.loc.path, r.index) for r in up_to["nps"]] == [("b.yaml", 1), ("b.yaml", 3), ("a.yaml", 0)]
