@@ -11,7 +11,7 @@ the columns it needs with :meth:`CheckInRows.scan` and builds the rows it report
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from itertools import chain, repeat
@@ -289,6 +289,15 @@ class CheckInRows(Sequence[CheckIn]):
         return rows
 
 
+def _number(item: Hashable, numbers: dict[Any, int], table: list[Any]) -> int:
+    """Return the index of ``item`` in ``table``, appending it the first time (``numbers`` maps item -> index)."""
+    number = numbers.get(item)
+    if number is None:
+        number = numbers[item] = len(table)
+        table.append(item)
+    return number
+
+
 def _ref_number(ref: KrRef | None, table: dict[int, int], refs: list[KrRef | None]) -> int:
     """Return 1 + the index of ``ref`` in ``refs`` (adding it; equal refs are one shared object), 0 for None."""
     if ref is None:
@@ -314,21 +323,13 @@ class RowsBuilder:
         """Add a row: its date, (kr, kpi, author, team), value, confidence, note and place in the file."""
         rows = self._rows
         rows._days.append(day.toordinal())
-        number = self._key_numbers.get(key)
-        if number is None:
-            number = self._key_numbers[key] = len(rows._key_table)
-            rows._key_table.append(key)
-        rows._keys.append(number)
+        rows._keys.append(_number(key, self._key_numbers, rows._key_table))
         rows._values.append(value)
         rows._confidences.append(confidence)
         rows._notes.append(note, len(rows._days) - 1)
         index, line, layout = where
         rows._lines.append(line)
-        number = self._layout_numbers.get(layout)
-        if number is None:
-            number = self._layout_numbers[layout] = len(rows._layout_table)
-            rows._layout_table.append(layout)
-        rows._layouts.append(number)
+        rows._layouts.append(_number(layout, self._layout_numbers, rows._layout_table))
         rows._indices.append(index)
 
     def rows(self) -> CheckInRows:
