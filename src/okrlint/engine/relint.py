@@ -19,7 +19,6 @@ from okrlint.engine.incremental import all_summaries
 from okrlint.lint.context import SET_KINDS, STRUCTURE_RULES, affected_files, context_files, lint_in_context
 from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule
-from okrlint.lint.run import lint_loaded
 from okrlint.model.load import Loader, load_repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
@@ -85,15 +84,14 @@ def relint(
     if context is None:
         return None
     loaded = load_repository(config, context.files, loader, incomplete=context.incomplete)
-    fresh = list(lint_in_context(loaded, config, as_of, rules, affected, context.row_rules_only))
     redone = {escape_undecodable(rel) for rel in affected}
     sets = {escape_undecodable(rel) for rel, s in summaries.items() if s.kind in SET_KINDS} - redone
-    if sets_edited:  # the rules that compare OKR sets may find new things in any set
-        structure = [r for r in rules if r.code in STRUCTURE_RULES]
-        fresh += [f for f in lint_loaded(loaded, config, as_of, structure) if f.path in sets]
+    restructured = sets if sets_edited else set()  # the rules comparing OKR sets may find new things in any set
+    fresh = lint_in_context(loaded, config, as_of, rules, affected, context.row_rules_only, restructured)
     present = {escape_undecodable(rel) for rel in now}
-    stale = STRUCTURE_RULES if sets_edited else frozenset()
     kept = [
-        f for f in previous if f.path in present and f.path not in redone and not (f.path in sets and f.code in stale)
+        f
+        for f in previous
+        if f.path in present and f.path not in redone and not (f.path in restructured and f.code in STRUCTURE_RULES)
     ]
     return tuple(sorted((*kept, *fresh))), summaries

@@ -88,7 +88,7 @@ def lint_repository(
     if store is None or key is None:
         loaded = load_repository(config, files, loader)
         return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
-    redone = relint(config, as_of, rules, files, stamps, store, loader)
+    redone = relint(config, as_of, rules, files, stamps, store, loader)  # it stores the summaries it makes
     repo = None
     if redone is not None:
         findings, summaries = redone
@@ -98,6 +98,7 @@ def lint_repository(
         findings, repo = lint_loaded(loaded, config, as_of, rules, progress), loaded.repo
     if all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
-        write_summaries(store, files, stamps, summaries)
+        if redone is None:
+            write_summaries(store, files, stamps, summaries)
         write_world(store, as_of, (r.code for r in rules), key, stamps, summaries)
     return shown(findings, len(files), only_rel, repo)

@@ -148,21 +148,20 @@ def lint_in_context(
     rules: Sequence[Rule],
     targets: Collection[str],
     row_rules_only: bool = True,
+    structure_of: Collection[str] = (),
 ) -> tuple[Finding, ...]:
     """Return the findings of ``targets`` over a repository loaded from their ``context_files``.
 
     ``row_rules_only`` runs only the loading rules and ``ROW_RULES`` (enough when every target is a log);
     otherwise the rules outside ``STRUCTURE_RULES`` and ``ROW_RULES`` run over the targets' own OKR sets.
+    ``structure_of`` names more files (as shown) whose ``STRUCTURE_RULES`` findings are wanted too.
     """
-    if row_rules_only:
-        findings = lint_loaded(loaded, config, as_of, [r for r in rules if r.check is None or r.code in ROW_RULES])
-    else:
-        wide_codes = STRUCTURE_RULES | ROW_RULES
-        wide = [r for r in rules if r.check is None or r.code in wide_codes]
+    wide_codes = ROW_RULES | STRUCTURE_RULES if structure_of or not row_rules_only else ROW_RULES
+    findings = list(lint_loaded(loaded, config, as_of, [r for r in rules if r.check is None or r.code in wide_codes]))
+    if not row_rules_only:
         local = [r for r in rules if r.check is not None and r.code not in wide_codes]
-        narrow = replace(loaded, repo=focused(loaded.repo, targets))
-        findings = tuple(
-            sorted((*lint_loaded(loaded, config, as_of, wide), *lint_loaded(narrow, config, as_of, local)))
-        )
+        findings += lint_loaded(replace(loaded, repo=focused(loaded.repo, targets)), config, as_of, local)
     paths = {escape_undecodable(rel) for rel in targets}  # findings name paths as shown
-    return tuple(f for f in findings if f.path in paths)
+    return tuple(
+        sorted(f for f in findings if f.path in paths or (f.code in STRUCTURE_RULES and f.path in structure_of))
+    )
