@@ -187,16 +187,39 @@ def _cached(root: Path, as_of: date, only: list[Path] | None) -> tuple[Finding, 
     return lint_repository(load_config(root / ".okrlint.yaml"), as_of, only=only, cache=True).findings
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_edits_adds_deletes_and_renames_keep_findings_identical(
-    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A generated organisation of 4 teams, with the user's cache folder inside the test's folder."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     root = tmp_path / "org"
     _generate(root, 4)
+    return root
+
+
+@pytest.fixture
+def linted(org: Path) -> Path:
+    """The organisation after a full lint with the cache (findings, summaries and world stored)."""
+    _cached(org, DATES[0], None)
+    return org
+
+
+def _spy_loads(patch: pytest.MonkeyPatch, where: str) -> list[list[str]]:
+    """Record the files of every ``load_repository`` call made through module ``where``."""
+    loaded: list[list[str]] = []
+
+    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
+        loaded.append([f.rel for f in files])
+        return load_repository(config, files, *args, **kwargs)
+
+    patch.setattr(f"{where}.load_repository", spy)
+    return loaded
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_edits_adds_deletes_and_renames_keep_findings_identical(seed: int, linted: Path) -> None:
+    root = linted
     rng = random.Random(seed)
     seen: set[str] = set()
-    _cached(root, DATES[0], None)  # fills the cache, summaries included
     _add_linked_kr(rng, root)
     for _ in range(12):
         rng.choice(STEPS)(rng, root)
@@ -213,37 +236,24 @@ def test_edits_adds_deletes_and_renames_keep_findings_identical(
     assert {"T404", "T405"} & seen  # and findings in OKR sets that depend on check-ins
 
 
-def test_only_row_rules_report_in_check_in_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_row_rules_report_in_check_in_logs(org: Path) -> None:
     """lint.context runs only ROW_RULES (and loading) for logs: no other rule may report there."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
     rng = random.Random(9)
     for _ in range(40):
-        rng.choice(STEPS[:6])(rng, root)
+        rng.choice(STEPS[:6])(rng, org)
     for as_of in DATES:
-        findings = _cold(root, as_of, None)
+        findings = _cold(org, as_of, None)
         in_logs = {f.code for f in findings if "/checkins/" in f.path}
         assert in_logs, "the fixture should have findings in logs"
         assert in_logs <= ROW_RULES | {"E001", "E002", "E003", "E006", "E007"}
 
 
-def test_an_edited_okr_set_is_linted_without_unrelated_logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edited_okr_set_is_linted_without_unrelated_logs(linted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the structure and the logs about the set's own key results are loaded for it."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
-    _cached(root, DATES[0], None)
-    edited = root / "okrs" / "2026-Q4" / "team-0002.yaml"
+    edited = linted / "okrs" / "2026-Q4" / "team-0002.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    loaded: list[list[str]] = []
-
-    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
-        loaded.append([f.rel for f in files])
-        return load_repository(config, files, *args, **kwargs)
-
-    monkeypatch.setattr("okrlint.engine.incremental.load_repository", spy)
-    assert _cached(root, DATES[1], [edited]) == _cold(root, DATES[1], [edited])
+    loaded = _spy_loads(monkeypatch, "okrlint.engine.incremental")
+    assert _cached(linted, DATES[1], [edited]) == _cold(linted, DATES[1], [edited])
     context = loaded[-1]
     assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/2026-Q4/team-0003.yaml" in context
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context
@@ -251,45 +261,31 @@ def test_an_edited_okr_set_is_linted_without_unrelated_logs(tmp_path: Path, monk
 
 def _relinted(root: Path, monkeypatch: pytest.MonkeyPatch, as_of: date) -> list[list[str]]:
     """Lint the whole repository with the cache, assert it matches a cold run; return what relint loaded."""
-    loaded: list[list[str]] = []
-
-    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
-        loaded.append([f.rel for f in files])
-        return load_repository(config, files, *args, **kwargs)
-
     with monkeypatch.context() as patch:
-        patch.setattr("okrlint.engine.relint.load_repository", spy)
+        loaded = _spy_loads(patch, "okrlint.engine.relint")
         assert _cached(root, as_of, None) == _cold(root, as_of, None)
     return loaded
 
 
 def test_renaming_an_objective_others_align_to_reports_in_their_sets(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    linted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Findings of unchanged OKR sets that compare sets (E005 on their aligns) are recomputed."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
-    _cached(root, DATES[0], None)
-    company = root / "okrs" / "2026-Q4" / "company.yaml"
+    company = linted / "okrs" / "2026-Q4" / "company.yaml"
     original = company.read_text(encoding="utf-8")
     company.write_text(original.replace("  - id: ", "  - id: renamed-"), encoding="utf-8")
-    assert _relinted(root, monkeypatch, DATES[0]), "the whole lint did not take the incremental path"
-    assert any(f.code == "E005" and "team-" in f.path for f in _cold(root, DATES[0], None))
+    assert _relinted(linted, monkeypatch, DATES[0]), "the whole lint did not take the incremental path"
+    assert any(f.code == "E005" and "team-" in f.path for f in _cold(linted, DATES[0], None))
     company.write_text(original + "# back\n", encoding="utf-8")  # and back: those findings go away again
-    assert _relinted(root, monkeypatch, DATES[0])
+    assert _relinted(linted, monkeypatch, DATES[0])
 
 
 def test_a_whole_lint_after_an_edit_relints_only_what_the_edit_can_change(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    linted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
-    _cached(root, DATES[0], None)
-    log = root / "okrs" / "2026-Q4" / "checkins" / "team-0002.yaml"
+    log = linted / "okrs" / "2026-Q4" / "checkins" / "team-0002.yaml"
     log.write_text(log.read_text(encoding="utf-8").replace("value: ", "value: 1", 1), encoding="utf-8")
-    loaded = _relinted(root, monkeypatch, DATES[0])
+    loaded = _relinted(linted, monkeypatch, DATES[0])
     assert loaded, "the whole lint did not take the incremental path"
     assert "okrs/2026-Q4/checkins/team-0002.yaml" in loaded[-1]
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in loaded[-1]
