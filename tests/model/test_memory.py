@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from linting import write_repo
-from okrlint.config import load_config
-from okrlint.model.load import load_repository, source_files
+from okrlint.config import Config, load_config
+from okrlint.model.load import LoadedRepository, load_repository, source_files
 
 OKR = (
     "team: demo\nperiod: 2026-Q4\nowner: o@example.com\nobjectives:\n  - id: grow\n    title: Grow\n"
@@ -27,8 +27,8 @@ def _log(seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_a_csv_row_costs_tens_of_bytes_in_the_model(tmp_path: Path) -> None:
-    config = load_config(write_repo(tmp_path, {"okrs/demo.yaml": OKR, "okrs/a.csv": _log(1), "okrs/b.csv": _log(2)}))
+def _load_measured(config: Config) -> tuple[LoadedRepository, int]:
+    """Load the repository; return it and the bytes it holds once loaded (tracemalloc)."""
     files = source_files(config)
     gc.collect()
     tracemalloc.start()
@@ -36,9 +36,14 @@ def test_a_csv_row_costs_tens_of_bytes_in_the_model(tmp_path: Path) -> None:
         before = tracemalloc.get_traced_memory()[0]
         loaded = load_repository(config, files)
         gc.collect()
-        held = tracemalloc.get_traced_memory()[0] - before
+        return loaded, tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
+
+
+def test_a_csv_row_costs_tens_of_bytes_in_the_model(tmp_path: Path) -> None:
+    config = load_config(write_repo(tmp_path, {"okrs/demo.yaml": OKR, "okrs/a.csv": _log(1), "okrs/b.csv": _log(2)}))
+    loaded, held = _load_measured(config)
     rows = sum(len(log.rows) for log in loaded.repo.logs)
     assert rows == 2 * ROWS
     # A dict of Loc per row took 1,200 bytes, a CheckIn object with its locations about 430; columns take about 70.
@@ -55,16 +60,7 @@ def _yaml_log(rows: int) -> str:
 
 def test_yaml_rows_are_columns_with_a_shared_field_layout(tmp_path: Path) -> None:
     config = load_config(write_repo(tmp_path, {"okrs/demo.yaml": OKR, "okrs/log.yaml": _yaml_log(ROWS)}))
-    files = source_files(config)
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        loaded = load_repository(config, files)
-        gc.collect()
-        held = tracemalloc.get_traced_memory()[0] - before
-    finally:
-        tracemalloc.stop()
+    loaded, held = _load_measured(config)
     (log,) = loaded.repo.logs
     assert len(log.rows) == ROWS
     last = log.rows[-1]
