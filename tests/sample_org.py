@@ -68,3 +68,16 @@ checkins:
   - {date: 2026-02-25, kpi: nps, value: 70}
   - {date: 2026-02-01, kpi: latency, value: 350}
 """
+
+# One shop team's Q4 OKR set (a metric KR and a milestone) and a KPI catalogue, for check-in and CSV tests.
+SHOP_Q4 = """\
+team: shop
+period: 2026-Q4
+objectives:
+  - id: checkout
+    title: Make checkout effortless
+    key_results:
+      - {id: latency, title: Cut p95 latency from 1200 ms to 400 ms, baseline: 1200, target: 400, unit: ms}
+      - {id: one-click, title: Ship one-click checkout, milestone: true}
+"""
+SHOP_KPIS = "kpis:\n  - {id: nps, name: NPS, source: survey, target: 60}\n"

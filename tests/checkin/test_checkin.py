@@ -18,19 +18,10 @@ from okrlint.cli import main
 from okrlint.config import load_config
 from okrlint.lint.run import Selection, lint
 from okrlint.model.load import load_repository, source_files
+from sample_org import SHOP_KPIS as KPIS
+from sample_org import SHOP_Q4 as OKRS
 from tools import checkins_at_once
 
-OKRS = """\
-team: shop
-period: 2026-Q4
-objectives:
-  - id: checkout
-    title: Make checkout effortless
-    key_results:
-      - {id: latency, title: Cut p95 latency from 1200 ms to 400 ms, baseline: 1200, target: 400, unit: ms}
-      - {id: one-click, title: Ship one-click checkout, milestone: true}
-"""
-KPIS = "kpis:\n  - {id: nps, name: NPS, source: survey, target: 60}\n"
 TODAY = date(2027, 2, 1)
 TEAMS = "teams:\n  - {id: company, name: Acme}\n  - {id: shop, name: Shop, parent: company}\n"
 

@@ -6,10 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_checkin import KPIS, OKRS, TEAMS, TODAY, assert_clean, snapshot
+from test_checkin import TEAMS, TODAY, assert_clean, snapshot
 
 from linting import write_repo
 from okrlint.cli import main
+from sample_org import SHOP_KPIS as KPIS
+from sample_org import SHOP_Q4 as OKRS
 
 LOG = """\
 # Payments check-ins

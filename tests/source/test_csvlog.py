@@ -19,18 +19,8 @@ from okrlint.model.load import load_repository, source_files
 from okrlint.scoring.scores import collect_checkins, score_okr_set
 from okrlint.source.csvlog import first_line, locate_quote_error, parse_cell_value, physical_lines
 from okrlint.util.numbers import parse_number
-
-OKRS = """\
-team: shop
-period: 2026-Q4
-objectives:
-  - id: checkout
-    title: Make checkout effortless
-    key_results:
-      - {id: latency, title: Cut p95 latency from 1200 ms to 400 ms, baseline: 1200, target: 400, unit: ms}
-      - {id: one-click, title: Ship one-click checkout, milestone: true}
-"""
-KPIS = "kpis:\n  - {id: nps, name: NPS, source: survey, target: 60}\n"
+from sample_org import SHOP_KPIS as KPIS
+from sample_org import SHOP_Q4 as OKRS
 
 
 def problems_of(text: str) -> list[tuple[str, int, int, str]]:
