@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from okrlint.cli import main
 from okrlint.model.csvlog import read_csv_log
 from okrlint.report.html import _SLUG as HTML_SLUG
-from okrlint.source import csvlog, schemas
+from okrlint.source import csvlog, schemacode, schemas
 from okrlint.source.yamlload import load_yaml
 from paths import REPO
 
@@ -50,8 +50,8 @@ def _ecma(pattern: str, text: str) -> bool:
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_both_validators_read_each_schema_pattern_as_ecma_does(pattern: str) -> None:
     schema = {"type": "string", "pattern": pattern}
-    fast = fastjsonschema.compile(schemas.python_patterns(schema))
-    full = Draft202012Validator(schemas.python_patterns(schema))
+    fast = fastjsonschema.compile(schemacode.python_patterns(schema))
+    full = Draft202012Validator(schemacode.python_patterns(schema))
     for text in SAMPLES:
         try:
             fast(text)

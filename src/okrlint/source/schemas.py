@@ -7,12 +7,12 @@ its instance path to the YAML node it is about.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 from okrlint.source.problems import LoadProblem, Mark
+from okrlint.source.schemacode import compiled_validator, python_patterns
 from okrlint.source.yamlload import YMap, YSeq
 from okrlint.util.numbers import plain_number
 from okrlint.util.resources import load_schema
@@ -21,33 +21,17 @@ from okrlint.util.text import did_you_mean
 MESSAGE_KEY = "x-okrlint-message"
 
 
-_DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped $ (fastjsonschema rewrites exactly these)
-
-
-def python_patterns(schema: Any) -> Any:
-    """Return a copy of ``schema`` whose ``pattern`` regexes mean in Python what they mean in ECMA-262.
-
-    In JSON Schema (ECMA-262) ``$`` matches only at the very end; in Python's ``re`` it also matches
-    before a final newline, so ``"a\\n"`` would pass ``^[a-z0-9]+$``. fastjsonschema turns ``$`` into
-    ``\\Z`` itself; jsonschema does not, so both validators get the rewritten copy and agree.
-    """
-    if isinstance(schema, dict):
-        return {
-            key: _DOLLAR.sub(r"\\Z", value) if key == "pattern" and isinstance(value, str) else python_patterns(value)
-            for key, value in schema.items()
-        }
-    if isinstance(schema, list):
-        return [python_patterns(item) for item in schema]
-    return schema
-
-
 @cache
 def _fast_validator(kind: str) -> Callable[[Any], Any]:
+    """Return the compiled validator of ``kind``: the shipped one (``schemacode``), else compiled now."""
     import fastjsonschema
 
-    # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
     # A copy: fastjsonschema rewrites every $ref of the schema it is given into an absolute URI.
     schema = python_patterns(load_schema(kind))
+    shipped = compiled_validator(kind, schema)
+    if shipped is not None:
+        return shipped
+    # use_default=False: fastjsonschema would otherwise write schema defaults into the located tree.
     return fastjsonschema.compile(schema, use_default=False)  # type: ignore[no-any-return,unused-ignore]
 
 
