@@ -15,12 +15,10 @@ import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from linting import write_repo
-from okrlint.engine import pool
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "wait4") or not hasattr(os, "sched_setaffinity"), reason="Linux only")
 
@@ -82,34 +80,3 @@ def test_peak_memory_grows_far_less_than_the_logs(tmp_path: Path, suffix: str, l
         peaks.append(_peak_mb(root))
     per_mb = (peaks[1] - peaks[0]) / (sizes[1] - sizes[0])
     assert per_mb < MB_PER_MB, f"{per_mb:.2f} MB of peak per MB of {suffix} logs (peaks {peaks} MB)"
-
-
-class _Pool:
-    """Stands in for the process pool: runs nothing, and counts the chunks submitted and not yet read."""
-
-    def __init__(self) -> None:
-        self.outstanding = 0
-        self.most = 0
-
-    def submit(self, fn: Callable[..., Any], chunk: list[int]) -> _Result:
-        self.outstanding += 1
-        self.most = max(self.most, self.outstanding)
-        return _Result(self, [f"{job}".encode() for job in chunk])
-
-
-class _Result:
-    def __init__(self, pool: _Pool, value: list[bytes]) -> None:
-        self.pool, self.value = pool, value
-
-    def result(self) -> list[bytes]:
-        self.pool.outstanding -= 1
-        return self.value
-
-
-def test_workers_run_at_most_a_window_ahead() -> None:
-    fake = _Pool()
-    results = pool._in_window(fake, [[i, i + 100] for i in range(50)], 3)  # type: ignore[arg-type]
-    assert next(results) == b"0"
-    assert fake.most == 3
-    assert list(results)[-2:] == [b"49", b"149"]
-    assert fake.most == 3 and fake.outstanding == 0

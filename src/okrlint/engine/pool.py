@@ -7,11 +7,9 @@ workers send the plain-data form of each load result (``treecodec``), never live
 from __future__ import annotations
 
 import marshal
-import os
-from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from itertools import chain
+from typing import Any
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
@@ -19,23 +17,13 @@ from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.yamlload import Limits
+from okrlint.util.forkpool import cpus, fork_pool, in_window
 from okrlint.util.heap import return_large_blocks
 
-if TYPE_CHECKING:
-    from concurrent.futures import Executor
-
 # Below this many bytes to parse, starting worker processes costs more than it saves.
-PARALLEL_MIN_BYTES = 2_000_000
+PARALLEL_MIN_BYTES = 1_000_000
 # From this many bytes of files, freed file texts and trees must go back to the system (``util.heap``).
 LARGE_LOAD_BYTES = 2_000_000
-
-
-def workers() -> int:
-    """Return how many processes may parse at once (the CPUs this process may use)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
@@ -50,22 +38,6 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
 def _load_chunk(jobs: list[tuple[str, str, int, int, int]]) -> list[bytes]:
     """Worker: load a few files (see ``_load_encoded``)."""
     return [_load_encoded(job) for job in jobs]
-
-
-def _in_window(pool: Executor, chunks: list[list[Any]], window: int) -> Iterator[bytes]:
-    """Yield the results of ``chunks`` in order, with at most ``window`` chunks sent to ``pool`` and not yet read.
-
-    Workers that parse faster than this process builds the model wait instead of piling up
-    results: memory grows with the window, not with the repository.
-    """
-    rest = iter(chunks)
-    pending = deque(pool.submit(_load_chunk, chunk) for chunk in islice(rest, window))
-    while pending:
-        results = pending.popleft().result()
-        following = next(rest, None)
-        if following is not None:
-            pending.append(pool.submit(_load_chunk, following))
-        yield from results
 
 
 def _parse_all(
@@ -89,14 +61,10 @@ def _parse_all(
         for i, f in enumerate(files)
         if i not in mine
     ]
-    import multiprocessing  # only when parsing in parallel: a small lint never pays for the import
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
     chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
-    with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context(method)) as pool:
-        remote = _in_window(pool, chunks, 2 * (jobs - 1))
+    with fork_pool(jobs - 1) as pool:
+        remote = chain.from_iterable(in_window(pool, _load_chunk, chunks, 2 * (jobs - 1)))
         for i, source in enumerate(files):
             if i in mine:
                 yield load_file(source, config.max_file_bytes, config.limits), None
@@ -145,7 +113,7 @@ def iter_load_files(
     # few located trees are alive at once however large the repository.
     cached = {rel for rel, key in keys.items() if cache is not None and cache.has("files", key)}
     missing = [f for f in files if f.rel not in cached]
-    parsed = zip(missing, _parse_all(config, missing, jobs or workers(), cache is not None), strict=True)
+    parsed = zip(missing, _parse_all(config, missing, jobs or cpus(), cache is not None), strict=True)
     for source in files:
         if source.rel in cached:
             yield _from_cache(config, source, cache, keys[source.rel], stamps[source.rel])
