@@ -66,6 +66,8 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return render_template(env, name, context)
 
     monkeypatch.setattr("okrlint.report.html.render_template", spy)
+    monkeypatch.setattr("okrlint.report.pagewriter.render_template", spy)
+    monkeypatch.setattr("okrlint.report.pagewriter.PARALLEL_MIN_PAGES", 10**9)  # workers' renders are not seen here
     yield names
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -13,16 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from okrlint import __version__
 from okrlint.report import charts
 from okrlint.report.environment import Profile, environment_for, render_template
 from okrlint.report.formatting import FILTERS, finite
 from okrlint.report.history_chart import score_chart
 from okrlint.report.history_view import history_view, period_links
-from okrlint.report.pagecache import PageStore, navigation_digest, team_page_digest
+from okrlint.report.pagecache import PageStore
+from okrlint.report.pagewriter import PageWriter, guard
 from okrlint.report.view import build_view, projected_value, visible
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
@@ -149,7 +145,7 @@ def write_html(
     a callable is called with (pages done, pages in all) instead.
     """
     env = environment_for(HTML, templates)
-    pages = _Pages(env, out_dir, store if templates is None else None)
+    pages = PageWriter(env, out_dir, store if templates is None else None)
     links = period_links(data)
     folders = {p["id"]: p["path"] for p in links}
     current = _period_view(data, links)
@@ -161,17 +157,19 @@ def write_html(
         if history is not None:
             context = {**current, **history_view(data), "root": "", "site": "", "team": None, "history_page": True}
             first["history.html"] = render_template(env, "history.html.j2", context)
-        team_pages = pages.team_pages(current, "")
-        first.update(itertools.islice(team_pages, 1))  # a broken team template fails before the folder is touched
+        # the first team page too: a broken team template fails before the folder is touched
+        first.update(pages.team_page(current, "", 0) for _ in current["teams"][:1])
         names = [*first, *(f"teams/{team['id']}.html" for team in current["teams"])]
         pages.base = _prepare(out_dir, [*names, *(f"{folder}teams/x.html" for folder in folders.values() if folder)])
-        for name, text in itertools.chain(first.items(), team_pages):
+        for name, text in first.items():
             pages.write(name, text)
+        pages.write_team_pages(current, "", start=min(1, len(current["teams"])))
         for other in others:
             folder = folders.get(visible(other["period"]["id"]))
             if folder:
-                pages.period(_period_view(other, links), folder)
-    _guard(out_dir, lambda: _drop_stale(out_dir, pages.base, pages.written))
+                view = _period_view(other, links)
+                pages.period(view, folder, _index_context(view, folder))
+    guard(out_dir, lambda: _drop_stale(out_dir, pages.base, pages.written))
 
 
 def _period_view(data: Mapping[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
@@ -189,71 +187,10 @@ def _index_context(view: dict[str, Any], prefix: str) -> dict[str, Any]:
     return {**view, "root": "", "site": "../" * prefix.count("/"), "team": None, "history_page": False}
 
 
-class _Pages:
-    """Render pages into the output folder one at a time, reusing stored team pages."""
-
-    def __init__(self, env: ImmutableSandboxedEnvironment, out_dir: Path, store: PageStore | None) -> None:
-        self.env, self.out_dir, self.store = env, out_dir, store
-        self.written: set[str] = set()
-        self.base = out_dir
-        self.tick: Callable[[], None] = lambda: None
-
-    def write(self, name: str, text: str) -> None:
-        """Write page ``name`` atomically (unless it already holds exactly ``text``) and count it."""
-        _guard(self.out_dir, lambda: _write_page(self.out_dir / name, text))
-        self.written.add(name)
-        self.tick()
-
-    def period(self, view: dict[str, Any], prefix: str) -> None:
-        """Write one period's index and team pages under ``prefix``."""
-        self.write(f"{prefix}index.html", render_template(self.env, "index.html.j2", _index_context(view, prefix)))
-        for name, text in self.team_pages(view, prefix):
-            self.write(name, text)
-
-    def team_pages(self, view: dict[str, Any], prefix: str) -> Iterator[tuple[str, str]]:
-        """Yield the team pages of one period by name, each from the store when its digest is known."""
-        up = "../" * prefix.count("/")
-        navigation = navigation_digest(view["teams"])
-        for team in view["teams"]:
-            name = f"{prefix}teams/{team['id']}.html"
-            context = {**view, "root": "../", "site": up + "../", "team": team, "history_page": False}
-            digest = team_page_digest(name, context, navigation, __version__) if self.store is not None else None
-            text = self.store.get(name, digest) if self.store is not None and digest is not None else None
-            if text is None:
-                text = render_template(self.env, "team.html.j2", context)
-                if self.store is not None and digest is not None:
-                    self.store.put(name, digest, text)
-            yield name, text
-
-
-def _write_page(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically; a regular file that already holds exactly ``text`` is left alone."""
-    payload = text.encode("utf-8")
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))  # no link, no FIFO wait
-    except OSError:
-        handle = -1
-    if handle >= 0:
-        with os.fdopen(handle, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size == len(payload) and stream.read() == payload:
-                return
-    write_atomic(path, payload)
-
-
 HTML = Profile(
     filters=FILTERS,
     globals_={"kr_chart": kr_chart, "sparkline": kpi_sparkline, "score_chart": history_chart, "team_links": team_links},
 )
-
-
-def _guard(out_dir: Path, action: Callable[[], Any]) -> Any:
-    """Run a step that touches the output folder; turn an OS error into a clear one-line error."""
-    try:
-        return action()
-    except OSError as error:
-        where = error.filename or out_dir
-        raise UserError(f"{where}: cannot write the HTML report: {error.strerror or error}") from None
 
 
 def _prepare(out_dir: Path, names: Iterable[str]) -> Path:
@@ -268,7 +205,7 @@ def _prepare(out_dir: Path, names: Iterable[str]) -> Path:
                 raise UserError(f"{target}: refusing to write outside {out_dir}")
         return base
 
-    result: Path = _guard(out_dir, check)
+    result: Path = guard(out_dir, check)
     return result
 
 
