@@ -6,8 +6,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-from okrlint.report.svgmarkup import _el, _esc, _n
+from okrlint.report.svgmarkup import _el, _esc, _n, _shape
 from okrlint.util.numbers import plain_number, scientific
 
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
@@ -207,15 +208,22 @@ def _kr_frame(start: date, end: date, width: int, height: int, lo: float, hi: fl
     return frame, parts
 
 
-def _kr_time_axis(frame: _Frame) -> list[str]:
-    """Draw the date axis of a KR chart and close the axis group."""
+def _kr_time_axis(frame: _Frame) -> str:
+    """Draw the date axis of a KR chart and close the axis group (the same for every KR of a period)."""
+    return _time_axis(frame.start, frame.end, frame.left, frame.plot_width, frame.top, frame.plot_height, frame.height)
+
+
+@lru_cache(maxsize=256)
+def _time_axis(start: date, end: date, left: float, width: float, top: float, height: float, total: int) -> str:
+    frame = _Frame(0, total, left, top, width, height, start, end, linear_scale((start.toordinal(), end.toordinal()),
+                   (left, left + width)), lambda v: v)  # fmt: skip
     parts = [_line("chart-axis-x", frame.left, frame.bottom, frame.right, frame.bottom)]
     with_year = (frame.end - frame.start).days > 366
     for d in _date_ticks(frame.start, frame.end, max(2, int(frame.plot_width // 70))):
         parts.append(_line("chart-tick-mark", frame.x(d), frame.bottom, frame.x(d), frame.bottom + 3))
         parts.append(_text(frame.x(d), frame.height - 6, _date_label(d, with_year), "chart-tick", "middle"))
     parts.append("</g>")
-    return parts
+    return "".join(parts)
 
 
 def _kr_references(
@@ -245,9 +253,9 @@ def _kr_series(
 ) -> list[str]:
     """Draw the check-ins, their line and the forecast, noting the forecast in ``notes``."""
     parts = []
+    coords = [(_n(frame.x(d)), _n(frame.y(v))) for d, v in pts]
     if len(pts) >= 2:
-        coords = " ".join(f"{_n(frame.x(d))},{_n(frame.y(v))}" for d, v in pts)
-        parts.append(_el("polyline", "chart-line", points=coords))
+        parts.append(_el("polyline", "chart-line", points=" ".join(f"{x},{y}" for x, y in coords)))
     if fc:
         fx, fy = frame.x(fc[0]), frame.y(fc[1])
         if pts:
@@ -256,9 +264,10 @@ def _kr_series(
         tip = _title(f"forecast {_value(fc[1], unit)}")
         notes.append(f"forecast {_value(fc[1], unit)} by {fc[0].isoformat()}")
         parts.append(_el("circle", "chart-forecast-point", tip, cx=fx, cy=fy, r=3))
-    for d, v in pts:
+    point, _ = _shape("circle", "chart-point", ("cx", "cy", "r"))  # what _el would build, coordinates formatted once
+    for (d, v), (x, y) in zip(pts, coords, strict=True):
         tip = _title(f"{d.isoformat()}: {_value(v, unit)}")
-        parts.append(_el("circle", "chart-point", tip, cx=frame.x(d), cy=frame.y(v), r=3))
+        parts.append(f"{point.format(x, y, '3')}>{tip}</circle>")
     if not pts:
         cx, cy = frame.left + frame.plot_width / 2, frame.top + frame.plot_height / 2 + 4
         parts.append(_text(cx, cy, "no check-ins yet", "chart-empty", "middle"))
@@ -300,7 +309,7 @@ def kr_chart(
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
     frame, parts = _kr_frame(start, end, width, height, lo, hi)
     notes = [_summary(pts, unit)]
-    parts += _kr_time_axis(frame)
+    parts.append(_kr_time_axis(frame))
     parts += _kr_references(frame, band, base, goal, unit, notes)
     parts += _kr_series(frame, pts, fc, unit, notes)
     head = _title(title or "Key result check-ins") + f"<desc>{_esc('; '.join(notes))}</desc>"
