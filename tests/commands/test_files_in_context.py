@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,31 @@ def test_passed_file_that_does_not_exist(
     monkeypatch.chdir(repo)
     assert main(["lint", "okrs/nope.yaml"]) == 2
     assert "okrs/nope.yaml: no such file or folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: os.mkfifo(p), "not a regular file"),
+        (lambda p: p.symlink_to("/etc/hostname"), "a symbolic link that leads outside the repository"),
+        (
+            lambda p: p.with_suffix(".md").write_text("# notes\n", encoding="utf-8"),
+            "reads only .yaml, .yml, .csv files",
+        ),
+    ],
+)
+def test_a_passed_file_that_is_skipped_says_why_on_stderr(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], make: Any, reason: str
+) -> None:
+    monkeypatch.chdir(repo)
+    target = repo / "okrs" / "odd.yaml"
+    made = make(target)
+    name = "okrs/odd.md" if made is not None else "okrs/odd.yaml"
+    code, document = lint_json(capsys, name)
+    assert code == 0 and document["summary"]["files"] == 0  # stdout stays a clean JSON document
+    assert main(["lint", name]) == 0
+    err = capsys.readouterr().err
+    assert f"okrlint: warning: {name}: skipped: " in err and reason in err
 
 
 @pytest.mark.parametrize(("env", "expected"), [("true", "::error "), (None, "okrs/2026-Q4/checkins/broken.yaml:4:")])

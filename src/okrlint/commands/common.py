@@ -105,13 +105,18 @@ def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def existing_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Return ``paths`` as Paths, refusing ones that do not exist."""
+def existing_paths(paths: tuple[str, ...], root: Path) -> list[Path]:
+    """Return ``paths`` as Paths, refusing ones that do not exist and warning on stderr of files that are skipped."""
+    from okrlint.source.files import skip_reason
+
     result = []
     for text in paths:
         path = Path(text)
         if not path.exists() and not path.is_symlink():
             raise UserError(f"{text}: no such file or folder")
+        reason = skip_reason(path, root)
+        if reason is not None:
+            click.echo(f"okrlint: warning: {text}: skipped: {reason}", err=True)
         result.append(path)
     return result
 

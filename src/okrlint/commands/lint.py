@@ -172,7 +172,7 @@ def command(
         content = sys.stdin.buffer.read()
         result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
     else:
-        only = existing_paths(paths) if paths else None
+        only = existing_paths(paths, config.root) if paths else None
         with progress_for(progress, format_) as shown:
             result = lint_repository(config, today(as_of), selection, only, cache=cache, progress=shown)
     if show_diff:

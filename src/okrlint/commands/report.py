@@ -139,7 +139,7 @@ def command(
 
     config = load_config(config_path)
     if paths:
-        config = replace(config, paths=tuple(str(p.resolve()) for p in existing_paths(paths)))
+        config = replace(config, paths=tuple(str(p.resolve()) for p in existing_paths(paths, config.root)))
     if templates is not None and not templates.is_dir():
         raise UserError(f"{templates}: --templates must name an existing folder")
     day = today(as_of)

@@ -108,6 +108,17 @@ def _escapes(path: Path, root: Path) -> bool:
     return not is_inside(path, root)
 
 
+def skip_reason(path: Path, root: Path) -> str | None:
+    """Return why a path named on the command line is not read (None: it is, or it is a folder to walk)."""
+    if path.is_dir():
+        return None
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        return f"okrlint reads only {', '.join(SOURCE_SUFFIXES)} files"
+    if _escapes(path, root):
+        return "a symbolic link that leads outside the repository"
+    return None if path.is_file() else "not a regular file"
+
+
 def _acceptable(path: Path, root: Path) -> bool:
     """Return True for a regular file that no symlink (itself or a folder above it) leads out of the repository."""
     if _escapes(path, root):
