@@ -183,11 +183,17 @@ class _Builder:
     def _count(self, n: int, mark: Mark) -> None:
         self.nodes += n
         if self.nodes > self.limits.max_nodes:
-            raise _Fatal(
-                LoadProblem(
-                    "E006", *mark, f"the document expands to more than {self.limits.max_nodes} nodes (anchors/aliases?)"
-                )
-            )
+            raise _Fatal(LoadProblem("E006", *mark, self._too_many_nodes()))
+
+    def _too_many_nodes(self) -> str:
+        """Say why the node count passed ``max_nodes``: aliases expanding, or a document that is simply large."""
+        limit = self.limits.max_nodes
+        if self.anchors or self.open_anchors:
+            return f"the document expands to more than {limit} nodes (anchors/aliases count at their expanded size)"
+        return (
+            f"the document has more than {limit} nodes (max_nodes): split the file, keep a large check-in log "
+            "as CSV, or raise max_nodes in the config"
+        )
 
     def _check_tag(self, event: Any, mark: Mark) -> None:
         tag = event.tag
