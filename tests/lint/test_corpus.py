@@ -35,7 +35,15 @@ import yaml
 from linting import lint_files
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
-TUNED_SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles", "late_titles")
+TUNED_SETS = (
+    "kr_titles",
+    "fresh_titles",
+    "unseen_titles",
+    "final_titles",
+    "late_titles",
+    "former_holdout_titles",
+    "fourth_titles",
+)
 HOLDOUT_SET = "holdout_titles"
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
