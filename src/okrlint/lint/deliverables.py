@@ -30,116 +30,40 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.lint.deliverable_words import (
+    ARTEFACTS,
+    AUX,
+    BE,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARATIVES,
+    DELIVERY_VERBS,
+    DONE_WORDS,
+    EXTRA_VAGUE_IN_SENTENCES,
+    IRREGULAR,
+    MAKE_CUES,
+    MAKE_VAGUE_NEXT,
+    OBJECT_STOPS,
+    PEOPLE,
+    SENTENCE_CUES,
+    SKIP,
+    STRONG_OBJECT_CUES,
+    TOGETHER,
+    UNBOUNDED,
+    UNBOUNDED_CUES,
+    VAGUE_CUES,
+    VAGUE_OBJECTS,
+    VAGUE_VERBS,
+    WITH,
+    word_set,
+)
 from okrlint.util.lazyre import lazy_compile
 
-__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable", "word_set"]
-
-
-def word_set(text: str) -> frozenset[str]:
-    """Return the whitespace-separated words of a word list written as one string."""
-    return frozenset(text.split())
+__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
 
 
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
-DELIVERY_VERBS = word_set(
-    """ship land launch release deliver implement build create add remove publish document write draft hire
-    migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
-    establish finish complete spec roll set introduce adopt automate merge upgrade update move convert switch
-    announce deploy install configure provision assemble gather collect develop plan agree choose select decide
-    determine finalize finalise perform conduct execute review track measure attribute factor align handover hand
-    transition initiate begin start fire allow prevent support provide have get make share detect produce obtain
-    secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
-    rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
-    localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
-)
-VAGUE_VERBS = word_set(
-    """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
-    optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
-    learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
-    understand engage encourage promote help empower double sustain nurture cultivate deepen broaden elevate
-    advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
-    embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
-    revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
-    capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise
-    """
-)
-_COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
-_PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
-_TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
-_WITH = frozenset({"with", "across", "closely", "together", "alongside"})
-_EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
-VAGUE_CUES = word_set(
-    """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
-    improvements increase increases increased increasing reduce reduces reduced reducing growing growth grows steady
-    steadily consistently positive positively negative negatively feedback engagement engaged trust trusts
-    trusted know knows rely relies jealous believe mention mentions reflect reflects hear see sees feel feels happy
-    satisfied satisfaction confident confidence awareness visibility longer bottleneck blocked easily measurably
-    significantly successful successfully effective effectively efficient efficiently definitive ahead proves want
-    wants understand understands shorter healthier impact world-class best-in-class industry-leading
-    state-of-the-art seamless seamlessly delightful excellent great robust further optimal optimized love loves
-    loved proud excited aware clarity clear valued enjoy enjoys recommend recommends praise delight delighted
-    frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
-    healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
-    awesome amazing stellar exceptional fantastic superb incredible
-    momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
-    meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
-    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    """
-)
-_STRONG_OBJECT_CUES = word_set(
-    """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
-    great robust further progress headway awareness relationships relationship trust momentum culture presence
-    excitement understanding excellence leadership mindshare reputation engagement successful"""
-)
-_MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun")
-_CHANGE_VERBS = word_set(
-    """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
-    better speed accelerate maximize maximise minimize minimise expand"""
-)
-_UNBOUNDED = frozenset(
-    {
-        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
-        ("1st", "class"), ("first", "class"), ("world", "class"),
-    }
-)  # fmt: skip
-_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
-# amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
-_UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
-_SENTENCE_CUES = VAGUE_CUES | _UNBOUNDED_CUES
-# nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
-_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
-_MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
-DONE_WORDS = word_set(
-    """live available default ready exists exist done complete completed on-by-default interoperable supports
-    working works passing interops exposes handles contains outlines describes indicates documents lists covers
-    includes uses merged shipped landed launched released delivered implemented built created added removed
-    published documented written drafted hired migrated ported rewritten refactored replaced deprecated unprefixed
-    exposed enabled integrated prototyped designed defined established finished specd specced rolled introduced
-    adopted automated upgraded updated moved switched announced deployed installed configured provisioned
-    developed planned agreed chosen selected decided determined finalized finalised approved validated
-    standardized standardised submitted upstreamed fixed rebuilt revamped redesigned sunset retired
-    decommissioned archived audited certified passed opened translated localized signed filed closed proposed
-    reviewed tracked measured versioned alerted classified researched monitored used"""
-)
-_AUX = word_set(
-    """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
-    should could would has have hasn't haven't had gets get got becomes"""
-)
-_OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
-_CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
-_SKIP = word_set(
-    """stretch [stretch] kr key result we we'll we've i i'll let's to also then and fully clearly
-    continuously proactively regularly successfully finally first"""
-)
-_IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do", "ran": "run", "got": "get",
-              "gotten": "get", "set": "set", "put": "put", "begun": "begin", "began": "begin", "chosen": "choose",
-              "brought": "bring", "held": "hold", "sent": "send", "spun": "spin", "went": "go", "gone": "go",
-              "kept": "keep", "met": "meet", "hit": "hit", "shut": "shut", "rebuilt": "rebuild", "rewritten": "rewrite",
-              "specd": "spec", "specced": "spec"}  # fmt: skip
 
 
 class Verdict(NamedTuple):
@@ -153,8 +77,8 @@ class Verdict(NamedTuple):
 def lemma(word: str, known: frozenset[str]) -> str | None:
     """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
     word = word.lower().strip("'’-")
-    if word in _IRREGULAR and _IRREGULAR[word] in known:
-        return _IRREGULAR[word]
+    if word in IRREGULAR and IRREGULAR[word] in known:
+        return IRREGULAR[word]
     candidates = [word]
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
                          ("ing", ""), ("ing", "e")):  # fmt: skip
@@ -173,7 +97,7 @@ def _lead(words: list[str]) -> int:
     """Return the index of the first word that can carry the title's verb, past prefixes and adverbs."""
     i = 0
     while i < len(words) and (
-        words[i].lower().strip("[]") in _SKIP
+        words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
         or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
     ):
@@ -204,16 +128,16 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    people = nxt in _PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in _PEOPLE)  # "Make users data literate"
-    if verb == "make" and (people or nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
+    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in PEOPLE)  # "Make users data literate"
+    if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
         return Verdict("vague", tuple(words[start : start + 2]))
-    cues = _STRONG_OBJECT_CUES | _UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in _ARTEFACTS]
-    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
+    cues = STRONG_OBJECT_CUES | UNBOUNDED_CUES
+    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in ARTEFACTS]
+    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
-        praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
+        praise += [w for w in rest[:5] if w in VAGUE_OBJECTS]
     if praise:
         return Verdict("vague", tuple(praise))
     return Verdict("deliverable", _phrase(words, start))
@@ -222,11 +146,11 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
 def _coordinated_change(words: list[str], start: int) -> str | None:
     """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
     for i in range(start + 1, min(len(words) - 1, start + 12)):
-        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in _CLAUSE_BREAKS:
+        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in CLAUSE_BREAKS:
             return None
         nxt = words[i + 1].lower()
-        verb = lemma(nxt, _CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
-        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in _OBJECT_STOPS
+        verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
@@ -235,7 +159,7 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
 def _phrase(words: list[str], start: int) -> tuple[str, ...]:
     """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
     end = start + 1
-    while end < min(start + 5, len(words)) and words[end].lower() not in _OBJECT_STOPS:
+    while end < min(start + 5, len(words)) and words[end].lower() not in OBJECT_STOPS:
         end += 1
     return tuple(words[start:end])
 
@@ -256,7 +180,7 @@ def _main_clause(words: list[str]) -> list[str]:
         elif low == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if (low in _CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
+            if (low in CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
                 break
             if low == "," and _at(words, i + 1).lower().endswith("ing"):
                 break
@@ -272,16 +196,16 @@ def _done_state(lower: list[str], i: int) -> bool:
     low, nxt = lower[i], _at(lower, i + 1)
     if low in DONE_WORDS:
         return True
-    if low in _BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
+    if low in BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
         return True  # "Disclosure programs are in place"
-    if low in _BE:
+    if low in BE:
         while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
             i += 1
             nxt = _at(lower, i + 1)
         return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
-    return (low == "there" and nxt in _BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
+    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
 
 
 def _sentence(words: list[str]) -> Verdict:
@@ -301,29 +225,29 @@ def _stated(words: list[str]) -> Verdict | None:
     """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in _SENTENCE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
-        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
+        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and _at(lower, i + 1) in "a an the")
     ]
-    compared = [i for i, low in enumerate(lower) if low in _COMPARATIVES and "than" in lower[i + 1 :]]
+    compared = [i for i, low in enumerate(lower) if low in COMPARATIVES and "than" in lower[i + 1 :]]
     if compared:
         return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
     if cues and firm and cues[0] == 0:
         cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
-        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
+        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
         return Verdict("deliverable", tuple(words[first : i + 2]))
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
+    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
     return Verdict("vague", (aux[0],)) if aux else None
 
 
 def _purpose(words: list[str], start: int) -> int:
     """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
-    if lemma(_at(words, start).lower(), _TOGETHER) is None or _at(words, start + 1).lower() not in _WITH:
+    if lemma(_at(words, start).lower(), TOGETHER) is None or _at(words, start + 1).lower() not in WITH:
         return start
     for i in range(start + 2, min(len(words) - 1, start + 10)):
         if words[i].lower() == "to" and words[i + 1].isalpha():
