@@ -36,6 +36,15 @@ DELIVERABLES = [
     ("Test and perform the multi-node failover", "Test and perform"),
     ("Awesome benchmark test suite exists", "exists"),
     ("Propose optimized tax structure for the supply chain", "Propose optimized tax structure"),
+    # issue 12, fourth round: an artefact as the object stays a deliverable
+    ("Support WebP in Chrome", "Support WebP"),
+    ("Revamp the signup page", "Revamp the signup page"),
+    ("Define the hiring process", "Define the hiring process"),
+    ("Hire a strong Chief of Staff", "Hire a strong Chief"),
+    ("Ship a more rational resize mode", "Ship a more rational"),
+    ("More output types – support categorical and numerical results", "support categorical"),
+    ("Multimodal evaluations – evaluate images and audio", "Multimodal evaluations"),
+    ("Ensure that bugs get filed automatically for fuzzer asserts", "Ensure"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -62,6 +71,23 @@ VAGUE = [
     ("Make users data literate", "users"),
     ("Reposition the product as a data company", "Reposition"),
     ("Certified skills get used more in the first quarter than in the last", "more than"),
+    # issue 12, fourth round: a delivery verb whose object is a quality, hedging verbs, praising noun phrases
+    ("Expand the capabilities of our team.", "capabilities"),
+    ("Revamp our email marketing", "marketing"),
+    ("Unify the product's AI story", "story"),
+    ("Run the build farm more efficiently", "efficiently"),
+    ("Measure and ensure gender pay equity", "equity"),
+    ("We have strong content coverage capturing long-tail searches", "coverage"),
+    ("Experiment with a shared parser implementation", "Experiment"),
+    ("Mitigate cloud spend with reserved instances", "Mitigate"),
+    ("Ensure competitive salaries where we hire", "Ensure"),
+    ("CI optimization", "optimization"),
+    ("Code quality and PR experience", "quality"),
+    ("Useful clusters", "Useful"),
+    ("World class query experience", "World"),
+    ("Results reporting – improve the UI for evaluation results", "improve"),
+    ("Make the API reference page slightly prettier", "Make"),
+    ("The docs site has comprehensive search", "comprehensive"),
 ]
 
 

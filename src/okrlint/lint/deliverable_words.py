@@ -7,6 +7,7 @@ extended without reading the grammar.
 from __future__ import annotations
 
 __all__ = [
+    "ABSTRACT_NOUNS",
     "ARTEFACTS",
     "AUX",
     "BE",
@@ -15,10 +16,12 @@ __all__ = [
     "COMPARATIVES",
     "DELIVERY_VERBS",
     "DONE_WORDS",
+    "EVALUATIVE",
     "EXTRA_VAGUE_IN_SENTENCES",
     "IRREGULAR",
     "MAKE_CUES",
     "MAKE_VAGUE_NEXT",
+    "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
     "PEOPLE",
     "SENTENCE_CUES",
@@ -61,7 +64,7 @@ VAGUE_VERBS = word_set(
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise
+    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed
     """
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
@@ -85,6 +88,7 @@ VAGUE_CUES = word_set(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
+    prettier nicer slightly
     """
 )
 STRONG_OBJECT_CUES = word_set(
@@ -105,8 +109,25 @@ UNBOUNDED = frozenset(
 )  # fmt: skip
 VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
 # amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
-UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
-SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES
+UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys various")
+# nouns that name a quality, a function or a field of work, not an artefact: "Expand the capabilities of our team",
+# "Unify the AI story", "Revamp our email marketing", "CI optimization", "Merge queue stability"
+ABSTRACT_NOUNS = word_set(
+    """capability capabilities coverage story narrative marketing equity efficiency adoption culture presence quality
+    stability simplicity reliability scalability usability resilience maturity consistency productivity velocity
+    optimization optimizations optimisation optimisations hardening exploration investigation expression alignment
+    transition footprint positioning excellence mindset awareness understanding engagement"""
+)
+# adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
+EVALUATIVE = word_set(
+    """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
+    scalable performant powerful flexible intuitive seamless effortless delightful"""
+)
+# evaluative words that stay vague inside a delivery verb's object ("Ensure comprehensive coverage"); "stable" names
+# a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")
+OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class")
+SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
+
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
 ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
 MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})

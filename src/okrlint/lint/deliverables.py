@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from okrlint.lint.deliverable_words import (
+    ABSTRACT_NOUNS,
     ARTEFACTS,
     AUX,
     BE,
@@ -39,10 +40,12 @@ from okrlint.lint.deliverable_words import (
     COMPARATIVES,
     DELIVERY_VERBS,
     DONE_WORDS,
+    EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
     IRREGULAR,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
+    OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
     SENTENCE_CUES,
@@ -64,6 +67,10 @@ __all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
 
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
+
+
+_COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
+_MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 
 
 class Verdict(NamedTuple):
@@ -117,6 +124,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
+    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":  # "Ensure competitive benefits"
+        stated = _stated(words[start + 1 :])
+        return stated if stated is not None and stated.kind == "deliverable" else Verdict("vague", (head,))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
     vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
@@ -137,10 +147,51 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
-        praise += [w for w in rest[:5] if w in VAGUE_OBJECTS]
+        praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
-        return Verdict("vague", tuple(praise))
+        return Verdict("vague", tuple(dict.fromkeys(praise)))
     return Verdict("deliverable", _phrase(words, start))
+
+
+def _object_cues(words: list[str], start: int) -> list[str]:
+    """Return the words that make a delivery verb's object a quality rather than an artefact.
+
+    The object runs past coordinated verbs ("Measure and ensure gender pay equity") to the first
+    preposition or clause mark. Its head noun may name a quality or a function ("Expand the
+    capabilities", "Revamp our email marketing"), or it may hold a manner adverb ("Run GitLab.com
+    more efficiently") or a praising adjective ("Ensure comprehensive coverage").
+    """
+    i = start + 1
+    while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
+        i += 2
+    span: list[str] = []
+    while i < len(words) and len(span) < 6:
+        low = words[i].lower()
+        if low in OBJECT_STOPS or low in CLAUSE_BREAKS or low in ("and", "or", "&", ".", ";", " - "):
+            break
+        span.append(low)
+        i += 1
+    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER]
+    # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
+    ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
+    return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
+
+
+def _noun_phrase_cues(words: list[str]) -> list[str]:
+    """Return the words that make a bare noun phrase a quality: "Useful clusters", "CI optimization"."""
+    phrase = _main_clause(words)
+    lower = [w.lower() for w in phrase]
+    if not lower:
+        return []
+    if lower[0] in EVALUATIVE or tuple(lower[:2]) in UNBOUNDED:
+        return phrase[:1]
+    heads = []
+    for i, low in enumerate(lower):
+        if low in OBJECT_STOPS and low != ",":
+            break
+        if _at(lower, i + 1) in ("and", "or", "&", ",", "") or _at(lower, i + 1) in OBJECT_STOPS:
+            heads.append(i)
+    return [phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
@@ -204,13 +255,17 @@ def _done_state(lower: list[str], i: int) -> bool:
             nxt = _at(lower, i + 1)
         return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
+        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
     return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
 
 
 def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
-    return _stated(words) or Verdict("deliverable", tuple(_main_clause(words)[:3]))
+    stated = _stated(words)
+    if stated is not None:
+        return stated
+    quality = _noun_phrase_cues(words)
+    return Verdict("vague", tuple(quality)) if quality else Verdict("deliverable", tuple(_main_clause(words)[:3]))
 
 
 def _verb_form(words: list[str]) -> bool:
@@ -263,9 +318,14 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     words = _words(title)
     start = _purpose(words, _lead(words))
     verdict = _verb_led(words, start, extra)
-    if verdict is None and ":" in words[start:]:
-        after = words.index(":", start) + 1
+    marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
+    if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done
+        after = marks[0] + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
+        if verdict is not None and verdict.kind == "vague" and words[marks[0]] != ":":
+            # after a dash only a change verb outweighs the headline: "Results reporting – improve the UI", but
+            # "Multimodal evaluations – evaluate multimodal content" names a deliverable
+            verdict = verdict if lemma(words[_lead(words[after:]) + after], CHANGE_VERBS) else None
     elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
