@@ -40,6 +40,7 @@ DELIVERABLES = [
     ("Support WebP in Chrome", "Support WebP"),
     ("Revamp the signup page", "Revamp the signup page"),
     ("Define the hiring process", "Define the hiring process"),
+    ("Measure adoption of the new editor", "Measure adoption"),
     ("Hire a strong Chief of Staff", "Hire a strong Chief"),
     ("Ship a more rational resize mode", "Ship a more rational"),
     ("More output types – support categorical and numerical results", "support categorical"),

@@ -24,6 +24,7 @@ __all__ = [
     "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
     "PEOPLE",
+    "RECORD_VERBS",
     "SENTENCE_CUES",
     "SKIP",
     "STRONG_OBJECT_CUES",
@@ -116,7 +117,8 @@ ABSTRACT_NOUNS = word_set(
     """capability capabilities coverage story narrative marketing equity efficiency adoption culture presence quality
     stability simplicity reliability scalability usability resilience maturity consistency productivity velocity
     optimization optimizations optimisation optimisations hardening exploration investigation expression alignment
-    transition footprint positioning excellence mindset awareness understanding engagement"""
+    transition footprint positioning excellence mindset awareness understanding engagement collaboration accountability
+    ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships"""
 )
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
@@ -127,6 +129,10 @@ EVALUATIVE = word_set(
 # a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")
 OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class")
 SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
+# verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
+RECORD_VERBS = word_set(
+    "document write draft publish spec define design plan propose present measure track audit report describe outline"
+)
 
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
 ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")

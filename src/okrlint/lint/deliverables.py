@@ -48,6 +48,7 @@ from okrlint.lint.deliverable_words import (
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
+    RECORD_VERBS,
     SENTENCE_CUES,
     SKIP,
     STRONG_OBJECT_CUES,
@@ -161,9 +162,9 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     capabilities", "Revamp our email marketing"), or it may hold a manner adverb ("Run GitLab.com
     more efficiently") or a praising adjective ("Ensure comprehensive coverage").
     """
-    i = start + 1
+    i, verb = start + 1, words[start].lower()
     while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
-        i += 2
+        i, verb = i + 2, words[i + 1].lower()
     span: list[str] = []
     while i < len(words) and len(span) < 6:
         low = words[i].lower()
@@ -174,6 +175,8 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER]
     # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
     ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
+    if lemma(verb, RECORD_VERBS):
+        return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
     return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
 
 
