@@ -125,9 +125,11 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
-    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":  # "Ensure competitive benefits"
+    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":
+        # "Ensure the process is consistent" is judged as its clause; "Ensure competitive benefits" by its object
         stated = _stated(words[start + 1 :])
-        return stated if stated is not None and stated.kind == "deliverable" else Verdict("vague", (head,))
+        cues = _object_cues(words, start) if stated is None else []
+        return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", _phrase(words, start))))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
     vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
