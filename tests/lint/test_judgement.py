@@ -42,6 +42,9 @@ DELIVERABLES = [
     ("Define the hiring process", "Define the hiring process"),
     ("Measure adoption of the new editor", "Measure adoption"),
     ("Ensure GDPR compliance for the EU data centre", "Ensure GDPR compliance"),
+    ("Complete the Awesome Endeavour documentation", "Complete the Awesome Endeavour"),
+    ('New "what is okrlint" page on the website', "New page"),
+    ("Make use of LSIF data in hover tooltips", "Make use"),
     ("Hire a strong Chief of Staff", "Hire a strong Chief"),
     ("Ship a more rational resize mode", "Ship a more rational"),
     ("More output types – support categorical and numerical results", "support categorical"),
@@ -91,6 +94,16 @@ VAGUE = [
     ("Results reporting – improve the UI for evaluation results", "improve"),
     ("Make the API reference page slightly prettier", "Make"),
     ("The docs site has comprehensive search", "comprehensive"),
+    ("Ship awesome technical blogs", "awesome"),
+    ("Do more issues that use our network", "more"),
+    ("Create/redesign some important pages", "some"),
+    ("Get the endpoint in a good state", "good state"),
+    ("Pay down tech debt and simplify the codebase", "Pay down"),
+    ("Make the positioning obvious in the first session", "Make"),
+    ("Make use of the huge amount of data we capture", "huge"),
+    ("A reliable agent runtime teams can build on", "reliable"),
+    ("Safe model and sandbox access", "Safe"),
+    ("New architecture vision", "vision"),
 ]
 
 

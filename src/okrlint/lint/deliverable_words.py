@@ -97,20 +97,21 @@ STRONG_OBJECT_CUES = word_set(
     great robust further progress headway awareness relationships relationship trust momentum culture presence
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
-MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun")
+MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun obvious")
 CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
-    better speed accelerate maximize maximise minimize minimise expand"""
+    better speed accelerate maximize maximise minimize minimise expand simplify"""
 )
 UNBOUNDED = frozenset(
     {
         ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
-        ("1st", "class"), ("first", "class"), ("world", "class"),
+        ("1st", "class"), ("first", "class"), ("world", "class"), ("good", "state"), ("good", "shape"), ("a", "bit"),
+        ("pay", "down"),
     }
 )  # fmt: skip
 VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
 # amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
-UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys various")
+UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys various huge")
 # nouns that name a quality, a function or a field of work, not an artefact: "Expand the capabilities of our team",
 # "Unify the AI story", "Revamp our email marketing", "CI optimization", "Merge queue stability"
 ABSTRACT_NOUNS = word_set(
@@ -118,16 +119,17 @@ ABSTRACT_NOUNS = word_set(
     stability simplicity reliability scalability usability resilience maturity consistency productivity velocity
     optimization optimizations optimisation optimisations hardening exploration investigation expression alignment
     transition footprint positioning excellence mindset awareness understanding engagement collaboration accountability
-    ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships"""
+    ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships
+    vision focus"""
 )
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
     """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
-    scalable performant powerful flexible intuitive seamless effortless delightful"""
+    scalable performant powerful flexible intuitive seamless effortless delightful safe"""
 )
 # evaluative words that stay vague inside a delivery verb's object ("Ensure comprehensive coverage"); "stable" names
 # a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")
-OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class")
+OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class awesome amazing important")
 SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
 RECORD_VERBS = word_set(

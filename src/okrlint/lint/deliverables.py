@@ -68,9 +68,11 @@ __all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
 
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
+_QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names something: 'New "what is PostHog" page'
 
 
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 
 
@@ -98,7 +100,8 @@ def lemma(word: str, known: frozenset[str]) -> str | None:
 
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order."""
-    return _WORD_RE.findall(_URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'")))
+    text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
+    return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
 def _lead(words: list[str]) -> int:
@@ -167,14 +170,16 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     i, verb = start + 1, words[start].lower()
     while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
         i, verb = i + 2, words[i + 1].lower()
-    span: list[str] = []
+    span: list[str] = []  # lower-case words only: a capital names something ("Complete the Awesome Endeavour")
     while i < len(words) and len(span) < 6:
         low = words[i].lower()
         if low in OBJECT_STOPS or low in CLAUSE_BREAKS or low in ("and", "or", "&", ".", ";", " - "):
             break
-        span.append(low)
+        span.append(low if words[i] == low else "")
         i += 1
-    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER]
+    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or w == "some"]
+    if span and span[0] in ("more", "fewer", "less") and not _at(span, 1).endswith(_ADJECTIVE_ENDINGS):
+        cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
     # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
     ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
     if lemma(verb, RECORD_VERBS):
@@ -188,15 +193,20 @@ def _noun_phrase_cues(words: list[str]) -> list[str]:
     lower = [w.lower() for w in phrase]
     if not lower:
         return []
-    if lower[0] in EVALUATIVE or tuple(lower[:2]) in UNBOUNDED:
-        return phrase[:1]
+    first = 1 if lower[0] in ("a", "an", "the", "our") else 0
+    if tuple(lower[:2]) in UNBOUNDED:
+        return phrase[:2]  # "World class query experience", "Pay down tech debt"
+    if _at(lower, first) in EVALUATIVE:
+        return phrase[first : first + 1]
     heads = []
     for i, low in enumerate(lower):
         if low in OBJECT_STOPS and low != ",":
             break
         if _at(lower, i + 1) in ("and", "or", "&", ",", "") or _at(lower, i + 1) in OBJECT_STOPS:
             heads.append(i)
-    return [phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS]
+    return [
+        phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS or lower[i] in ("activities", "efforts", "initiatives")
+    ]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
@@ -267,10 +277,12 @@ def _done_state(lower: list[str], i: int) -> bool:
 def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
     stated = _stated(words)
-    if stated is not None:
+    if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
         return stated
-    quality = _noun_phrase_cues(words)
-    return Verdict("vague", tuple(quality)) if quality else Verdict("deliverable", tuple(_main_clause(words)[:3]))
+    quality = _noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
+    if quality or stated is not None:
+        return Verdict("vague", tuple(quality)) if quality else stated
+    return Verdict("deliverable", tuple(_main_clause(words)[:3]))
 
 
 def _verb_form(words: list[str]) -> bool:
