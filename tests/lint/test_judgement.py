@@ -45,6 +45,8 @@ DELIVERABLES = [
     ("Complete the Awesome Endeavour documentation", "Complete the Awesome Endeavour"),
     ('New "what is okrlint" page on the website', "New page"),
     ("Make use of LSIF data in hover tooltips", "Make use"),
+    ("Customer support SLA metric on dashboard", "Customer support SLA"),
+    ("Users can share docs with other users", "can share"),
     ("Hire a strong Chief of Staff", "Hire a strong Chief"),
     ("Ship a more rational resize mode", "Ship a more rational"),
     ("More output types – support categorical and numerical results", "support categorical"),
@@ -104,6 +106,9 @@ VAGUE = [
     ("A reliable agent runtime teams can build on", "reliable"),
     ("Safe model and sandbox access", "Safe"),
     ("New architecture vision", "vision"),
+    ("People continue to talk about our brand", "continue"),
+    ("Developers adopt the new SDK", "adopt"),
+    ("We're using the code", "We're"),
 ]
 
 

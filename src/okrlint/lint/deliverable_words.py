@@ -24,6 +24,7 @@ __all__ = [
     "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
     "PEOPLE",
+    "PEOPLE_SUBJECTS",
     "RECORD_VERBS",
     "SENTENCE_CUES",
     "SKIP",
@@ -70,6 +71,10 @@ VAGUE_VERBS = word_set(
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
 PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
+# subjects whose behaviour nobody counts in a sentence: "People continue to talk about our brand"
+PEOPLE_SUBJECTS = PEOPLE | word_set(
+    "community partners folks readers visitors prospects buyers admins maintainers contributors employees staff"
+)
 TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
 WITH = frozenset({"with", "across", "closely", "together", "alongside"})
 EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
@@ -153,7 +158,7 @@ DONE_WORDS = word_set(
 )
 AUX = word_set(
     """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
-    should could would has have hasn't haven't had gets get got becomes"""
+    should could would has have hasn't haven't had gets get got becomes we're they're you're"""
 )
 OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})

@@ -48,6 +48,7 @@ from okrlint.lint.deliverable_words import (
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
+    PEOPLE_SUBJECTS,
     RECORD_VERBS,
     SENTENCE_CUES,
     SKIP,
@@ -313,8 +314,27 @@ def _stated(words: list[str]) -> Verdict | None:
         return Verdict("deliverable", tuple(words[first : i + 2]))
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
+    acting = _people_act(lower)
+    if acting is not None:
+        return Verdict("vague", (words[acting - 1], words[acting]))
     aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
     return Verdict("vague", (aux[0],)) if aux else None
+
+
+def _people_act(lower: list[str]) -> int | None:
+    """Return where the verb is when people act in present tense: "Users adopt new products", not "Users can"."""
+    i = 0
+    while _at(lower, i) in ("the", "our", "all", "more", "other", "new", "every", "most", "many", "a"):
+        i += 1
+    if _at(lower, i) not in PEOPLE_SUBJECTS:
+        return None
+    verb = _at(lower, i + 1)
+    if not verb.isalpha() or verb in AUX or verb in DONE_WORDS or verb.endswith("ed") or verb in OBJECT_STOPS:
+        return None
+    plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
+    if verb in ("and", "or", "who", "that", "must", "should", "may") or plural == verb.endswith("s"):
+        return None  # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
+    return i + 1
 
 
 def _purpose(words: list[str], start: int) -> int:
