@@ -6,6 +6,8 @@ extended without reading the grammar.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
     "ABSTRACT_NOUNS",
     "ARTEFACTS",
@@ -36,6 +38,7 @@ __all__ = [
     "VAGUE_OBJECTS",
     "VAGUE_VERBS",
     "WITH",
+    "lemma",
     "word_set",
 ]
 
@@ -172,3 +175,18 @@ IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do",
               "brought": "bring", "held": "hold", "sent": "send", "spun": "spin", "went": "go", "gone": "go",
               "kept": "keep", "met": "meet", "hit": "hit", "shut": "shut", "rebuilt": "rebuild", "rewritten": "rewrite",
               "specd": "spec", "specced": "spec"}  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def lemma(word: str, known: frozenset[str]) -> str | None:
+    """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
+    word = word.lower().strip("'’-")
+    if word in IRREGULAR and IRREGULAR[word] in known:
+        return IRREGULAR[word]
+    candidates = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)] + repl
+            candidates += [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
+    return next((c for c in candidates if c in known), None)

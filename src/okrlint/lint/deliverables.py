@@ -42,7 +42,6 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
-    IRREGULAR,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
@@ -60,11 +59,12 @@ from okrlint.lint.deliverable_words import (
     VAGUE_OBJECTS,
     VAGUE_VERBS,
     WITH,
+    lemma,
     word_set,
 )
 from okrlint.util.lazyre import lazy_compile
 
-__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable"]
+__all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
 
 
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
@@ -82,21 +82,6 @@ class Verdict(NamedTuple):
 
     kind: str
     words: tuple[str, ...]
-
-
-@lru_cache(maxsize=16384)
-def lemma(word: str, known: frozenset[str]) -> str | None:
-    """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
-    word = word.lower().strip("'’-")
-    if word in IRREGULAR and IRREGULAR[word] in known:
-        return IRREGULAR[word]
-    candidates = [word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e")):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)] + repl
-            candidates += [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
-    return next((c for c in candidates if c in known), None)
 
 
 def _words(title: str) -> list[str]:
