@@ -45,6 +45,7 @@ TUNED_SETS = (
     "former_holdout_titles",
     "fourth_titles",
     "fifth_titles",
+    "sixth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
