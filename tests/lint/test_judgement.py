@@ -47,6 +47,8 @@ DELIVERABLES = [
     ("Make use of LSIF data in hover tooltips", "Make use"),
     ("Customer support SLA metric on dashboard", "Customer support SLA"),
     ("Users can share docs with other users", "can share"),
+    ("Ship the login fix as soon as possible", "Ship the login fix"),
+    ("Make Chromium reliably send MouseLeave events to blink", "Make Chromium"),
     ("Hire a strong Chief of Staff", "Hire a strong Chief"),
     ("Ship a more rational resize mode", "Ship a more rational"),
     ("More output types – support categorical and numerical results", "support categorical"),
@@ -109,6 +111,10 @@ VAGUE = [
     ("People continue to talk about our brand", "continue"),
     ("Developers adopt the new SDK", "adopt"),
     ("We're using the code", "We're"),
+    ("Let's get closer to the developers", "closer"),
+    ("Save big on cost", "Save"),
+    ("Get to a place where services are as locked down as possible", "as possible"),
+    ("Create the accounts smoothly", "smoothly"),
 ]
 
 

@@ -69,7 +69,7 @@ VAGUE_VERBS = word_set(
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed
+    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save
     """
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
@@ -97,7 +97,7 @@ VAGUE_CUES = word_set(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    prettier nicer slightly
+    prettier nicer slightly smoothly nicely
     """
 )
 STRONG_OBJECT_CUES = word_set(

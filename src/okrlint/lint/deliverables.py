@@ -133,7 +133,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     people = nxt in PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in PEOPLE)  # "Make users data literate"
     if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
-    if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
+    if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     cues = STRONG_OBJECT_CUES | UNBOUNDED_CUES
     praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in ARTEFACTS]
@@ -146,12 +146,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
 
 
 def _object_cues(words: list[str], start: int) -> list[str]:
-    """Return the words that make a delivery verb's object a quality rather than an artefact.
-
-    The object runs past coordinated verbs ("Measure and ensure gender pay equity") to the first
-    preposition or clause mark. Its head noun may name a quality or a function ("Expand the
-    capabilities", "Revamp our email marketing"), or it may hold a manner adverb ("Run GitLab.com
-    more efficiently") or a praising adjective ("Ensure comprehensive coverage").
+    """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
+    "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
     """
     i, verb = start + 1, words[start].lower()
     while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
@@ -314,12 +310,10 @@ def _people_act(lower: list[str]) -> int | None:
     if _at(lower, i) not in PEOPLE_SUBJECTS:
         return None
     verb = _at(lower, i + 1)
-    if not verb.isalpha() or verb in AUX or verb in DONE_WORDS or verb.endswith("ed") or verb in OBJECT_STOPS:
-        return None
     plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
-    if verb in ("and", "or", "who", "that", "must", "should", "may") or plural == verb.endswith("s"):
-        return None  # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
-    return i + 1
+    unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
+    # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
+    return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
 
 
 def _purpose(words: list[str], start: int) -> int:
@@ -361,6 +355,11 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
+    lower = [w.lower() for w in words]
+    if verdict.kind == "deliverable" and "possible" in lower:  # "as locked down as possible": an open amount
+        i = lower.index("possible")
+        if _at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+            verdict = Verdict("vague", ("as", "possible"))
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:
