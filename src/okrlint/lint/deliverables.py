@@ -13,10 +13,11 @@ It is *vague* when it leads with a verb that asks for an unmeasured change ("imp
 "reduce", "speed up", "make progress on", "drive adoption of", "better measure") or, for a
 sentence or noun phrase, when it speaks of a change or a feeling nobody counts ("more",
 "faster", "steady growth", "positive feedback", "everyone knows", "no longer blocked").
-A delivery verb whose object is only praise ("Deliver a best-in-class experience", "Get
-mentioned by influential developers", "Make complex text as fast as simple text") is vague.
-A sentence with a finite verb that is neither ("Opera is receiving the support they need")
-is vague; a bare noun phrase ("Image diffing", "Monitoring revamp") names a deliverable.
+A delivery verb whose object is praise, a quality or an open amount ("Deliver a best-in-class
+experience", "Expand the capabilities of our team", "Run GitLab.com more efficiently") is vague.
+A sentence with a finite verb that is neither ("Opera is receiving the support they need",
+"People continue to talk about us") is vague; a bare noun phrase names a deliverable ("Image
+diffing") unless praise or a quality heads it ("Useful clusters", "CI optimization").
 
 Every scan is a single pass over the title's words: no backtracking patterns.
 """
