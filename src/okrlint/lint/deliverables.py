@@ -298,7 +298,7 @@ def _stated(words: list[str]) -> Verdict | None:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
     acting = _people_act(lower)
     if acting is not None:
-        return Verdict("vague", (words[acting - 1], words[acting]))
+        return Verdict("vague", (words[acting],))
     aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
     return Verdict("vague", (aux[0],)) if aux else None
 
