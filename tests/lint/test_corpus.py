@@ -12,11 +12,12 @@ S201 is scored against the label ``vague``, Q301 against ``activity``. The numbe
 (``pytest -s``) per set and for the entries that are not borderline. Two kinds of evidence are
 asserted:
 
-* the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``) were
-  read while the grammar was written; the rules must keep the level they reach there;
-* the **holdout** set (``holdout_titles.yaml``) was collected and labelled after the grammar was
-  frozen and has never been used to change it: the rules must keep the level they reached on
-  its first, blind read. It is the honest measure of titles nobody on the project has seen. A
+* the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
+  ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``) were read while the grammar
+  was written; the rules must keep the level they reach there;
+* the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
+  changes and has never been used to change them (its errors were not read): the rules must keep the
+  level they reached on its first, blind read. It is the honest measure of titles nobody on the project has seen. A
   change made because a holdout title was judged wrongly turns the set into a tuned one: move
   it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
 """
@@ -35,23 +36,33 @@ import yaml
 from linting import lint_files
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
-TUNED_SETS = ("kr_titles", "fresh_titles", "unseen_titles", "final_titles", "late_titles")
+TUNED_SETS = (
+    "kr_titles",
+    "fresh_titles",
+    "unseen_titles",
+    "final_titles",
+    "late_titles",
+    "former_holdout_titles",
+    "fourth_titles",
+    "fifth_titles",
+    "sixth_titles",
+)
 HOLDOUT_SET = "holdout_titles"
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
 MODES = ("pasted", "milestones", "targets")
 RULES = ("S201", "S202", "Q301")
 # (precision, recall) on the tuned sets together, every mode: the level the rules reach there (README)
-THRESHOLDS = {"S201": (0.90, 0.87), "Q301": (0.88, 0.84)}
+THRESHOLDS = {"S201": (0.91, 0.88), "Q301": (0.89, 0.86)}
 # (precision, recall) per mode on the holdout set's first blind read (README); milestones and targets
 # exempt deliverables, so S201 can only be wrong there on outcomes and activities
 HOLDOUT_THRESHOLDS = {
-    ("S201", "pasted"): (0.90, 0.55),
-    ("S201", "milestones"): (0.95, 0.55),
-    ("S201", "targets"): (0.95, 0.55),
-    ("Q301", "pasted"): (0.90, 0.75),
-    ("Q301", "milestones"): (0.90, 0.75),
-    ("Q301", "targets"): (0.90, 0.75),
+    ("S201", "pasted"): (0.83, 0.59),
+    ("S201", "milestones"): (0.95, 0.59),
+    ("S201", "targets"): (0.95, 0.59),
+    ("Q301", "pasted"): (0.65, 0.65),
+    ("Q301", "milestones"): (0.65, 0.65),
+    ("Q301", "targets"): (0.65, 0.65),
 }
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"

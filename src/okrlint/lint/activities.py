@@ -36,7 +36,7 @@ from okrlint.lint.activity_words import (
     STRONG_VERBS,
     WEAK_VERBS,
 )
-from okrlint.lint.deliverables import lemma, word_set
+from okrlint.lint.deliverable_words import lemma, word_set
 from okrlint.lint.quantities import quantities, title_numbers
 from okrlint.util.lazyre import lazy_compile
 

@@ -6,7 +6,7 @@ only an output noun. Nouns are kept singular; :mod:`okrlint.lint.activities` fol
 
 from __future__ import annotations
 
-from okrlint.lint.deliverables import word_set
+from okrlint.lint.deliverable_words import word_set
 
 __all__ = [
     "OUTCOME_LEADS",

@@ -13,10 +13,11 @@ It is *vague* when it leads with a verb that asks for an unmeasured change ("imp
 "reduce", "speed up", "make progress on", "drive adoption of", "better measure") or, for a
 sentence or noun phrase, when it speaks of a change or a feeling nobody counts ("more",
 "faster", "steady growth", "positive feedback", "everyone knows", "no longer blocked").
-A delivery verb whose object is only praise ("Deliver a best-in-class experience", "Get
-mentioned by influential developers", "Make complex text as fast as simple text") is vague.
-A sentence with a finite verb that is neither ("Opera is receiving the support they need")
-is vague; a bare noun phrase ("Image diffing", "Monitoring revamp") names a deliverable.
+A delivery verb whose object is praise, a quality or an open amount ("Deliver a best-in-class
+experience", "Expand the capabilities of our team", "Run GitLab.com more efficiently") is vague.
+A sentence with a finite verb that is neither ("Opera is receiving the support they need",
+"People continue to talk about us") is vague; a bare noun phrase names a deliverable ("Image
+diffing") unless praise or a quality heads it ("Useful clusters", "CI optimization").
 
 Every scan is a single pass over the title's words: no backtracking patterns.
 """
@@ -30,116 +31,51 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.lint.deliverable_words import (
+    ABSTRACT_NOUNS,
+    ARTEFACTS,
+    AUX,
+    BE,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARATIVES,
+    DELIVERY_VERBS,
+    DONE_WORDS,
+    EVALUATIVE,
+    EXTRA_VAGUE_IN_SENTENCES,
+    MAKE_CUES,
+    MAKE_VAGUE_NEXT,
+    OBJECT_EVALUATIVE,
+    OBJECT_STOPS,
+    PEOPLE,
+    PEOPLE_SUBJECTS,
+    RECORD_VERBS,
+    SENTENCE_CUES,
+    SKIP,
+    STRONG_OBJECT_CUES,
+    TOGETHER,
+    UNBOUNDED,
+    UNBOUNDED_CUES,
+    VAGUE_CUES,
+    VAGUE_OBJECTS,
+    VAGUE_VERBS,
+    WITH,
+    lemma,
+    word_set,
+)
 from okrlint.util.lazyre import lazy_compile
 
-__all__ = ["Verdict", "judge_wording", "lemma", "scoped_deliverable", "word_set"]
-
-
-def word_set(text: str) -> frozenset[str]:
-    """Return the whitespace-separated words of a word list written as one string."""
-    return frozenset(text.split())
+__all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
 
 
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
-DELIVERY_VERBS = word_set(
-    """ship land launch release deliver implement build create add remove publish document write draft hire
-    migrate port rewrite refactor replace deprecate unprefix expose enable integrate prototype design define
-    establish finish complete spec roll set introduce adopt automate merge upgrade update move convert switch
-    announce deploy install configure provision assemble gather collect develop plan agree choose select decide
-    determine finalize finalise perform conduct execute review track measure attribute factor align handover hand
-    transition initiate begin start fire allow prevent support provide have get make share detect produce obtain
-    secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
-    rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
-    localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
-)
-VAGUE_VERBS = word_set(
-    """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
-    optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
-    learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
-    understand engage encourage promote help empower double sustain nurture cultivate deepen broaden elevate
-    advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
-    embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
-    revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
-    capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise
-    """
-)
-_COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
-_PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
-_TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
-_WITH = frozenset({"with", "across", "closely", "together", "alongside"})
-_EXTRA_VAGUE_IN_SENTENCES = frozenset({"expand", "convert"})
-VAGUE_CUES = word_set(
-    """more better less fewer faster easier quicker smoother slower cheaper improved improves improving improvement
-    improvements increase increases increased increasing reduce reduces reduced reducing growing growth grows steady
-    steadily consistently positive positively negative negatively feedback engagement engaged trust trusts
-    trusted know knows rely relies jealous believe mention mentions reflect reflects hear see sees feel feels happy
-    satisfied satisfaction confident confidence awareness visibility longer bottleneck blocked easily measurably
-    significantly successful successfully effective effectively efficient efficiently definitive ahead proves want
-    wants understand understands shorter healthier impact world-class best-in-class industry-leading
-    state-of-the-art seamless seamlessly delightful excellent great robust further optimal optimized love loves
-    loved proud excited aware clarity clear valued enjoy enjoys recommend recommends praise delight delighted
-    frustration frustrated friction intuitive easy quickly scalable sustainable strong stronger
-    healthy thriving vibrant well-known recognized recognised respected go-to first-class top-notch high-quality
-    awesome amazing stellar exceptional fantastic superb incredible
-    momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
-    meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
-    cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    """
-)
-_STRONG_OBJECT_CUES = word_set(
-    """better world-class best-in-class industry-leading state-of-the-art seamless seamlessly delightful excellent
-    great robust further progress headway awareness relationships relationship trust momentum culture presence
-    excitement understanding excellence leadership mindshare reputation engagement successful"""
-)
-_MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun")
-_CHANGE_VERBS = word_set(
-    """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
-    better speed accelerate maximize maximise minimize minimise expand"""
-)
-_UNBOUNDED = frozenset(
-    {
-        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
-        ("1st", "class"), ("first", "class"), ("world", "class"),
-    }
-)  # fmt: skip
-_VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
-# amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
-_UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys")
-_SENTENCE_CUES = VAGUE_CUES | _UNBOUNDED_CUES
-# nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
-_ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
-_MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
-DONE_WORDS = word_set(
-    """live available default ready exists exist done complete completed on-by-default interoperable supports
-    working works passing interops exposes handles contains outlines describes indicates documents lists covers
-    includes uses merged shipped landed launched released delivered implemented built created added removed
-    published documented written drafted hired migrated ported rewritten refactored replaced deprecated unprefixed
-    exposed enabled integrated prototyped designed defined established finished specd specced rolled introduced
-    adopted automated upgraded updated moved switched announced deployed installed configured provisioned
-    developed planned agreed chosen selected decided determined finalized finalised approved validated
-    standardized standardised submitted upstreamed fixed rebuilt revamped redesigned sunset retired
-    decommissioned archived audited certified passed opened translated localized signed filed closed proposed
-    reviewed tracked measured versioned alerted classified researched monitored used"""
-)
-_AUX = word_set(
-    """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
-    should could would has have hasn't haven't had gets get got becomes"""
-)
-_OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
-_CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
-_SKIP = word_set(
-    """stretch [stretch] kr key result we we'll we've i i'll let's to also then and fully clearly
-    continuously proactively regularly successfully finally first"""
-)
-_IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do", "ran": "run", "got": "get",
-              "gotten": "get", "set": "set", "put": "put", "begun": "begin", "began": "begin", "chosen": "choose",
-              "brought": "bring", "held": "hold", "sent": "send", "spun": "spin", "went": "go", "gone": "go",
-              "kept": "keep", "met": "meet", "hit": "hit", "shut": "shut", "rebuilt": "rebuild", "rewritten": "rewrite",
-              "specd": "spec", "specced": "spec"}  # fmt: skip
+_QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names something: 'New "what is PostHog" page'
+
+
+_COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
+_MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 
 
 class Verdict(NamedTuple):
@@ -149,31 +85,17 @@ class Verdict(NamedTuple):
     words: tuple[str, ...]
 
 
-@lru_cache(maxsize=16384)
-def lemma(word: str, known: frozenset[str]) -> str | None:
-    """Return the base form of ``word`` found in ``known`` (ships, shipped, shipping -> ship), else None."""
-    word = word.lower().strip("'’-")
-    if word in _IRREGULAR and _IRREGULAR[word] in known:
-        return _IRREGULAR[word]
-    candidates = [word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e")):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)] + repl
-            candidates += [stem, stem[:-1]] if len(stem) > 3 and stem[-1] == stem[-2] else [stem]
-    return next((c for c in candidates if c in known), None)
-
-
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order."""
-    return _WORD_RE.findall(_URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'")))
+    text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
+    return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
 def _lead(words: list[str]) -> int:
     """Return the index of the first word that can carry the title's verb, past prefixes and adverbs."""
     i = 0
     while i < len(words) and (
-        words[i].lower().strip("[]") in _SKIP
+        words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
         or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
     ):
@@ -193,6 +115,11 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
+    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":
+        # "Ensure the process is consistent" is judged as its clause; "Ensure competitive benefits" by its object
+        stated = _stated(words[start + 1 :])
+        cues = _object_cues(words, start) if stated is None else []
+        return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", _phrase(words, start))))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
     vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
@@ -204,29 +131,75 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    people = nxt in _PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in _PEOPLE)  # "Make users data literate"
-    if verb == "make" and (people or nxt in _MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in _MAKE_CUES for w in rest)):
+    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in PEOPLE)  # "Make users data literate"
+    if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
-    if verb == "get" and nxt and lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link", "notice"}):
+    if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
-    cues = _STRONG_OBJECT_CUES | _UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in _ARTEFACTS]
-    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in _UNBOUNDED]
+    cues = STRONG_OBJECT_CUES | UNBOUNDED_CUES
+    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in ARTEFACTS]
+    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
-        praise += [w for w in rest[:5] if w in _VAGUE_OBJECTS]
+        praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
-        return Verdict("vague", tuple(praise))
+        return Verdict("vague", tuple(dict.fromkeys(praise)))
     return Verdict("deliverable", _phrase(words, start))
+
+
+def _object_cues(words: list[str], start: int) -> list[str]:
+    """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
+    "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
+    """
+    i, verb = start + 1, words[start].lower()
+    while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
+        i, verb = i + 2, words[i + 1].lower()
+    span: list[str] = []  # lower-case words only: a capital names something ("Complete the Awesome Endeavour")
+    while i < len(words) and len(span) < 6:
+        low = words[i].lower()
+        if low in OBJECT_STOPS or low in CLAUSE_BREAKS or low in ("and", "or", "&", ".", ";", " - "):
+            break
+        span.append(low if words[i] == low else "")
+        i += 1
+    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or w == "some"]
+    if span and span[0] in ("more", "fewer", "less") and not _at(span, 1).endswith(_ADJECTIVE_ENDINGS):
+        cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
+    # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
+    ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
+    if lemma(verb, RECORD_VERBS):
+        return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
+    return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
+
+
+def _noun_phrase_cues(words: list[str]) -> list[str]:
+    """Return the words that make a bare noun phrase a quality: "Useful clusters", "CI optimization"."""
+    phrase = _main_clause(words)
+    lower = [w.lower() for w in phrase]
+    if not lower:
+        return []
+    first = 1 if lower[0] in ("a", "an", "the", "our") else 0
+    if tuple(lower[:2]) in UNBOUNDED:
+        return phrase[:2]  # "World class query experience", "Pay down tech debt"
+    if _at(lower, first) in EVALUATIVE:
+        return phrase[first : first + 1]
+    heads = []
+    for i, low in enumerate(lower):
+        if low in OBJECT_STOPS and low != ",":
+            break
+        if _at(lower, i + 1) in ("and", "or", "&", ",", "") or _at(lower, i + 1) in OBJECT_STOPS:
+            heads.append(i)
+    return [
+        phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS or lower[i] in ("activities", "efforts", "initiatives")
+    ]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
     """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
     for i in range(start + 1, min(len(words) - 1, start + 12)):
-        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in _CLAUSE_BREAKS:
+        if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in CLAUSE_BREAKS:
             return None
         nxt = words[i + 1].lower()
-        verb = lemma(nxt, _CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
-        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in _OBJECT_STOPS
+        verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
@@ -235,7 +208,7 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
 def _phrase(words: list[str], start: int) -> tuple[str, ...]:
     """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
     end = start + 1
-    while end < min(start + 5, len(words)) and words[end].lower() not in _OBJECT_STOPS:
+    while end < min(start + 5, len(words)) and words[end].lower() not in OBJECT_STOPS:
         end += 1
     return tuple(words[start:end])
 
@@ -256,7 +229,7 @@ def _main_clause(words: list[str]) -> list[str]:
         elif low == ")":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if (low in _CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
+            if (low in CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
                 break
             if low == "," and _at(words, i + 1).lower().endswith("ing"):
                 break
@@ -272,21 +245,27 @@ def _done_state(lower: list[str], i: int) -> bool:
     low, nxt = lower[i], _at(lower, i + 1)
     if low in DONE_WORDS:
         return True
-    if low in _BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
+    if low in BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
         return True  # "Disclosure programs are in place"
-    if low in _BE:
+    if low in BE:
         while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
             i += 1
             nxt = _at(lower, i + 1)
         return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES
-    return (low == "there" and nxt in _BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
+        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
+    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
 
 
 def _sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
-    return _stated(words) or Verdict("deliverable", tuple(_main_clause(words)[:3]))
+    stated = _stated(words)
+    if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
+        return stated
+    quality = _noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
+    if quality or stated is not None:
+        return Verdict("vague", tuple(quality)) if quality else stated
+    return Verdict("deliverable", tuple(_main_clause(words)[:3]))
 
 
 def _verb_form(words: list[str]) -> bool:
@@ -301,29 +280,46 @@ def _stated(words: list[str]) -> Verdict | None:
     """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
     words = _main_clause(words)
     lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in _SENTENCE_CUES or lemma(low, _EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
-        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in _BE and _at(lower, i + 1) in "a an the")
+        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and _at(lower, i + 1) in "a an the")
     ]
-    compared = [i for i, low in enumerate(lower) if low in _COMPARATIVES and "than" in lower[i + 1 :]]
+    compared = [i for i, low in enumerate(lower) if low in COMPARATIVES and "than" in lower[i + 1 :]]
     if compared:
         return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
     if cues and firm and cues[0] == 0:
         cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
-        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in _BE else i
+        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
         return Verdict("deliverable", tuple(words[first : i + 2]))
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in _AUX]
+    acting = _people_act(lower)
+    if acting is not None:
+        return Verdict("vague", (words[acting],))
+    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
     return Verdict("vague", (aux[0],)) if aux else None
+
+
+def _people_act(lower: list[str]) -> int | None:
+    """Return where the verb is when people act in present tense: "Users adopt new products", not "Users can"."""
+    i = 0
+    while _at(lower, i) in ("the", "our", "all", "more", "other", "new", "every", "most", "many", "a"):
+        i += 1
+    if _at(lower, i) not in PEOPLE_SUBJECTS:
+        return None
+    verb = _at(lower, i + 1)
+    plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
+    unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
+    # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
+    return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
 
 
 def _purpose(words: list[str], start: int) -> int:
     """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
-    if lemma(_at(words, start).lower(), _TOGETHER) is None or _at(words, start + 1).lower() not in _WITH:
+    if lemma(_at(words, start).lower(), TOGETHER) is None or _at(words, start + 1).lower() not in WITH:
         return start
     for i in range(start + 2, min(len(words) - 1, start + 10)):
         if words[i].lower() == "to" and words[i + 1].isalpha():
@@ -339,9 +335,14 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     words = _words(title)
     start = _purpose(words, _lead(words))
     verdict = _verb_led(words, start, extra)
-    if verdict is None and ":" in words[start:]:
-        after = words.index(":", start) + 1
+    marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
+    if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done
+        after = marks[0] + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
+        if verdict is not None and verdict.kind == "vague" and words[marks[0]] != ":":
+            # after a dash only a change verb outweighs the headline: "Results reporting – improve the UI", but
+            # "Multimodal evaluations – evaluate multimodal content" names a deliverable
+            verdict = verdict if lemma(words[_lead(words[after:]) + after], CHANGE_VERBS) else None
     elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
@@ -355,6 +356,11 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
+    lower = [w.lower() for w in words]
+    if verdict.kind == "deliverable" and "possible" in lower:  # "as locked down as possible": an open amount
+        i = lower.index("possible")
+        if _at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+            verdict = Verdict("vague", ("as", "possible"))
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from okrlint.lint.deliverables import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
+from okrlint.lint.deliverable_words import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]

@@ -66,9 +66,11 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     dark mode to beta", "Launch the partner portal", "Hire a first designer") or a done-state
     ("The EU data centre is live", "IPNS has a streaming API", "Design doc for the layout API").
     S202 then proposes `milestone: true`. A delivery verb whose object is only praise ("Deliver a
-    best-in-class experience") or a wish ("Make progress on", "Get mentioned by") stays vague, as
-    do unmeasured changes ("Improve", "Speed up", "Better measure") and feelings nobody counts
-    ("Team members rely on the handbook", "Positive feedback from users").
+    best-in-class experience"), a quality rather than an artefact ("Expand the capabilities of our
+    team", "Run GitLab.com more efficiently") or a wish ("Make progress on", "Get mentioned by")
+    stays vague, as do unmeasured changes ("Improve", "Speed up", "Better measure"), hedging verbs
+    ("Experiment with"), praise or quality noun phrases ("Useful clusters", "CI optimization") and
+    feelings nobody counts ("Team members rely on the handbook", "Positive feedback from users").
 
     Milestone key results are exempt. The message names the words that decided (`improve`,
     `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`;
@@ -115,7 +117,10 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         verdict = None if kr.kind == "milestone" else _verdict(kr, ctx.config.vague_words_extend)
         if verdict is None or verdict.kind != "vague":
             continue
-        found = find_vague_words(kr.title, words) or [w.lower() for w in verdict.words]
+        # the listed vague words, then the grammar's deciding words ("capabilities" in "Expand the capabilities")
+        found = find_vague_words(kr.title, words)
+        said = {w for phrase in found for w in phrase.split()}
+        found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said]
         what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield kr.at("title"), f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(kr.title)}'
