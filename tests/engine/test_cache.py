@@ -19,7 +19,7 @@ from okrlint.engine.cache import CACHE_DIR
 from okrlint.engine.run import lint_repository as lint
 from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.lint.findings import Finding
-from okrlint.lint.run import Selection
+from okrlint.lint.selection import Selection
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import load_file
 from okrlint.source.yamlload import Limits

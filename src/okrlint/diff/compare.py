@@ -15,7 +15,8 @@ from okrlint.config import Config
 from okrlint.diff import gitio
 from okrlint.lint.findings import Finding
 from okrlint.lint.result import LintResult
-from okrlint.lint.run import Selection, lint
+from okrlint.lint.run import lint
+from okrlint.lint.selection import Selection
 from okrlint.model.load import Loader, serial_loader
 from okrlint.model.repository import KeyResult, Objective, Repository
 from okrlint.source.files import SOURCE_SUFFIXES, relative_name

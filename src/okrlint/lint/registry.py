@@ -10,11 +10,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from okrlint.lint.findings import Finding, Severity
-from okrlint.model.repository import Loc
 
 if TYPE_CHECKING:
     from okrlint.config import Config
-    from okrlint.model.repository import Repository
+    from okrlint.model.repository import Loc, Repository
     from okrlint.scoring.scores import CheckIns
 
 
@@ -34,7 +33,7 @@ class RuleContext:
         return collect_checkins(self.repo, self.as_of)
 
 
-Hit = tuple[Loc, str]
+Hit = tuple["Loc", str]  # the model loads with the first rule that runs, not with the registry
 Check = Callable[[RuleContext], Iterable[Hit]]
 MAX_MESSAGE = 1000  # a megabyte-long id or title quoted in full would flood the output
 

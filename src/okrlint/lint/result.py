@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from okrlint.lint.findings import Finding
-from okrlint.model.repository import Repository
 from okrlint.util.severity import Severity
+
+if TYPE_CHECKING:
+    from okrlint.model.repository import Repository
 
 
 @dataclass(frozen=True, slots=True)
