@@ -9,23 +9,29 @@ the decorator module lint/registry.py, so the catalogue sits above both and no i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from okrlint.config import Config, ConfigError
-from okrlint.lint.registry import RULES, Rule
 from okrlint.lint.ruletable import RULE_TABLE, RuleInfo
 from okrlint.util.text import closest
+
+if TYPE_CHECKING:
+    from okrlint.lint.registry import Rule
 
 
 def all_rules() -> list[Rule]:
     """Return every rule, sorted by code (importing the rule modules first: commands that need no rule load none)."""
     import okrlint.lint.rules  # noqa: F401  (registers the rules)
+    from okrlint.lint.registry import RULES
 
     return sorted(RULES.values(), key=lambda r: r.code)
 
 
 def get_rule(code: str) -> Rule:
     """Return the rule with ``code``."""
-    all_rules()
+    import okrlint.lint.rules  # noqa: F401  (registers the rules)
+    from okrlint.lint.registry import RULES
+
     return RULES[code]
 
 

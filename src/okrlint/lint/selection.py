@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from okrlint.config import Config
 from okrlint.lint.catalogue import all_rules, matches
 from okrlint.lint.findings import Finding
-from okrlint.lint.registry import Rule
 from okrlint.lint.result import LintResult
 from okrlint.lint.ruletable import RULE_TABLE, RuleInfo
 from okrlint.model.sources import source_files
@@ -18,6 +17,7 @@ from okrlint.source.files import SourceFile, discover
 from okrlint.util.text import escape_undecodable
 
 if TYPE_CHECKING:
+    from okrlint.lint.registry import Rule
     from okrlint.model.repository import Repository
 
 
