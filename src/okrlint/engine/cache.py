@@ -24,7 +24,7 @@ import marshal
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from okrlint.lint.findings import Finding, Severity
 from okrlint.source.files import SourceFile
 from okrlint.util import nofollow
 from okrlint.util.nofollow import UnsafeTree
+from okrlint.util.records import record
 from okrlint.util.resources import data_dir
 
 CACHE_DIR = ".okrlint_cache"
@@ -51,7 +52,7 @@ def content_key(data: bytes, is_csv: bool) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stamp:
     """A file's content hash, with the size and modification time it had when hashed."""
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from okrlint.lint.findings import Finding, Severity
+from okrlint.util.records import record
 
 if TYPE_CHECKING:
     from okrlint.config import Config
@@ -45,7 +46,7 @@ def bounded(message: str) -> str:
     return f"{message[: MAX_MESSAGE - 300]} … {message[-250:]}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """A registered rule; ``check`` is None for rules the loader reports (E001–E003, E006, E007)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from okrlint.lint.result import LintResult
 from okrlint.lint.ruletable import RULE_TABLE, RuleInfo
 from okrlint.model.sources import source_files
 from okrlint.source.files import SourceFile, discover
+from okrlint.util.records import record
 from okrlint.util.text import escape_undecodable
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from okrlint.model.repository import Repository
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """Which rules run and how severe their findings are."""
 

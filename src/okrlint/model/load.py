@@ -7,7 +7,7 @@ passes a loader that adds its cache and worker pool around the same per-file loa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from okrlint.config import Config
 from okrlint.model.build import RepositoryBuilder
@@ -19,11 +19,12 @@ from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.problems import LoadProblem, Omission
 from okrlint.util.gcpause import paused_gc
+from okrlint.util.records import record
 
 Loader = Callable[[Config, Sequence[SourceFile]], Iterable[LoadedFile]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadedRepository:
     """The model of a repository, the per-file load results it was built from, and what stopped parts of it."""
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 import yaml
 
 from okrlint.source.problems import LoadProblem, Mark
+from okrlint.util.records import record
 
 try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
     from yaml._yaml import CParser as _Parser
@@ -75,7 +76,7 @@ class YSeq(list[Any]):
         self.item_marks: list[Mark] = []
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """Bounds that keep hostile input from exhausting time or memory."""
 
