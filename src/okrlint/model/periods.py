@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
+from okrlint.util.lazyre import lazy_compile
 from okrlint.util.records import record
 
-_PERIOD_RE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<kind>[QH])(?P<n>[1-4]))?\Z")
+_PERIOD_RE = lazy_compile(r"(?P<year>[0-9]{4})(?:-(?P<kind>[QH])(?P<n>[1-4]))?\Z")
 
 
 @record(order=True)
