@@ -201,6 +201,7 @@ def bench_one(
 
     bench.run("floor: libyaml CSafeLoader parse", [sys.executable, "-c", FLOOR, str(names)])
     bench.run("okrlint --version", [*okrlint, "--version"])
+    bench.run("import of the lint path", [sys.executable, "-c", "import okrlint.commands.lint, okrlint.lint.rules"])
     bench.run("okrlint lint --no-cache", [*lint, "--no-cache"])
     shutil.rmtree(cache, ignore_errors=True)
     bench.run("okrlint lint, cold (empty cache)", lint)

@@ -10,7 +10,8 @@ from typing import Any
 
 from okrlint.config import load_config
 from okrlint.lint.findings import Finding
-from okrlint.lint.run import Selection, lint
+from okrlint.lint.run import lint
+from okrlint.lint.selection import Selection
 
 AS_OF = date(2026, 11, 23)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OKRLINT_ROWS = (
     "okrlint --version",
+    "import of the lint path",
     "okrlint lint --no-cache",
     "okrlint lint, cold (empty cache)",
     "okrlint lint, warm (cache)",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -12,6 +12,7 @@ from okrlint.source.files import is_inside
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
 from okrlint.util.errors import UserError
+from okrlint.util.records import record
 from okrlint.util.severity import Severity
 from okrlint.util.tomlmarks import TomlMarks, toml_marks
 
@@ -22,7 +23,7 @@ class ConfigError(UserError):
     """A configuration file that cannot be used; the message says where and why."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bounds:
     """An inclusive min/max count."""
 
@@ -30,7 +31,7 @@ class Bounds:
     max: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SelectorSite:
     """A rule selector written in a configuration file, and where: ``setting`` names the setting."""
 
@@ -40,7 +41,7 @@ class SelectorSite:
     selector: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Config:
     """Every setting of SPEC §3, with its default; ``root`` is the repository root."""
 
@@ -102,7 +103,7 @@ def from_mapping(data: Mapping[str, Any], root: Path, source: Path | None = None
         values["per_file_ignores"] = MappingProxyType({k: tuple(v) for k, v in data["per_file_ignores"].items()})
     for key in ("objectives", "key_results"):
         if key in data:
-            default: Bounds = Config.__dataclass_fields__[key].default  # type: ignore[assignment]
+            default: Bounds = Config.__dataclass_fields__[key].default
             values[key] = Bounds(data[key].get("min", default.min), data[key].get("max", default.max))
     vague = data.get("vague_words", {})
     values["vague_words_extend"] = tuple(vague.get("extend", ()))

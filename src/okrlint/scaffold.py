@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from okrlint import __version__
 from okrlint.model.periods import Period, parse_period_id, period_containing
 from okrlint.util.atomic import link_on_the_way, write_atomic
 from okrlint.util.errors import UserError
+from okrlint.util.records import record
 from okrlint.util.resources import schema_path
 
 SCHEMA_DIR = ".okrlint/schema"
@@ -20,7 +20,7 @@ PRE_COMMIT_SCHEMA = "https://json.schemastore.org/pre-commit-config.json"
 OWNER = "ceo@example.com"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScaffoldFile:
     """One file to write: its ``/``-separated path inside the target folder and its text."""
 
@@ -28,7 +28,7 @@ class ScaffoldFile:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Kr:
     """A key result of the example: id, title, YAML fields, and (baseline, target) for check-ins."""
 

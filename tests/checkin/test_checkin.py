@@ -16,8 +16,10 @@ from okrlint.checkin.plan import Request, plan_checkin
 from okrlint.checkin.write import apply_plan
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.lint.run import Selection, lint
-from okrlint.model.load import load_repository, source_files
+from okrlint.lint.run import lint
+from okrlint.lint.selection import Selection
+from okrlint.model.load import load_repository
+from okrlint.model.sources import source_files
 from sample_org import SHOP_KPIS as KPIS
 from sample_org import SHOP_Q4 as OKRS
 from tools import checkins_at_once

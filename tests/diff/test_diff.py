@@ -15,7 +15,7 @@ from okrlint.commands.common import load_config
 from okrlint.diff import compare as diff_module
 from okrlint.diff import gitio
 from okrlint.diff.render import render_markdown
-from okrlint.lint.run import Selection
+from okrlint.lint.selection import Selection
 
 AS_OF = "2026-11-23"
 PATH = "okrs/company.yaml"

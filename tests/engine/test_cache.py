@@ -15,11 +15,11 @@ import pytest
 from okrlint.cli import main
 from okrlint.config import load_config, with_overrides
 from okrlint.engine import pool as parallel
-from okrlint.engine.cache import CACHE_DIR
+from okrlint.engine.cache import CACHE_DIR, tree_digest
 from okrlint.engine.run import lint_repository as lint
 from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.lint.findings import Finding
-from okrlint.lint.run import Selection
+from okrlint.lint.selection import Selection
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import load_file
 from okrlint.source.yamlload import Limits
@@ -196,3 +196,24 @@ def test_planted_entries_are_ignored(
     assert _lint(repo, cache=True) == plain
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("other-machine")))
     assert _lint(repo, cache=True) == plain  # another machine's key: entries are not trusted either
+
+
+def test_the_code_digest_changes_with_any_module_and_ignores_bytecode(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    (package / "__pycache__").mkdir(parents=True)
+    module = package / "module.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    first = tree_digest([package])
+    (package / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\0")
+    (package / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert tree_digest([package]) == first
+    info = module.stat()
+    module.write_text("A = 2\n", encoding="utf-8")  # same size: the modification time tells
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    second = tree_digest([package])
+    assert second != first
+    module.write_text("A = 22\n", encoding="utf-8")
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))  # same time: the size tells
+    third = tree_digest([package])
+    (package / "other.py").write_text("", encoding="utf-8")
+    assert len({first, second, third, tree_digest([package])}) == 4

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from okrlint.config import Config
-from okrlint.lint.run import Selection, lint
+from okrlint.lint.run import lint
+from okrlint.lint.selection import Selection
 from paths import TESTS
 
 FIXTURES = TESTS / "fixtures" / "integrity"

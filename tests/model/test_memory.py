@@ -9,7 +9,8 @@ from pathlib import Path
 
 from linting import write_repo
 from okrlint.config import Config, load_config
-from okrlint.model.load import LoadedRepository, load_repository, source_files
+from okrlint.model.load import LoadedRepository, load_repository
+from okrlint.model.sources import source_files
 
 OKR = (
     "team: demo\nperiod: 2026-Q4\nowner: o@example.com\nobjectives:\n  - id: grow\n    title: Grow\n"

@@ -13,7 +13,8 @@ from jsonschema import Draft202012Validator
 from linting import write_repo
 from okrlint.cli import main
 from okrlint.config import load_config
-from okrlint.model.load import load_repository, source_files
+from okrlint.model.load import load_repository
+from okrlint.model.sources import source_files
 from okrlint.report.data import ReportError, build_report_data, select_period
 from okrlint.util.resources import load_schema, schema_path
 from paths import REPO

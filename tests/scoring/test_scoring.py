@@ -9,8 +9,9 @@ import pytest
 
 from linting import write_repo
 from okrlint.config import load_config
-from okrlint.model.load import load_repository, source_files
+from okrlint.model.load import load_repository
 from okrlint.model.repository import Kpi, Loc, Repository
+from okrlint.model.sources import source_files
 from okrlint.scoring.formulas import (
     grade,
     kpi_health,

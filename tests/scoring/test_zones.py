@@ -9,8 +9,9 @@ import pytest
 
 from linting import write_repo
 from okrlint.config import load_config
-from okrlint.model.load import load_repository, source_files
+from okrlint.model.load import load_repository
 from okrlint.model.repository import KeyResult, Loc
+from okrlint.model.sources import source_files
 from okrlint.model.zones import zone_order_problem
 from okrlint.report.data import build_report_data
 from okrlint.scoring.formulas import attainment_of, score_of, zone_of

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from linting import lint_files, write_repo
 from okrlint.config import load_config
 from okrlint.model.csvlog import read_csv_log
-from okrlint.model.load import load_repository, source_files
+from okrlint.model.load import load_repository
+from okrlint.model.sources import source_files
 from okrlint.scoring.scores import collect_checkins, score_okr_set
 from okrlint.source.csvlog import first_line, locate_quote_error, parse_cell_value, physical_lines
 from okrlint.util.numbers import parse_number

@@ -101,6 +101,7 @@ _EXAMPLES = {
     "checkins": REPO / "okrs" / "2026-Q4" / "checkins" / "product.yaml",
     "kpis": REPO / "okrs" / "kpis.yaml",
     "teams": REPO / "okrs" / "teams.yaml",
+    "config": REPO / "tests" / "data" / "config-example.yaml",
 }
 
 

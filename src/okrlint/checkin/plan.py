@@ -11,7 +11,7 @@ import math
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
 from okrlint.util.errors import UserError
 from okrlint.util.numbers import parse_number, plain_number
+from okrlint.util.records import record
 from okrlint.util.resources import load_schema, schema_path
 from okrlint.util.text import did_you_mean, escape_undecodable
 
@@ -34,7 +35,7 @@ class CheckinError(UserError):
     """A check-in that cannot be recorded; nothing was changed."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Request:
     """What the user asked to record."""
 
@@ -47,7 +48,7 @@ class Request:
     replace: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """A validated check-in: the row and the log it goes to (``log`` None: the file is created).
 

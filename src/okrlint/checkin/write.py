@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from okrlint.source.schemas import validate
 from okrlint.source.yamlload import load_yaml
 from okrlint.util.atomic import write_atomic
 from okrlint.util.errors import UserError
+from okrlint.util.records import record
 
 BOM = "\ufeff"
 
@@ -212,7 +212,7 @@ def _refuse_links(plan: Plan, root: Path) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Written:
     """What ``okrlint checkin`` wrote: whether it created the log, the row's line, and the row as one line."""
 

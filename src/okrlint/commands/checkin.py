@@ -42,7 +42,8 @@ def command(
     """
     from okrlint.checkin.plan import Request, plan_checkin
     from okrlint.checkin.write import write_checkin
-    from okrlint.model.load import load_repository, source_files
+    from okrlint.model.load import load_repository
+    from okrlint.model.sources import source_files
 
     config = load_config(config_path)
     now = today(None)

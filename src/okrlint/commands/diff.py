@@ -45,7 +45,7 @@ def command(
     from okrlint.diff.compare import diff_revisions
     from okrlint.engine.run import engine_loader
     from okrlint.lint.findings import Severity
-    from okrlint.lint.run import Selection
+    from okrlint.lint.selection import Selection
 
     config = load_config(config_path)
     selection = Selection(config.select, config.ignore)

@@ -31,7 +31,7 @@ from okrlint.engine.run import lint_repository
 from okrlint.lint.catalogue import unknown_selectors
 from okrlint.lint.findings import FIXABLE, Severity
 from okrlint.lint.result import LintResult
-from okrlint.lint.run import Selection, lint_text
+from okrlint.lint.selection import Selection
 from okrlint.reporters import FORMATS, ReportOptions, get_reporter
 from okrlint.util.errors import UserError
 from okrlint.util.output import write_output
@@ -169,6 +169,8 @@ def command(
     if stdin_filename is not None:
         if fix or show_diff:
             raise UserError("--fix and --diff edit files; they cannot be combined with - (stdin)")
+        from okrlint.lint.run import lint_text
+
         content = sys.stdin.buffer.read()
         result = lint_text(config, today(as_of), selection, Path(stdin_filename), content)
     else:

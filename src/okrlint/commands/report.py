@@ -134,7 +134,8 @@ def command(
 ) -> int:
     """Render scorecards from OKRs and check-ins (default input: the configured paths)."""
     from okrlint.engine.run import load_with_engine
-    from okrlint.lint.run import Selection, integrity_rules, lint_loaded
+    from okrlint.lint.run import integrity_rules, lint_loaded
+    from okrlint.lint.selection import Selection
     from okrlint.report.writers import WriteOptions
 
     config = load_config(config_path)

@@ -6,7 +6,7 @@ import posixpath
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,10 +15,12 @@ from okrlint.config import Config
 from okrlint.diff import gitio
 from okrlint.lint.findings import Finding
 from okrlint.lint.result import LintResult
-from okrlint.lint.run import Selection, lint
+from okrlint.lint.run import lint
+from okrlint.lint.selection import Selection
 from okrlint.model.load import Loader, serial_loader
 from okrlint.model.repository import KeyResult, Objective, Repository
 from okrlint.source.files import SOURCE_SUFFIXES, relative_name
+from okrlint.util.records import record
 
 OBJECTIVE_FIELDS = ("title", "type", "owner", "aligns", "description")
 KR_FIELDS = (
@@ -42,7 +44,7 @@ GOALPOST_FIELDS = frozenset({"target", "baseline", "range", "kind"})
 SetKey = tuple[str, str]  # (team, period id)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """One added, removed or changed objective or KR (``changed``: one field, old → new)."""
 
@@ -75,7 +77,7 @@ class Change:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DiffResult:
     """The changes between two revisions, the findings new in the later one, and both models."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from okrlint.util.errors import UserError
+from okrlint.util.records import record
 
 # The repository's config may name programs (a pull request cannot set them, but a cloned
 # repository, a shared machine or a hostile .git can): override every one git could run, and
@@ -38,7 +38,7 @@ class GitError(UserError):
     """git is missing, the folder is no repository, or a revision names no commit."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TreeFile:
     """A regular file of a revision: its path from the repository top, blob id and size."""
 

@@ -24,7 +24,7 @@ import marshal
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from okrlint.lint.findings import Finding, Severity
 from okrlint.source.files import SourceFile
 from okrlint.util import nofollow
 from okrlint.util.nofollow import UnsafeTree
+from okrlint.util.records import record
 from okrlint.util.resources import data_dir
 
 CACHE_DIR = ".okrlint_cache"
@@ -51,7 +52,7 @@ def content_key(data: bytes, is_csv: bool) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stamp:
     """A file's content hash, with the size and modification time it had when hashed."""
 
@@ -85,11 +86,23 @@ def unchanged(source: SourceFile, seen: Stamp) -> bool:
 def code_fingerprint() -> str:
     """Return a digest of okrlint's own code and schemas, so a changed okrlint never reuses entries."""
     package = Path(__file__).resolve().parents[1]  # the whole okrlint package, every stage
+    return tree_digest((package, data_dir("schema")))
+
+
+def tree_digest(folders: Iterable[Path]) -> str:
+    """Return a digest of the name, size and modification time of every ``.py`` and ``.json`` file under ``folders``.
+
+    That is what Python checks before it reuses a module's bytecode: an edited or reinstalled okrlint
+    changes it, and no file is read (reading all of them took ~18 ms, a fifth of a cached lint).
+    """
     digest = hashlib.blake2b(digest_size=_DIGEST)
-    for folder in (package, data_dir("schema")):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".json"):
-                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    for folder in folders:
+        for top, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(n for n in names if n.endswith((".py", ".json"))):
+                path = os.path.join(top, name)
+                info = os.stat(path)
+                digest.update(f"{os.path.relpath(path, folder)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

@@ -11,27 +11,36 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
-from okrlint.engine.incremental import lint_targets, write_summaries
-from okrlint.engine.pool import iter_load_files
-from okrlint.engine.relint import relint, write_world
 from okrlint.engine.stampindex import indexed_stamps
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
-from okrlint.lint.run import Selection, files_to_lint, lint_loaded, shown
-from okrlint.model.load import LoadedRepository, Loader, load_repository, source_files
+from okrlint.lint.selection import Selection, files_to_lint, shown
+from okrlint.model.sources import source_files
 from okrlint.source.files import SourceFile
-from okrlint.source.loader import LoadedFile
 from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
+
+if TYPE_CHECKING:
+    from okrlint.lint.findings import Finding
+    from okrlint.lint.registry import Rule
+    from okrlint.model.load import LoadedRepository, Loader
+    from okrlint.model.repository import Repository
+    from okrlint.source.loader import LoadedFile
+
+# A lint answered whole from the cache imports only the modules above: the loader, the model and
+# the rules (imported in the functions below) load when some file has to be linted again.
 
 
 def engine_loader(
     store: LintCache | None = None, stamps: Mapping[str, Stamp | None] | None = None, progress: Progress | None = None
 ) -> Loader:
     """Return a loader that reads from and fills ``store`` (files with known ``stamps``), in a worker pool."""
+    from okrlint.engine.pool import iter_load_files
+
     load = partial(iter_load_files, cache=store, stamps=stamps)
     if progress is None:
         return load
@@ -49,6 +58,8 @@ def _stamps(store: LintCache | None, config: Config, files: Sequence[SourceFile]
 
 def load_with_engine(config: Config, cache: bool = False, progress: Progress | None = None) -> LoadedRepository:
     """Load the repository's model, reusing the per-file cache that lint fills."""
+    from okrlint.model.load import load_repository
+
     files = source_files(config)
     store = LintCache(config) if cache else None
     return load_repository(config, files, engine_loader(store, _stamps(store, config, files), progress))
@@ -64,30 +75,56 @@ def lint_repository(
 ) -> LintResult:
     """Lint like :func:`okrlint.lint.run.lint`, with the cache (``cache``) and the worker pool.
 
-    A result read whole from the cache has no model (``repo`` is None).
+    A result read whole from the cache has no model (``repo`` is None); finding it imports no rule.
     """
     check_config_selectors(config)
     chosen = selection or Selection(config.select, config.ignore)
     files, only_rel = files_to_lint(config, only)
-    rules = chosen.rules()
     store = LintCache(config) if cache else None
     stamps = _stamps(store, config, files)
     key = None
     if store is not None and all(stamps.values()):
-        codes = {r.code for r in rules}
+        codes = chosen.codes()
         key = store.result_key(((rel, s.content) for rel, s in stamps.items() if s), as_of.isoformat(), codes)
     findings = store.read_findings(key) if store is not None and key is not None else None
     if findings is not None:
         return shown(findings, len(files), only_rel, None)
+    rules = chosen.rules()
     loader = engine_loader(store, stamps, progress)
-    if store is not None and key is not None and only_rel:
+    if store is None or key is None:
+        from okrlint.lint.run import lint_loaded
+        from okrlint.model.load import load_repository
+
+        loaded = load_repository(config, files, loader)
+        return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
+    if only_rel:
+        from okrlint.engine.incremental import lint_targets
+
         targets = {f.rel for f in files if escape_undecodable(f.rel) in only_rel}  # only_rel: names as shown
         findings = lint_targets(config, as_of, rules, files, stamps, store, targets, loader)
         if findings is not None:
             return shown(findings, len(files), only_rel, None)
-    if store is None or key is None:
-        loaded = load_repository(config, files, loader)
-        return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
+    findings, repo = _lint_and_store(config, as_of, rules, files, stamps, store, key, progress, loader)
+    return shown(findings, len(files), only_rel, repo)
+
+
+def _lint_and_store(
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    files: Sequence[SourceFile],
+    stamps: Mapping[str, Stamp | None],
+    store: LintCache,
+    key: str,
+    progress: Progress | None,
+    loader: Loader,
+) -> tuple[tuple[Finding, ...], Repository | None]:
+    """Lint the whole repository, again only where an edit can change findings; store the findings and summaries."""
+    from okrlint.engine.incremental import write_summaries
+    from okrlint.engine.relint import relint, write_world
+    from okrlint.lint.run import lint_loaded
+    from okrlint.model.load import load_repository
+
     redone = relint(config, as_of, rules, files, stamps, store, loader)  # it stores the summaries it makes
     repo = None
     if redone is not None:
@@ -101,4 +138,4 @@ def lint_repository(
         if redone is None:
             write_summaries(store, files, stamps, summaries)
         write_world(store, as_of, (r.code for r in rules), key, stamps, summaries)
-    return shown(findings, len(files), only_rel, repo)
+    return findings, repo

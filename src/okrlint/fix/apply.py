@@ -18,9 +18,10 @@ from okrlint.fix.proposals import Proposal, propose
 from okrlint.lint.findings import FIXABLE, Finding
 from okrlint.source.yamlload import load_yaml
 from okrlint.util.atomic import link_on_the_way, write_atomic
+from okrlint.util.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileText:
     """A YAML file's decoded text, and whether it started with a UTF-8 BOM."""
 

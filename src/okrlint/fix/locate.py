@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from okrlint.source.problems import Mark
 from okrlint.source.yamlload import YMap, YSeq
+from okrlint.util.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Splice:
     """Replace ``text[start:end]`` with ``new`` (offsets into the decoded text, BOM removed)."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
@@ -18,11 +17,12 @@ from okrlint.scoring.scores import CheckIns, collect_checkins, score_key_result
 from okrlint.source.schemas import validate
 from okrlint.source.yamlload import load_yaml
 from okrlint.util.errors import UserError
+from okrlint.util.records import record
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:.*")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedSet:
     """One OKR set to write: where, from which set, and its YAML text."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from okrlint.checkin.splice import scalar
@@ -13,11 +12,12 @@ from okrlint.fix.sorting import sort_rows
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.findings import Finding, Fix
 from okrlint.source.yamlload import YMap
+from okrlint.util.records import record
 
 Change = Callable[[Any], None]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Proposal:
     """A fix for one finding: splices into the file's text and the same change made to its plain data."""
 

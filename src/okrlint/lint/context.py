@@ -19,7 +19,7 @@ run on one edited file need not load every check-in log.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from okrlint.config import Config
@@ -30,6 +30,7 @@ from okrlint.model.load import LoadedRepository
 from okrlint.model.repository import Repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
+from okrlint.util.records import record
 from okrlint.util.text import escape_undecodable
 
 # The rules whose findings can be located in a check-in log (a test checks this on every fixture).
@@ -40,7 +41,7 @@ SET_KINDS = ("objectives",)  # files whose findings need the structure plus the 
 STRUCTURE_RULES = frozenset({"E005", "E008", "E009", "E010"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """The files some targets' findings depend on, in order; the kinds the others leave incomplete; the rules to run."""
 

@@ -9,7 +9,6 @@ import argparse
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from okrlint.lint.catalogue import all_rules
 from okrlint.lint.findings import FIXABLE
 from okrlint.lint.registry import Rule
+from okrlint.util.records import record
 from okrlint.util.resources import load_schema
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
@@ -29,7 +29,7 @@ _FILE_RE = re.compile(r"^# file: (\S+)\s*$")
 _AS_OF_RE = re.compile(r"^# okrlint lint .*--as-of (\d{4}-\d{2}-\d{2})\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Example:
     """A documentation example: the files it consists of and the as-of date it is meant for."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from okrlint.util.records import record
 from okrlint.util.severity import Severity
 from okrlint.util.text import escape_undecodable
 
@@ -29,7 +30,7 @@ FIXABLE: dict[str, tuple[str, str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """What a fix for a finding would do, and whether it is safe to apply unasked."""
 
@@ -41,7 +42,7 @@ class Fix:
         return {"applicability": self.applicability, "message": self.message}
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Finding:
     """One problem at one place: sorted by path, line, column, code."""
 

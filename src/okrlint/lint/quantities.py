@@ -350,7 +350,7 @@ def title_numbers(title: str) -> tuple[float | None, float | None]:
     return (None, targets[0].value) if targets else (None, None)
 
 
-_ZONE_BEFORE_RE = re.compile(r"\b(commit|target|stretch)(?:\s*(?::|=|of|at))?\s*$", re.IGNORECASE)
+_ZONE_BEFORE_RE = lazy_compile(r"\b(commit|target|stretch)(?:\s*(?::|=|of|at))?\s*$", re.IGNORECASE)
 
 
 def zone_numbers(title: str) -> dict[str, float]:

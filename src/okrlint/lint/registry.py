@@ -10,11 +10,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from okrlint.lint.findings import Finding, Severity
-from okrlint.model.repository import Loc
+from okrlint.util.records import record
 
 if TYPE_CHECKING:
     from okrlint.config import Config
-    from okrlint.model.repository import Repository
+    from okrlint.model.repository import Loc, Repository
     from okrlint.scoring.scores import CheckIns
 
 
@@ -34,7 +34,7 @@ class RuleContext:
         return collect_checkins(self.repo, self.as_of)
 
 
-Hit = tuple[Loc, str]
+Hit = tuple["Loc", str]  # the model loads with the first rule that runs, not with the registry
 Check = Callable[[RuleContext], Iterable[Hit]]
 MAX_MESSAGE = 1000  # a megabyte-long id or title quoted in full would flood the output
 
@@ -46,7 +46,7 @@ def bounded(message: str) -> str:
     return f"{message[: MAX_MESSAGE - 300]} … {message[-250:]}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """A registered rule; ``check`` is None for rules the loader reports (E001–E003, E006, E007)."""
 

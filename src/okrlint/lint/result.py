@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from okrlint.lint.findings import Finding
-from okrlint.model.repository import Repository
+from okrlint.util.records import record
 from okrlint.util.severity import Severity
 
+if TYPE_CHECKING:
+    from okrlint.model.repository import Repository
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class LintResult:
     """The findings to show, how many files they cover, and the model when this run built one.
 

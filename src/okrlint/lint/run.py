@@ -4,41 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from okrlint.config import Config
-from okrlint.lint.catalogue import all_rules, check_config_selectors, get_rule, matches
+from okrlint.lint.catalogue import check_config_selectors, get_rule, matches
 from okrlint.lint.findings import Finding
 from okrlint.lint.registry import Rule, RuleContext
 from okrlint.lint.result import LintResult
+from okrlint.lint.selection import Selection, files_to_lint, shown
 from okrlint.lint.suppression import directive_findings, is_suppressed
-from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader, source_files
+from okrlint.model.load import LoadedRepository, Loader, load_repository, serial_loader
 from okrlint.model.repository import Repository
-from okrlint.source.files import SOURCE_SUFFIXES, SourceFile, discover, relative_name
+from okrlint.model.sources import source_files
+from okrlint.source.files import SOURCE_SUFFIXES, SourceFile, relative_name
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
 from okrlint.util.errors import UserError
 from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which rules run and how severe their findings are."""
-
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-
-    def rules(self) -> list[Rule]:
-        """Return the rules chosen by ``select`` minus ``ignore``."""
-        return [
-            r
-            for r in all_rules()
-            if any(matches(s, r) for s in self.select) and not any(matches(s, r) for s in self.ignore)
-        ]
 
 
 def problem_finding(path: str, problem: LoadProblem) -> Finding:
@@ -109,22 +95,6 @@ def lint_loaded(
 def integrity_rules(selection: Selection) -> list[Rule]:
     """Return the chosen ``E`` rules: loading, schema and references, what names the broken parts of a repository."""
     return [r for r in selection.rules() if r.code.startswith("E")]
-
-
-def files_to_lint(config: Config, only: Sequence[Path] | None) -> tuple[list[SourceFile], set[str] | None]:
-    """Return the repository's files plus ``only`` (linted in full context), and the paths of ``only`` to show."""
-    files = source_files(config)
-    if not only:
-        return files, None
-    extra = discover(only, config.root)
-    known = {f.rel for f in files}
-    return sorted([*files, *(f for f in extra if f.rel not in known)]), {escape_undecodable(f.rel) for f in extra}
-
-
-def shown(findings: Sequence[Finding], files: int, only_rel: set[str] | None, repo: Repository | None) -> LintResult:
-    """Return the result that shows ``findings`` (only those of ``only_rel`` when given)."""
-    kept = tuple(f for f in findings if only_rel is None or f.path in only_rel)
-    return LintResult(kept, len(only_rel) if only_rel is not None else files, repo)
 
 
 def lint(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from okrlint.model.repository import Loc, Objective, OkrSet, Repository
+from okrlint.util.records import record
 
 ObjectiveKey = tuple[str, str, str]  # team, period id, objective id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Alignment:
     """The outcome of resolving one ``aligns`` entry of one objective."""
 

@@ -6,26 +6,25 @@ passes a loader that adds its cache and worker pool around the same per-file loa
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
 from okrlint.config import Config
 from okrlint.model.build import RepositoryBuilder
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.repository import Repository
+from okrlint.model.sources import source_files
 from okrlint.model.summary import FileSummary, builder_mark, summarize_added
-from okrlint.source.files import SourceFile, discover
+from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.problems import LoadProblem, Omission
-from okrlint.util.errors import UserError
 from okrlint.util.gcpause import paused_gc
+from okrlint.util.records import record
 
 Loader = Callable[[Config, Sequence[SourceFile]], Iterable[LoadedFile]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadedRepository:
     """The model of a repository, the per-file load results it was built from, and what stopped parts of it."""
 
@@ -39,27 +38,6 @@ def serial_loader(config: Config, files: Sequence[SourceFile]) -> Iterator[Loade
     """Load ``files`` one by one, in order."""
     for source in files:
         yield load_file(source, config.max_file_bytes, config.limits)
-
-
-def source_files(config: Config, paths: Sequence[Path] | None = None) -> list[SourceFile]:
-    """Return the files of the repository: ``paths`` if given, else the configured paths."""
-    roots = list(paths) if paths else [config.root / p for p in config.paths]
-    if not paths:
-        top = Path(os.path.abspath(config.root))
-        outside = [
-            text
-            for text, root in zip(config.paths, roots, strict=True)
-            if not Path(os.path.abspath(root)).is_relative_to(top)
-        ]
-        if outside:  # a pull request may edit the config: it must not make okrlint read (and quote) other files
-            raise UserError(
-                f"paths: {outside[0]!r} lies outside the repository ({config.root}); okrlint reads only files inside it"
-            )
-        missing = [text for text, root in zip(config.paths, roots, strict=True) if not os.path.lexists(root)]
-        if missing:
-            where = f" (set in {config.source})" if config.source else " (the default; set `paths` in .okrlint.yaml)"
-            raise UserError(f"paths: {missing[0]!r} does not exist under {config.root}{where}")
-    return discover(roots, config.root)
 
 
 @paused_gc()

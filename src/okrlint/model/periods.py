@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import calendar
-import re
-from dataclasses import dataclass
 from datetime import date
 
-_PERIOD_RE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<kind>[QH])(?P<n>[1-4]))?\Z")
+from okrlint.util.lazyre import lazy_compile
+from okrlint.util.records import record
+
+_PERIOD_RE = lazy_compile(r"(?P<year>[0-9]{4})(?:-(?P<kind>[QH])(?P<n>[1-4]))?\Z")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Period:
     """A named span of days; both ends inclusive. Ordered by start, then end."""
 

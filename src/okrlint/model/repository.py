@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from types import MappingProxyType
 
 from okrlint.model.periods import Period
+from okrlint.util.records import record
 
 _EMPTY: Mapping[str, Loc] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Loc:
     """A 1-based position in a file (path relative to the repository root, ``/``-separated)."""
 
@@ -69,7 +70,7 @@ class FieldLocs(Mapping[str, Loc]):
         return len(self._keys)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Located:
     """Base for model objects: the object's own location and the locations of its fields."""
 
@@ -81,7 +82,7 @@ class Located:
         return self.fields.get(name, self.loc)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Team(Located):
     """One team of the org chart."""
 
@@ -91,7 +92,7 @@ class Team(Located):
     owner: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyResult(Located):
     """A key result: metric (``target``), range (``range``) or milestone; kind None if none."""
 
@@ -125,7 +126,7 @@ class KeyResult(Located):
         return self.direction != "decrease"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Objective(Located):
     """An objective with its key results; ``owner`` is already inherited from the set."""
 
@@ -139,18 +140,18 @@ class Objective(Located):
     key_results_loc: Loc | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OkrSet(Located):
     """One team's OKRs for one period."""
 
     team: str = ""
-    period: Period = Period(date.min, date.min, "")  # noqa: RUF009 - frozen, shared safely
+    period: Period = Period(date.min, date.min, "")
     owner: str | None = None
     objectives: tuple[Objective, ...] = ()
     objectives_loc: Loc | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Kpi(Located):
     """A KPI of the catalogue."""
 
@@ -166,7 +167,7 @@ class Kpi(Located):
     range: tuple[float, float] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KrRef:
     """The key result a check-in row resolved to."""
 
@@ -179,7 +180,7 @@ class KrRef:
         return f"{self.team}/{self.objective}/{self.kr}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckIn(Located):
     """One row of a check-in log: a KR check-in (``kr``) or a KPI measurement (``kpi``).
 
@@ -199,7 +200,7 @@ class CheckIn(Located):
     index: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckInLog(Located):
     """A check-in log file (YAML or CSV) and its rows in file order.
 
@@ -212,7 +213,7 @@ class CheckInLog(Located):
     rows: Sequence[CheckIn] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Repository:
     """Everything loaded from one repository, plus the kinds some broken file left incomplete."""
 

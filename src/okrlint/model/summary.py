@@ -8,16 +8,16 @@ which files a file's findings can depend on without loading the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from okrlint.model.build import RepositoryBuilder, split_reference
 from okrlint.model.rows import rows_of
+from okrlint.util.records import record
 
 KrKey = tuple[str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileSummary:
     """What other files may ask of one file (see the module docstring)."""
 

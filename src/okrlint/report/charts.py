@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from okrlint.report.svgmarkup import _el, _esc, _n, _shape
 from okrlint.util.numbers import plain_number, scientific
+from okrlint.util.records import record
 
 __all__ = ["format_tick", "kr_chart", "linear_scale", "nice_ticks", "sparkline"]
 
@@ -162,7 +162,7 @@ def _svg(cls: str, width: int, height: int) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Frame:
     """Where a KR chart draws: the plot area inside the margins, and its scales."""
 

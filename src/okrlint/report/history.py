@@ -7,7 +7,6 @@ scored from its own sets and rows, so the work grows with periods × teams.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -27,11 +26,12 @@ from okrlint.scoring.scores import (
     status_counts,
     zone_counts,
 )
+from okrlint.util.records import record
 
 __all__ = ["ScoredPeriod", "add_history", "build_history", "period_as_of", "period_reports", "score_periods"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoredPeriod:
     """One period's team scores and the check-ins as of the date they were scored on."""
 

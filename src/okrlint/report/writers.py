@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrlint.report import DEFAULT_HTML_FOLDER
 from okrlint.util.errors import UserError
 from okrlint.util.output import refuse_links, write_output
+from okrlint.util.records import record
 
 if TYPE_CHECKING:
     from okrlint.report.pagecache import PageStore
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WriteOptions:
     """Where and how to write a report: ``out`` (file, ``-`` or folder), Markdown summary only, templates, progress.
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from okrlint.util.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportOptions:
     """How to render: colour, the okrlint version to name, whether unsafe fixes are offered,
     per-code counts instead of findings (``statistics``), no summary (``quiet``)."""

@@ -6,11 +6,11 @@ import itertools
 import math
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from okrlint.model.periods import Period
 from okrlint.model.repository import KeyResult, Kpi
+from okrlint.util.records import record
 
 STATUSES = ("done", "on-track", "at-risk", "off-track", "no-data")
 HEALTH = ("healthy", "breached", "no-data")
@@ -183,7 +183,7 @@ def status_of(score: float | None, expected: float, has_data: bool) -> str:
     return "off-track"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Forecast:
     """Where a least-squares line through the check-ins lands at the period's end."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
@@ -37,6 +36,7 @@ from okrlint.scoring.formulas import (
     weighted_mean,
     zone_of,
 )
+from okrlint.util.records import record
 
 __all__ = [
     "GRADES",
@@ -67,7 +67,7 @@ def row_order(row: CheckIn) -> tuple[date, str, int]:
     return (row.date, row.loc.path, row.index)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckIns:
     """The check-in rows dated on or before ``as_of``, grouped by KR and by KPI, in scoring order.
 
@@ -95,7 +95,7 @@ def collect_checkins(repo: Repository, as_of: date) -> CheckIns:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KrScore:
     """A key result's standing as of a date.
 
@@ -129,7 +129,7 @@ class KrScore:
         return self.rows[-1].date if self.rows else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ObjectiveScore:
     """An objective's weight-weighted score over its KRs' non-null scores (None while no KR has data)."""
 
@@ -170,7 +170,7 @@ def zone_counts(scores: Iterable[KrScore]) -> dict[str, int]:
     return {zone: counted.get(zone, 0) for zone in ZONES}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TeamScore:
     """A team's OKR set for one period: the mean of its objectives' scores."""
 
@@ -207,7 +207,7 @@ class TeamScore:
         return max((d for kr in self.key_results() if (d := kr.last_checkin) is not None), default=None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KpiScore:
     """A KPI's measurements in a period up to the as-of date, its latest value and health."""
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from okrlint.source.yamlload import YMap
+from okrlint.util.records import record
 
 KINDS = ("objectives", "kpis", "checkins", "teams")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """A loaded, schema-valid YAML document: its relative path, kind and located root."""
 

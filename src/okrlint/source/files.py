@@ -6,16 +6,17 @@ import codecs
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from okrlint.source.problems import LoadProblem
+from okrlint.util.records import record
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SOURCE_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class SourceFile:
     """A file to lint: its path relative to the repository root (``/``-separated) and on disk.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from okrlint.source.documents import Document, kind_of
 from okrlint.source.files import SourceFile, read_text
@@ -11,9 +11,10 @@ from okrlint.source.problems import LoadProblem
 from okrlint.source.schemas import validate, validate_rows
 from okrlint.source.suppress import NONE, Suppressions, parse_suppressions
 from okrlint.source.yamlload import Limits, YMap, YSeq, load_yaml
+from okrlint.util.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadedFile:
     """One file after reading, parsing and schema validation.
 

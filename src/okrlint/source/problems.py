@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from okrlint.util.records import record
 
 Mark = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadProblem:
     """A problem found while loading: rule code, 1-based position and message."""
 
@@ -17,7 +17,7 @@ class LoadProblem:
     message: str
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@record(order=True)
 class Omission:
     """A file, document or row left out of the model (and so of every score), and why."""
 

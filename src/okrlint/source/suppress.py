@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import yaml
+
+from okrlint.util.records import record
 
 _MENTION = re.compile(r"#[ \t]*okrlint:")
 _BODY = re.compile(r"#[ \t]*okrlint:([^#\r\n]*)")
@@ -25,7 +27,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _TokenLoader = yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Directive:
     """One ``okrlint:`` comment: where it is, the line it covers (0: the whole file) and its selectors.
 
@@ -39,7 +41,7 @@ class Directive:
     problem: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppressions:
     """The ``okrlint:`` directives of one file, in file order."""
 

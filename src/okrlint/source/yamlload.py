@@ -10,13 +10,14 @@ is ten, ``1:30`` is a string).
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any, cast
 
 import yaml
 
 from okrlint.source.problems import LoadProblem, Mark
+from okrlint.util.lazyre import lazy_compile
+from okrlint.util.records import record
 
 try:  # libyaml's C parser is the fast path; the pure-Python parser is the same grammar.
     from yaml._yaml import CParser as _Parser
@@ -43,8 +44,8 @@ _ALLOWED_TAGS = {None, "!"} | {_CORE + t for t in ("str", "int", "float", "bool"
 
 _COLLECTION_TAGS = {"SequenceStartEvent": _CORE + "seq", "MappingStartEvent": _CORE + "map"}
 
-_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INT_RE = lazy_compile(r"[-+]?[0-9]+\Z")
+_FLOAT_RE = lazy_compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
@@ -75,7 +76,7 @@ class YSeq(list[Any]):
         self.item_marks: list[Mark] = []
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """Bounds that keep hostile input from exhausting time or memory."""
 

@@ -10,15 +10,16 @@ never an exception, however many digits it has.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
-_INTEGER_RE = re.compile(r"[-+]?[0-9]+\Z")
-_GROUPED_RE = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
+from okrlint.util.lazyre import lazy_compile
+
+NUMBER_RE = lazy_compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_INTEGER_RE = lazy_compile(r"[-+]?[0-9]+\Z")
+_GROUPED_RE = lazy_compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?\Z")
 _MAX_INT_DIGITS = 400  # beyond any float (and far below Python's int-from-text limit)
 _NON_FINITE = {
     ".nan": math.nan,

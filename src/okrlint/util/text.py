@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Iterable
 from typing import Any
 
+from okrlint.util.lazyre import lazy_compile
+
 # Lone surrogates: bytes of a non-UTF-8 file name or argument (os.fsdecode's surrogateescape), or worse.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 # Longer words are never suggested against: difflib compares in time quadratic in the length.
 _MAX_HINT_LENGTH = 200
@@ -50,6 +51,8 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     """Return the candidate most like ``word`` (difflib ratio at least ``cutoff``), else None."""
     if len(word) > _MAX_HINT_LENGTH:
         return None
+    import difflib  # only a did-you-mean needs it
+
     found = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=cutoff)
     return found[0] if found else None
 

@@ -14,11 +14,12 @@ from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
 from okrlint.lint.wording import find_vague_words, has_quantity, suggest_rewrite
 from okrlint.model.repository import KeyResult
+from okrlint.util.lazyre import lazy_compile
 from okrlint.util.text import shorten
 
-_PICK_RE = re.compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
-_PARTICIPLE_RE = re.compile(r"\w{3,}ed\s+$", re.IGNORECASE)
-_SCOPE_RE = re.compile(
+_PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
+_PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
+_SCOPE_RE = lazy_compile(
     r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
 )
 

@@ -13,10 +13,11 @@ from okrlint.lint.quantities import Quantity, numbers_match, zone_numbers
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
 from okrlint.model.repository import KeyResult, Loc
+from okrlint.util.lazyre import lazy_compile
 from okrlint.util.numbers import plain_number, scientific
 
 _PERCENT_UNITS = frozenset({"%", "percent", "pct"})
-_NOT_A_SHARE_RE = re.compile(
+_NOT_A_SHARE_RE = lazy_compile(
     r"\b(?:quota|plan|budget|target|forecast|attainment|goal|retention|nrr|ndr|grr|growth|uplift|increase|yoy|qoq"
     r"|mom|year[\s-]over[\s-]year|of\s+(?:baseline|last\s+\w+))\b|(?<![\w.])\+\s?\d",
     re.IGNORECASE,
