@@ -322,7 +322,7 @@ def test_max_nodes_message_tells_a_large_document_from_an_alias_bomb() -> None:
     plain = only_problem("rows:\n" + "  - {kr: a, value: 1}\n" * 10, Limits(max_nodes=15))
     assert plain.code == "E006" and "has more than 15 nodes (max_nodes): split the file" in plain.message
     aliased = only_problem("a: &a [1, 2, 3, 4, 5]\nb: [*a, *a, *a]\n", Limits(max_nodes=15))
-    assert "expands to more than 15 nodes (anchors/aliases count at their expanded size)" in aliased.message
+    assert "expands to more than 15 nodes (aliases count in full)" in aliased.message
 
 
 def test_recursive_alias_is_e006() -> None:

@@ -136,8 +136,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
-    cues = STRONG_OBJECT_CUES | UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in cues and _at(rest, j + 1) not in ARTEFACTS]
+    praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
+    praise = [w for j, w in enumerate(rest) if w in praising and _at(rest, j + 1) not in ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
@@ -263,9 +263,9 @@ def _sentence(words: list[str]) -> Verdict:
     if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
         return stated
     quality = _noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
-    if quality or stated is not None:
-        return Verdict("vague", tuple(quality)) if quality else stated
-    return Verdict("deliverable", tuple(_main_clause(words)[:3]))
+    if quality:
+        return Verdict("vague", tuple(quality))
+    return stated if stated is not None else Verdict("deliverable", tuple(_main_clause(words)[:3]))
 
 
 def _verb_form(words: list[str]) -> bool:

@@ -38,10 +38,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 _ScalarEvent = yaml.ScalarEvent
-
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
-
 _COLLECTION_TAGS = {"SequenceStartEvent": _CORE + "seq", "MappingStartEvent": _CORE + "map"}
 
 _INT_RE = lazy_compile(r"[-+]?[0-9]+\Z")
@@ -51,6 +49,7 @@ _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
 _INFS = frozenset({".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"})
 _NANS = frozenset({".nan", ".NaN", ".NAN"})
+_TOO_MANY_NODES_HINT = "split the file, keep a large check-in log as CSV, or raise max_nodes in the config"
 
 
 class YMap(dict[str, Any]):
@@ -188,13 +187,9 @@ class _Builder:
 
     def _too_many_nodes(self) -> str:
         """Say why the node count passed ``max_nodes``: aliases expanding, or a document that is simply large."""
-        limit = self.limits.max_nodes
         if self.anchors or self.open_anchors:
-            return f"the document expands to more than {limit} nodes (anchors/aliases count at their expanded size)"
-        return (
-            f"the document has more than {limit} nodes (max_nodes): split the file, keep a large check-in log "
-            "as CSV, or raise max_nodes in the config"
-        )
+            return f"the document expands to more than {self.limits.max_nodes} nodes (aliases count in full)"
+        return f"the document has more than {self.limits.max_nodes} nodes (max_nodes): {_TOO_MANY_NODES_HINT}"
 
     def _check_tag(self, event: Any, mark: Mark) -> None:
         tag = event.tag
