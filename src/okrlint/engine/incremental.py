@@ -9,15 +9,13 @@ findings a full run gives them — and only edited files are parsed again.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date
 from typing import Any
 
-from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.engine.cachedrun import CachedRun
 from okrlint.lint.context import context_files, lint_in_context
 from okrlint.lint.findings import Finding
-from okrlint.lint.registry import Rule
-from okrlint.model.load import Loader, load_repository
+from okrlint.model.load import load_repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 
@@ -58,17 +56,12 @@ def write_summaries(
     store.write(_LAYER, _index_key(store), index)
 
 
-def all_summaries(
-    config: Config,
-    files: Sequence[SourceFile],
-    stamps: Mapping[str, Stamp | None],
-    store: LintCache,
-    loader: Loader,
-) -> dict[str, FileSummary] | None:
+def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
     """Return the summary of every file by path, loading the files whose summary is not cached; None if impossible.
 
     Newly made summaries are added to the index.
     """
+    files, stamps, store = run.files, run.stamps, run.store
     known = read_summaries(store)
     summaries: dict[str, FileSummary] = {}
     missing = []
@@ -83,29 +76,20 @@ def all_summaries(
             summaries[source.rel] = found
     if missing:
         fresh: dict[str, FileSummary] = {}
-        load_repository(config, missing, loader, summaries=fresh)
+        load_repository(run.config, missing, run.loader, summaries=fresh)
         summaries.update(fresh)
         write_summaries(store, files, stamps, summaries)
     return summaries
 
 
-def lint_targets(
-    config: Config,
-    as_of: date,
-    rules: Sequence[Rule],
-    files: Sequence[SourceFile],
-    stamps: Mapping[str, Stamp | None],
-    store: LintCache,
-    targets: Collection[str],
-    loader: Loader,
-) -> tuple[Finding, ...] | None:
+def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...] | None:
     """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
 
     Files whose summary is not cached are loaded to make it (and the index is rewritten).
     """
-    summaries = all_summaries(config, files, stamps, store, loader)
-    context = context_files(files, summaries, targets) if summaries is not None else None
+    summaries = all_summaries(run)
+    context = context_files(run.files, summaries, targets) if summaries is not None else None
     if context is None:
         return None
-    loaded = load_repository(config, context.files, loader, incomplete=context.incomplete)
-    return lint_in_context(loaded, config, as_of, rules, targets, context.row_rules_only)
+    loaded = load_repository(run.config, context.files, run.loader, incomplete=context.incomplete)
+    return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)

@@ -9,19 +9,17 @@ changed, and keeps every other file's findings from the stored run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from okrlint.config import Config
 from okrlint.engine.cache import MAX_RESULTS, LintCache, Stamp
+from okrlint.engine.cachedrun import CachedRun
 from okrlint.engine.incremental import all_summaries
 from okrlint.lint.context import SET_KINDS, STRUCTURE_RULES, affected_files, context_files, lint_in_context
 from okrlint.lint.findings import Finding
-from okrlint.lint.registry import Rule
-from okrlint.model.load import Loader, load_repository
+from okrlint.model.load import load_repository
 from okrlint.model.summary import FileSummary
-from okrlint.source.files import SourceFile
 from okrlint.util.text import escape_undecodable
 
 _LAYER = "worlds"
@@ -56,20 +54,12 @@ def write_world(
     store.write(_LAYER, store.world_key(as_of.isoformat(), codes), (key, entries), keep=MAX_RESULTS)
 
 
-def relint(
-    config: Config,
-    as_of: date,
-    rules: Sequence[Rule],
-    files: Sequence[SourceFile],
-    stamps: Mapping[str, Stamp | None],
-    store: LintCache,
-    loader: Loader,
-) -> tuple[tuple[Finding, ...], dict[str, FileSummary]] | None:
+def relint(run: CachedRun) -> tuple[tuple[Finding, ...], dict[str, FileSummary]] | None:
     """Return the findings of a full lint (and every file's summary) from the last full run; None if impossible."""
-    codes = {r.code for r in rules}
-    world = read_world(store, as_of, codes)
+    files, stamps, store = run.files, run.stamps, run.store
+    world = read_world(store, run.as_of, {r.code for r in run.rules})
     previous = store.read_findings(world[0]) if world is not None else None
-    summaries = all_summaries(config, files, stamps, store, loader) if previous is not None else None
+    summaries = all_summaries(run) if previous is not None else None
     if world is None or previous is None or summaries is None:
         return None
     now = {rel: seen.content for rel, seen in stamps.items() if seen is not None}
@@ -83,11 +73,11 @@ def relint(
     context = context_files(files, summaries, affected, structure=sets_edited)
     if context is None:
         return None
-    loaded = load_repository(config, context.files, loader, incomplete=context.incomplete)
+    loaded = load_repository(run.config, context.files, run.loader, incomplete=context.incomplete)
     redone = {escape_undecodable(rel) for rel in affected}
     sets = {escape_undecodable(rel) for rel, s in summaries.items() if s.kind in SET_KINDS} - redone
     restructured = sets if sets_edited else set()  # the rules comparing OKR sets may find new things in any set
-    fresh = lint_in_context(loaded, config, as_of, rules, affected, context.row_rules_only, restructured)
+    fresh = lint_in_context(loaded, run.config, run.as_of, run.rules, affected, context.row_rules_only, restructured)
     present = {escape_undecodable(rel) for rel in now}
     kept = [
         f

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
+from okrlint.engine.cachedrun import CachedRun
 from okrlint.engine.stampindex import indexed_stamps
 from okrlint.lint.catalogue import check_config_selectors
 from okrlint.lint.result import LintResult
@@ -26,7 +27,6 @@ from okrlint.util.text import escape_undecodable
 
 if TYPE_CHECKING:
     from okrlint.lint.findings import Finding
-    from okrlint.lint.registry import Rule
     from okrlint.model.load import LoadedRepository, Loader
     from okrlint.model.repository import Repository
     from okrlint.source.loader import LoadedFile
@@ -97,27 +97,20 @@ def lint_repository(
 
         loaded = load_repository(config, files, loader)
         return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
+    run = CachedRun(config, as_of, rules, files, stamps, store, loader)
     if only_rel:
         from okrlint.engine.incremental import lint_targets
 
         targets = {f.rel for f in files if escape_undecodable(f.rel) in only_rel}  # only_rel: names as shown
-        findings = lint_targets(config, as_of, rules, files, stamps, store, targets, loader)
+        findings = lint_targets(run, targets)
         if findings is not None:
             return shown(findings, len(files), only_rel, None)
-    findings, repo = _lint_and_store(config, as_of, rules, files, stamps, store, key, progress, loader)
+    findings, repo = _lint_and_store(run, key, progress)
     return shown(findings, len(files), only_rel, repo)
 
 
 def _lint_and_store(
-    config: Config,
-    as_of: date,
-    rules: Sequence[Rule],
-    files: Sequence[SourceFile],
-    stamps: Mapping[str, Stamp | None],
-    store: LintCache,
-    key: str,
-    progress: Progress | None,
-    loader: Loader,
+    run: CachedRun, key: str, progress: Progress | None
 ) -> tuple[tuple[Finding, ...], Repository | None]:
     """Lint the whole repository, again only where an edit can change findings; store the findings and summaries."""
     from okrlint.engine.incremental import write_summaries
@@ -125,13 +118,14 @@ def _lint_and_store(
     from okrlint.lint.run import lint_loaded
     from okrlint.model.load import load_repository
 
-    redone = relint(config, as_of, rules, files, stamps, store, loader)  # it stores the summaries it makes
+    config, as_of, rules, files, stamps, store = run.config, run.as_of, run.rules, run.files, run.stamps, run.store
+    redone = relint(run)  # it stores the summaries it makes
     repo = None
     if redone is not None:
         findings, summaries = redone
     else:
         summaries = {}
-        loaded = load_repository(config, files, loader, summaries=summaries)
+        loaded = load_repository(config, files, run.loader, summaries=summaries)
         findings, repo = lint_loaded(loaded, config, as_of, rules, progress), loaded.repo
     if all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
