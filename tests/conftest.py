@@ -11,6 +11,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+pytest_plugins = ["generated_org"]  # the ``org`` fixture: a generated organisation
+
 FUZZ_EXAMPLES_CI = 30
 FUZZ_EXAMPLES_LONG = 2_000
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from generated_org import generate_org
 from okrlint.cli import main
 from okrlint.config import load_config, with_overrides
 from okrlint.engine import pool as parallel
@@ -42,19 +41,10 @@ BROKEN = {
 }
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("okrlint_bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A generated organisation of 6 teams plus files with every kind of load problem."""
-    _generator().generate(tmp_path, 6, seed=3)
+    generate_org(tmp_path, 6, seed=3)
     for rel, text in BROKEN.items():
         target = tmp_path / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,10 +9,8 @@ cache, and of the whole repository, are compared with a cold, uncached, serial r
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,22 +25,12 @@ from okrlint.lint.findings import Finding
 from okrlint.lint.run import lint
 from okrlint.model.load import LoadedRepository, load_repository
 from okrlint.source.files import SourceFile
-from paths import REPO
 
 DATES = (date(2026, 12, 31), date(2026, 11, 20), date(2027, 1, 20))
 ROWS = (
     "  - date: {day}\n    kr: {ref}\n    value: {value}\n",
     "  - date: {day}\n    kpi: {kpi}\n    value: {value}\n",
 )
-
-
-def _generate(root: Path, teams: int) -> None:
-    spec = importlib.util.spec_from_file_location("okrlint_bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(root, teams, seed=5)
 
 
 def _files(root: Path) -> list[Path]:
@@ -185,15 +173,6 @@ def _cold(root: Path, as_of: date, only: list[Path] | None) -> tuple[Finding, ..
 
 def _cached(root: Path, as_of: date, only: list[Path] | None) -> tuple[Finding, ...]:
     return lint_repository(load_config(root / ".okrlint.yaml"), as_of, only=only, cache=True).findings
-
-
-@pytest.fixture
-def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A generated organisation of 4 teams, with the user's cache folder inside the test's folder."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
-    return root
 
 
 @pytest.fixture

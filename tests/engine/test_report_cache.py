@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from test_hostile_cache import snapshot
-from test_incremental import DATES, STEPS, _add_linked_kr, _files, _generate
+from test_incremental import DATES, STEPS, _add_linked_kr, _files
 
 from okrlint.cli import main
 from okrlint.engine.cache import CACHE_DIR
@@ -45,15 +45,6 @@ def _retitle(rng: random.Random, root: Path) -> None:
         match = rng.choice(found)
         text = f"{text[: match.start(2)]}{match.group(2)} v{rng.randrange(100)}{text[match.end(2) :]}"
         path.write_text(text, encoding="utf-8")
-
-
-@pytest.fixture
-def org(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A generated organisation of 4 teams with a private cache-signing key."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    root = tmp_path / "org"
-    _generate(root, 4)
-    return root
 
 
 @pytest.fixture
