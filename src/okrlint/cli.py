@@ -10,7 +10,7 @@ import click
 
 from okrlint import __version__
 from okrlint.util.errors import UserError
-from okrlint.util.text import escape_undecodable
+from okrlint.util.text import escape_undecodable, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_URL = "https://github.com/okrlint/okrlint/issues"
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("okrlint: interrupted", err=True)
         return 130
     except UserError as error:
-        click.echo(f"okrlint: error: {escape_undecodable(str(error))}", err=True)
+        click.echo(f"okrlint: error: {printable(escape_undecodable(str(error)))}", err=True)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -195,3 +195,15 @@ def test_format_auto_is_github_under_github_actions(
     out = capsys.readouterr().out
     assert out.startswith(expected)
     assert ("::error file=okrs/2026-Q4/checkins/broken.yaml,line=4," in out) == (env == "true")
+
+
+def test_a_named_path_cannot_drive_the_terminal(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name with an escape sequence (a pull request can add such a link) is shown escaped on stderr."""
+    monkeypatch.chdir(repo)
+    (repo / "okrs" / "a\x1b[2Jb.yaml").symlink_to("/etc/hostname")
+    assert main(["lint", "okrs/a\x1b[2Jb.yaml"]) == 0
+    assert "okrlint: warning: okrs/a\\x1b[2Jb.yaml: skipped:" in capsys.readouterr().err
+    assert main(["lint", "okrs/gone\x1b]0;title\x07.yaml"]) == 2
+    assert "okrlint: error: okrs/gone\\x1b]0;title\\x07.yaml: no such file or folder" in capsys.readouterr().err

@@ -108,6 +108,7 @@ def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 def existing_paths(paths: tuple[str, ...], root: Path) -> list[Path]:
     """Return ``paths`` as Paths, refusing ones that do not exist and warning on stderr of files that are skipped."""
     from okrlint.source.files import skip_reason
+    from okrlint.util.text import escape_undecodable, printable
 
     result = []
     for text in paths:
@@ -116,7 +117,7 @@ def existing_paths(paths: tuple[str, ...], root: Path) -> list[Path]:
             raise UserError(f"{text}: no such file or folder")
         reason = skip_reason(path, root)
         if reason is not None:
-            click.echo(f"okrlint: warning: {text}: skipped: {reason}", err=True)
+            click.echo(f"okrlint: warning: {printable(escape_undecodable(text))}: skipped: {reason}", err=True)
         result.append(path)
     return result
 

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.lint.result import LintResult
 from okrlint.reporters.base import ReportOptions
+from okrlint.util.text import printable
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
-# Control characters (ESC starts terminal escape sequences) and bidi overrides from file names and content.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(text: str) -> str:
-    """Return ``text`` with control and bidi characters shown as escapes, so input cannot drive the terminal."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def counted(count: int, noun: str) -> str:
@@ -57,8 +50,8 @@ def _offered(f: Finding, unsafe_fixes: bool) -> bool:
 
 def finding_line(f: Finding, color: bool = False, unsafe_fixes: bool = False) -> str:
     """Return one finding as ``path:line:col: CODE [*] [severity] message`` (``[*]``: fixable), safe for a terminal."""
-    message = _printable(f.message.replace("\r", " ").replace("\n", " "))
-    path = _printable(f.path)
+    message = printable(f.message.replace("\r", " ").replace("\n", " "))
+    path = printable(f.path)
     code = f"{f.code} [*]" if _offered(f, unsafe_fixes) else f.code
     if not color:
         return f"{path}:{f.line}:{f.column}: {code} [{f.severity}] {message}"

@@ -12,6 +12,9 @@ from okrlint.util.lazyre import lazy_compile
 # Lone surrogates: bytes of a non-UTF-8 file name or argument (os.fsdecode's surrogateescape), or worse.
 _SURROGATE = lazy_compile("[\ud800-\udfff]")
 
+# Control characters (ESC starts terminal escape sequences) and bidi overrides, from file names and content.
+_UNSAFE = lazy_compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 # Longer words are never suggested against: difflib compares in time quadratic in the length.
 _MAX_HINT_LENGTH = 200
 
@@ -40,6 +43,11 @@ def _escape_surrogate(match: re.Match[str]) -> str:
 def escape_undecodable(text: str) -> str:
     """Return ``text`` with the bytes of a non-UTF-8 name shown as ``\\xNN``, so every format can write it."""
     return text if text.isascii() else _SURROGATE.sub(_escape_surrogate, text)
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with control and bidi characters shown as escapes, so input cannot drive the terminal."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def writable(text: str) -> str:
