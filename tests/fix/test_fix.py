@@ -288,3 +288,15 @@ def test_fix_never_writes_through_a_link(repo: Path, tmp_path_factory: pytest.Te
     lint("--fix")
     assert (repo / "okrs/payments.yaml").read_bytes() != original
     assert (elsewhere / "sales.yaml").read_bytes() == original.replace(b"payments", b"sales")
+
+
+def test_a_refused_fix_is_reported_without_driving_the_terminal(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file name (a pull request chooses it) and the reason are shown with control characters escaped."""
+    put(repo, okr_set("2026-Q4", CHECKOUT_RENAME).encode(), "okrs/pay\x1b[2Jments.yaml")
+    monkeypatch.setattr("okrlint.fix.apply._attempt", lambda text, data, chosen, config: (text, data, "no\x07"))
+    lint("--fix")
+    err = capsys.readouterr().err
+    assert "okrlint: not fixed: okrs/pay\\x1b[2Jments.yaml:10:9: E002: no\\x07\n" in err
+    assert "\x1b" not in err and "\x07" not in err

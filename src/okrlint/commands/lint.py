@@ -72,12 +72,13 @@ MAX_FIX_ROUNDS = 5
 def _run_fixes(result: LintResult, config: Config, unsafe: bool, show_diff: bool, output: str | None) -> list[FileEdit]:
     """Apply (or with ``show_diff`` print) the fixes; return the edits that change (would change) a file."""
     from okrlint.fix.apply import plan_fixes, write_edits  # only --fix and --diff need the fixer
+    from okrlint.util.text import printable
 
     edits = plan_fixes(result.findings, config, unsafe)
     for edit in edits:
         for finding, reason in edit.refused:
             where = f"{finding.path}:{finding.line}:{finding.column}"
-            click.echo(f"okrlint: not fixed: {where}: {finding.code}: {reason}", err=True)
+            click.echo(printable(f"okrlint: not fixed: {where}: {finding.code}: {reason}"), err=True)
     changed = [edit for edit in edits if edit.changed]
     if show_diff:
         write_output("".join(edit.diff() for edit in changed), output, config.root)
