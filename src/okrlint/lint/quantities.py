@@ -32,91 +32,32 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrlint.util.lazyre import lazy_compile
+from okrlint.lint.blanking import DIGIT_RE, LABELS, NUMBER_WORDS, SCALE, UNIT_SUFFIXES, WORD_VALUES, prepare
+from okrlint.util.lazyre import ascii_lowered, lazy_compile
 
 __all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_YEAR_TAIL = r"(?:,?\s*(?:19|20)\d\d\b|\s*['’]\d\d\b)?"
-_LABELS = (
-    "week|wk|sprint|day|month|quarter|iteration|phase|stage|step|tier|sev|severity|priority"
-    "|version|release|wave|round|gen|generation|type|soc|iso|pci|dss|wcag|web|windows"
-    "|ios|android|python|java|section|chapter|article|pillar|fortune|cohort|batch|fy|cy"
-)
-_SMALL = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)  # fmt: skip
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_VALUES: dict[str, float] = {w: float(i) for i, w in enumerate(_SMALL)}
-_WORD_VALUES |= {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
-_WORD_VALUES |= {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_NUMBER_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
-_DATE_RE = lazy_compile(  # the leading guard skips positions inside words, for speed
-    r"(?:(?<![^\W\d])|(?=['’]))(?:"
-    + "|".join(
-        (
-            r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
-            r"\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)\b",
-            rf"\b{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b{_YEAR_TAIL}",
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?![a-z]){_YEAR_TAIL}",
-            r"\b(?:by|on|before|until|till)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b",
-            r"\b(?:fy|cy)\s*['’]?\d\d(?:\d\d)?\b",
-            r"\b[qh][1-4](?:\s*(?:fy\s*)?(?:19|20)\d\d\b|\s*['’]\d\d\b|[/-](?:fy)?\d\d\b)?",
-            r"\b(?:19|20)\d\d[\s/-]*[qh][1-4]\b",
-            r"\b[1-4]q\s*['’]?\d\d(?:\d\d)?\b|\b[12]h\s*(?:['’]\d\d|(?:19|20)\d\d)\b",
-            r"['’]\d\d(?![\d%\w])",
-            r"\b(?:19|20)\d0['’]?s\b",
-            r"\b(?:1[0-2]|0?[1-9])(?::\d\d)?\s*[ap]\.?m\b\.?",
-            r"\bv?\d+\.\d+\.\d+\b",
-            rf"\b(?:{_LABELS})[\s-]*\d+(?:\.\d+)*\b",
-        )
-    )
-    + ")",
-    re.IGNORECASE,
-)
-_NAME_RE = lazy_compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        (
-            rf"\b(?:{_LABELS})[\s-]*(?:{_NUMBER_WORDS})\b",
-            r"\b(?:first|second|1st|2nd|back|latter|other)\s+half\b",
-            r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of|another)\b",
-            r"\bdouble[\s-](?:down|check|click|edged)|\bzero[\s-](?:trust|based|day|touch"
-            r"|sum|shot|knowledge|party|copy)\b|\bonce(?!\s+(?:a|an|per|every)\b)",
-        )
-    )
-    + ")",
-    re.IGNORECASE,
-)
-_DIGIT_RE = lazy_compile(r"\d")
-_ID_RE = lazy_compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
-_THE_NAME_RE = lazy_compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
 _CADENCE_RE = lazy_compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
     r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
-_DATE_WORD_RE = lazy_compile(r"\b(?:by|on|before|until|till|due|since|after)\s*$", re.IGNORECASE)
-_SLASH_RE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d\d))?(?![\d/])")
+# The letters before a number are taken whole ("++"): giving some back cannot match, since a
+# hyphen, currency or digit must follow them, and trying costs a step for each letter of each word.
 _NUM_RE = lazy_compile(
-    r"(?<![\w.,])(?:(?P<pre>[A-Za-z]+)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
+    r"(?<![\w.,])(?:(?P<pre>[A-Za-z]++)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
 )
 _WORD_RE = lazy_compile(
     rf"(?<![\w-])(?:(?P<mul>{_MULTIPLIERS}|once|(?:a|one|two|three|four)\s+(?:third|fifth"
     r"|tenth)s?|three\s+quarters|a\s+quarter\s+of|single[\s-]digits?)"
-    rf"|(?P<w>{_NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
+    rf"|(?P<w>{NUMBER_WORDS})(?:\s+(?P<mag>hundred|thousand|million|billion)\b)?)"
     r"(?:-(?P<next>[\w-]+))?(?![\w])",
     re.IGNORECASE,
 )
@@ -153,23 +94,17 @@ _PARSE_RE = lazy_compile(
     r"(?:\s*(?P<suf>%|[a-z]+))?(?:\s*(?:[$€£¥₹]|usd|eur|gbp))?\s*",
     re.IGNORECASE,
 )
-_SCALE = {"k": 3, "thousand": 3, "m": 6, "mm": 6, "mn": 6, "million": 6, "b": 9, "bn": 9, "billion": 9, "tn": 12}
-_UNITS = (
-    "%", "x", "pp", "pt", "pts", "bps", "percent", "pct", "h", "hr", "hrs", "d", "w", "wk",
-    "wks", "mo", "mos", "y", "yr", "yrs", "ms", "s", "sec", "secs", "min", "mins", "gb", "mb",
-    "tb", "kb", "kg", "km", "pb", "kib", "mib", "gib", "tib", "bit", "kbit", "mbit", "gbit", "bps", "kbps", "mbps",
-    "gbps", "tbps", "fps", "rps", "qps", "rpm", "ns", "us", "µs", "khz", "mhz", "ghz", "px", "ops",
-)  # fmt: skip
-_UNIT_SUFFIXES = frozenset(_UNITS) | frozenset(_SCALE)
+_WORD_LOW = ascii_lowered(_WORD_RE)
+_CADENCE_LOW = ascii_lowered(_CADENCE_RE)
 _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 _COMPOUND_RE = lazy_compile(
     rf"(?:percent|point|star|digit|second|minute|hour|day|week|month|quarter|year|time|fold"
-    rf"|x|{_NUMBER_WORDS})s?",
+    rf"|x|{NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
-_LABEL_SET = frozenset(_LABELS.split("|"))
+_LABEL_SET = frozenset(LABELS.split("|"))
 _YEAR_COUNT_RE = lazy_compile(
     r"\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
     r"|at\s+(?:least|most)|than)\s*$",
@@ -192,45 +127,9 @@ class Quantity(NamedTuple):
     per: float | None = None
 
 
-def _prepare(title: str) -> str:
-    """Return NFKC text with every date, period and label blanked out."""
-    text = unicodedata.normalize("NFKC", title).replace("−", "-")
-    text = _ID_RE.sub(_blank, _NAME_RE.sub(_blank, text))
-    if not _DIGIT_RE.search(text):
-        return text
-    text = _THE_NAME_RE.sub(_blank_the_name, text)
-    return _SLASH_RE.sub(_blank_slash_date, _DATE_RE.sub(_blank, text))
-
-
-def _blank_the_name(m: re.Match[str]) -> str:
-    """Blank the number of "the 720 review" (a name), keep "the 10 accounts" (a count)."""
-    word = m[2].lower()
-    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))  # process, status, analysis: singular
-    if plural or word in _UNIT_SUFFIXES or word in _WORD_VALUES or word in ("percent", "times"):
-        return m.group()
-    return m.group().replace(m[1], " " * len(m[1]), 1)
-
-
-def _blank(m: re.Match[str]) -> str:
-    """Return spaces as long as the match, so positions stay put."""
-    return " " * len(m.group())
-
-
-def _blank_slash_date(m: re.Match[str]) -> str:
-    """Blank a ``d/m`` pair that reads as a date, keep one that reads as a fraction."""
-    a, b, year = int(m[1]), int(m[2]), m[3]
-    if a > 31 or b > 31 or a == 0 or b == 0:
-        return m.group()
-    padded = m[1].startswith("0") or m[2].startswith("0")
-    dated = _DATE_WORD_RE.search(m.string, max(0, m.start() - 12), m.start())
-    if not (year or padded or dated or a > 12 or b > 12) and a <= b <= 10:
-        return m.group()
-    return " " * len(m.group())
-
-
 def _scaled(num: str, suffix: str) -> float | None:
     """Return ``num`` times the magnitude named by ``suffix``, None if not finite."""
-    value = float(f"{num.replace(',', '')}e{_SCALE.get(suffix.lower(), 0)}")
+    value = float(f"{num.replace(',', '')}e{SCALE.get(suffix.lower(), 0)}")
     return value if math.isfinite(value) else None
 
 
@@ -241,7 +140,7 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if pre and not cur and (not m["hy"] or pre.isupper() or pre.lower() in _LABEL_SET):
         return None
     staged = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isupper()  # "1-Discovery"
-    if staged or (suf and (suf in _ORDINALS or suf not in _UNIT_SUFFIXES)):
+    if staged or (suf and (suf in _ORDINALS or suf not in UNIT_SUFFIXES)):
         return None
     after = _UNIT_RE.match(text, m.end())
     bare_year = not (cur or suf or mag or after) and _YEAR_RE.fullmatch(num)
@@ -252,7 +151,7 @@ def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         unit = after.group().strip().lower()
     unit = "%" if unit in ("percent", "pct") else unit
     start = m.start("cur") if cur else m.start("num")
-    return Quantity(_scaled(num, mag or suf), start, m.end(), unit, _SCALE.get((mag or suf).lower(), 0))
+    return Quantity(_scaled(num, mag or suf), start, m.end(), unit, SCALE.get((mag or suf).lower(), 0))
 
 
 def _word_quantity(m: re.Match[str]) -> Quantity | None:
@@ -262,22 +161,33 @@ def _word_quantity(m: re.Match[str]) -> Quantity | None:
         return None
     if not m["w"]:
         return Quantity(None, m.start(), m.end("mul"), "")
-    value = _WORD_VALUES[word.lower()]
+    value = WORD_VALUES[word.lower()]
     if m["mag"]:
-        scale = int(math.log10(_WORD_VALUES[m["mag"].lower()]))
-        return Quantity(value * _WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "", scale)
+        scale = int(math.log10(WORD_VALUES[m["mag"].lower()]))
+        return Quantity(value * WORD_VALUES[m["mag"].lower()], m.start(), m.end("mag"), "", scale)
     return Quantity(value, m.start(), m.end("w"), "")
 
 
 @lru_cache(maxsize=4096)
 def _quantities(title: str) -> tuple[str, tuple[Quantity, ...]]:
     """Return the blanked text and its quantities in order of appearance."""
-    text = _prepare(title)
-    found = [q for m in _WORD_RE.finditer(text) if (q := _word_quantity(m))]
-    found += [Quantity(None, m.start(), m.end(), "cadence") for m in _CADENCE_RE.finditer(text)]
-    if _DIGIT_RE.search(text):
+    text, low = prepare(title)
+    return text, _found(text, low)
+
+
+def _found(text: str, low: str | None) -> tuple[Quantity, ...]:
+    """Return the quantities of blanked ``text``; ``low``, its lowered form when ASCII, is read faster (blanking)."""
+    if low is None:
+        words, cadences = _WORD_RE.finditer(text), _CADENCE_RE.finditer(text)
+    else:
+        words = _WORD_LOW.finditer(low)
+        cadence = "ly" in low or "per" in low or "every" in low or "each" in low  # what _CADENCE_RE needs
+        cadences = _CADENCE_LOW.finditer(low) if cadence else iter(())
+    found = [q for m in words if (q := _word_quantity(m))]
+    found += [Quantity(None, m.start(), m.end(), "cadence") for m in cadences]
+    if DIGIT_RE.search(text):
         found += [q for m in _NUM_RE.finditer(text) if (q := _digit_quantity(text, m))]
-    return text, _fractions(text, sorted(found, key=lambda q: q.start))
+    return _fractions(text, sorted(found, key=lambda q: q.start))
 
 
 def _fractions(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
@@ -379,10 +289,10 @@ def parse_number(text: str) -> float | None:
         return None
     num, suf = m["num"], m["suf"] or ""
     if num[-1].isalpha():
-        if num.lower() not in _WORD_VALUES:
+        if num.lower() not in WORD_VALUES:
             return None
-        num = str(int(_WORD_VALUES[num.lower()]))
-    if suf and suf.lower() not in _UNIT_SUFFIXES:
+        num = str(int(WORD_VALUES[num.lower()]))
+    if suf and suf.lower() not in UNIT_SUFFIXES:
         return None
     value = _scaled(num, suf)
     if value is None:

@@ -31,3 +31,13 @@ class LazyPattern:
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Return a pattern compiled on first use (typed as the ``re.Pattern`` it answers like)."""
     return cast("re.Pattern[str]", LazyPattern(pattern, flags))
+
+
+def ascii_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Return ``pattern`` compiled on first use without ``re.IGNORECASE``, for ASCII text lowered first.
+
+    When every letter ``pattern`` spells is lower case, the twin finds in ``text.lower()`` the
+    spans ``pattern`` finds in an ASCII ``text``, without folding the case of each character
+    it tries: several times faster.
+    """
+    return lazy_compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
