@@ -92,11 +92,13 @@ def lint_repository(
     rules = chosen.rules()
     loader = engine_loader(store, stamps, progress)
     if store is None or key is None:
+        from okrlint.engine.rulesplit import run_rules_shared
         from okrlint.lint.run import lint_loaded
         from okrlint.model.load import load_repository
 
         loaded = load_repository(config, files, loader)
-        return shown(lint_loaded(loaded, config, as_of, rules, progress), len(files), only_rel, loaded.repo)
+        found = lint_loaded(loaded, config, as_of, rules, progress, run_rules_shared)
+        return shown(found, len(files), only_rel, loaded.repo)
     run = CachedRun(config, as_of, rules, files, stamps, store, loader)
     if only_rel:
         from okrlint.engine.incremental import lint_targets
@@ -115,6 +117,7 @@ def _lint_and_store(
     """Lint the whole repository, again only where an edit can change findings; store the findings and summaries."""
     from okrlint.engine.incremental import write_summaries
     from okrlint.engine.relint import relint, write_world
+    from okrlint.engine.rulesplit import run_rules_shared
     from okrlint.lint.run import lint_loaded
     from okrlint.model.load import load_repository
 
@@ -126,7 +129,7 @@ def _lint_and_store(
     else:
         summaries = {}
         loaded = load_repository(config, files, run.loader, summaries=summaries)
-        findings, repo = lint_loaded(loaded, config, as_of, rules, progress), loaded.repo
+        findings, repo = lint_loaded(loaded, config, as_of, rules, progress, run_rules_shared), loaded.repo
     if all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
         if redone is None:

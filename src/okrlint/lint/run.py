@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -40,6 +40,10 @@ def run_rules(
     if progress is not None:
         progress.phase("Checking rules", len(rules))
     return [finding for r in (progress.track(rules) if progress else rules) for finding in r.run(context)]
+
+
+# How the rules are run: ``run_rules`` here; the engine passes one that shares them with a worker process.
+RuleRunner = Callable[[Repository, Config, date, Sequence[Rule], Progress | None], list[Finding]]
 
 
 @cache
@@ -79,14 +83,23 @@ def _with_severity(finding: Finding, config: Config) -> Finding:
 
 
 def lint_loaded(
-    loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule], progress: Progress | None = None
+    loaded: LoadedRepository,
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    progress: Progress | None = None,
+    runner: RuleRunner = run_rules,
 ) -> tuple[Finding, ...]:
-    """Return the findings of ``rules`` over a loaded repository: suppressed, re-graded and sorted."""
+    """Return the findings of ``rules`` over a loaded repository: suppressed, re-graded and sorted.
+
+    The order in which ``runner`` returns the findings does not matter: findings that sort alike
+    come from one rule, and each rule's own order is kept by the (stable) sort.
+    """
     codes = {r.code for r in rules}
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
     if "E011" in codes:
         findings.extend(f for file in loaded.files for f in directive_findings(file.source.rel, file.suppressions))
-    findings.extend(run_rules(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
+    findings.extend(runner(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
     by_path = {f.source.rel: f for f in loaded.files}
     # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
     return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
