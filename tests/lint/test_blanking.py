@@ -33,7 +33,8 @@ PIECES = (
     "5:30 p.m.", "11 am", "v1.2.3", "1.2.3", "week 6", "week-six", "sprint three", "tier 1", "day-7", "phase one",
     "python 3.12", "soc 2", "fortune 500", "generation 4", "the 720 review", "the 10 accounts", "one of", "no one",
     "one another", "zero trust", "zero", "double down", "double", "once a week", "once", "twice", "half",
-    "second half", "a third", "two thirds", "one-click", "twenty", "one hundred", "three thousand", "dozen",
+    "second half", "a third", "two thirds", "a quarter of", "three quarters",
+    "single digit", "one-click", "twenty", "one hundred", "three thousand", "dozen",
     "weekly", "bi-weekly", "every two weeks", "per month", "each sprint", "monthly active", "#12", "&5",
     "https://x.io/a", "www.x.io", "(e.g. foo 3)", "(for example 2)", "75", "4.5", "1,200", "20%", "$5m",
     "3x", "12h", "2000 ms", "2050k", "reach 2000", "from 10 to 20", "p95", "b2b", "gpt-4", "1-Discovery",
@@ -76,9 +77,11 @@ def test_lowered_twins_find_the_same_spans(text: str) -> None:
 @given(ascii_titles())
 @example("Launch by March 31")
 @example("FY'27: 5 PM")
-def test_the_date_pattern_only_matches_where_the_hint_says_it_may(text: str) -> None:
+def test_the_patterns_only_match_where_their_hints_say_they_may(text: str) -> None:
     if blanking.DATE_RE.search(text):
         assert blanking._may_hold_date(text.lower())
+    if blanking.NAME_RE.search(text) or quantities._WORD_RE.search(text):
+        assert blanking.NUMBER_WORD_HINT.search(text.lower())
 
 
 @settings(max_examples=400, deadline=None)
@@ -91,11 +94,13 @@ def test_ascii_titles_are_blanked_as_by_the_unicode_path(title: str) -> None:
     assert quantities._found(text, low) == quantities._found(text, None)
 
 
-def test_every_piece_next_to_a_number_is_hinted_where_it_is_a_date() -> None:
+def test_every_piece_is_hinted_where_a_pattern_reads_it() -> None:
     for piece in (*PIECES, *MONTHS, *(f"{m}." for m in MONTHS), *blanking.LABELS.split("|")):
         for case in (str.lower, str.upper, str.title):
             for text in (case(piece), f"{case(piece)} 5", f"5 {case(piece)}", f"{case(piece)}-12", f"{case(piece)}'26"):
                 assert bool(blanking.DATE_RE.search(text)) <= blanking._may_hold_date(text.lower()), text
+                words = bool(blanking.NAME_RE.search(text) or quantities._WORD_RE.search(text))
+                assert words <= bool(blanking.NUMBER_WORD_HINT.search(text.lower())), text
 
 
 def test_every_corpus_title_takes_either_path_alike() -> None:

@@ -95,6 +95,11 @@ NAME_RE = lazy_compile(
     + ")",
     re.IGNORECASE,
 )
+# Every name NAME_RE blanks, and every number word or multiplier quantities._WORD_RE reads, holds
+# one of these (in lowered text): most titles hold none and skip both patterns.
+NUMBER_WORD_HINT = lazy_compile(
+    f"half|halv|doubl|tripl|quadrupl|once|twice|thrice|fold|third|fifth|tenth|quarter|single|{NUMBER_WORDS}"
+)
 DIGIT_RE = lazy_compile(r"\d")
 ID_RE = lazy_compile(r"[#&]\d+|\bhttps?://\S+|\bwww\.\S+|\((?:e\.\s?g|i\.\s?e|eg|ie|for\s+example)\b[^()]*\)", re.I)
 _THE_NAME_RE = lazy_compile(r"\bthe\s+(\d{2,})\s+([a-z]+)\b")
@@ -111,7 +116,8 @@ def prepare(title: str) -> tuple[str, str | None]:
     if not text.isascii():
         return _prepare_unicode(text), None
     low = text.lower()
-    text, low = _blanked(text, low, _NAME_LOW.finditer(low))
+    if NUMBER_WORD_HINT.search(low):
+        text, low = _blanked(text, low, _NAME_LOW.finditer(low))
     if "#" in low or "&" in low or "(" in low or "http" in low or "www" in low:  # what ID_RE needs
         text, low = _blanked(text, low, _ID_LOW.finditer(low))
     if not DIGIT_RE.search(text):

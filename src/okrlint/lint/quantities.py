@@ -32,7 +32,16 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from okrlint.lint.blanking import DIGIT_RE, LABELS, NUMBER_WORDS, SCALE, UNIT_SUFFIXES, WORD_VALUES, prepare
+from okrlint.lint.blanking import (
+    DIGIT_RE,
+    LABELS,
+    NUMBER_WORD_HINT,
+    NUMBER_WORDS,
+    SCALE,
+    UNIT_SUFFIXES,
+    WORD_VALUES,
+    prepare,
+)
 from okrlint.util.lazyre import ascii_lowered, lazy_compile
 
 __all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
@@ -129,15 +138,17 @@ class Quantity(NamedTuple):
 
 def _scaled(num: str, suffix: str) -> float | None:
     """Return ``num`` times the magnitude named by ``suffix``, None if not finite."""
-    value = float(f"{num.replace(',', '')}e{SCALE.get(suffix.lower(), 0)}")
+    digits = num.replace(",", "") if "," in num else num
+    scale = SCALE.get(suffix.lower(), 0) if suffix else 0
+    value = float(f"{digits}e{scale}") if scale else float(digits)  # the decimal read once: exact at any scale
     return value if math.isfinite(value) else None
 
 
 def _digit_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     """Return the quantity a digit match stands for, None for labels and years."""
-    pre, cur, num, mag = m["pre"], m["cur"], m["num"], m["mag"]
-    suf = (m["suf"] or "").strip().lower()
-    if pre and not cur and (not m["hy"] or pre.isupper() or pre.lower() in _LABEL_SET):
+    pre, hy, cur, num, suf, mag = m.group("pre", "hy", "cur", "num", "suf", "mag")
+    suf = suf.strip().lower() if suf else ""
+    if pre and not cur and (not hy or pre.isupper() or pre.lower() in _LABEL_SET):
         return None
     staged = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isupper()  # "1-Discovery"
     if staged or (suf and (suf in _ORDINALS or suf not in UNIT_SUFFIXES)):
@@ -180,7 +191,7 @@ def _found(text: str, low: str | None) -> tuple[Quantity, ...]:
     if low is None:
         words, cadences = _WORD_RE.finditer(text), _CADENCE_RE.finditer(text)
     else:
-        words = _WORD_LOW.finditer(low)
+        words = _WORD_LOW.finditer(low) if NUMBER_WORD_HINT.search(low) else iter(())
         cadence = "ly" in low or "per" in low or "every" in low or "each" in low  # what _CADENCE_RE needs
         cadences = _CADENCE_LOW.finditer(low) if cadence else iter(())
     found = [q for m in words if (q := _word_quantity(m))]

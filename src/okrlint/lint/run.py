@@ -23,6 +23,7 @@ from okrlint.source.files import SOURCE_SUFFIXES, SourceFile, relative_name
 from okrlint.source.loader import LoadedFile
 from okrlint.source.problems import LoadProblem
 from okrlint.util.errors import UserError
+from okrlint.util.gcpause import paused_gc
 from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
 
@@ -99,7 +100,8 @@ def lint_loaded(
     findings = [problem_finding(path, p) for path, p in loaded.problems if p.code in codes]
     if "E011" in codes:
         findings.extend(f for file in loaded.files for f in directive_findings(file.source.rel, file.suppressions))
-    findings.extend(runner(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
+    with paused_gc():  # the rules make many small acyclic objects too
+        findings.extend(runner(loaded.repo, config, as_of, [r for r in rules if r.check is not None], progress))
     by_path = {f.source.rel: f for f in loaded.files}
     # Escaped before sorting: findings are sorted by the path as shown (SPEC §7, undecodable bytes as \xNN).
     return tuple(sorted(_with_severity(f, config).escaped() for f in findings if _kept(f, config, by_path)))
