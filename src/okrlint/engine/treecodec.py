@@ -41,12 +41,13 @@ def decode_tree(data: Any) -> Any:
     if data[0] == 0:
         keys = data[3]
         mapping = YMap((data[1], data[2]))
-        mapping.update(zip(keys, [decode_tree(value) for value in data[6]], strict=True))
+        # Scalars are most nodes: they are kept as they are without a call each.
+        mapping.update(zip(keys, [v if type(v) is not tuple else decode_tree(v) for v in data[6]], strict=True))
         mapping.key_marks = dict(zip(keys, data[4], strict=True))
         mapping.value_marks = dict(zip(keys, data[5], strict=True))
         return mapping
     seq = YSeq((data[1], data[2]))
-    seq.extend([decode_tree(item) for item in data[4]])
+    seq.extend([item if type(item) is not tuple else decode_tree(item) for item in data[4]])
     seq.item_marks = list(data[3])
     return seq
 
