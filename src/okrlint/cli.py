@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from importlib import import_module
 
@@ -10,6 +9,7 @@ import click
 
 from okrlint import __version__
 from okrlint.util.errors import UserError
+from okrlint.util.quickexit import quick_exit
 from okrlint.util.text import escape_undecodable, printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -88,4 +88,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    quick_exit(main())
