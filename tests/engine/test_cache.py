@@ -207,3 +207,11 @@ def test_the_code_digest_changes_with_any_module_and_ignores_bytecode(tmp_path: 
     third = tree_digest([package])
     (package / "other.py").write_text("", encoding="utf-8")
     assert len({first, second, third, tree_digest([package])}) == 4
+
+
+def test_workers_get_small_chunks_first_then_full_ones() -> None:
+    tasks = [(f"f{i}", f"/f{i}", 1, 1, 1) for i in range(40)]
+    chunks = parallel._growing(tasks, 16)
+    assert [len(c) for c in chunks] == [1, 2, 4, 8, 16, 9]
+    assert [t for c in chunks for t in c] == tasks
+    assert parallel._growing([], 16) == []

@@ -24,9 +24,11 @@ from okrlint.util.heap import return_large_blocks
 PARALLEL_MIN_BYTES = 1_000_000
 # From this many bytes of files, freed file texts and trees must go back to the system (``util.heap``).
 LARGE_LOAD_BYTES = 2_000_000
+# What a worker needs to load one file: its relative and full path and the limits.
+Job = tuple[str, str, int, int, int]
 
 
-def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
+def _load_encoded(job: Job) -> bytes:
     """Worker: load one file and return its load result as marshal bytes."""
     rel, path, max_file_bytes, max_nodes, max_depth = job
     from pathlib import Path
@@ -35,7 +37,7 @@ def _load_encoded(job: tuple[str, str, int, int, int]) -> bytes:
     return marshal.dumps(encode_loaded(loaded))
 
 
-def _load_chunk(jobs: list[tuple[str, str, int, int, int]]) -> list[bytes]:
+def _load_chunk(jobs: list[Job]) -> list[bytes]:
     """Worker: load a few files (see ``_load_encoded``)."""
     return [_load_encoded(job) for job in jobs]
 
@@ -62,7 +64,7 @@ def _parse_all(
         if i not in mine
     ]
     chunk = max(1, min(16, len(tasks) // ((jobs - 1) * 8)))
-    chunks = [tasks[i : i + chunk] for i in range(0, len(tasks), chunk)]
+    chunks = _growing(tasks, chunk)
     with fork_pool(jobs - 1) as pool:
         remote = chain.from_iterable(in_window(pool, _load_chunk, chunks, 2 * (jobs - 1)))
         for i, source in enumerate(files):
@@ -73,6 +75,20 @@ def _parse_all(
                 yield decode_loaded(source, data), data
             else:  # the worker's data is dropped as soon as it is decoded
                 yield decode_loaded(source, marshal.loads(next(remote))), None
+
+
+def _growing(tasks: list[Job], chunk: int) -> list[list[Job]]:
+    """Split ``tasks`` into chunks of 1, 2, 4, ... files, then ``chunk`` files each.
+
+    This process reads the results in file order: with a whole chunk first, it would sit idle
+    while a worker starts and parses it (~20 ms at 100 small files).
+    """
+    chunks: list[list[Job]] = []
+    start, size = 0, 1
+    while start < len(tasks):
+        chunks.append(tasks[start : start + size])
+        start, size = start + size, min(chunk, size * 2)
+    return chunks
 
 
 def _size(source: SourceFile) -> int:
