@@ -88,8 +88,10 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     Files whose summary is not cached are loaded to make it (and the index is rewritten).
     """
     summaries = all_summaries(run)
-    context = context_files(run.files, summaries, targets) if summaries is not None else None
+    context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None
     if context is None:
         return None
-    loaded = load_repository(run.config, context.files, run.loader, incomplete=context.incomplete)
+    loaded = load_repository(
+        run.config, context.files, run.loader, incomplete=context.incomplete, outlines=context.outlines
+    )
     return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)
