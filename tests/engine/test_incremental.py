@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 
 from okrlint.config import Config, load_config
+from okrlint.engine.cache import LintCache
+from okrlint.engine.incremental import RECENT_MAX
 from okrlint.engine.run import lint_repository
 from okrlint.lint.context import ROW_RULES
 from okrlint.lint.findings import Finding
@@ -275,6 +277,30 @@ def test_an_edited_okr_set_is_linted_without_unrelated_logs(linted: Path, monkey
     context = loaded[-1]
     assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/kpis.yaml" in context
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context and "okrs/2026-Q4/team-0003.yaml" not in context
+
+
+def test_a_just_edited_file_adds_its_summary_without_rewriting_the_whole_index(
+    linted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook's run stores a new summary in the small entry of recent ones until that holds RECENT_MAX."""
+    store = LintCache(load_config(linted / ".okrlint.yaml"))
+    index, recent = store.file_key("summary-index"), store.file_key("summary-recent")
+    written: list[str] = []
+    real_write = LintCache.write
+
+    def spy(self: LintCache, layer: str, key: str, value: Any, keep: int | None = None) -> None:
+        written.extend([key] if layer == "summaries" else [])
+        real_write(self, layer, key, value, keep)
+
+    monkeypatch.setattr(LintCache, "write", spy)
+    logs = _logs(linted)
+    for log, limit in ((logs[0], RECENT_MAX), (logs[1], RECENT_MAX), (logs[2], 1)):
+        monkeypatch.setattr("okrlint.engine.incremental.RECENT_MAX", limit)
+        log.write_text(log.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        written.clear()
+        assert _cached(linted, DATES[0], [log]) == _cold(linted, DATES[0], [log])
+        assert written == ([recent] if limit > 1 else [index, recent])  # the third edit overflows: index rewritten
+    assert _cached(linted, DATES[0], None) == _cold(linted, DATES[0], None)
 
 
 def _relinted(root: Path, monkeypatch: pytest.MonkeyPatch, as_of: date) -> list[list[str]]:
