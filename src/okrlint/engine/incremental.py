@@ -118,7 +118,8 @@ def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
 def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...] | None:
     """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
 
-    Files whose summary is not cached are loaded to make it (and the index is rewritten).
+    Files whose summary is not cached are loaded to make it (and it is stored). OKR sets that a target set
+    is only compared with are rebuilt from the outlines in their summaries, not loaded.
     """
     summaries = all_summaries(run)
     context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None

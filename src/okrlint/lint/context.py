@@ -10,7 +10,9 @@ repository (every OKR set, the org chart, the KPI catalogue: alignment, duplicat
 references and their hints) and the rows about its own key results: check-ins naming them,
 and measurements of the KPIs they are linked to (T404, T405, scores). Only the rules that
 compare OKR sets with each other (``STRUCTURE_RULES``) run over every set; the others run
-over the edited sets alone (:func:`focused`), which is what keeps the hook fast.
+over the edited sets alone (:func:`focused`), which is what keeps the hook fast. Those rules
+read only the outline of the other sets (``okrlint.model.outline``), and a set whose key
+results no target's rows can reach need not be loaded: its outline stands in for it.
 
 :func:`context_files` picks exactly those files from the per-file summaries, so a pre-commit
 run on one edited file need not load every check-in log.
