@@ -29,28 +29,20 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
-    AUX,
-    BE,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
-    COMPARATIVES,
     DELIVERY_VERBS,
     DONE_WORDS,
-    EVALUATIVE,
-    EXTRA_VAGUE_IN_SENTENCES,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
-    PEOPLE_SUBJECTS,
     RECORD_VERBS,
-    SENTENCE_CUES,
     SKIP,
     STRONG_OBJECT_CUES,
     TOGETHER,
@@ -63,6 +55,7 @@ from okrlint.lint.deliverable_words import (
     lemma,
     word_set,
 )
+from okrlint.lint.sentences import Verdict, at, judge_sentence, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
@@ -78,13 +71,6 @@ _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "a
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 
 
-class Verdict(NamedTuple):
-    """What a quantity-free title is ("deliverable" or "vague") and the words that decided it."""
-
-    kind: str
-    words: tuple[str, ...]
-
-
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order."""
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
@@ -97,7 +83,7 @@ def _lead(words: list[str]) -> int:
     while i < len(words) and (
         words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
-        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
+        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and at(words, i + 1) == "to")
     ):
         i += 1
     return i
@@ -115,9 +101,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
-    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":
+    if low in ("ensure", "ensures") and at(words, start + 1).lower() != "that":
         # "Ensure the process is consistent" is judged as its clause; "Ensure competitive benefits" by its object
-        stated = _stated(words[start + 1 :])
+        stated = statement(words[start + 1 :])
         cues = _object_cues(words, start) if stated is None else []
         return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", _phrase(words, start))))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
@@ -125,19 +111,19 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if vague is not None and low.endswith("ed") and low != vague:
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None:
-        return Verdict("vague", (head,) if vague != "speed" else (f"{head} {_at(words, start + 1)}".strip(),))
+        return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in PEOPLE)  # "Make users data literate"
+    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"
     if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in praising and _at(rest, j + 1) not in ARTEFACTS]
+    praise = [w for j, w in enumerate(rest) if w in praising and at(rest, j + 1) not in ARTEFACTS]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
@@ -151,7 +137,7 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
     """
     i, verb = start + 1, words[start].lower()
-    while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
+    while at(words, i).lower() in ("and", "&", "or") and lemma(at(words, i + 1).lower(), _COORDINATED):
         i, verb = i + 2, words[i + 1].lower()
     span: list[str] = []  # lower-case words only: a capital names something ("Complete the Awesome Endeavour")
     while i < len(words) and len(span) < 6:
@@ -161,35 +147,13 @@ def _object_cues(words: list[str], start: int) -> list[str]:
         span.append(low if words[i] == low else "")
         i += 1
     cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or w == "some"]
-    if span and span[0] in ("more", "fewer", "less") and not _at(span, 1).endswith(_ADJECTIVE_ENDINGS):
+    if span and span[0] in ("more", "fewer", "less") and not at(span, 1).endswith(_ADJECTIVE_ENDINGS):
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
     # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
     ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
     if lemma(verb, RECORD_VERBS):
         return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
     return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
-
-
-def _noun_phrase_cues(words: list[str]) -> list[str]:
-    """Return the words that make a bare noun phrase a quality: "Useful clusters", "CI optimization"."""
-    phrase = _main_clause(words)
-    lower = [w.lower() for w in phrase]
-    if not lower:
-        return []
-    first = 1 if lower[0] in ("a", "an", "the", "our") else 0
-    if tuple(lower[:2]) in UNBOUNDED:
-        return phrase[:2]  # "World class query experience", "Pay down tech debt"
-    if _at(lower, first) in EVALUATIVE:
-        return phrase[first : first + 1]
-    heads = []
-    for i, low in enumerate(lower):
-        if low in OBJECT_STOPS and low != ",":
-            break
-        if _at(lower, i + 1) in ("and", "or", "&", ",", "") or _at(lower, i + 1) in OBJECT_STOPS:
-            heads.append(i)
-    return [
-        phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS or lower[i] in ("activities", "efforts", "initiatives")
-    ]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
@@ -199,7 +163,7 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
             return None
         nxt = words[i + 1].lower()
         verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
-        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in OBJECT_STOPS
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
@@ -213,113 +177,9 @@ def _phrase(words: list[str], start: int) -> tuple[str, ...]:
     return tuple(words[start:end])
 
 
-def _at(words: list[str], i: int) -> str:
-    """Return the word at ``i``, or an empty string past the end."""
-    return words[i] if i < len(words) else ""
-
-
-def _main_clause(words: list[str]) -> list[str]:
-    """Return the words before the first subordinate clause, aside or dash, without parentheses."""
-    kept: list[str] = []
-    depth = 0
-    for i, word in enumerate(words):
-        low = word.lower()
-        if low == "(":
-            depth += 1
-        elif low == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if (low in CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
-                break
-            if low == "," and _at(words, i + 1).lower().endswith("ing"):
-                break
-            if low == "to" and i > 1 and lemma(_at(words, i + 1).lower(), DELIVERY_VERBS | VAGUE_VERBS):
-                break  # "Restructure Marketo to allow for better tracking": the purpose is a side clause
-            if low != ",":
-                kept.append(word)
-    return kept
-
-
-def _done_state(lower: list[str], i: int) -> bool:
-    """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
-    low, nxt = lower[i], _at(lower, i + 1)
-    if low in DONE_WORDS:
-        return True
-    if low in BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
-        return True  # "Disclosure programs are in place"
-    if low in BE:
-        while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
-            i += 1
-            nxt = _at(lower, i + 1)
-        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
-    if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
-    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
-
-
-def _sentence(words: list[str]) -> Verdict:
-    """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
-    stated = _stated(words)
-    if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
-        return stated
-    quality = _noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
-    if quality:
-        return Verdict("vague", tuple(quality))
-    return stated if stated is not None else Verdict("deliverable", tuple(_main_clause(words)[:3]))
-
-
-def _verb_form(words: list[str]) -> bool:
-    """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
-    if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
-        return True
-    return any(w.islower() and w.isalpha() and w.endswith(("ed", "s")) and not w.endswith(("ss", "us", "is"))
-               for w in _main_clause(words)[1:])  # fmt: skip
-
-
-def _stated(words: list[str]) -> Verdict | None:
-    """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
-    words = _main_clause(words)
-    lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
-    done = [i for i in range(len(lower)) if _done_state(lower, i)]
-    firm = [
-        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and _at(lower, i + 1) in "a an the")
-    ]
-    compared = [i for i, low in enumerate(lower) if low in COMPARATIVES and "than" in lower[i + 1 :]]
-    if compared:
-        return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
-    if cues and firm and cues[0] == 0:
-        cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
-    if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
-        i = (firm or done)[0]
-        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
-        return Verdict("deliverable", tuple(words[first : i + 2]))
-    if cues:
-        return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
-    acting = _people_act(lower)
-    if acting is not None:
-        return Verdict("vague", (words[acting],))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
-    return Verdict("vague", (aux[0],)) if aux else None
-
-
-def _people_act(lower: list[str]) -> int | None:
-    """Return where the verb is when people act in present tense: "Users adopt new products", not "Users can"."""
-    i = 0
-    while _at(lower, i) in ("the", "our", "all", "more", "other", "new", "every", "most", "many", "a"):
-        i += 1
-    if _at(lower, i) not in PEOPLE_SUBJECTS:
-        return None
-    verb = _at(lower, i + 1)
-    plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
-    unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
-    # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
-    return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
-
-
 def _purpose(words: list[str], start: int) -> int:
     """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
-    if lemma(_at(words, start).lower(), TOGETHER) is None or _at(words, start + 1).lower() not in WITH:
+    if lemma(at(words, start).lower(), TOGETHER) is None or at(words, start + 1).lower() not in WITH:
         return start
     for i in range(start + 2, min(len(words) - 1, start + 10)):
         if words[i].lower() == "to" and words[i + 1].isalpha():
@@ -347,19 +207,21 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
-        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _stated(words[after:])
-        if spelled is None and _verb_form(words[after:]):
-            spelled = _sentence(words[after:])  # "Every ELT pipeline validates permissions", not "Inbound generation"
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or statement(words[after:])
+        if spelled is None and verb_form(words[after:]):
+            spelled = judge_sentence(
+                words[after:]
+            )  # "Every ELT pipeline validates permissions", not "Inbound generation"
         verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
     if verdict is None:
-        verdict = _sentence(words[start:])
+        verdict = judge_sentence(words[start:])
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
     lower = [w.lower() for w in words]
     if verdict.kind == "deliverable" and "possible" in lower:  # "as locked down as possible": an open amount
         i = lower.index("possible")
-        if _at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
             verdict = Verdict("vague", ("as", "possible"))
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
