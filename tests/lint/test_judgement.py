@@ -54,6 +54,12 @@ DELIVERABLES = [
     ("More output types – support categorical and numerical results", "support categorical"),
     ("Multimodal evaluations – evaluate images and audio", "Multimodal evaluations"),
     ("Ensure that bugs get filed automatically for fuzzer asserts", "Ensure"),
+    # issue 12, sixth round: a decision, a person served by an artefact, a thing in -ness, a side clause
+    ("Figure out whether to rewrite the parser", "Figure out whether"),
+    ("Support WebP for our customers", "Support WebP"),
+    ("Open the business", "Open the business"),
+    ("Publish the API list, with tests where possible", "Publish the API list"),
+    ("Rebuild the handbook and keep it up to date", "Rebuild the handbook"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -115,6 +121,19 @@ VAGUE = [
     ("Save big on cost", "Save"),
     ("Get to a place where services are as locked down as possible", "as possible"),
     ("Create the accounts smoothly", "smoothly"),
+    # issue 12, sixth round: exploring or drifting verbs, people served, open comparisons, qualities by their form
+    ("Look into new pricing models", "Look into"),
+    ("Figure out our enterprise strategy", "Figure out"),
+    ("Lay the groundwork for international expansion", "Lay"),
+    ("Move towards a platform model", "towards"),
+    ("Expand into new markets", "into"),
+    ("Support the sales team with enablement", "team"),
+    ("Attract and retain top talent", "Attract"),
+    ("Run the on-call rotation sustainably", "sustainably"),
+    ("Search response times as fast as the competition", "as fast as"),
+    ("Rewrite the runbooks and get the on-call rotation in good shape", "good shape"),
+    ("End-to-end smoothness for new connections", "smoothness"),
+    ("Ingestion pipeline enhancements", "enhancements"),
 ]
 
 

@@ -27,8 +27,10 @@ __all__ = [
     "OBJECT_STOPS",
     "PEOPLE",
     "PEOPLE_SUBJECTS",
+    "PHRASAL_VAGUE",
     "RECORD_VERBS",
     "SENTENCE_CUES",
+    "SERVICE_VERBS",
     "SKIP",
     "STRONG_OBJECT_CUES",
     "TOGETHER",
@@ -39,6 +41,8 @@ __all__ = [
     "VAGUE_VERBS",
     "WITH",
     "lemma",
+    "manner_adverb",
+    "quality_noun",
     "word_set",
 ]
 
@@ -69,7 +73,8 @@ VAGUE_VERBS = word_set(
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save
+    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save attract
+    retain
     """
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
@@ -143,6 +148,44 @@ SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 RECORD_VERBS = word_set(
     "document write draft publish spec define design plan propose present measure track audit report describe outline"
 )
+
+# a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",
+# "Figure out our strategy", "Move towards a platform model", "Lay the groundwork for X"
+PHRASAL_VAGUE = frozenset(
+    {
+        ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
+        ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
+        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"),
+    }
+)  # fmt: skip
+# verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
+SERVICE_VERBS = word_set("support serve assist equip")
+# nouns in -ness that name a thing, not a quality
+_NOT_QUALITIES = word_set("business businesses harness witness wilderness")
+_NOMINAL_ENDINGS = (("izations", "ize"), ("ization", "ize"), ("isations", "ise"), ("isation", "ise"),
+                    ("ifications", "ify"), ("ification", "ify"), ("ations", "ate"), ("ation", "ate"), ("ations", "e"),
+                    ("ation", "e"), ("ments", ""), ("ment", ""), ("tions", "e"), ("tion", "e"))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def quality_noun(word: str, change_verbs: frozenset[str] = frozenset()) -> bool:
+    """Return True for a noun that names a quality, not an artefact: "smoothness", "readiness", and with
+    ``change_verbs`` the noun of a change verb ("enhancements", "simplification", "reduction")."""
+    if len(word) > 6 and word.endswith("ness") and word not in _NOT_QUALITIES:
+        return True
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] + base in change_verbs for suffix, base in _NOMINAL_ENDINGS
+    )
+
+
+def manner_adverb(word: str, adjectives: frozenset[str]) -> bool:
+    """Return True for an adverb made from one of ``adjectives``: "reliably", "sustainably", "robustly", "easily"."""
+    if not word.endswith("ly") or len(word) < 6:
+        return False
+    stem = word[:-2]
+    bases = (stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "le" if word.endswith("bly") else "")
+    return any(b in adjectives for b in bases if b)
+
 
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
 ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")

@@ -37,12 +37,15 @@ from okrlint.lint.deliverable_words import (
     CLAUSE_BREAKS,
     DELIVERY_VERBS,
     DONE_WORDS,
+    EVALUATIVE,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
+    PHRASAL_VAGUE,
     RECORD_VERBS,
+    SERVICE_VERBS,
     SKIP,
     STRONG_OBJECT_CUES,
     TOGETHER,
@@ -53,9 +56,11 @@ from okrlint.lint.deliverable_words import (
     VAGUE_VERBS,
     WITH,
     lemma,
+    manner_adverb,
+    quality_noun,
     word_set,
 )
-from okrlint.lint.sentences import Verdict, at, judge_sentence, statement, verb_form
+from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
@@ -69,6 +74,9 @@ _QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names somet
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
+_PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
+_NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
+_PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 
 
 def _words(title: str) -> list[str]:
@@ -93,6 +101,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     """Judge a clause by its leading verb, None when it does not start with a known verb."""
     if start >= len(words):
         return None
+    drifting = _drifting(words, start)
+    if drifting is not None:
+        return drifting
     head = words[start]
     low = head.lower()
     if low.endswith("ing") and lemma(low, VAGUE_VERBS):
@@ -132,6 +143,24 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     return Verdict("deliverable", _phrase(words, start))
 
 
+def _drifting(words: list[str], start: int) -> Verdict | None:
+    """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
+    pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
+    """
+    low, nxt = words[start].lower(), at(words, start + 1).lower()
+    noun = at(words, start + 2).lower() if nxt in ("a", "an", "the", "our") else nxt
+    verb = lemma(low, _PHRASAL_HEADS)
+    decided = at(words, start + 2).lower() in ("if", "whether")  # "Figure out whether to X": a decision
+    if nxt in ("towards", "toward") or (verb and not decided and {(verb, nxt), (verb, noun)} & PHRASAL_VAGUE):
+        return Verdict("vague", (words[start], words[start + 1]))
+    if lemma(low, SERVICE_VERBS) is None:
+        return None
+    end = start + 1
+    while end < min(len(words), start + 6) and words[end].lower() not in OBJECT_STOPS and words[end] not in ".;":
+        end += 1
+    return Verdict("vague", (words[start], words[end - 1])) if words[end - 1].lower() in PEOPLE else None
+
+
 def _object_cues(words: list[str], start: int) -> list[str]:
     """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
     "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
@@ -146,14 +175,14 @@ def _object_cues(words: list[str], start: int) -> list[str]:
             break
         span.append(low if words[i] == low else "")
         i += 1
-    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or w == "some"]
+    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or manner_adverb(w, _PRAISE) or w == "some"]
     if span and span[0] in ("more", "fewer", "less") and not at(span, 1).endswith(_ADJECTIVE_ENDINGS):
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
     # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
     ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
     if lemma(verb, RECORD_VERBS):
         return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
-    return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
+    return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
@@ -189,6 +218,22 @@ def _purpose(words: list[str], start: int) -> int:
     return start
 
 
+def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | None:
+    """Return the words of an open amount or a comparison with no number: "as fast as GitHub.com", "in good shape"."""
+    if "possible" in lower:
+        i = lower.index("possible")
+        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+            return ("as", "possible")
+    main = [w.lower() for w in main_clause(words)]  # not a side clause: "with tests where possible"
+    unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
+    if unbounded:
+        return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
+    for i in range(len(lower) - 2):
+        if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
+            return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
@@ -219,10 +264,9 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
     lower = [w.lower() for w in words]
-    if verdict.kind == "deliverable" and "possible" in lower:  # "as locked down as possible": an open amount
-        i = lower.index("possible")
-        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
-            verdict = Verdict("vague", ("as", "possible"))
+    compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None
+    if compared is not None:
+        verdict = Verdict("vague", compared)
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:

@@ -14,6 +14,7 @@ from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     AUX,
     BE,
+    CHANGE_VERBS,
     CLAUSE_BREAKS,
     COMPARATIVES,
     DELIVERY_VERBS,
@@ -27,6 +28,7 @@ from okrlint.lint.deliverable_words import (
     VAGUE_CUES,
     VAGUE_VERBS,
     lemma,
+    quality_noun,
 )
 
 __all__ = ["Verdict", "at", "judge_sentence", "main_clause", "noun_phrase_cues", "statement", "verb_form"]
@@ -56,9 +58,9 @@ def noun_phrase_cues(words: list[str]) -> list[str]:
             break
         if at(lower, i + 1) in ("and", "or", "&", ",", "") or at(lower, i + 1) in OBJECT_STOPS:
             heads.append(i)
-    return [
-        phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS or lower[i] in ("activities", "efforts", "initiatives")
-    ]
+    generic = ("activities", "efforts", "initiatives")
+    quality = [lower[i] in ABSTRACT_NOUNS or lower[i] in generic or quality_noun(lower[i], CHANGE_VERBS) for i in heads]
+    return [phrase[i] for i, q in zip(heads, quality, strict=True) if q]
 
 
 def at(words: list[str], i: int) -> str:
