@@ -134,6 +134,8 @@ VAGUE = [
     ("Rewrite the runbooks and get the on-call rotation in good shape", "good shape"),
     ("End-to-end smoothness for new connections", "smoothness"),
     ("Ingestion pipeline enhancements", "enhancements"),
+    ("Pricing and packaging – explore usage-based models", "explore"),
+    ("Bring your own key – look into per-customer keys", "look"),
 ]
 
 

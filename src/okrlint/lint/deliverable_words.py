@@ -19,6 +19,7 @@ __all__ = [
     "DELIVERY_VERBS",
     "DONE_WORDS",
     "EVALUATIVE",
+    "EXPLORING_VERBS",
     "EXTRA_VAGUE_IN_SENTENCES",
     "IRREGULAR",
     "MAKE_CUES",
@@ -133,7 +134,9 @@ ABSTRACT_NOUNS = word_set(
     optimization optimizations optimisation optimisations hardening exploration investigation expression alignment
     transition footprint positioning excellence mindset awareness understanding engagement collaboration accountability
     ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships
-    vision focus"""
+    vision focus security speed health clarity trust confidence satisfaction happiness morale
+    momentum traction reputation perception sentiment mindshare autonomy hygiene robustness responsiveness polish
+    delight ease convenience growth accuracy flexibility extensibility maintainability reach"""
 )
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
@@ -158,6 +161,8 @@ PHRASAL_VAGUE = frozenset(
         ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"),
     }
 )  # fmt: skip
+# verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
+EXPLORING_VERBS = word_set("explore investigate experiment research study")
 # verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
 SERVICE_VERBS = word_set("support serve assist equip")
 # nouns in -ness that name a thing, not a quality

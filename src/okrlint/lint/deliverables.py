@@ -38,6 +38,7 @@ from okrlint.lint.deliverable_words import (
     DELIVERY_VERBS,
     DONE_WORDS,
     EVALUATIVE,
+    EXPLORING_VERBS,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
@@ -143,22 +144,33 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     return Verdict("deliverable", _phrase(words, start))
 
 
-def _drifting(words: list[str], start: int) -> Verdict | None:
-    """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
-    pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
-    """
+def _phrasal(words: list[str], start: int) -> bool:
+    """Return True when the verb at ``start`` explores or drifts with its particle: "Look into", "Move towards"."""
     low, nxt = words[start].lower(), at(words, start + 1).lower()
     noun = at(words, start + 2).lower() if nxt in ("a", "an", "the", "our") else nxt
     verb = lemma(low, _PHRASAL_HEADS)
     decided = at(words, start + 2).lower() in ("if", "whether")  # "Figure out whether to X": a decision
-    if nxt in ("towards", "toward") or (verb and not decided and {(verb, nxt), (verb, noun)} & PHRASAL_VAGUE):
+    return nxt in ("towards", "toward") or bool(verb and not decided and {(verb, nxt), (verb, noun)} & PHRASAL_VAGUE)
+
+
+def _drifting(words: list[str], start: int) -> Verdict | None:
+    """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
+    pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
+    """
+    if _phrasal(words, start):
         return Verdict("vague", (words[start], words[start + 1]))
-    if lemma(low, SERVICE_VERBS) is None:
+    if lemma(words[start].lower(), SERVICE_VERBS) is None:
         return None
     end = start + 1
     while end < min(len(words), start + 6) and words[end].lower() not in OBJECT_STOPS and words[end] not in ".;":
         end += 1
     return Verdict("vague", (words[start], words[end - 1])) if words[end - 1].lower() in PEOPLE else None
+
+
+def _exploring(words: list[str], start: int) -> bool:
+    """Return True when the clause at ``start`` explores instead of making a thing: "explore", "look into"."""
+    i = _lead(words[start:]) + start
+    return i < len(words) and (lemma(words[i].lower(), EXPLORING_VERBS) is not None or _phrasal(words, i))
 
 
 def _object_cues(words: list[str], start: int) -> list[str]:
@@ -245,9 +257,10 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         after = marks[0] + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
         if verdict is not None and verdict.kind == "vague" and words[marks[0]] != ":":
-            # after a dash only a change verb outweighs the headline: "Results reporting – improve the UI", but
-            # "Multimodal evaluations – evaluate multimodal content" names a deliverable
-            verdict = verdict if lemma(words[_lead(words[after:]) + after], CHANGE_VERBS) else None
+            # after a dash only a change or an exploring verb outweighs the headline: "Results reporting – improve
+            # the UI", "Pricing – explore pricing models", but "Multimodal evaluations – evaluate multimodal content"
+            lead = words[_lead(words[after:]) + after]
+            verdict = verdict if lemma(lead, CHANGE_VERBS) or _exploring(words, after) else None
     elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
