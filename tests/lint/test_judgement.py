@@ -60,6 +60,8 @@ DELIVERABLES = [
     ("Open the business", "Open the business"),
     ("Publish the API list, with tests where possible", "Publish the API list"),
     ("Rebuild the handbook and keep it up to date", "Rebuild the handbook"),
+    ("Investigate running the build outside the sandbox and decide whether it's worth the move", "decide whether"),
+    ("No more legacy billing UI", "No more"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),

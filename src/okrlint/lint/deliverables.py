@@ -76,6 +76,7 @@ _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
+_DECISION_VERBS = word_set("decide choose select pick recommend")
 _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 
@@ -171,6 +172,15 @@ def _exploring(words: list[str], start: int) -> bool:
     """Return True when the clause at ``start`` explores instead of making a thing: "explore", "look into"."""
     i = _lead(words[start:]) + start
     return i < len(words) and (lemma(words[i].lower(), EXPLORING_VERBS) is not None or _phrasal(words, i))
+
+
+def _decided(words: list[str], start: int) -> Verdict | None:
+    """Return the decision that ends an exploration, else None: "Investigate X and decide whether it's worth it"."""
+    main = main_clause(words[start:])
+    for i in range(1, len(main) - 1):
+        if main[i].lower() in ("and", "then") and lemma(main[i + 1].lower(), _DECISION_VERBS):
+            return Verdict("deliverable", tuple(main[i + 1 : i + 3]))
+    return None
 
 
 def _object_cues(words: list[str], start: int) -> list[str]:
@@ -276,6 +286,8 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
+    elif verdict.kind == "vague" and lemma(at(words, start).lower(), EXPLORING_VERBS | {"evaluate", "assess"}):
+        verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
     compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None
     if compared is not None:
