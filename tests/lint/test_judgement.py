@@ -225,6 +225,11 @@ def test_activity_names_verb_count_and_output() -> None:
     assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
     assert find_activity("Publish two posts per month") is not None
     assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
+    # generic artefacts a team makes count as output too (issue 12, sixth round); content items stay outcomes
+    for title, noun in (("3 charts in the design system", "chart"), ("Ship 4 connectors", "connector")):
+        found = find_activity(title)
+        assert found is not None and found.noun == noun
+    assert find_activity("At least 500 items across all content types") is None
 
 
 def test_activity_grammar_coordination_sentences_and_selections() -> None:
