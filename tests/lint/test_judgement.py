@@ -62,6 +62,8 @@ DELIVERABLES = [
     ("Rebuild the handbook and keep it up to date", "Rebuild the handbook"),
     ("Investigate running the build outside the sandbox and decide whether it's worth the move", "decide whether"),
     ("No more legacy billing UI", "No more"),
+    ("Expose scroll latency in DevTools", "Expose scroll latency"),
+    ("Show the full signup funnel per page", "Show the full signup"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -138,6 +140,8 @@ VAGUE = [
     ("Ingestion pipeline enhancements", "enhancements"),
     ("Pricing and packaging – explore usage-based models", "explore"),
     ("Bring your own key – look into per-customer keys", "look"),
+    ("Ranking for product keywords in search", "Ranking"),
+    ("Zero-trust security", "security"),
 ]
 
 

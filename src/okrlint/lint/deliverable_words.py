@@ -63,7 +63,8 @@ DELIVERY_VERBS = word_set(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
+    consolidate unify rename package containerize containerise split expand identify reconfigure propose show display
+    surface visualize visualise"""
 )
 VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
@@ -136,7 +137,8 @@ ABSTRACT_NOUNS = word_set(
     ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships
     vision focus security speed health clarity trust confidence satisfaction happiness morale
     momentum traction reputation perception sentiment mindshare autonomy hygiene robustness responsiveness polish
-    delight ease convenience growth accuracy flexibility extensibility maintainability reach"""
+    delight ease convenience growth accuracy flexibility extensibility maintainability reach ranking rankings
+    retention conversion churn latency uptime activation traffic revenue"""
 )
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
@@ -149,7 +151,8 @@ OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class a
 SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
 RECORD_VERBS = word_set(
-    "document write draft publish spec define design plan propose present measure track audit report describe outline"
+    """document write draft publish spec define design plan propose present measure track audit report describe outline
+    expose show display surface visualize visualise monitor"""
 )
 
 # a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",
