@@ -64,6 +64,7 @@ DELIVERABLES = [
     ("No more legacy billing UI", "No more"),
     ("Expose scroll latency in DevTools", "Expose scroll latency"),
     ("Show the full signup funnel per page", "Show the full signup"),
+    ("Enable SSO for enterprise customers", "Enable SSO"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -142,6 +143,11 @@ VAGUE = [
     ("Bring your own key – look into per-customer keys", "look"),
     ("Ranking for product keywords in search", "Ranking"),
     ("Zero-trust security", "security"),
+    ("Move faster as an organization", "faster"),
+    ("Modernize the data stack", "Modernize"),
+    ("Rethink the onboarding flow", "Rethink"),
+    ("Enable customers to self-serve", "customers"),
+    ("Designers join the planning calls", "join"),
 ]
 
 

@@ -76,14 +76,15 @@ VAGUE_VERBS = word_set(
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
     socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save attract
-    retain
+    retain modernize modernise rethink revisit reimagine
     """
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
 PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
 # subjects whose behaviour nobody counts in a sentence: "People continue to talk about our brand"
 PEOPLE_SUBJECTS = PEOPLE | word_set(
-    "community partners folks readers visitors prospects buyers admins maintainers contributors employees staff"
+    """community partners folks readers visitors prospects buyers admins maintainers contributors employees staff
+    designers marketers writers analysts researchers managers leaders executives founders hires newcomers reps"""
 )
 TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
 WITH = frozenset({"with", "across", "closely", "together", "alongside"})
@@ -167,7 +168,7 @@ PHRASAL_VAGUE = frozenset(
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
 EXPLORING_VERBS = word_set("explore investigate experiment research study")
 # verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
-SERVICE_VERBS = word_set("support serve assist equip")
+SERVICE_VERBS = word_set("support serve assist equip enable")
 # nouns in -ness that name a thing, not a quality
 _NOT_QUALITIES = word_set("business businesses harness witness wilderness")
 _NOMINAL_ENDINGS = (("izations", "ize"), ("ization", "ize"), ("isations", "ise"), ("isation", "ise"),

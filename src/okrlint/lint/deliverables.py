@@ -35,6 +35,7 @@ from okrlint.lint.deliverable_words import (
     ARTEFACTS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
+    COMPARATIVES,
     DELIVERY_VERBS,
     DONE_WORDS,
     EVALUATIVE,
@@ -200,6 +201,8 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or manner_adverb(w, _PRAISE) or w == "some"]
     if span and span[0] in ("more", "fewer", "less") and not at(span, 1).endswith(_ADJECTIVE_ENDINGS):
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
+    elif span and span[0] in COMPARATIVES - {"more", "fewer", "less"}:
+        cues.append(span[0])  # "Move faster as an organization", "Ship better defaults": by how much?
     # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
     ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
     if lemma(verb, RECORD_VERBS):
