@@ -65,6 +65,8 @@ DELIVERABLES = [
     ("Expose scroll latency in DevTools", "Expose scroll latency"),
     ("Show the full signup funnel per page", "Show the full signup"),
     ("Enable SSO for enterprise customers", "Enable SSO"),
+    ("Migrate the engagement tracking to the new pipeline", "Migrate the engagement tracking"),
+    ("Implement faster checkout flow behind a flag", "Implement faster checkout flow"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),

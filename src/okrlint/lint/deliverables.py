@@ -137,7 +137,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in praising and at(rest, j + 1) not in ARTEFACTS]
+    # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
+    praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
@@ -184,6 +185,13 @@ def _decided(words: list[str], start: int) -> Verdict | None:
     return None
 
 
+def _names(rest: list[str], j: int) -> bool:
+    """Return True when the word at ``j``, after a praise word, makes the pair a name: "engagement metrics",
+    "engagement tracking" (a gerund that ends the object), not "best-in-class onboarding experience"."""
+    word = at(rest, j)
+    return word in ARTEFACTS or (len(word) > 5 and word.endswith("ing") and at(rest, j + 1) in (*OBJECT_STOPS, ""))
+
+
 def _object_cues(words: list[str], start: int) -> list[str]:
     """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
     "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
@@ -201,10 +209,14 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or manner_adverb(w, _PRAISE) or w == "some"]
     if span and span[0] in ("more", "fewer", "less") and not at(span, 1).endswith(_ADJECTIVE_ENDINGS):
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
-    elif span and span[0] in COMPARATIVES - {"more", "fewer", "less"}:
-        cues.append(span[0])  # "Move faster as an organization", "Ship better defaults": by how much?
-    # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
-    ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
+    elif span and span[0] in COMPARATIVES - {"more", "fewer", "less"} and at(span, 1) in ("", "as", "than", "and"):
+        cues.append(span[0])  # "Move faster as an organization": by how much? ("Add better error messages" names them)
+    # the head noun ends the object or comes before a participle with its own object: "strong content coverage
+    # capturing searches" (but "the engagement tracking" is one compound noun)
+    cut = len(span) == 6  # the object goes on past the words read
+    ends = [
+        j == len(span) - 1 or (span[j + 1].endswith("ing") and (j + 2 < len(span) or cut)) for j in range(len(span))
+    ]
     if lemma(verb, RECORD_VERBS):
         return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
     return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
