@@ -268,6 +268,12 @@ def test_rewrites_are_built_from_the_title() -> None:
     hints = {suggest_rewrite(t) for t, _ in VAGUE}
     assert len(hints) == len(VAGUE)
     assert "onboarding completion from 40% to 60%" in suggest_rewrite("Improve onboarding significantly")
+    # an exploration becomes a decision, people served say what changed for them, a metric gets its numbers
+    assert '"Decide on new pricing models by the end' in suggest_rewrite("Look into new pricing models")
+    assert '"Decide on usage-based models' in suggest_rewrite("Pricing – explore usage-based models")
+    assert "share of sales team who say" in suggest_rewrite("Support the sales team with enablement")
+    assert '"Raise ranking for product keywords' in suggest_rewrite("Ranking for product keywords")
+    assert '"Cut search response times from' in suggest_rewrite("Search response times as fast as the competition")
 
 
 def _seconds(call: Callable[[str], object], title: str) -> float:
