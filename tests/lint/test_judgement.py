@@ -67,6 +67,7 @@ DELIVERABLES = [
     ("Enable SSO for enterprise customers", "Enable SSO"),
     ("Migrate the engagement tracking to the new pipeline", "Migrate the engagement tracking"),
     ("Implement faster checkout flow behind a flag", "Implement faster checkout flow"),
+    ("Dogfood the new billing page", "Dogfood the new"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -150,6 +151,8 @@ VAGUE = [
     ("Rethink the onboarding flow", "Rethink"),
     ("Enable customers to self-serve", "customers"),
     ("Designers join the planning calls", "join"),
+    ("Harden our security posture", "posture"),
+    ("Scale the support team sustainably", "sustainably"),
 ]
 
 

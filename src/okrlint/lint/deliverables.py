@@ -192,6 +192,15 @@ def _names(rest: list[str], j: int) -> bool:
     return word in ARTEFACTS or (len(word) > 5 and word.endswith("ing") and at(rest, j + 1) in (*OBJECT_STOPS, ""))
 
 
+def _unknown_verb(words: list[str], start: int) -> Verdict | None:
+    """Judge an imperative whose verb okrlint does not know by its object, else None: "Harden our security
+    posture", "Scale the support team sustainably" (a lead word right before a determiner is a verb)."""
+    if not words[start].isalpha() or at(words, start + 1).lower() not in ("the", "our", "a", "an", "their", "its"):
+        return None
+    cues = _object_cues(words, start)
+    return Verdict("vague", tuple(cues)) if cues else None
+
+
 def _object_cues(words: list[str], start: int) -> list[str]:
     """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
     "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
@@ -276,7 +285,7 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
     words = _words(title)
     start = _purpose(words, _lead(words))
-    verdict = _verb_led(words, start, extra)
+    verdict = _verb_led(words, start, extra) or _unknown_verb(words, start)
     marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
     if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done
         after = marks[0] + 1
