@@ -151,7 +151,7 @@ VAGUE = [
     ("Rethink the onboarding flow", "Rethink"),
     ("Enable customers to self-serve", "customers"),
     ("Designers join the planning calls", "join"),
-    ("Harden our security posture", "posture"),
+    ("Overhaul our security posture", "posture"),
     ("Scale the support team sustainably", "sustainably"),
 ]
 

@@ -193,7 +193,7 @@ def _names(rest: list[str], j: int) -> bool:
 
 
 def _unknown_verb(words: list[str], start: int) -> Verdict | None:
-    """Judge an imperative whose verb okrlint does not know by its object, else None: "Harden our security
+    """Judge an imperative whose verb okrlint does not know by its object, else None: "Overhaul our security
     posture", "Scale the support team sustainably" (a lead word right before a determiner is a verb)."""
     if not words[start].isalpha() or at(words, start + 1).lower() not in ("the", "our", "a", "an", "their", "its"):
         return None
