@@ -13,8 +13,9 @@ S201 is scored against the label ``vague``, Q301 against ``activity``. The numbe
 asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
-  ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``) were read while the grammar
-  was written; the rules must keep the level they reach there;
+  ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``) were read
+  while the grammar was written (``seventh_titles`` was measured blind, its errors unread, but its titles were known
+  to whoever wrote round 6's changes); the rules must keep the level they reach there;
 * the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
   changes and has never been used to change them (its errors were not read): the rules must keep the
   level they reached on its first, blind read. It is the honest measure of titles nobody on the project has seen. A
@@ -46,6 +47,7 @@ TUNED_SETS = (
     "fourth_titles",
     "fifth_titles",
     "sixth_titles",
+    "seventh_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
@@ -53,7 +55,7 @@ CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in e
 MODES = ("pasted", "milestones", "targets")
 RULES = ("S201", "S202", "Q301")
 # (precision, recall) on the tuned sets together, every mode: the level the rules reach there (README)
-THRESHOLDS = {"S201": (0.91, 0.88), "Q301": (0.89, 0.86)}
+THRESHOLDS = {"S201": (0.91, 0.89), "Q301": (0.90, 0.87)}
 # (precision, recall) per mode on the holdout set's first blind read (README); milestones and targets
 # exempt deliverables, so S201 can only be wrong there on outcomes and activities
 HOLDOUT_THRESHOLDS = {

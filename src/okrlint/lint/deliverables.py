@@ -80,6 +80,8 @@ _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives w
 _DECISION_VERBS = word_set("decide choose select pick recommend")
 _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
+_AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
+_SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 
 
 def _words(title: str) -> list[str]:
@@ -160,9 +162,10 @@ def _drifting(words: list[str], start: int) -> Verdict | None:
     """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
     pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
     """
-    if _phrasal(words, start):
+    low = words[start].lower()
+    if at(words, start + 1).lower() in _AFTER_PHRASAL and _phrasal(words, start):
         return Verdict("vague", (words[start], words[start + 1]))
-    if lemma(words[start].lower(), SERVICE_VERBS) is None:
+    if low[:4] not in _SERVICE_STEMS or lemma(low, SERVICE_VERBS) is None:
         return None
     end = start + 1
     while end < min(len(words), start + 6) and words[end].lower() not in OBJECT_STOPS and words[end] not in ".;":
@@ -270,11 +273,12 @@ def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | No
         i = lower.index("possible")
         if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
             return ("as", "possible")
-    main = [w.lower() for w in main_clause(words)]  # not a side clause: "with tests where possible"
-    unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
-    if unbounded:
-        return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
-    for i in range(len(lower) - 2):
+    if any(pair in UNBOUNDED for pair in itertools.pairwise(lower)):  # then only in the main clause, not in
+        main = [w.lower() for w in main_clause(words)]  # a side one: "with tests where possible"
+        unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
+        if unbounded:
+            return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
+    for i in range(len(lower) - 2) if lower.count("as") > 1 else ():
         if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
             return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
     return None

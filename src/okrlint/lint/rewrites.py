@@ -31,11 +31,12 @@ _LEAD_RE = lazy_compile(
 )
 # an exploration (at the start or after a dash) is better written as a decision: "Look into pricing models"
 _EXPLORE_RE = lazy_compile(
-    r"(?:^\s*|[–—:]\s*|\s-\s+)(?:look\s+(?:into|at)|figure\s+out|think\s+(?:about|through)|(?:dig|delve)\s+into"
-    r"|explor(?:e|ing)|investigat(?:e|ing)|research|experiment\s+with|lay\s+the\s+(?:groundwork|foundations?)\s+for"
+    r"\s*(?:look\s+(?:into|at)|figure\s+out|think\s+(?:about|through)|(?:dig|delve)\s+into|explor(?:e|ing)"
+    r"|investigat(?:e|ing)|research|experiment\s+with|lay\s+the\s+(?:groundwork|foundations?)\s+for"
     r"|(?:move|work)\s+towards?)\s+(?P<subject>\S.*)",
     re.IGNORECASE,
 )
+_DASHES = ("–", "—", ":", " - ")
 # people served rather than a thing made: "Support the sales team with enablement"
 _SERVE_RE = lazy_compile(
     r"\s*(?:support|serve|assist|equip|enable|empower|help)\s+(?P<people>(?:(?:the|our|all|every)\s+)?"
@@ -224,7 +225,8 @@ def suggest_rewrite(title: str) -> str:
 
 def _explored_or_served(text: str) -> str | None:
     """Return the hint for an exploration (make it a decision) or for people served (say what changes for them)."""
-    explored = _EXPLORE_RE.search(text)
+    starts = [0] + [i + len(d) for d in _DASHES if (i := text.find(d)) >= 0]  # the title or its first dash clause
+    explored = next((m for i in starts if (m := _EXPLORE_RE.match(text, i))), None)
     subject = _subject(explored["subject"]) if explored else ""
     if subject:
         return (
