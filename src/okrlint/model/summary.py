@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrlint.model.build import RepositoryBuilder, split_reference
+from okrlint.model.build import RepositoryBuilder
 from okrlint.model.outline import encode_outlines
+from okrlint.model.resolve import split_reference
 from okrlint.model.rows import rows_of
 from okrlint.util.records import record
 
