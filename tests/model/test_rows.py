@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from test_build import build
 
+from okrlint.model.columns import Numbers
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.repository import CheckIn, CheckInLog, Loc
 from okrlint.model.rowgroups import group_rows
-from okrlint.model.rows import CheckInRows, Numbers, rows_of
+from okrlint.model.rows import CheckInRows, rows_of
 from okrlint.scoring.scores import row_order
 
 LOG = """\

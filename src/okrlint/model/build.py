@@ -275,6 +275,11 @@ class RepositoryBuilder:
         """Add a check-in log read from elsewhere (a CSV file)."""
         self.logs.append(log)
 
+    def add_built_log(self, log: CheckInLog, problems: Iterable[LoadProblem]) -> None:
+        """Add a log :func:`build_checkin_log` built, with the problems it found, as ``add`` would have."""
+        self.logs.append(log)
+        self._builder.problems.extend((log.loc.path, problem) for problem in problems)
+
     def finish(self, incomplete: Iterable[str] = ()) -> tuple[Repository, list[tuple[str, LoadProblem]]]:
         """Resolve check-in references and return the model with the problems found on the way."""
         index: dict[tuple[str, str, str, str], tuple[OkrSet, Objective, KeyResult]] = {}
@@ -298,6 +303,17 @@ class RepositoryBuilder:
             kr_index=MappingProxyType(index),
         )
         return repo, self._builder.problems
+
+
+def build_checkin_log(document: Document, fiscal_year_start_month: int = 1) -> tuple[CheckInLog, list[LoadProblem]]:
+    """Build the model of one check-in log document alone, with the problems found on the way.
+
+    Workers and the cache keep logs built this way (``okrlint.model.logcodec``); the builder takes
+    them back with :meth:`RepositoryBuilder.add_built_log`.
+    """
+    builder = _Builder(fiscal_year_start_month)
+    builder.path = document.path
+    return builder.checkin_log(document.root), [problem for _, problem in builder.problems]
 
 
 def build_repository(

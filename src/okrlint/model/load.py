@@ -82,9 +82,11 @@ def load_repository(
         mark = builder_mark(builder) if summaries is not None else None
         problems.extend((rel, p) for p in file.problems)
         omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
-        broken = file.document is None and file.kind is not None and bool(file.problems)
+        broken = file.document is None and file.built is None and file.kind is not None and bool(file.problems)
         if file.document is not None:
             builder.add(file.document)
+        elif file.built is not None:  # a check-in log the engine built beforehand
+            builder.add_built_log(*file.built)
         elif file.problems:
             first = min(file.problems, key=lambda p: (p.line, p.column))
             omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))
@@ -99,7 +101,8 @@ def load_repository(
         if summaries is not None and mark is not None:
             summaries[rel] = summarize_added(builder, mark, file.kind, broken)
         # Keep what suppressions and callers need, not the located tree or the text.
-        loaded.append(replace(file, document=None, text=None) if file.document is not None or file.text else file)
+        heavy = file.document is not None or file.text or file.built is not None
+        loaded.append(replace(file, document=None, text=None, built=None) if heavy else file)
     repo, build_problems = builder.finish(broken_kinds)
     problems.extend(build_problems)
     omitted.extend(Omission(path, p.line, p.column, f"left out: {p.message}") for path, p in build_problems)

@@ -15,14 +15,9 @@ from datetime import date
 from typing import Any
 
 from okrlint.model.periods import Period
-from okrlint.model.repository import FieldLocs, Loc, Objective, OkrSet
+from okrlint.model.repository import FieldLocs, Loc, Objective, OkrSet, field_marks
 
 _SET_FIELDS = ("team",)
-
-
-def _marks(fields: Any, names: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
-    """Return ``(name, line, column)`` of the fields named ``names`` that are present."""
-    return tuple((name, loc.line, loc.column) for name in names if (loc := fields.get(name)) is not None)
 
 
 def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
@@ -33,7 +28,7 @@ def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
             o.loc.column,
             o.id,
             o.aligns,
-            _marks(o.fields, ["aligns", *(f"aligns[{i}]" for i in range(len(o.aligns)))]),
+            field_marks(o.fields, ["aligns", *(f"aligns[{i}]" for i in range(len(o.aligns)))]),
         )
         for o in okr_set.objectives
     )
@@ -41,7 +36,7 @@ def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
         okr_set.loc.line,
         okr_set.loc.column,
         okr_set.team,
-        _marks(okr_set.fields, _SET_FIELDS),
+        field_marks(okr_set.fields, _SET_FIELDS),
         (period.start.toordinal(), period.end.toordinal(), period.id),
         objectives,
     )
@@ -50,10 +45,6 @@ def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
 def encode_outlines(sets: Sequence[OkrSet]) -> bytes:
     """Return the outlines of ``sets`` (one file's) as bytes; empty bytes when there are none."""
     return marshal.dumps(tuple(_outline(s) for s in sets)) if sets else b""
-
-
-def _fields(path: str, marks: Sequence[tuple[str, int, int]], line: int) -> FieldLocs:
-    return FieldLocs(path, {name: (mark_line, column) for name, mark_line, column in marks}, line)
 
 
 def sets_from_outlines(path: str, data: bytes) -> list[OkrSet]:
@@ -66,13 +57,13 @@ def sets_from_outlines(path: str, data: bytes) -> list[OkrSet]:
         sets.append(
             OkrSet(
                 Loc(path, line, column),
-                _fields(path, set_marks, line),
+                FieldLocs.from_marks(path, set_marks, line),
                 team=team,
                 period=Period(date.fromordinal(start), date.fromordinal(end), period_id),
                 objectives=tuple(
                     Objective(
                         Loc(path, o_line, o_column),
-                        _fields(path, marks, o_line),
+                        FieldLocs.from_marks(path, marks, o_line),
                         id=objective_id,
                         aligns=tuple(aligns),
                     )
