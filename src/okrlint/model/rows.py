@@ -157,6 +157,20 @@ class CheckInRows(Sequence[CheckIn]):
         """Return the value of row ``i`` (without making its ``CheckIn``)."""
         return self._values[i]
 
+    def field(self, i: int, name: str) -> Any:
+        """Return field ``name`` of row ``i`` (a ``CheckIn`` field but ``loc``, ``fields`` and ``resolved``)."""
+        if name in _KEY_FIELDS:
+            return self._key_table[self._keys[i]][_KEY_FIELDS[name]]
+        if name == "date":
+            return day_of(self._days[i])
+        if name in ("value", "confidence"):
+            return (self._values if name == "value" else self._confidences)[i]
+        if name == "note":
+            return self._notes.get(i)
+        if name == "index":
+            return self._indices[i]
+        raise ValueError(f"no check-in field {name!r}")
+
     def ordinal(self, i: int) -> int:
         """Return the day number of row ``i``'s date."""
         return self._days[i]
