@@ -19,8 +19,10 @@ from okrlint.engine.run import lint_repository as lint
 from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.lint.findings import Finding
 from okrlint.lint.selection import Selection
+from okrlint.model.build import build_checkin_log
+from okrlint.model.logcodec import encode_log
 from okrlint.source.files import SourceFile
-from okrlint.source.loader import load_file
+from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.yamlload import Limits
 from paths import REPO
 
@@ -80,7 +82,31 @@ def test_parallel_loading_is_identical(repo: Path, monkeypatch: pytest.MonkeyPat
         SourceFile(p.relative_to(repo).as_posix(), p) for p in repo.rglob("*.y*ml") if ".okrlint" not in p.name
     )
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
-    assert parallel.load_files(config, files, jobs=2) == parallel.load_files(config, files, jobs=1)
+    pooled, serial = parallel.load_files(config, files, jobs=2), parallel.load_files(config, files, jobs=1)
+    assert pooled == serial
+    assert [_built(f) for f in pooled] == [_built(f) for f in serial]  # logs built in workers and here alike
+    assert any(_built(f) for f in pooled)
+
+
+def _built(loaded: LoadedFile) -> str:
+    """Return the plain data of a load result's built check-in log and its problems, as text (empty when none)."""
+    built = loaded.built
+    return "" if built is None else repr((encode_log(built[0]), built[1]))
+
+
+def test_logs_are_kept_built_not_as_trees(repo: Path) -> None:
+    """The cache and the workers keep a check-in log's columns: no located tree, the same model once built."""
+    config = load_config(repo / ".okrlint.yaml")
+    log = repo / "okrs" / "2026-Q4" / "checkins" / "team-0002.yaml"
+    source = SourceFile(log.relative_to(repo).as_posix(), log)
+    (cached,) = parallel.load_files(config, [source])
+    assert cached.document is None and cached.built is not None
+    data = encode_loaded(cached)
+    assert data[1] is None  # no tree
+    plain = load_file(source, config.max_file_bytes, config.limits)
+    assert plain.document is not None
+    fresh, problems = build_checkin_log(plain.document, config.fiscal_year_start_month)
+    assert _built(decode_loaded(source, data)) == repr((encode_log(fresh), tuple(problems)))
 
 
 def test_codec_round_trip_keeps_marks(repo: Path) -> None:
@@ -210,7 +236,7 @@ def test_the_code_digest_changes_with_any_module_and_ignores_bytecode(tmp_path: 
 
 
 def test_workers_get_small_chunks_first_then_full_ones() -> None:
-    tasks = [(f"f{i}", f"/f{i}", 1, 1, 1) for i in range(40)]
+    tasks = [(f"f{i}", f"/f{i}", 1, 1, 1, 1) for i in range(40)]
     chunks = parallel._growing(tasks, 16)
     assert [len(c) for c in chunks] == [1, 2, 4, 8, 16, 9]
     assert [t for c in chunks for t in c] == tasks

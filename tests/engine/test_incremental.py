@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 
 from okrlint.config import Config, load_config
+from okrlint.engine.cache import LintCache
+from okrlint.engine.incremental import RECENT_MAX
 from okrlint.engine.run import lint_repository
 from okrlint.lint.context import ROW_RULES
 from okrlint.lint.findings import Finding
@@ -100,6 +102,41 @@ def _edit_objectives(rng: random.Random, root: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _objectives(root: Path) -> list[tuple[Path, str, str]]:
+    """Return (file, team, objective id) of every objective of the organisation's OKR sets."""
+    found = []
+    for path in _sets(root):
+        text = path.read_text(encoding="utf-8")
+        team = re.search(r"^team: (\S+)", text, re.MULTILINE)
+        found += [(path, team.group(1), o) for o in re.findall(r"^  - id: (\S+)$", text, re.MULTILINE) if team]
+    return found
+
+
+def _set_aligns(path: Path, objective: str, refs: Sequence[str]) -> None:
+    """Replace the ``aligns`` of ``objective`` in OKR set ``path`` (one reference as a scalar, more as a list)."""
+    text = path.read_text(encoding="utf-8")
+    head = f"  - id: {objective}\n"
+    if head not in text:
+        return
+    before, after = text.split(head, 1)
+    after = re.sub(r"\A((?:    (?!aligns:).*\n)*?)    aligns:.*\n(?:      - .*\n)*", r"\1", after, count=1)
+    aligns = f"    aligns: {refs[0]}\n" if len(refs) == 1 else "    aligns:\n" + "".join(f"      - {r}\n" for r in refs)
+    path.write_text(before + head + aligns + after, encoding="utf-8")
+
+
+def _realign(rng: random.Random, root: Path) -> None:
+    """Point an objective's ``aligns`` elsewhere: at times a cycle, another period's objective, a list, no objective."""
+    objectives = _objectives(root)
+    if len(objectives) < 2:
+        return
+    (path, team, objective), (other_path, other_team, other) = rng.sample(objectives, 2)
+    extra = rng.sample(("company/no-such-objective", f"{team}/{objective}"), rng.randrange(2))
+    refs = [f"{other_team}/{other}", *extra]
+    _set_aligns(path, objective, refs)
+    if rng.random() < 0.5:  # and back: a cycle
+        _set_aligns(other_path, other, [f"{team}/{objective}"])
+
+
 def _add_linked_kr(rng: random.Random, root: Path) -> None:
     """Add a KR with no check-ins of its own, measured by a KPI's rows (T404 and its score read them)."""
     sets = _sets(root)
@@ -164,6 +201,8 @@ STEPS: tuple[Callable[[random.Random, Path], None], ...] = (
     _add_file,
     _delete_file,
     _rename_file,
+    _realign,
+    _realign,
 )
 
 
@@ -187,7 +226,7 @@ def _spy_loads(patch: pytest.MonkeyPatch, where: str) -> list[list[str]]:
     loaded: list[list[str]] = []
 
     def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
-        loaded.append([f.rel for f in files])
+        loaded.append([f.rel for f in files if f.rel not in kwargs.get("outlines", {})])  # outlines are not loaded
         return load_repository(config, files, *args, **kwargs)
 
     patch.setattr(f"{where}.load_repository", spy)
@@ -200,6 +239,7 @@ def test_edits_adds_deletes_and_renames_keep_findings_identical(seed: int, linte
     rng = random.Random(seed)
     seen: set[str] = set()
     _add_linked_kr(rng, root)
+    _realign(rng, root)
     for _ in range(12):
         rng.choice(STEPS)(rng, root)
         as_of = rng.choice(DATES)
@@ -213,6 +253,7 @@ def test_edits_adds_deletes_and_renames_keep_findings_identical(seed: int, linte
         assert _cached(root, as_of, None) == _cold(root, as_of, None)  # the whole repository, after the edit
     assert {"E005", "T401", "T402", "T403"} & seen  # the walk really produced row findings
     assert {"T404", "T405"} & seen  # and findings in OKR sets that depend on check-ins
+    assert {"E009", "E010"} & seen  # and findings in OKR sets that compare them with other sets
 
 
 def test_only_row_rules_report_in_check_in_logs(org: Path) -> None:
@@ -228,14 +269,38 @@ def test_only_row_rules_report_in_check_in_logs(org: Path) -> None:
 
 
 def test_an_edited_okr_set_is_linted_without_unrelated_logs(linted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only the structure and the logs about the set's own key results are loaded for it."""
+    """Only the logs about the set's own key results and the org chart and KPIs are loaded; other sets are outlined."""
     edited = linted / "okrs" / "2026-Q4" / "team-0002.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     loaded = _spy_loads(monkeypatch, "okrlint.engine.incremental")
     assert _cached(linted, DATES[1], [edited]) == _cold(linted, DATES[1], [edited])
     context = loaded[-1]
-    assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/2026-Q4/team-0003.yaml" in context
-    assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context
+    assert "okrs/2026-Q4/checkins/team-0002.yaml" in context and "okrs/kpis.yaml" in context
+    assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context and "okrs/2026-Q4/team-0003.yaml" not in context
+
+
+def test_a_just_edited_file_adds_its_summary_without_rewriting_the_whole_index(
+    linted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook's run stores a new summary in the small entry of recent ones until that holds RECENT_MAX."""
+    store = LintCache(load_config(linted / ".okrlint.yaml"))
+    index, recent = store.file_key("summary-index"), store.file_key("summary-recent")
+    written: list[str] = []
+    real_write = LintCache.write
+
+    def spy(self: LintCache, layer: str, key: str, value: Any, keep: int | None = None) -> None:
+        written.extend([key] if layer == "summaries" else [])
+        real_write(self, layer, key, value, keep)
+
+    monkeypatch.setattr(LintCache, "write", spy)
+    logs = _logs(linted)
+    for log, limit in ((logs[0], RECENT_MAX), (logs[1], RECENT_MAX), (logs[2], 1)):
+        monkeypatch.setattr("okrlint.engine.incremental.RECENT_MAX", limit)
+        log.write_text(log.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        written.clear()
+        assert _cached(linted, DATES[0], [log]) == _cold(linted, DATES[0], [log])
+        assert written == ([recent] if limit > 1 else [index, recent])  # the third edit overflows: index rewritten
+    assert _cached(linted, DATES[0], None) == _cold(linted, DATES[0], None)
 
 
 def _relinted(root: Path, monkeypatch: pytest.MonkeyPatch, as_of: date) -> list[list[str]]:

@@ -54,6 +54,20 @@ DELIVERABLES = [
     ("More output types – support categorical and numerical results", "support categorical"),
     ("Multimodal evaluations – evaluate images and audio", "Multimodal evaluations"),
     ("Ensure that bugs get filed automatically for fuzzer asserts", "Ensure"),
+    # issue 12, sixth round: a decision, a person served by an artefact, a thing in -ness, a side clause
+    ("Figure out whether to rewrite the parser", "Figure out whether"),
+    ("Support WebP for our customers", "Support WebP"),
+    ("Open the business", "Open the business"),
+    ("Publish the API list, with tests where possible", "Publish the API list"),
+    ("Rebuild the handbook and keep it up to date", "Rebuild the handbook"),
+    ("Investigate running the build outside the sandbox and decide whether it's worth the move", "decide whether"),
+    ("No more legacy billing UI", "No more"),
+    ("Expose scroll latency in DevTools", "Expose scroll latency"),
+    ("Show the full signup funnel per page", "Show the full signup"),
+    ("Enable SSO for enterprise customers", "Enable SSO"),
+    ("Migrate the engagement tracking to the new pipeline", "Migrate the engagement tracking"),
+    ("Implement faster checkout flow behind a flag", "Implement faster checkout flow"),
+    ("Dogfood the new billing page", "Dogfood the new"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -115,6 +129,30 @@ VAGUE = [
     ("Save big on cost", "Save"),
     ("Get to a place where services are as locked down as possible", "as possible"),
     ("Create the accounts smoothly", "smoothly"),
+    # issue 12, sixth round: exploring or drifting verbs, people served, open comparisons, qualities by their form
+    ("Look into new pricing models", "Look into"),
+    ("Figure out our enterprise strategy", "Figure out"),
+    ("Lay the groundwork for international expansion", "Lay"),
+    ("Move towards a platform model", "towards"),
+    ("Expand into new markets", "into"),
+    ("Support the sales team with enablement", "team"),
+    ("Attract and retain top talent", "Attract"),
+    ("Run the on-call rotation sustainably", "sustainably"),
+    ("Search response times as fast as the competition", "as fast as"),
+    ("Rewrite the runbooks and get the on-call rotation in good shape", "good shape"),
+    ("End-to-end smoothness for new connections", "smoothness"),
+    ("Ingestion pipeline enhancements", "enhancements"),
+    ("Pricing and packaging – explore usage-based models", "explore"),
+    ("Bring your own key – look into per-customer keys", "look"),
+    ("Ranking for product keywords in search", "Ranking"),
+    ("Zero-trust security", "security"),
+    ("Move faster as an organization", "faster"),
+    ("Modernize the data stack", "Modernize"),
+    ("Rethink the onboarding flow", "Rethink"),
+    ("Enable customers to self-serve", "customers"),
+    ("Designers join the planning calls", "join"),
+    ("Overhaul our security posture", "posture"),
+    ("Scale the support team sustainably", "sustainably"),
 ]
 
 
@@ -202,6 +240,11 @@ def test_activity_names_verb_count_and_output() -> None:
     assert found is not None and (found.verb, found.number, found.noun) == ("published", "4", "story")
     assert find_activity("Publish two posts per month") is not None
     assert outcome_of_activity("post") != outcome_of_activity("bug") != outcome_of_activity("webinar")
+    # generic artefacts a team makes count as output too (issue 12, sixth round); content items stay outcomes
+    for title, noun in (("3 charts in the design system", "chart"), ("Ship 4 connectors", "connector")):
+        found = find_activity(title)
+        assert found is not None and found.noun == noun
+    assert find_activity("At least 500 items across all content types") is None
 
 
 def test_activity_grammar_coordination_sentences_and_selections() -> None:
@@ -228,6 +271,12 @@ def test_rewrites_are_built_from_the_title() -> None:
     hints = {suggest_rewrite(t) for t, _ in VAGUE}
     assert len(hints) == len(VAGUE)
     assert "onboarding completion from 40% to 60%" in suggest_rewrite("Improve onboarding significantly")
+    # an exploration becomes a decision, people served say what changed for them, a metric gets its numbers
+    assert '"Decide on new pricing models by the end' in suggest_rewrite("Look into new pricing models")
+    assert '"Decide on usage-based models' in suggest_rewrite("Pricing – explore usage-based models")
+    assert "share of sales team who say" in suggest_rewrite("Support the sales team with enablement")
+    assert '"Raise ranking for product keywords' in suggest_rewrite("Ranking for product keywords")
+    assert '"Cut search response times from' in suggest_rewrite("Search response times as fast as the competition")
 
 
 def _seconds(call: Callable[[str], object], title: str) -> float:

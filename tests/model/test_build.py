@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from okrlint.model.build import build_repository, split_reference
+from okrlint.model.build import build_repository
 from okrlint.model.repository import KrRef, Loc, Repository
+from okrlint.model.resolve import split_reference
 from okrlint.source.documents import Document, kind_of
 from okrlint.source.problems import LoadProblem
 from okrlint.source.schemas import validate

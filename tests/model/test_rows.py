@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from test_build import build
 
+from okrlint.model.columns import Numbers
 from okrlint.model.csvlog import read_csv_log
 from okrlint.model.repository import CheckIn, CheckInLog, Loc
 from okrlint.model.rowgroups import group_rows
-from okrlint.model.rows import CheckInRows, Numbers, rows_of
+from okrlint.model.rows import CheckInRows, rows_of
 from okrlint.scoring.scores import row_order
 
 LOG = """\
@@ -91,6 +92,12 @@ def test_scan_reads_the_columns_the_rows_hold() -> None:
     }
     with pytest.raises(ValueError, match="no check-in column"):
         rows.scan("loc")
+    fields = ("date", "kr", "kpi", "value", "confidence", "author", "note", "team", "index")
+    assert [tuple(rows.field(i, name) for name in fields) for i in range(len(rows))] == [
+        tuple(getattr(row, name) for name in fields) for row in rows
+    ]
+    with pytest.raises(ValueError, match="no check-in field"):
+        rows.field(0, "loc")
 
 
 def test_csv_rows_keep_their_cells_columns() -> None:
@@ -130,5 +137,6 @@ def test_groups_in_scoring_order_are_the_rows_sorted() -> None:
     assert list(ordered.until(date(2026, 10, 2))) == list(ordered)[:6]
     assert ordered.last_date() == date(2026, 10, 5)
     assert list(ordered.where(lambda day, value: value > 2)) == [r for r in ordered if (r.value or 0) > 2]
+    assert list(ordered.fields("date", "value", "index")) == [(r.date, r.value, r.index) for r in ordered]
     _, up_to = group_rows([b, a], date(2026, 10, 1))
     assert [(r.loc.path, r.index) for r in up_to["nps"]] == [("b.yaml", 1), ("b.yaml", 3), ("a.yaml", 0)]

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from okrlint.config import Config
-from okrlint.model.build import kr_lookup
 from okrlint.model.load import LoadedRepository
 from okrlint.model.repository import CheckIn, CheckInLog, KeyResult, KrRef, OkrSet
+from okrlint.model.resolve import kr_lookup
 from okrlint.scoring.scores import row_order
 from okrlint.source.csvlog import FALSE_WORDS, TRUE_WORDS
 from okrlint.util.errors import UserError

@@ -20,15 +20,23 @@ from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 
 _LAYER = "summaries"
+# Summaries made since the index was last written whole go to a small second entry, so that a
+# pre-commit run on a just-edited file does not rewrite the index of every file; past this many
+# the index is written whole again.
+RECENT_MAX = 256
 
 
 def _index_key(store: LintCache) -> str:
     return store.file_key("summary-index")
 
 
-def read_summaries(store: LintCache) -> dict[str, FileSummary]:
-    """Return the cached summaries by content hash (empty when there are none or the entry is unusable)."""
-    data: Any = store.read(_LAYER, _index_key(store))
+def _recent_key(store: LintCache) -> str:
+    return store.file_key("summary-recent")
+
+
+def _read_entry(store: LintCache, key: str) -> dict[str, FileSummary]:
+    """Return one entry's summaries by content hash (empty when missing or unusable)."""
+    data: Any = store.read(_LAYER, key)
     if not isinstance(data, dict):
         return {}
     try:
@@ -37,32 +45,57 @@ def read_summaries(store: LintCache) -> dict[str, FileSummary]:
         return {}
 
 
+def _entries(
+    files: Sequence[SourceFile], stamps: Mapping[str, Stamp | None], summaries: Mapping[str, FileSummary]
+) -> dict[str, Any]:
+    """Return the encoded summaries of ``files`` by content hash, leaving out files that changed while read.
+
+    So the index never pairs a hash with what other content said.
+    """
+    return {
+        seen.content: summaries[source.rel].encode()
+        for source in files
+        if (seen := stamps.get(source.rel)) is not None and source.rel in summaries and unchanged(source, seen)
+    }
+
+
 def write_summaries(
     store: LintCache,
     files: Sequence[SourceFile],
     stamps: Mapping[str, Stamp | None],
     summaries: Mapping[str, FileSummary],
 ) -> None:
-    """Store the summaries of ``files`` (by path in ``summaries``) under their content hashes.
+    """Store the summaries of ``files`` (by path in ``summaries``) under their content hashes, as the whole index."""
+    store.write(_LAYER, _index_key(store), _entries(files, stamps, summaries))
+    store.write(_LAYER, _recent_key(store), {})
 
-    A file that changed while it was read is left out, so the index never pairs a hash with
-    what other content said.
+
+def _add_summaries(
+    run: CachedRun,
+    recent: Mapping[str, FileSummary],
+    fresh: Mapping[str, FileSummary],
+    summaries: Mapping[str, FileSummary],
+) -> None:
+    """Store ``fresh`` summaries beside the ``recent`` ones while those stay few, else write the whole index.
+
+    ``summaries`` holds every file's summary (by path).
     """
-    index = {
-        seen.content: summaries[source.rel].encode()
-        for source in files
-        if (seen := stamps.get(source.rel)) is not None and source.rel in summaries and unchanged(source, seen)
-    }
-    store.write(_LAYER, _index_key(store), index)
+    store = run.store
+    added = _entries([f for f in run.files if f.rel in fresh], run.stamps, fresh)
+    if len(recent) + len(added) > RECENT_MAX:
+        write_summaries(store, run.files, run.stamps, summaries)
+    else:
+        store.write(_LAYER, _recent_key(store), {**{c: s.encode() for c, s in recent.items()}, **added})
 
 
 def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
     """Return the summary of every file by path, loading the files whose summary is not cached; None if impossible.
 
-    Newly made summaries are added to the index.
+    Newly made summaries are stored (``_add_summaries``).
     """
     files, stamps, store = run.files, run.stamps, run.store
-    known = read_summaries(store)
+    recent = _read_entry(store, _recent_key(store))
+    known = {**_read_entry(store, _index_key(store)), **recent}
     summaries: dict[str, FileSummary] = {}
     missing = []
     for source in files:
@@ -78,18 +111,21 @@ def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
         fresh: dict[str, FileSummary] = {}
         load_repository(run.config, missing, run.loader, summaries=fresh)
         summaries.update(fresh)
-        write_summaries(store, files, stamps, summaries)
+        _add_summaries(run, recent, fresh, summaries)
     return summaries
 
 
 def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...] | None:
     """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
 
-    Files whose summary is not cached are loaded to make it (and the index is rewritten).
+    Files whose summary is not cached are loaded to make it (and it is stored). OKR sets that a target set
+    is only compared with are rebuilt from the outlines in their summaries, not loaded.
     """
     summaries = all_summaries(run)
-    context = context_files(run.files, summaries, targets) if summaries is not None else None
+    context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None
     if context is None:
         return None
-    loaded = load_repository(run.config, context.files, run.loader, incomplete=context.incomplete)
+    loaded = load_repository(
+        run.config, context.files, run.loader, incomplete=context.incomplete, outlines=context.outlines
+    )
     return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)

@@ -13,7 +13,7 @@ from typing import Any
 
 from okrlint.config import Config
 from okrlint.engine.cache import LintCache, Stamp, unchanged
-from okrlint.engine.treecodec import decode_loaded, encode_loaded
+from okrlint.engine.treecodec import decode_loaded, encode_loaded, with_built_log
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.yamlload import Limits
@@ -24,17 +24,23 @@ from okrlint.util.heap import return_large_blocks
 PARALLEL_MIN_BYTES = 1_000_000
 # From this many bytes of files, freed file texts and trees must go back to the system (``util.heap``).
 LARGE_LOAD_BYTES = 2_000_000
-# What a worker needs to load one file: its relative and full path and the limits.
-Job = tuple[str, str, int, int, int]
+
+
+Job = tuple[str, str, int, int, int, int]  # rel, path, max_file_bytes, max_nodes, max_depth, fiscal year start
+
+
+def _load(config: Config, source: SourceFile) -> LoadedFile:
+    """Load one file; a check-in log comes back built (``treecodec.with_built_log``)."""
+    return with_built_log(load_file(source, config.max_file_bytes, config.limits), config.fiscal_year_start_month)
 
 
 def _load_encoded(job: Job) -> bytes:
     """Worker: load one file and return its load result as marshal bytes."""
-    rel, path, max_file_bytes, max_nodes, max_depth = job
+    rel, path, max_file_bytes, max_nodes, max_depth, fiscal_year_start_month = job
     from pathlib import Path
 
     loaded = load_file(SourceFile(rel, Path(path)), max_file_bytes, Limits(max_nodes, max_depth, max_file_bytes))
-    return marshal.dumps(encode_loaded(loaded))
+    return marshal.dumps(encode_loaded(with_built_log(loaded, fiscal_year_start_month)))
 
 
 def _load_chunk(jobs: list[Job]) -> list[bytes]:
@@ -53,13 +59,13 @@ def _parse_all(
     size = sum(_size(f) for f in files)
     if jobs < 2 or len(files) < 2 * jobs or size < PARALLEL_MIN_BYTES:
         for source in files:
-            yield load_file(source, config.max_file_bytes, config.limits), None
+            yield _load(config, source), None
         return
     # The main process parses its own share while the workers parse the rest: on few cores
     # it would otherwise sit idle, then spend its time decoding what the workers send back.
     mine = set(range(0, len(files), jobs))
     tasks = [
-        (f.rel, str(f.path), config.max_file_bytes, config.max_nodes, config.max_depth)
+        (f.rel, str(f.path), config.max_file_bytes, config.max_nodes, config.max_depth, config.fiscal_year_start_month)
         for i, f in enumerate(files)
         if i not in mine
     ]
@@ -69,7 +75,7 @@ def _parse_all(
         remote = chain.from_iterable(in_window(pool, _load_chunk, chunks, 2 * (jobs - 1)))
         for i, source in enumerate(files):
             if i in mine:
-                yield load_file(source, config.max_file_bytes, config.limits), None
+                yield _load(config, source), None
             elif keep_data:
                 data = marshal.loads(next(remote))
                 yield decode_loaded(source, data), data
@@ -151,7 +157,7 @@ def _from_cache(
             return decode_loaded(source, data)
         except (TypeError, ValueError, IndexError):
             pass  # an entry of another shape: load the file again
-    loaded = load_file(source, config.max_file_bytes, config.limits)
+    loaded = _load(config, source)
     if cache is not None and seen is not None and unchanged(source, seen):
         cache.write("files", key, encode_loaded(loaded))
     return loaded

@@ -39,7 +39,8 @@ OUTPUT_NOUNS = word_set(
     snapshot integration script example sample template faq review conversation outreach touchpoint sync
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
     abm program component controller patch contribution submission keynote panel briefing epic task blogpost
-    thread lecture reel activity deliverable iteration"""
+    thread lecture reel activity deliverable iteration project chart graph diagram inquiry artefact artifact runbook
+    checklist recipe plugin connector"""
 )
 STAFF_NOUNS = word_set(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter

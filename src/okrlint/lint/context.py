@@ -10,7 +10,9 @@ repository (every OKR set, the org chart, the KPI catalogue: alignment, duplicat
 references and their hints) and the rows about its own key results: check-ins naming them,
 and measurements of the KPIs they are linked to (T404, T405, scores). Only the rules that
 compare OKR sets with each other (``STRUCTURE_RULES``) run over every set; the others run
-over the edited sets alone (:func:`focused`), which is what keeps the hook fast.
+over the edited sets alone (:func:`focused`), which is what keeps the hook fast. Those rules
+read only the outline of the other sets (``okrlint.model.outline``), and a set whose key
+results no target's rows can reach need not be loaded: its outline stands in for it.
 
 :func:`context_files` picks exactly those files from the per-file summaries, so a pre-commit
 run on one edited file need not load every check-in log.
@@ -19,7 +21,7 @@ run on one edited file need not load every check-in log.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import field, replace
 from datetime import date
 
 from okrlint.config import Config
@@ -43,15 +45,22 @@ STRUCTURE_RULES = frozenset({"E005", "E008", "E009", "E010"})
 
 @record
 class Context:
-    """The files some targets' findings depend on, in order; the kinds the others leave incomplete; the rules to run."""
+    """The files some targets' findings depend on, in order; the kinds the others leave incomplete; the rules to run.
+
+    ``outlines`` holds the outline bytes of the files among ``files`` that need not be loaded (path -> outlines).
+    """
 
     files: list[SourceFile]
     incomplete: set[str]
     row_rules_only: bool
+    outlines: dict[str, bytes] = field(default_factory=dict)
 
 
 def _needed(summary: FileSummary, logs: list[FileSummary], sets: list[FileSummary]) -> bool:
-    """Return True when findings of the target ``logs`` or ``sets`` can depend on a file with ``summary``."""
+    """Return True when findings of the target ``logs`` or ``sets`` can depend on a file with ``summary``.
+
+    Beyond this, a target OKR set depends on every OKR set, org chart and KPI catalogue (the structure).
+    """
     for log in logs:
         if (
             not log.refers.isdisjoint(summary.defines)
@@ -60,10 +69,10 @@ def _needed(summary: FileSummary, logs: list[FileSummary], sets: list[FileSummar
             or (log.kpis and summary.kind == "kpis")
         ):
             return True
-    if sets and summary.kind not in LOG_KINDS:
-        return True  # the structure: OKR sets, org chart, KPI catalogue
     return any(
-        not target.defines.isdisjoint(summary.refers) or not target.linked_kpis.isdisjoint(summary.kpis)
+        not target.defines.isdisjoint(summary.refers)
+        or not target.linked_kpis.isdisjoint(summary.kpis)
+        or not target.defines.isdisjoint(summary.defines)  # rows about these KRs resolve by date between the sets
         for target in sets
     )
 
@@ -73,25 +82,31 @@ def context_files(
     summaries: Mapping[str, FileSummary],
     targets: Collection[str],
     structure: bool = False,
+    outline: bool = False,
 ) -> Context | None:
     """Return the context of ``targets`` (check-in logs and OKR sets); None when a target is of another kind.
 
     The findings of an org chart or a KPI catalogue may depend on any file: those take the full path.
-    ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets.
+    ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets. With ``outline``,
+    the OKR sets in the context only for the structure are named in ``Context.outlines`` (their findings
+    are not wanted, so their outlines stand in for them).
     """
     logs = [summaries[rel] for rel in targets if summaries[rel].kind in LOG_KINDS]
     sets = [summaries[rel] for rel in targets if summaries[rel].kind in SET_KINDS]
     if len(logs) + len(sets) != len(targets):
         return None
-    chosen: list[SourceFile] = []
-    incomplete: set[str] = set()
+    context = Context([], set(), row_rules_only=not sets)
     for source in files:
         summary = summaries[source.rel]
-        if source.rel in targets or (structure and summary.kind not in LOG_KINDS) or _needed(summary, logs, sets):
-            chosen.append(source)
+        if source.rel in targets or _needed(summary, logs, sets):
+            context.files.append(source)
+        elif (structure or sets) and summary.kind not in LOG_KINDS:
+            context.files.append(source)
+            if outline and summary.outlines and summary.kind in SET_KINDS:
+                context.outlines[source.rel] = summary.outlines
         else:
-            incomplete |= summary.incomplete
-    return Context(chosen, incomplete, row_rules_only=not sets)
+            context.incomplete.update(summary.incomplete)
+    return context
 
 
 def _reads(summary: FileSummary, edited: FileSummary) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "DELIVERY_VERBS",
     "DONE_WORDS",
     "EVALUATIVE",
+    "EXPLORING_VERBS",
     "EXTRA_VAGUE_IN_SENTENCES",
     "IRREGULAR",
     "MAKE_CUES",
@@ -27,8 +28,10 @@ __all__ = [
     "OBJECT_STOPS",
     "PEOPLE",
     "PEOPLE_SUBJECTS",
+    "PHRASAL_VAGUE",
     "RECORD_VERBS",
     "SENTENCE_CUES",
+    "SERVICE_VERBS",
     "SKIP",
     "STRONG_OBJECT_CUES",
     "TOGETHER",
@@ -39,6 +42,8 @@ __all__ = [
     "VAGUE_VERBS",
     "WITH",
     "lemma",
+    "manner_adverb",
+    "quality_noun",
     "word_set",
 ]
 
@@ -58,7 +63,8 @@ DELIVERY_VERBS = word_set(
     secure approve validate standardize standardise devise come do run use capture communicate submit upstream fix
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
-    consolidate unify rename package containerize containerise split expand identify reconfigure propose"""
+    consolidate unify rename package containerize containerise split expand identify reconfigure propose show display
+    surface visualize visualise"""
 )
 VAGUE_VERBS = word_set(
     """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
@@ -69,14 +75,16 @@ VAGUE_VERBS = word_set(
     embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
     revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
     capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save
+    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save attract
+    retain modernize modernise rethink revisit reimagine
     """
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
 PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
 # subjects whose behaviour nobody counts in a sentence: "People continue to talk about our brand"
 PEOPLE_SUBJECTS = PEOPLE | word_set(
-    "community partners folks readers visitors prospects buyers admins maintainers contributors employees staff"
+    """community partners folks readers visitors prospects buyers admins maintainers contributors employees staff
+    designers marketers writers analysts researchers managers leaders executives founders hires newcomers reps"""
 )
 TOGETHER = frozenset({"work", "collaborate", "partner", "coordinate", "team"})
 WITH = frozenset({"with", "across", "closely", "together", "alongside"})
@@ -128,7 +136,10 @@ ABSTRACT_NOUNS = word_set(
     optimization optimizations optimisation optimisations hardening exploration investigation expression alignment
     transition footprint positioning excellence mindset awareness understanding engagement collaboration accountability
     ownership transparency diversity inclusion belonging wellbeing well-being posture discoverability partnerships
-    vision focus"""
+    vision focus security speed health clarity trust confidence satisfaction happiness morale
+    momentum traction reputation perception sentiment mindshare autonomy hygiene robustness responsiveness polish
+    delight ease convenience growth accuracy flexibility extensibility maintainability reach ranking rankings
+    retention conversion churn latency uptime activation traffic revenue"""
 )
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
@@ -141,8 +152,49 @@ OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class a
 SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
 RECORD_VERBS = word_set(
-    "document write draft publish spec define design plan propose present measure track audit report describe outline"
+    """document write draft publish spec define design plan propose present measure track audit report describe outline
+    expose show display surface visualize visualise monitor"""
 )
+
+# a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",
+# "Figure out our strategy", "Move towards a platform model", "Lay the groundwork for X"
+PHRASAL_VAGUE = frozenset(
+    {
+        ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
+        ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
+        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"),
+    }
+)  # fmt: skip
+# verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
+EXPLORING_VERBS = word_set("explore investigate experiment research study")
+# verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
+SERVICE_VERBS = word_set("support serve assist equip enable")
+# nouns in -ness that name a thing, not a quality
+_NOT_QUALITIES = word_set("business businesses harness witness wilderness")
+_NOMINAL_ENDINGS = (("izations", "ize"), ("ization", "ize"), ("isations", "ise"), ("isation", "ise"),
+                    ("ifications", "ify"), ("ification", "ify"), ("ations", "ate"), ("ation", "ate"), ("ations", "e"),
+                    ("ation", "e"), ("ments", ""), ("ment", ""), ("tions", "e"), ("tion", "e"))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def quality_noun(word: str, change_verbs: frozenset[str] = frozenset()) -> bool:
+    """Return True for a noun that names a quality, not an artefact: "smoothness", "readiness", and with
+    ``change_verbs`` the noun of a change verb ("enhancements", "simplification", "reduction")."""
+    if len(word) > 6 and word.endswith("ness") and word not in _NOT_QUALITIES:
+        return True
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] + base in change_verbs for suffix, base in _NOMINAL_ENDINGS
+    )
+
+
+def manner_adverb(word: str, adjectives: frozenset[str]) -> bool:
+    """Return True for an adverb made from one of ``adjectives``: "reliably", "sustainably", "robustly", "easily"."""
+    if not word.endswith("ly") or len(word) < 6:
+        return False
+    stem = word[:-2]
+    bases = (stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "le" if word.endswith("bly") else "")
+    return any(b in adjectives for b in bases if b)
+
 
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
 ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")

@@ -29,28 +29,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
 
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
-    AUX,
-    BE,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
     COMPARATIVES,
     DELIVERY_VERBS,
     DONE_WORDS,
     EVALUATIVE,
-    EXTRA_VAGUE_IN_SENTENCES,
+    EXPLORING_VERBS,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
     PEOPLE,
-    PEOPLE_SUBJECTS,
+    PHRASAL_VAGUE,
     RECORD_VERBS,
-    SENTENCE_CUES,
+    SERVICE_VERBS,
     SKIP,
     STRONG_OBJECT_CUES,
     TOGETHER,
@@ -61,8 +58,11 @@ from okrlint.lint.deliverable_words import (
     VAGUE_VERBS,
     WITH,
     lemma,
+    manner_adverb,
+    quality_noun,
     word_set,
 )
+from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
@@ -76,13 +76,12 @@ _QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names somet
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
-
-
-class Verdict(NamedTuple):
-    """What a quantity-free title is ("deliverable" or "vague") and the words that decided it."""
-
-    kind: str
-    words: tuple[str, ...]
+_PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
+_DECISION_VERBS = word_set("decide choose select pick recommend")
+_NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
+_PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
+_AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
+_SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 
 
 def _words(title: str) -> list[str]:
@@ -97,7 +96,7 @@ def _lead(words: list[str]) -> int:
     while i < len(words) and (
         words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
-        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and _at(words, i + 1) == "to")
+        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and at(words, i + 1) == "to")
     ):
         i += 1
     return i
@@ -107,6 +106,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     """Judge a clause by its leading verb, None when it does not start with a known verb."""
     if start >= len(words):
         return None
+    drifting = _drifting(words, start)
+    if drifting is not None:
+        return drifting
     head = words[start]
     low = head.lower()
     if low.endswith("ing") and lemma(low, VAGUE_VERBS):
@@ -115,9 +117,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
-    if low in ("ensure", "ensures") and _at(words, start + 1).lower() != "that":
+    if low in ("ensure", "ensures") and at(words, start + 1).lower() != "that":
         # "Ensure the process is consistent" is judged as its clause; "Ensure competitive benefits" by its object
-        stated = _stated(words[start + 1 :])
+        stated = statement(words[start + 1 :])
         cues = _object_cues(words, start) if stated is None else []
         return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", _phrase(words, start))))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
@@ -125,19 +127,20 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if vague is not None and low.endswith("ed") and low != vague:
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None:
-        return Verdict("vague", (head,) if vague != "speed" else (f"{head} {_at(words, start + 1)}".strip(),))
+        return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
-    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and _at(rest, 1) in PEOPLE)  # "Make users data literate"
+    people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"
     if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         return Verdict("vague", tuple(words[start : start + 2]))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
-    praise = [w for j, w in enumerate(rest) if w in praising and _at(rest, j + 1) not in ARTEFACTS]
+    # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
+    praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
@@ -146,12 +149,67 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     return Verdict("deliverable", _phrase(words, start))
 
 
+def _phrasal(words: list[str], start: int) -> bool:
+    """Return True when the verb at ``start`` explores or drifts with its particle: "Look into", "Move towards"."""
+    low, nxt = words[start].lower(), at(words, start + 1).lower()
+    noun = at(words, start + 2).lower() if nxt in ("a", "an", "the", "our") else nxt
+    verb = lemma(low, _PHRASAL_HEADS)
+    decided = at(words, start + 2).lower() in ("if", "whether")  # "Figure out whether to X": a decision
+    return nxt in ("towards", "toward") or bool(verb and not decided and {(verb, nxt), (verb, noun)} & PHRASAL_VAGUE)
+
+
+def _drifting(words: list[str], start: int) -> Verdict | None:
+    """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
+    pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
+    """
+    low = words[start].lower()
+    if at(words, start + 1).lower() in _AFTER_PHRASAL and _phrasal(words, start):
+        return Verdict("vague", (words[start], words[start + 1]))
+    if low[:4] not in _SERVICE_STEMS or lemma(low, SERVICE_VERBS) is None:
+        return None
+    end = start + 1
+    while end < min(len(words), start + 6) and words[end].lower() not in OBJECT_STOPS and words[end] not in ".;":
+        end += 1
+    return Verdict("vague", (words[start], words[end - 1])) if words[end - 1].lower() in PEOPLE else None
+
+
+def _exploring(words: list[str], start: int) -> bool:
+    """Return True when the clause at ``start`` explores instead of making a thing: "explore", "look into"."""
+    i = _lead(words[start:]) + start
+    return i < len(words) and (lemma(words[i].lower(), EXPLORING_VERBS) is not None or _phrasal(words, i))
+
+
+def _decided(words: list[str], start: int) -> Verdict | None:
+    """Return the decision that ends an exploration, else None: "Investigate X and decide whether it's worth it"."""
+    main = main_clause(words[start:])
+    for i in range(1, len(main) - 1):
+        if main[i].lower() in ("and", "then") and lemma(main[i + 1].lower(), _DECISION_VERBS):
+            return Verdict("deliverable", tuple(main[i + 1 : i + 3]))
+    return None
+
+
+def _names(rest: list[str], j: int) -> bool:
+    """Return True when the word at ``j``, after a praise word, makes the pair a name: "engagement metrics",
+    "engagement tracking" (a gerund that ends the object), not "best-in-class onboarding experience"."""
+    word = at(rest, j)
+    return word in ARTEFACTS or (len(word) > 5 and word.endswith("ing") and at(rest, j + 1) in (*OBJECT_STOPS, ""))
+
+
+def _unknown_verb(words: list[str], start: int) -> Verdict | None:
+    """Judge an imperative whose verb okrlint does not know by its object, else None: "Overhaul our security
+    posture", "Scale the support team sustainably" (a lead word right before a determiner is a verb)."""
+    if not words[start].isalpha() or at(words, start + 1).lower() not in ("the", "our", "a", "an", "their", "its"):
+        return None
+    cues = _object_cues(words, start)
+    return Verdict("vague", tuple(cues)) if cues else None
+
+
 def _object_cues(words: list[str], start: int) -> list[str]:
     """Return the words that make a verb's object a quality, not an artefact: its head ("Expand the capabilities",
     "Revamp our email marketing"), a manner adverb ("Run it more efficiently") or praise ("comprehensive coverage").
     """
     i, verb = start + 1, words[start].lower()
-    while _at(words, i).lower() in ("and", "&", "or") and lemma(_at(words, i + 1).lower(), _COORDINATED):
+    while at(words, i).lower() in ("and", "&", "or") and lemma(at(words, i + 1).lower(), _COORDINATED):
         i, verb = i + 2, words[i + 1].lower()
     span: list[str] = []  # lower-case words only: a capital names something ("Complete the Awesome Endeavour")
     while i < len(words) and len(span) < 6:
@@ -160,36 +218,20 @@ def _object_cues(words: list[str], start: int) -> list[str]:
             break
         span.append(low if words[i] == low else "")
         i += 1
-    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or w == "some"]
-    if span and span[0] in ("more", "fewer", "less") and not _at(span, 1).endswith(_ADJECTIVE_ENDINGS):
+    cues = [w for w in span if w in OBJECT_EVALUATIVE or w in _MANNER or manner_adverb(w, _PRAISE) or w == "some"]
+    if span and span[0] in ("more", "fewer", "less") and not at(span, 1).endswith(_ADJECTIVE_ENDINGS):
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
-    # the head noun ends the object or comes before a participle: "strong content coverage capturing searches"
-    ends = [j == len(span) - 1 or span[j + 1].endswith("ing") for j in range(len(span))]
+    elif span and span[0] in COMPARATIVES - {"more", "fewer", "less"} and at(span, 1) in ("", "as", "than", "and"):
+        cues.append(span[0])  # "Move faster as an organization": by how much? ("Add better error messages" names them)
+    # the head noun ends the object or comes before a participle with its own object: "strong content coverage
+    # capturing searches" (but "the engagement tracking" is one compound noun)
+    cut = len(span) == 6  # the object goes on past the words read
+    ends = [
+        j == len(span) - 1 or (span[j + 1].endswith("ing") and (j + 2 < len(span) or cut)) for j in range(len(span))
+    ]
     if lemma(verb, RECORD_VERBS):
         return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
-    return cues + [w for w, end in zip(span, ends, strict=True) if end and w in ABSTRACT_NOUNS]
-
-
-def _noun_phrase_cues(words: list[str]) -> list[str]:
-    """Return the words that make a bare noun phrase a quality: "Useful clusters", "CI optimization"."""
-    phrase = _main_clause(words)
-    lower = [w.lower() for w in phrase]
-    if not lower:
-        return []
-    first = 1 if lower[0] in ("a", "an", "the", "our") else 0
-    if tuple(lower[:2]) in UNBOUNDED:
-        return phrase[:2]  # "World class query experience", "Pay down tech debt"
-    if _at(lower, first) in EVALUATIVE:
-        return phrase[first : first + 1]
-    heads = []
-    for i, low in enumerate(lower):
-        if low in OBJECT_STOPS and low != ",":
-            break
-        if _at(lower, i + 1) in ("and", "or", "&", ",", "") or _at(lower, i + 1) in OBJECT_STOPS:
-            heads.append(i)
-    return [
-        phrase[i] for i in heads if lower[i] in ABSTRACT_NOUNS or lower[i] in ("activities", "efforts", "initiatives")
-    ]
+    return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
 
 
 def _coordinated_change(words: list[str], start: int) -> str | None:
@@ -199,7 +241,7 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
             return None
         nxt = words[i + 1].lower()
         verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
-        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and _at(words, i + 2).lower() not in OBJECT_STOPS
+        modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
@@ -213,113 +255,9 @@ def _phrase(words: list[str], start: int) -> tuple[str, ...]:
     return tuple(words[start:end])
 
 
-def _at(words: list[str], i: int) -> str:
-    """Return the word at ``i``, or an empty string past the end."""
-    return words[i] if i < len(words) else ""
-
-
-def _main_clause(words: list[str]) -> list[str]:
-    """Return the words before the first subordinate clause, aside or dash, without parentheses."""
-    kept: list[str] = []
-    depth = 0
-    for i, word in enumerate(words):
-        low = word.lower()
-        if low == "(":
-            depth += 1
-        elif low == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if (low in CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
-                break
-            if low == "," and _at(words, i + 1).lower().endswith("ing"):
-                break
-            if low == "to" and i > 1 and lemma(_at(words, i + 1).lower(), DELIVERY_VERBS | VAGUE_VERBS):
-                break  # "Restructure Marketo to allow for better tracking": the purpose is a side clause
-            if low != ",":
-                kept.append(word)
-    return kept
-
-
-def _done_state(lower: list[str], i: int) -> bool:
-    """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
-    low, nxt = lower[i], _at(lower, i + 1)
-    if low in DONE_WORDS:
-        return True
-    if low in BE and nxt == "in" and _at(lower, i + 2) in ("place", "production"):
-        return True  # "Disclosure programs are in place"
-    if low in BE:
-        while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
-            i += 1
-            nxt = _at(lower, i + 1)
-        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
-    if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
-    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
-
-
-def _sentence(words: list[str]) -> Verdict:
-    """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
-    stated = _stated(words)
-    if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
-        return stated
-    quality = _noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
-    if quality:
-        return Verdict("vague", tuple(quality))
-    return stated if stated is not None else Verdict("deliverable", tuple(_main_clause(words)[:3]))
-
-
-def _verb_form(words: list[str]) -> bool:
-    """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
-    if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
-        return True
-    return any(w.islower() and w.isalpha() and w.endswith(("ed", "s")) and not w.endswith(("ss", "us", "is"))
-               for w in _main_clause(words)[1:])  # fmt: skip
-
-
-def _stated(words: list[str]) -> Verdict | None:
-    """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
-    words = _main_clause(words)
-    lower = [w.lower() for w in words]
-    cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
-    done = [i for i in range(len(lower)) if _done_state(lower, i)]
-    firm = [
-        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and _at(lower, i + 1) in "a an the")
-    ]
-    compared = [i for i, low in enumerate(lower) if low in COMPARATIVES and "than" in lower[i + 1 :]]
-    if compared:
-        return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
-    if cues and firm and cues[0] == 0:
-        cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
-    if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
-        i = (firm or done)[0]
-        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
-        return Verdict("deliverable", tuple(words[first : i + 2]))
-    if cues:
-        return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
-    acting = _people_act(lower)
-    if acting is not None:
-        return Verdict("vague", (words[acting],))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
-    return Verdict("vague", (aux[0],)) if aux else None
-
-
-def _people_act(lower: list[str]) -> int | None:
-    """Return where the verb is when people act in present tense: "Users adopt new products", not "Users can"."""
-    i = 0
-    while _at(lower, i) in ("the", "our", "all", "more", "other", "new", "every", "most", "many", "a"):
-        i += 1
-    if _at(lower, i) not in PEOPLE_SUBJECTS:
-        return None
-    verb = _at(lower, i + 1)
-    plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
-    unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
-    # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
-    return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
-
-
 def _purpose(words: list[str], start: int) -> int:
     """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
-    if lemma(_at(words, start).lower(), TOGETHER) is None or _at(words, start + 1).lower() not in WITH:
+    if lemma(at(words, start).lower(), TOGETHER) is None or at(words, start + 1).lower() not in WITH:
         return start
     for i in range(start + 2, min(len(words) - 1, start + 10)):
         if words[i].lower() == "to" and words[i + 1].isalpha():
@@ -329,38 +267,59 @@ def _purpose(words: list[str], start: int) -> int:
     return start
 
 
+def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | None:
+    """Return the words of an open amount or a comparison with no number: "as fast as GitHub.com", "in good shape"."""
+    if "possible" in lower:
+        i = lower.index("possible")
+        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+            return ("as", "possible")
+    if any(pair in UNBOUNDED for pair in itertools.pairwise(lower)):  # then only in the main clause, not in
+        main = [w.lower() for w in main_clause(words)]  # a side one: "with tests where possible"
+        unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
+        if unbounded:
+            return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
+    for i in range(len(lower) - 2) if lower.count("as") > 1 else ():
+        if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
+            return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
     words = _words(title)
     start = _purpose(words, _lead(words))
-    verdict = _verb_led(words, start, extra)
+    verdict = _verb_led(words, start, extra) or _unknown_verb(words, start)
     marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
     if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done
         after = marks[0] + 1
         verdict = _verb_led(words, _lead(words[after:]) + after, extra)
         if verdict is not None and verdict.kind == "vague" and words[marks[0]] != ":":
-            # after a dash only a change verb outweighs the headline: "Results reporting – improve the UI", but
-            # "Multimodal evaluations – evaluate multimodal content" names a deliverable
-            verdict = verdict if lemma(words[_lead(words[after:]) + after], CHANGE_VERBS) else None
+            # after a dash only a change or an exploring verb outweighs the headline: "Results reporting – improve
+            # the UI", "Pricing – explore pricing models", but "Multimodal evaluations – evaluate multimodal content"
+            lead = words[_lead(words[after:]) + after]
+            verdict = verdict if lemma(lead, CHANGE_VERBS) or _exploring(words, after) else None
     elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
-        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or _stated(words[after:])
-        if spelled is None and _verb_form(words[after:]):
-            spelled = _sentence(words[after:])  # "Every ELT pipeline validates permissions", not "Inbound generation"
+        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or statement(words[after:])
+        if spelled is None and verb_form(words[after:]):
+            spelled = judge_sentence(
+                words[after:]
+            )  # "Every ELT pipeline validates permissions", not "Inbound generation"
         verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
     if verdict is None:
-        verdict = _sentence(words[start:])
+        verdict = judge_sentence(words[start:])
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
+    elif verdict.kind == "vague" and lemma(at(words, start).lower(), EXPLORING_VERBS | {"evaluate", "assess"}):
+        verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
-    if verdict.kind == "deliverable" and "possible" in lower:  # "as locked down as possible": an open amount
-        i = lower.index("possible")
-        if _at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
-            verdict = Verdict("vague", ("as", "possible"))
+    compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None
+    if compared is not None:
+        verdict = Verdict("vague", compared)
     if verdict.kind == "deliverable" and extra:
         hits = [w for w in words if w.lower() in extra or lemma(w, extra)]
         if hits:

@@ -14,6 +14,7 @@ from okrlint.util.records import record
 
 if TYPE_CHECKING:
     from okrlint.config import Config
+    from okrlint.model.alignment import Alignment
     from okrlint.model.repository import Loc, Repository
     from okrlint.scoring.scores import CheckIns
 
@@ -32,6 +33,13 @@ class RuleContext:
         from okrlint.scoring.scores import collect_checkins
 
         return collect_checkins(self.repo, self.as_of)
+
+    @cached_property
+    def alignments(self) -> tuple[Alignment, ...]:
+        """Return every ``aligns`` entry resolved against the repository, once for every rule that needs them."""
+        from okrlint.model.alignment import alignments
+
+        return tuple(alignments(self.repo))
 
 
 Hit = tuple["Loc", str]  # the model loads with the first rule that runs, not with the registry

@@ -29,6 +29,20 @@ _LEAD_RE = lazy_compile(
     r"(?:e?s|e?d|ing)?\s+(?P<subject>.+)",
     re.IGNORECASE,
 )
+# an exploration (at the start or after a dash) is better written as a decision: "Look into pricing models"
+_EXPLORE_RE = lazy_compile(
+    r"\s*(?:look\s+(?:into|at)|figure\s+out|think\s+(?:about|through)|(?:dig|delve)\s+into|explor(?:e|ing)"
+    r"|investigat(?:e|ing)|research|experiment\s+with|lay\s+the\s+(?:groundwork|foundations?)\s+for"
+    r"|(?:move|work)\s+towards?)\s+(?P<subject>\S.*)",
+    re.IGNORECASE,
+)
+_DASHES = ("–", "—", ":", " - ")
+# people served rather than a thing made: "Support the sales team with enablement"
+_SERVE_RE = lazy_compile(
+    r"\s*(?:support|serve|assist|equip|enable|empower|help)\s+(?P<people>(?:(?:the|our|all|every)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:team|teams|users|customers|developers|engineers|people|members|partners|staff))\b",
+    re.IGNORECASE,
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WHEN = (
     r"(?:the\s+)?(?:(?:end|start|beginning|middle|first\s+half|second\s+half)\s+of\s+"
@@ -59,7 +73,9 @@ _OTHER_VERBS = frozenset({"publicize", "publicise", "nail", "foster", "become", 
 _SPACE_RE = lazy_compile(r"\s+")
 # Where a subordinate clause starts; _cut drops it and what follows (a leading "\s*" tried at every
 # position of a long run of spaces would make this quadratic).
-_CUT_RE = lazy_compile(r"[(:;,]|\s-\s|—|–|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b")
+_CUT_RE = lazy_compile(
+    r"[(:;,]|\s-\s|—|–|\bas\s+\w+\s+as\b|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b"
+)
 # topic words → (metric added to the subject, direction, from, to)
 _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("onboard", "activation", "signup", "sign-up", "trial", "setup"), "completion", "up", "40%", "60%"),
@@ -75,11 +91,11 @@ _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("cost", "spend", "overhead", "time", "effort", "toil", "churn", "backlog", "debt"), "", "down", "12", "4"),
 )  # fmt: skip
 _VAGUE_TOPIC_NOUNS = frozenset({"performance", "speed", "quality", "experience", "state", "health", "scalability"})
-_DOWN_METRICS = lazy_compile(r"\b(?:latency|time|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
+_DOWN_METRICS = lazy_compile(r"\b(?:latency|times?|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
 _ARTICLE_RE = lazy_compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
 _METRIC_WORDS = lazy_compile(
-    r"\b(?:nps|csat|rate|ratio|score|time|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
-    r"|retention|conversion|satisfaction|uptime|availability|usage|cost|spend|accuracy|throughput|p\d\d)\b",
+    r"\b(?:nps|csat|rate|ratio|score|times?|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
+    r"|retention|conversion|satisfaction|ranking|rankings|uptime|availability|usage|cost|spend|accuracy|throughput|p\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +191,9 @@ def _num(text: str) -> float:
 def suggest_rewrite(title: str) -> str:
     """Return a concrete rewrite hint for a vague key-result title, built from its own words."""
     text = unicodedata.normalize("NFKC", title)
+    special = _explored_or_served(text)
+    if special is not None:
+        return special
     m = _LEAD_RE.match(text)
     first, _, rest = text.strip().partition(" ")
     if not m and rest and lemma(first, VAGUE_VERBS | DELIVERY_VERBS | _OTHER_VERBS):
@@ -185,6 +204,8 @@ def suggest_rewrite(title: str) -> str:
         if not clause:
             return _NO_SUBJECT
         clause = clause[0].lower() + clause[1:]
+        if _METRIC_WORDS.search(" ".join(clause.split()[:3])):  # "Ranking for product keywords": a metric, no number
+            return _measured(clause, False)
         return f'say how you will count it, e.g. "Raise the share of people who say that {clause} from 40% to 60%"'
     subject = _subject(m["subject"], article=bool(m["done"]))
     if not subject:
@@ -200,6 +221,23 @@ def suggest_rewrite(title: str) -> str:
     if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing") and not _topic(subject)[0]):
         return f"name the metric of {subject} and " + _measured(subject, False)
     return _measured(subject, bool(m["down"]))
+
+
+def _explored_or_served(text: str) -> str | None:
+    """Return the hint for an exploration (make it a decision) or for people served (say what changes for them)."""
+    starts = [0] + [i + len(d) for d in _DASHES if (i := text.find(d)) >= 0]  # the title or its first dash clause
+    explored = next((m for i in starts if (m := _EXPLORE_RE.match(text, i))), None)
+    subject = _subject(explored["subject"]) if explored else ""
+    if subject:
+        return (
+            f'make it a decision or a number, e.g. "Decide on {subject} by the end of the quarter" '
+            "(milestone: true), or say what it must move from what to what"
+        )
+    served = _SERVE_RE.match(text)
+    if served is None:
+        return None
+    people = _ARTICLE_RE.sub("", _SPACE_RE.sub(" ", served["people"]))
+    return f'say what changes for them, e.g. "Raise the share of {people} who say it helps their work from 40% to 60%"'
 
 
 _OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (

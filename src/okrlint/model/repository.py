@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from datetime import date
 from types import MappingProxyType
@@ -50,6 +50,11 @@ class FieldLocs(Mapping[str, Loc]):
         self._keys, self._shape = layout_of(marks, base)
 
     @classmethod
+    def from_marks(cls, path: str, marks: Iterable[tuple[str, int, int]], line: int) -> FieldLocs:
+        """Return the locations of fields given as ``(name, line, column)`` (as ``field_marks`` gives them)."""
+        return cls(path, {name: (mark_line, column) for name, mark_line, column in marks}, line)
+
+    @classmethod
     def laid_out(cls, path: str, line: int, keys: tuple[str, ...], shape: tuple[int, ...]) -> FieldLocs:
         """Return the locations of fields laid out as ``layout_of`` gave (``keys``, ``shape``) from ``line``."""
         locs = cls.__new__(cls)
@@ -68,6 +73,12 @@ class FieldLocs(Mapping[str, Loc]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+def field_marks(fields: Mapping[str, Loc], names: Iterable[str] | None = None) -> tuple[tuple[str, int, int], ...]:
+    """Return ``(name, line, column)`` of the fields ``names`` that are present (default: all), as plain data."""
+    chosen = fields if names is None else (name for name in names if name in fields)
+    return tuple((name, (loc := fields[name]).line, loc.column) for name in chosen)
 
 
 @record

@@ -56,6 +56,13 @@ class RowGroup(Sequence[CheckIn]):
         stores = self._stores
         return (stores[w].value(p) for w, p in zip(self._which, self._positions, strict=True))
 
+    def fields(self, *names: str) -> Iterator[tuple[Any, ...]]:
+        """Yield, row by row in order, the fields ``names`` (see ``CheckInRows.field``) without making the rows."""
+        stores = self._stores
+        for w, p in zip(self._which, self._positions, strict=True):
+            store = stores[w]
+            yield tuple(store.field(p, name) for name in names)
+
     def value(self, i: int) -> Any:
         """Return the value of the i-th row (without making its ``CheckIn``)."""
         return self._stores[self._which[i]].value(self._positions[i])

@@ -18,10 +18,9 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, overload
 
+from okrlint.model.columns import Numbers, Texts
 from okrlint.model.repository import CheckIn, CheckInLog, FieldLocs, KrRef, Loc, layout_of
 
-_NONE, _FLOAT, _INT, _TRUE, _FALSE, _OTHER = range(6)
-_EXACT = 2**53  # every int up to this size is exactly a double
 Layout = tuple[int, tuple[str, ...], tuple[int, ...]]  # the row's own column, its field names and their shape
 Key = tuple[str | None, str | None, str | None, str | None]  # kr, kpi, author, team
 RowPlace = tuple[int, int, Layout]  # the row's index in the file, its line and its layout
@@ -32,117 +31,6 @@ _KEY_FIELDS = {"kr": 0, "kpi": 1, "author": 2, "team": 3}
 def day_of(ordinal: int) -> date:
     """Return the date of a day number; equal dates share one object."""
     return date.fromordinal(ordinal)
-
-
-class Numbers:
-    """A column of check-in values (numbers, booleans or None): a kind byte and a double per row.
-
-    An int is kept as a double when it is one exactly and read back as an int; anything else
-    (a huge int, another type) is kept aside as written.
-    """
-
-    __slots__ = ("_kinds", "_numbers", "_other")
-
-    def __init__(self) -> None:
-        self._kinds = bytearray()
-        self._numbers = array("d")
-        self._other: dict[int, Any] = {}
-
-    def append(self, value: Any) -> None:
-        """Add ``value`` at the end of the column."""
-        kind, number = _FLOAT, 0.0
-        if type(value) is float:
-            number = value
-        elif type(value) is int and -_EXACT <= value <= _EXACT:
-            kind, number = _INT, float(value)
-        elif value is None:
-            kind = _NONE
-        elif value is True or value is False:
-            kind = _TRUE if value else _FALSE
-        else:
-            kind = _OTHER
-            self._other[len(self._kinds)] = value
-        self._kinds.append(kind)
-        self._numbers.append(number)
-
-    def __len__(self) -> int:
-        return len(self._kinds)
-
-    def __getitem__(self, i: int) -> Any:
-        return self._decode(i, self._kinds[i], self._numbers[i])
-
-    def _decode(self, i: int, kind: int, number: float) -> Any:
-        if kind == _FLOAT:
-            return number
-        if kind == _INT:
-            return int(number)
-        if kind == _NONE:
-            return None
-        if kind == _OTHER:
-            return self._other[i]
-        return kind == _TRUE
-
-    def __iter__(self) -> Iterator[Any]:
-        decode = self._decode
-        for i, (kind, number) in enumerate(zip(self._kinds, self._numbers, strict=True)):
-            yield number if kind == _FLOAT else decode(i, kind, number)
-
-
-class Texts:
-    """A column of optional texts (notes): one joined string and where each row's text ends in it.
-
-    No object is kept per row: a row's text is cut out of the joined string when it is read, so
-    nothing small outlives the file's parse tree between its blocks of memory.
-    """
-
-    __slots__ = ("_ends", "_parts", "_text")
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._text = ""
-        self._ends: array[int] | None = None  # the end of each row's text; ~end for None
-
-    def append(self, text: str | None, rows_before: int) -> None:
-        """Add the text of the row after ``rows_before`` rows (None: no text)."""
-        if text is None and self._ends is None:
-            return
-        ends = self._ends
-        if ends is None:
-            ends = self._ends = array("i", repeat(~0, rows_before))
-        end = ends[-1] if ends else 0
-        end = ~end if end < 0 else end
-        if text is None:
-            ends.append(~end)
-        else:
-            self._parts.append(text)
-            ends.append(end + len(text))
-
-    def finish(self) -> None:
-        """Join the texts added (no text is added after this)."""
-        self._text, self._parts = "".join(self._parts), []
-
-    def __len__(self) -> int:
-        return len(self._ends) if self._ends is not None else 0
-
-    def get(self, i: int) -> str | None:
-        """Return the text of row ``i`` (None past the last row with a text)."""
-        if self._ends is None or i >= len(self._ends):
-            return None
-        end = self._ends[i]
-        if end < 0:
-            return None
-        start = self._ends[i - 1] if i else 0
-        return self._text[(~start if start < 0 else start) : end]
-
-    def __iter__(self) -> Iterator[str | None]:
-        text, start = self._text, 0
-        for end in self._ends or ():
-            if end < 0:
-                start = ~end
-                yield None
-            else:
-                yield text[start:end]
-                start = end
 
 
 class CheckInRows(Sequence[CheckIn]):
@@ -269,6 +157,20 @@ class CheckInRows(Sequence[CheckIn]):
         """Return the value of row ``i`` (without making its ``CheckIn``)."""
         return self._values[i]
 
+    def field(self, i: int, name: str) -> Any:
+        """Return field ``name`` of row ``i`` (a ``CheckIn`` field but ``loc``, ``fields`` and ``resolved``)."""
+        if name in _KEY_FIELDS:
+            return self._key_table[self._keys[i]][_KEY_FIELDS[name]]
+        if name == "date":
+            return day_of(self._days[i])
+        if name in ("value", "confidence"):
+            return (self._values if name == "value" else self._confidences)[i]
+        if name == "note":
+            return self._notes.get(i)
+        if name == "index":
+            return self._indices[i]
+        raise ValueError(f"no check-in field {name!r}")
+
     def ordinal(self, i: int) -> int:
         """Return the day number of row ``i``'s date."""
         return self._days[i]
@@ -276,6 +178,38 @@ class CheckInRows(Sequence[CheckIn]):
     def file_index(self, i: int) -> int:
         """Return row ``i``'s position among the rows of its file (``CheckIn.index``)."""
         return self._indices[i]
+
+    def columns(self) -> tuple[Any, ...]:
+        """Return the columns of rows not yet resolved as plain data (for marshal); :meth:`from_columns` reads it."""
+        if self._resolved is not None:
+            raise ValueError("resolved rows are not kept as plain data")
+        arrays = (self._days, self._keys, self._lines, self._layouts, self._indices)
+        tables = (tuple(self._key_table), tuple(self._layout_table))
+        return (
+            *(a.tobytes() for a in arrays),
+            *tables,
+            self._values.state(),
+            self._confidences.state(),
+            self._notes.state(),
+        )
+
+    @classmethod
+    def from_columns(cls, path: str, data: tuple[Any, ...]) -> CheckInRows:
+        """Return the rows of log ``path`` from :meth:`columns` data; raise ValueError or TypeError for other data."""
+        days, keys, lines, layouts, indices, key_table, layout_table, values, confidences, notes = data
+        rows = cls(path)
+        for column, raw in zip(
+            (rows._days, rows._keys, rows._lines, rows._layouts, rows._indices),
+            (days, keys, lines, layouts, indices),
+            strict=True,
+        ):
+            column.frombytes(raw)
+        if len({len(rows._days), len(rows._keys), len(rows._lines), len(rows._layouts), len(rows._indices)}) != 1:
+            raise ValueError("columns differ in length")
+        rows._key_table, rows._layout_table = list(key_table), list(layout_table)
+        rows._values, rows._confidences = Numbers.from_state(values), Numbers.from_state(confidences)
+        rows._notes = Texts.from_state(notes)
+        return rows
 
     def with_resolved(self, resolved: Sequence[KrRef | None]) -> CheckInRows:
         """Return the same rows with each row's resolved KR (one per row, in order); columns are shared."""

@@ -2,15 +2,18 @@
 
 A file's summary names its kind, the kinds it leaves incomplete (a broken file), the key
 results it defines (``team, objective, kr``) and the KPIs they are linked to, and, for a
-check-in log, the key results and KPIs its rows name. The engine uses summaries to decide
-which files a file's findings can depend on without loading the others.
+check-in log, the key results and KPIs its rows name, and for an OKR set its outline. The
+engine uses summaries to decide which files a file's findings can depend on without loading
+the others, and outlines stand in for the OKR sets an edited set is only compared with.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from okrlint.model.build import RepositoryBuilder, split_reference
+from okrlint.model.build import RepositoryBuilder
+from okrlint.model.outline import encode_outlines
+from okrlint.model.resolve import split_reference
 from okrlint.model.rows import rows_of
 from okrlint.util.records import record
 
@@ -27,6 +30,7 @@ class FileSummary:
     refers: frozenset[KrKey] = frozenset()
     kpis: frozenset[str] = frozenset()
     linked_kpis: frozenset[str] = frozenset()  # the KPIs named by the ``kpi`` of the key results it defines
+    outlines: bytes = b""  # its OKR sets as the rules comparing sets read them (``okrlint.model.outline``)
 
     def encode(self) -> tuple[Any, ...]:
         """Return the summary as plain data (for marshal)."""
@@ -37,16 +41,25 @@ class FileSummary:
             tuple(self.refers),
             tuple(self.kpis),
             tuple(self.linked_kpis),
+            self.outlines,
         )
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
         """Return the summary ``encode`` gave (a signed cache entry); raise TypeError or ValueError for other shapes."""
-        kind, incomplete, defines, refers, kpis, linked_kpis = data
+        kind, incomplete, defines, refers, kpis, linked_kpis, outlines = data
         if kind is not None and not isinstance(kind, str):
             raise TypeError("kind")
+        if not isinstance(outlines, bytes):
+            raise TypeError("outlines")
         return cls(
-            kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked_kpis)
+            kind,
+            frozenset(incomplete),
+            frozenset(defines),
+            frozenset(refers),
+            frozenset(kpis),
+            frozenset(linked_kpis),
+            outlines,
         )
 
 
@@ -77,6 +90,7 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
             parts = split_reference(kr, team or log.team)
             if parts is not None:
                 refers.add(parts)
+    outlines = encode_outlines(sets) if kind == "objectives" and not incomplete else b""
     return FileSummary(
-        kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked)
+        kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked), outlines
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 from okrlint.lint.findings import Finding, Severity
 from okrlint.model.periods import Period
-from okrlint.model.repository import CheckIn, Kpi, OkrSet, Repository, Team
+from okrlint.model.repository import Kpi, OkrSet, Repository, Team
 from okrlint.scoring.formulas import HEALTH, STATUSES
 from okrlint.scoring.scores import (
     CheckIns,
@@ -118,13 +118,16 @@ def _band(bounds: tuple[float, float] | None) -> dict[str, float] | None:
     return {"min": bounds[0], "max": bounds[1]} if bounds is not None else None
 
 
-def _row(row: CheckIn) -> dict[str, Any]:
+_ROW_FIELDS = ("date", "value", "confidence", "note", "author")
+
+
+def _row(day: date, value: Any, confidence: Any, note: str | None, author: str | None) -> dict[str, Any]:
     return {
-        "date": row.date.isoformat(),
-        "value": row.value,
-        "confidence": valid_confidence(row.confidence),
-        "note": row.note,
-        "author": row.author,
+        "date": day.isoformat(),
+        "value": value,
+        "confidence": valid_confidence(confidence),
+        "note": note,
+        "author": author,
     }
 
 
@@ -145,7 +148,7 @@ def kr_data(score: KrScore) -> dict[str, Any]:
         "status": score.status,
         "confidence": score.confidence,
         "forecast": {"value": score.forecast.value, "score": score.forecast.score} if score.forecast else None,
-        "checkins": [_row(row) for row in score.rows],
+        "checkins": [_row(*fields) for fields in score.rows.fields(*_ROW_FIELDS)],
         "ref": str(score.ref),
         "grade": score.grade,
         "expected": score.expected,

@@ -24,7 +24,7 @@ def visible(raw: Any) -> Any:
     A dict or list with nothing to strip is returned itself: the report is not held twice.
     """
     if isinstance(raw, str):
-        return _INVISIBLE.sub("", raw)
+        return raw if raw.isascii() else _INVISIBLE.sub("", raw)  # every character it strips is beyond ASCII
     if isinstance(raw, Mapping):
         clean = {key: item if type(item) in _PLAIN else visible(item) for key, item in raw.items()}
         return raw if type(raw) is dict and all(clean[key] is item for key, item in raw.items()) else clean

@@ -107,7 +107,7 @@ class KrScore:
 
     ref: KrRef
     kr: KeyResult
-    rows: Sequence[CheckIn]
+    rows: RowGroup
     source: str
     current: float | bool | None
     attainment: float | None
@@ -126,7 +126,7 @@ class KrScore:
     @property
     def last_checkin(self) -> date | None:
         """Return the date of the latest row counted, None without data."""
-        return self.rows[-1].date if self.rows else None
+        return self.rows.last_date() if self.rows else None
 
 
 @record

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.model.alignment import ObjectiveKey, alignments, key
+from okrlint.model.alignment import ObjectiveKey, key
 from okrlint.model.repository import Loc
 from okrlint.model.rows import rows_of
 from okrlint.util.text import did_you_mean
@@ -126,7 +126,7 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Hit]:
                 if check_kpis and kr.kpi is not None and kr.kpi not in kpi_ids:
                     yield kr.at("kpi"), f"KPI {kr.kpi!r} is not in the KPI catalogue{_hint(kr.kpi, kpi_ids)}"
     if check_objectives:
-        for alignment in alignments(repo):
+        for alignment in ctx.alignments:
             if alignment.target is None and not alignment.other_periods:
                 known = (f"{s.team}/{o.id}" for s in repo.okr_sets for o in s.objectives)
                 yield (
@@ -242,7 +242,7 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Hit]:
     """
     edges: dict[ObjectiveKey, list[ObjectiveKey]] = {}
     places: dict[tuple[ObjectiveKey, ObjectiveKey], Loc] = {}  # where each edge is written
-    for alignment in alignments(ctx.repo):
+    for alignment in ctx.alignments:
         if alignment.target is not None:
             source, target = key(alignment.source, alignment.objective), key(*alignment.target)
             edges.setdefault(source, []).append(target)
@@ -325,7 +325,7 @@ def alignment_period(ctx: RuleContext) -> Iterator[Hit]:
     """
     if "objectives" in ctx.repo.incomplete:
         return
-    for alignment in alignments(ctx.repo):
+    for alignment in ctx.alignments:
         if alignment.target is None and alignment.other_periods:
             periods = ", ".join(sorted({s.period.id for s in alignment.other_periods}))
             yield (

@@ -1,0 +1,168 @@
+"""Judge a key-result title that does not lead with a known verb: a done-state, a wish or a noun phrase (SPEC S201).
+
+:mod:`okrlint.lint.deliverables` reads the title's lead verb; this module reads the clause as a
+sentence ("The EU data centre is live", "People continue to talk about our brand") or as a bare
+noun phrase ("Image diffing", "Useful clusters"), and holds the clause helpers both share.
+Every scan is a single pass over the title's words.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from okrlint.lint.deliverable_words import (
+    ABSTRACT_NOUNS,
+    AUX,
+    BE,
+    CHANGE_VERBS,
+    CLAUSE_BREAKS,
+    COMPARATIVES,
+    DELIVERY_VERBS,
+    DONE_WORDS,
+    EVALUATIVE,
+    EXTRA_VAGUE_IN_SENTENCES,
+    OBJECT_STOPS,
+    PEOPLE_SUBJECTS,
+    SENTENCE_CUES,
+    UNBOUNDED,
+    VAGUE_CUES,
+    VAGUE_VERBS,
+    lemma,
+    quality_noun,
+)
+
+__all__ = ["Verdict", "at", "judge_sentence", "main_clause", "noun_phrase_cues", "statement", "verb_form"]
+
+
+class Verdict(NamedTuple):
+    """What a quantity-free title is ("deliverable" or "vague") and the words that decided it."""
+
+    kind: str
+    words: tuple[str, ...]
+
+
+def noun_phrase_cues(words: list[str]) -> list[str]:
+    """Return the words that make a bare noun phrase a quality: "Useful clusters", "CI optimization"."""
+    phrase = main_clause(words)
+    lower = [w.lower() for w in phrase]
+    if not lower:
+        return []
+    first = 1 if lower[0] in ("a", "an", "the", "our") else 0
+    if tuple(lower[:2]) in UNBOUNDED:
+        return phrase[:2]  # "World class query experience", "Pay down tech debt"
+    if at(lower, first) in EVALUATIVE:
+        return phrase[first : first + 1]
+    heads = []
+    for i, low in enumerate(lower):
+        if low in OBJECT_STOPS and low != ",":
+            break
+        if at(lower, i + 1) in ("and", "or", "&", ",", "") or at(lower, i + 1) in OBJECT_STOPS:
+            heads.append(i)
+    generic = ("activities", "efforts", "initiatives")
+    quality = [lower[i] in ABSTRACT_NOUNS or lower[i] in generic or quality_noun(lower[i], CHANGE_VERBS) for i in heads]
+    return [phrase[i] for i, q in zip(heads, quality, strict=True) if q]
+
+
+def at(words: list[str], i: int) -> str:
+    """Return the word at ``i``, or an empty string past the end."""
+    return words[i] if i < len(words) else ""
+
+
+def main_clause(words: list[str]) -> list[str]:
+    """Return the words before the first subordinate clause, aside or dash, without parentheses."""
+    kept: list[str] = []
+    depth = 0
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low == "(":
+            depth += 1
+        elif low == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if (low in CLAUSE_BREAKS and i > 0) or word in (" - ", "—", "–", ";", "."):
+                break
+            if low == "," and at(words, i + 1).lower().endswith("ing"):
+                break
+            if low == "to" and i > 1 and lemma(at(words, i + 1).lower(), DELIVERY_VERBS | VAGUE_VERBS):
+                break  # "Restructure Marketo to allow for better tracking": the purpose is a side clause
+            if low != ",":
+                kept.append(word)
+    return kept
+
+
+def _done_state(lower: list[str], i: int) -> bool:
+    """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
+    low, nxt = lower[i], at(lower, i + 1)
+    if low in DONE_WORDS:
+        return True
+    if low in BE and nxt == "in" and at(lower, i + 2) in ("place", "production"):
+        return True  # "Disclosure programs are in place"
+    if low in BE:
+        while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
+            i += 1
+            nxt = at(lower, i + 1)
+        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
+    if low in ("has", "have", "gets", "get", "got") and i > 0:
+        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
+    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
+
+
+def judge_sentence(words: list[str]) -> Verdict:
+    """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
+    stated = statement(words)
+    if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
+        return stated
+    quality = noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
+    if quality:
+        return Verdict("vague", tuple(quality))
+    return stated if stated is not None else Verdict("deliverable", tuple(main_clause(words)[:3]))
+
+
+def verb_form(words: list[str]) -> bool:
+    """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
+    if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
+        return True
+    return any(w.islower() and w.isalpha() and w.endswith(("ed", "s")) and not w.endswith(("ss", "us", "is"))
+               for w in main_clause(words)[1:])  # fmt: skip
+
+
+def statement(words: list[str]) -> Verdict | None:
+    """Judge a sentence by its done-state or its wish; None for a bare noun phrase ("Image diffing")."""
+    words = main_clause(words)
+    lower = [w.lower() for w in words]
+    cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
+    cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
+    done = [i for i in range(len(lower)) if _done_state(lower, i)]
+    firm = [
+        i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and at(lower, i + 1) in "a an the")
+    ]
+    compared = [i for i, low in enumerate(lower) if low in COMPARATIVES and "than" in lower[i + 1 :]]
+    if compared:
+        return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
+    if cues and firm and cues[0] == 0:
+        cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
+    if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
+        i = (firm or done)[0]
+        first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
+        return Verdict("deliverable", tuple(words[first : i + 2]))
+    if cues:
+        return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
+    acting = _people_act(lower)
+    if acting is not None:
+        return Verdict("vague", (words[acting],))
+    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
+    return Verdict("vague", (aux[0],)) if aux else None
+
+
+def _people_act(lower: list[str]) -> int | None:
+    """Return where the verb is when people act in present tense: "Users adopt new products", not "Users can"."""
+    i = 0
+    while at(lower, i) in ("the", "our", "all", "more", "other", "new", "every", "most", "many", "a"):
+        i += 1
+    if at(lower, i) not in PEOPLE_SUBJECTS:
+        return None
+    verb = at(lower, i + 1)
+    plural = lower[i] in ("people", "folks", "staff") or (lower[i].endswith("s") and lower[i] != "everyone")
+    unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
+    # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
+    return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
