@@ -20,7 +20,11 @@ asserted:
   changes and has never been used to change them (its errors were not read): the rules must keep the
   level of its last read (round 6, measured once after the round's changes). It is the honest measure
   of titles nobody on the project has seen. A change made because a holdout title was judged wrongly
-  turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
+  turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README);
+* the **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
+  OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
+  once, with no rule changed since: the rules must keep the level of that read. Its errors were read (they are the
+  corpus README's notes for the next round), so a change made because of them turns it into a tuned set too.
 """
 
 from __future__ import annotations
@@ -50,7 +54,9 @@ TUNED_SETS = (
     "seventh_titles",
 )
 HOLDOUT_SET = "holdout_titles"
-SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, HOLDOUT_SET)}
+EIGHTH_SET = "eighth_titles"
+BLIND_SETS = (HOLDOUT_SET, EIGHTH_SET)
+SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
 MODES = ("pasted", "milestones", "targets")
 RULES = ("S201", "S202", "Q301")
@@ -69,6 +75,19 @@ HOLDOUT_THRESHOLDS = {
     ("Q301", "milestones"): (0.74, 0.66),
     ("Q301", "targets"): (0.74, 0.66),
 }
+# (precision, recall) per mode on the eighth set, its single blind read (corpus README): S201 found 26 of its 41
+# vague titles (R 0.634) and called 5 deliverables vague when pasted (P 0.839), none once they are milestones; Q301
+# found 16 of its 34 activities (R 0.471) with 2 outcomes or deliverables called activities when pasted (P 0.889)
+# and 1 with milestones (P 0.941). The floors sit just below those numbers.
+EIGHTH_THRESHOLDS = {
+    ("S201", "pasted"): (0.83, 0.63),
+    ("S201", "milestones"): (0.95, 0.63),
+    ("S201", "targets"): (0.95, 0.63),
+    ("Q301", "pasted"): (0.88, 0.47),
+    ("Q301", "milestones"): (0.93, 0.47),
+    ("Q301", "targets"): (0.93, 0.47),
+}
+BLIND_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS}
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
 
@@ -127,9 +146,9 @@ def scores(outcomes: Iterable[Outcome], code: str) -> tuple[float, float, int, i
     return precision, recall, tp, fp, fn
 
 
-def _in_set(name: str) -> Callable[[Outcome], bool]:
-    """Return a filter keeping the outcomes of corpus set ``name``."""
-    return lambda o: o.entry["set"] == name
+def _in_set(name: str, borderline: bool = True) -> Callable[[Outcome], bool]:
+    """Return a filter keeping the outcomes of corpus set ``name`` (without its borderline entries if asked)."""
+    return lambda o: o.entry["set"] == name and (borderline or not o.entry.get("borderline"))
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +160,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Outcome]
         "tuned": lambda o: o.entry["set"] in TUNED_SETS,
         "tuned, not bl": lambda o: o.entry["set"] in TUNED_SETS and not o.entry.get("borderline"),
         **{name: _in_set(name) for name in SETS},
-        "holdout, not bl": lambda o: o.entry["set"] == HOLDOUT_SET and not o.entry.get("borderline"),
+        **{f"{name.removesuffix('_titles')}, not bl": _in_set(name, borderline=False) for name in BLIND_SETS},
     }
     print(f"\ncorpus: {len(CORPUS)} titles from {len({e['source'] for e in CORPUS})} files")
     for mode, outcomes in found.items():
@@ -173,21 +192,39 @@ def test_precision_and_recall_on_the_tuned_sets(results: dict[str, list[Outcome]
     assert precision >= want_p and recall >= want_r, _misjudged(tuned, code)
 
 
-@pytest.mark.parametrize(("code", "mode"), sorted(HOLDOUT_THRESHOLDS))
+@pytest.mark.parametrize(
+    ("name", "code", "mode"), [(name, *key) for name, floors in BLIND_THRESHOLDS.items() for key in sorted(floors)]
+)
 def test_precision_and_recall_on_titles_never_used_for_tuning(
-    results: dict[str, list[Outcome]], code: str, mode: str
+    results: dict[str, list[Outcome]], name: str, code: str, mode: str
 ) -> None:
-    """The blind measure: the holdout set keeps the level of its last read (see the module docstring)."""
-    holdout = [o for o in results[mode] if o.entry["set"] == HOLDOUT_SET]
-    precision, recall, *_ = scores(holdout, code)
-    want_p, want_r = HOLDOUT_THRESHOLDS[code, mode]
+    """The blind measures: the holdout and eighth sets keep the level of their last read (module docstring)."""
+    blind = [o for o in results[mode] if o.entry["set"] == name]
+    precision, recall, *_ = scores(blind, code)
+    want_p, want_r = BLIND_THRESHOLDS[name][code, mode]
     assert precision >= want_p and recall >= want_r, f"P {precision:.3f} R {recall:.3f}"
 
 
-def test_holdout_titles_are_new() -> None:
-    """A holdout title that is also in a tuned set would not be blind."""
-    tuned = {e["title"].casefold() for name in TUNED_SETS for e in SETS[name]}
-    assert not [e["title"] for e in SETS[HOLDOUT_SET] if e["title"].casefold() in tuned]
+@pytest.mark.parametrize("name", BLIND_SETS)
+def test_blind_titles_are_new(name: str) -> None:
+    """A blind title that is also in another set would not be blind."""
+    others = {e["title"].casefold() for other, entries in SETS.items() if other != name for e in entries}
+    assert not [e["title"] for e in SETS[name] if e["title"].casefold() in others]
+
+
+def test_eighth_set_sources_are_organisations_no_other_set_uses() -> None:
+    """The eighth set measures writers okrlint has never seen: no owner of its sources is an owner of another set's."""
+    others = {_organisation(e["source"]) for name, entries in SETS.items() if name != EIGHTH_SET for e in entries}
+    eighth = {_organisation(e["source"]) for e in SETS[EIGHTH_SET]}
+    assert len(eighth) >= 3 and not eighth & others
+
+
+def _organisation(source: str) -> str:
+    """Return the owner of a source: ``owner`` of ``owner/repo:path`` or of a github.com page URL, else the host."""
+    if source.startswith("https://"):
+        parts = source.split("/")
+        return parts[3].casefold() if parts[2] == "github.com" else parts[2]
+    return source.split("/", 1)[0].casefold()
 
 
 def test_pasted_deliverables_are_offered_a_milestone(results: dict[str, list[Outcome]]) -> None:
