@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -241,3 +243,28 @@ def test_workers_get_small_chunks_first_then_full_ones() -> None:
     assert [len(c) for c in chunks] == [1, 2, 4, 8, 16, 9]
     assert [t for c in chunks for t in c] == tasks
     assert parallel._growing([], 16) == []
+
+
+def test_a_full_run_sweeps_what_no_run_reads_any_more(repo: Path) -> None:
+    """Per-file entries of contents gone for a week go, newer ones stay; of the indexes the 8 newest stay."""
+    plain = _lint(repo, cache=False)
+    assert _lint(repo, cache=True) == plain
+    layers = repo / CACHE_DIR / "v1"
+    live = {p.name for p in (layers / "files").rglob("*") if p.is_file()}
+    month_ago = time.time() - 30 * 24 * 3600
+    stale, recent = layers / "files" / "ab" / ("ab" * 16), layers / "files" / "cd" / ("cd" * 16)
+    for entry in (stale, recent):
+        entry.parent.mkdir(exist_ok=True)
+        entry.write_bytes(b"an entry of an earlier version")
+    os.utime(stale, (month_ago, month_ago))
+    for i in range(12):  # indexes of earlier versions
+        old = layers / "summaries" / (f"{i:02x}" * 16)
+        old.write_bytes(b"index")
+        os.utime(old, (month_ago + i, month_ago + i))
+    for folder in ("results", "worlds"):  # the next run is a full one
+        shutil.rmtree(layers / folder)
+    assert _lint(repo, cache=True) == plain
+    assert not stale.exists() and recent.exists()
+    assert live <= {p.name for p in (layers / "files").rglob("*") if p.is_file()}
+    assert len(list((layers / "summaries").iterdir())) == 8
+    assert _lint(repo, cache=True) == plain

@@ -23,6 +23,7 @@ import hmac
 import marshal
 import os
 import stat
+import time
 from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
@@ -41,6 +42,8 @@ from okrlint.util.resources import data_dir
 CACHE_DIR = ".okrlint_cache"
 FORMAT = 1
 MAX_RESULTS = 16
+MAX_INDEXES = 8  # summary and stamp indexes kept (two per okrlint version and configuration)
+STALE_AFTER_S = 7 * 24 * 3600  # per-file entries no current file uses go after a week
 _DIGEST = 16
 _SHARDED = ("files", "pages")  # layers with an entry per file or page, in folders by the key's first 2 digits
 
@@ -217,6 +220,34 @@ class LintCache:
         except (OSError, ValueError):
             self.enabled = False
 
+    def sweep(self, live_files: Iterable[str]) -> None:
+        """Remove what no run of this version reads any more, so the cache does not grow with every edit and upgrade.
+
+        Per-file entries that ``live_files`` (the keys of the files as they are now) do not name and
+        that were written more than ``STALE_AFTER_S`` ago go (a branch switched back to within that
+        time still finds its entries); of the summary and stamp indexes, one pair per okrlint
+        version and configuration, the ``MAX_INDEXES`` newest stay.
+        """
+        if not self.enabled:
+            return
+        live, before = set(live_files), time.time_ns() - STALE_AFTER_S * 1_000_000_000
+        base = (CACHE_DIR, f"v{FORMAT}")
+        try:
+            for layer in ("summaries", "stamps"):
+                with nofollow.folder(self.root, (*base, layer)) as fd:
+                    nofollow.prune(fd, MAX_INDEXES, _owned)
+            with nofollow.folder(self.root, (*base, "files")) as fd:
+                shards = [
+                    name for name in os.listdir(fd) if len(name) == 2 and all(c in "0123456789abcdef" for c in name)
+                ]
+            for shard in shards:
+                with nofollow.folder(self.root, (*base, "files", shard)) as fd:
+                    nofollow.remove_unlisted(fd, live, before, _owned)
+        except UnsafeTree:
+            self.enabled = False
+        except OSError:
+            pass  # a layer not made yet, or removed meanwhile: nothing to sweep
+
     def file_key(self, content: str) -> str:
         """Return the key of a file's load result from its content hash."""
         return self._key("file", content)
@@ -270,9 +301,12 @@ def _with_severity(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
 def _owned(name: str) -> bool:
     """Return True for names okrlint gives entries (hex digests): nothing else is read or pruned."""
-    return len(name) == 2 * _DIGEST and all(char in "0123456789abcdef" for char in name)
+    return len(name) == 2 * _DIGEST and all(char in _HEX for char in name)
 
 
 def _sound(root: Path) -> bool:

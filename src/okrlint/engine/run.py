@@ -132,7 +132,8 @@ def _lint_and_store(
         findings, repo = lint_loaded(loaded, config, as_of, rules, progress, run_rules_shared), loaded.repo
     if all(unchanged(f, s) for f in files if (s := stamps[f.rel])):
         store.write_findings(key, findings)
-        if redone is None:
+        if redone is None:  # a full run: what it did not read may go
             write_summaries(store, files, stamps, summaries)
+            store.sweep(store.file_key(s.content) for s in stamps.values() if s is not None)
         write_world(store, as_of, (r.code for r in rules), key, stamps, summaries)
     return findings, repo

@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -111,10 +111,10 @@ def create(fd: int, name: str, data: bytes) -> None:
         raise UnsafeTree(errno.EINVAL, f"{name} is a symbolic link or not a regular file")
 
 
-def prune(fd: int, keep: int, owned: Callable[[str], bool]) -> None:
-    """Remove all but the ``keep`` newest regular files of folder ``fd`` whose names ``owned`` accepts.
+def _entries(fd: int, owned: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """Return (modification time, name) of the regular files of folder ``fd`` that ``owned`` accepts.
 
-    A link or folder among the entries makes the whole folder unsafe: nothing is removed.
+    A link or folder among the entries makes the whole folder unsafe (UnsafeTree): nothing is removed.
     """
     entries: list[tuple[int, str]] = []
     with os.scandir(fd) as listing:
@@ -124,8 +124,22 @@ def prune(fd: int, keep: int, owned: Callable[[str], bool]) -> None:
                 raise UnsafeTree(errno.EINVAL, f"{entry.name} is a symbolic link or not a regular file")
             if owned(entry.name):
                 entries.append((info.st_mtime_ns, entry.name))
-    for _, name in sorted(entries, reverse=True)[keep:]:
+    return entries
+
+
+def _remove(fd: int, names: Iterable[str]) -> None:
+    for name in names:
         try:
             os.unlink(name, dir_fd=fd)
         except OSError:
             continue
+
+
+def prune(fd: int, keep: int, owned: Callable[[str], bool]) -> None:
+    """Remove all but the ``keep`` newest regular files of folder ``fd`` whose names ``owned`` accepts."""
+    _remove(fd, [name for _, name in sorted(_entries(fd, owned), reverse=True)[keep:]])
+
+
+def remove_unlisted(fd: int, live: Container[str], before_ns: int, owned: Callable[[str], bool]) -> None:
+    """Remove the files of folder ``fd`` that ``owned`` accepts, ``live`` does not name and older than ``before_ns``."""
+    _remove(fd, [name for written, name in _entries(fd, owned) if written < before_ns and name not in live])
