@@ -24,6 +24,8 @@ __all__ = [
     "IRREGULAR",
     "MAKE_CUES",
     "MAKE_VAGUE_NEXT",
+    "METRICS",
+    "METRIC_LEADS",
     "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
     "PEOPLE",
@@ -141,6 +143,13 @@ ABSTRACT_NOUNS = word_set(
     delight ease convenience growth accuracy flexibility extensibility maintainability reach ranking rankings
     retention conversion churn latency uptime activation traffic revenue"""
 )
+# nouns that name a metric: a bare noun phrase headed by one names what to measure, not a value or a deliverable
+# ("App load time", "Cloud cost", "Change failure rate"); "Number of incidents" leads with one of METRIC_LEADS
+METRICS = word_set(
+    """time times rate rates cost costs spend latency count score scores churn nps csat ratio frequency duration
+    uptime downtime mttr mttd percentage throughput"""
+)
+METRIC_LEADS = word_set("number percentage percent share rate ratio amount count proportion")
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
     """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
