@@ -57,6 +57,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
+_SIZE_RE = lazy_compile(r"(?:second|minute|hour|day|page|word|slide)s?")
 _CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
 
 
@@ -122,6 +123,10 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
     first = count + 1
     while first < len(t.words) and t.lower[first] == "(":
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
+    if _at(t.lower, first) == "or" and _at(t.lower, first + 1) in ("more", "greater"):
+        first += 2  # "25 or more releases"
+    if _at(t.lower, first)[:1].isdigit() and _SIZE_RE.fullmatch(_at(t.lower, first + 1)):
+        first += 2  # "3x 5 minute blog posts": the size of each
     if first >= len(t.words):
         return first, first
     last = i = first
@@ -289,6 +294,9 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
 
 def _verb(word: str) -> str | None:
     """Return the activity verb a word is a form of, "re-" verbs included (rewrite -> write, rebuild -> build)."""
+    if "/" in word:  # "launch/test", "resolve/support": a slashed pair reads as its verbs, strongest first
+        found = [v for part in word.split("/") if part and (v := _verb(part))]
+        return next((v for v in found if v in STRONG_VERBS), found[0] if found else None)
     found = lemma(word, _ALL_VERBS)
     if found is None and word.startswith("re") and len(word) > 5:
         found = lemma(word[2:].lstrip("-"), _ALL_VERBS)
