@@ -57,6 +57,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
+_MULTIPLIED = frozenset({"more", "as", "higher", "larger", "bigger", "faster", "fewer", "less", "the"})
 _SIZE_RE = lazy_compile(r"(?:second|minute|hour|day|page|word|slide)s?")
 _CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
 
@@ -94,13 +95,24 @@ class _Title:
         self.counts = [
             starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
         ]
+        # "Write 3x 5 minute blog posts": "3x" right after an activity verb counts items, it multiplies nothing
+        times = [starts[q.start] for q in found if q.unit == "x" and q.start in starts and self._after_verb(starts[q.start])]
+        self.counts = sorted(self.counts + times)
         cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
         self.cadences = [i for i in cadences if not self._named(i)]
         shares = [starts[q.start] for q in found if q.unit == "%" and q.start in starts]
         # "100% of team members participate in 1 POC": a share of the team doing an activity frames nothing
         self.staff_share = any(self._of_staff(i) for i in shares)
-        units = [q.unit for q in found if q.unit in ("%", "$", "x")]
+        units = [q.unit for q in found if q.unit in ("%", "$", "x") and not (q.unit == "x" and starts.get(q.start) in times)]
         self.framed = (bool(units) and not (self.staff_share and units == ["%"])) or title_numbers(title)[0] is not None
+
+    def _after_verb(self, i: int) -> bool:
+        """Return True when "Nx" at token ``i`` counts output right after its verb ("Create 3x videos"), not a
+        multiplier ("Ship 2x more releases", "create 10x headroom")."""
+        if i < 1 or _verb(self.lower[i - 1]) is None or _at(self.lower, i + 2) in _MULTIPLIED:
+            return False
+        first, last = _run(self, i)
+        return first < len(self.words) and _noun(self.lower[last], OUTPUT_NOUNS) is not None
 
     def _named(self, i: int) -> bool:
         """Return True for a cadence inside a capitalised name ("the 2019 Monthly Financial Review Process")."""
@@ -123,6 +135,8 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
     first = count + 1
     while first < len(t.words) and t.lower[first] == "(":
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
+    if _at(t.lower, first) == "x":
+        first += 1  # "3x posts"
     if _at(t.lower, first) == "or" and _at(t.lower, first + 1) in ("more", "greater"):
         first += 2  # "25 or more releases"
     if _at(t.lower, first)[:1].isdigit() and _SIZE_RE.fullmatch(_at(t.lower, first + 1)):
@@ -371,7 +385,7 @@ def _index_at(t: _Title, offset: int) -> int:
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
-    if not any(q.unit == "cadence" or (q.value is not None and not q.unit) for q in quantities(title)):
+    if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
         return None  # no plain count and no cadence: nothing is counted or scheduled
     t = _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
