@@ -57,6 +57,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
+_ADVERBIAL = frozenset({"every", "per", "each", "once", "twice", "thrice"})
 _MULTIPLIED = frozenset({"more", "as", "higher", "larger", "bigger", "faster", "fewer", "less", "the"})
 _SIZE_RE = lazy_compile(r"(?:second|minute|hour|day|page|word|slide)s?")
 _CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
@@ -320,15 +321,17 @@ def _verb(word: str) -> str | None:
 def _scheduled(t: _Title) -> Activity | None:
     """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
     for cadence in t.cadences:
-        adverbial = t.lower[cadence] in ("every", "per", "each")
+        adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
                 noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
                 if noun is not None:
                     return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
-            continue
-        period = cadence + 1
-        while period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
+            if _at(t.lower, cadence + 1) not in ("", *_CLAUSE_MARKS):
+                continue  # an adjective before a noun that is not output: "weekly active users"
+            # "send newsletter weekly": a cadence that ends its clause schedules what comes before it
+        period = cadence + 1 if adverbial else cadence
+        while adverbial and period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
             period += 1
         window = range(cadence - 1, max(-1, cadence - 6), -1)
         nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]

@@ -51,8 +51,9 @@ _MULTIPLIERS = (
     r"|(?:two|three|four|five|ten)fold"
 )
 _CADENCE_RE = lazy_compile(
-    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
-    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
+    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quar?terly|yearly|annually)"
+    r"(?![\w-])(?!\s+active\b)|\b(?:(?:once|twice|thrice|\d+\s+times)\s+(?:a|an)|every|per|each)\s+"
+    r"(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
@@ -192,7 +193,8 @@ def _found(text: str, low: str | None) -> tuple[Quantity, ...]:
         words, cadences = _WORD_RE.finditer(text), _CADENCE_RE.finditer(text)
     else:
         words = _WORD_LOW.finditer(low) if NUMBER_WORD_HINT.search(low) else iter(())
-        cadence = "ly" in low or "per" in low or "every" in low or "each" in low  # what _CADENCE_RE needs
+        # what _CADENCE_RE needs: "-ly", "per", "every", "each", "once a", "twice a", "3 times a"
+        cadence = "ly" in low or "per" in low or "every" in low or "each" in low or "ce a" in low or "times a" in low
         cadences = _CADENCE_LOW.finditer(low) if cadence else iter(())
     found = [q for m in words if (q := _word_quantity(m))]
     found += [Quantity(None, m.start(), m.end(), "cadence") for m in cadences]
