@@ -82,7 +82,8 @@ _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
-_DECISION_VERBS = word_set("decide choose select pick recommend")
+_DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve")
+_WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider"}  # "Consider X and decide": the decision is done
 _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
@@ -147,7 +148,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
     praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
-    if verb != "make":
+    if verb != "make" and not (verb in ("start", "begin") and nxt == "work"):  # starting work is done or not
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
         return Verdict("vague", tuple(dict.fromkeys(praise)))
@@ -323,7 +324,7 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
-    elif verdict.kind == "vague" and lemma(at(words, start).lower(), EXPLORING_VERBS | {"evaluate", "assess"}):
+    elif verdict.kind == "vague" and lemma(at(words, start).lower(), _WEIGHING):
         verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
     compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None

@@ -151,6 +151,7 @@ def statement(words: list[str]) -> Verdict | None:
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
+    cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and at(lower, i + 1) in "a an the")
