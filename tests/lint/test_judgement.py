@@ -299,6 +299,7 @@ def test_activity_grammar_slashes_sizes_and_spoken_cadences() -> None:
         "Roadmap presented to the board twice a year": "",
         "Post 5 times a week on the community forum": "",
         "Write and send the customer newsletter weekly": "newsletter",
+        "Write 3 team onboarding guides": "guide",
     }
     for title, noun in cases.items():
         found = find_activity(title)

@@ -154,7 +154,7 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
             not low[0].isalpha()
             or low in STOPS
             or low in ("a", "an", "the")
-            or (low.endswith("ing") and i > first and not _noun(low, OUTPUT_NOUNS))
+            or (low.endswith("ing") and i > first and not _noun(low, OUTPUT_NOUNS) and not _modifies(t, i))
         ):
             break
         last = i
@@ -162,6 +162,11 @@ def _run(t: _Title, count: int) -> tuple[int, int]:
     while last > first and t.lower[last].endswith("ed") and not _noun(t.lower[last], OUTPUT_NOUNS):
         last -= 1  # "20 case studies added": the participle is not the noun
     return first, last
+
+
+def _modifies(t: _Title, i: int) -> bool:
+    """Return True when the gerund at ``i`` modifies an output noun after it: "3 OSS funding tools"."""
+    return _noun(_at(t.lower, i + 1), OUTPUT_NOUNS) is not None
 
 
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
