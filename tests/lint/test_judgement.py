@@ -309,6 +309,15 @@ def test_activity_grammar_slashes_sizes_and_spoken_cadences() -> None:
     assert find_activity("Weekly active users on the forum") is None
 
 
+def test_rewrites_fill_placeholders_and_direct_bare_metrics() -> None:
+    """Round 7: a placeholder is filled in the title itself; a bare metric is moved the way it should go."""
+    assert '"Checkout conversion increases by 40%"' in suggest_rewrite("Checkout conversion increases by X%")
+    assert '"Grow trials from 40 to 60"' in suggest_rewrite("Grow trials from X to Y")
+    assert '"Cut search page render time from' in suggest_rewrite("Search page render time")
+    assert '"Cut deployment failure rate from' in suggest_rewrite("Deployment failure rate, e.g. rollbacks")
+    assert "active members from local meetups" in suggest_rewrite("Proactively reaching out to local meetups")
+
+
 def test_rewrites_are_built_from_the_title() -> None:
     hints = {suggest_rewrite(t) for t, _ in VAGUE}
     assert len(hints) == len(VAGUE)

@@ -54,7 +54,8 @@ OUTCOME_NOUNS = word_set(
     journalist analyst"""
 )
 QUALIFIERS = word_set(
-    "at least minimum over more than up to another additional a an total of the top first new roughly about around ~ out"
+    """at least minimum over more than up to another additional a an total of the top first new roughly about around ~
+    out"""
 )
 OUTCOME_LEADS = word_set(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract

@@ -62,6 +62,7 @@ from okrlint.lint.deliverable_words import (
     quality_noun,
     word_set,
 )
+from okrlint.lint.quantities import placeholder
 from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
@@ -71,11 +72,6 @@ __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
 _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\.(?=\s+[A-Z])")
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
 _QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names something: 'New "what is PostHog" page'
-# a letter standing in for a number nobody wrote: "increases by X%", "handling X claims", "from X to Y", "< $X"
-_PLACEHOLDER_RE = lazy_compile(
-    r"(?:[$€£<>≤≥]\s?|\b(?:by|from|than|least|most|reach|hit|handling)\s+)(?:X{1,3}|Y{1,2}|N)(?![\w'’-])"
-    r"|\b(?:X{1,3}|Y{1,2}|N)(?:\s?%|\s+[a-z][a-z-]*s\b)"
-)
 
 
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
@@ -293,9 +289,8 @@ def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | No
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
-    placeholder = _PLACEHOLDER_RE.search(title)
-    if placeholder is not None:
-        shown = placeholder.group().split()[-1] + ("%" if title[placeholder.end() : placeholder.end() + 1] == "%" else "")
+    shown = placeholder(title)
+    if shown is not None:
         return Verdict("vague", (shown,))  # the number is still to be written: "increases by X%"
     words = _words(title)
     start = _purpose(words, _lead(words))

@@ -44,7 +44,16 @@ from okrlint.lint.blanking import (
 )
 from okrlint.util.lazyre import ascii_lowered, lazy_compile
 
-__all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
+__all__ = [
+    "Quantity",
+    "has_quantity",
+    "headlines",
+    "numbers_match",
+    "parse_number",
+    "placeholder",
+    "quantities",
+    "title_numbers",
+]
 
 _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
@@ -112,6 +121,12 @@ _COMPOUND_RE = lazy_compile(
     rf"|x|{NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
+# a letter standing in for a number nobody wrote: "increases by X%", "handling X claims", "from X to Y", "< $X"
+_PLACEHOLDER_RE = lazy_compile(
+    r"(?:[$€£<>≤≥]\s?|\b(?:by|from|than|least|most|reach|hit|handling)\s+)(?P<a>X{1,3}|Y{1,2}|N)(?![\w'’-])"
+    r"|\b(?P<b>X{1,3}|Y{1,2}|N)(?:\s?%|\s+[a-z][a-z-]*s\b)"
+)
+PLACEHOLDER_LETTERS_RE = lazy_compile(r"(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’-])")
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(LABELS.split("|"))
@@ -223,6 +238,19 @@ def quantities(title: str) -> tuple[Quantity, ...]:
 def has_quantity(title: str) -> bool:
     """Return True when the title states a quantity (SPEC S201), not only a date or label."""
     return bool(_quantities(title)[1])
+
+
+def placeholder(title: str) -> str | None:
+    """Return the placeholder a title writes instead of a number ("X%", "N", "XX"), else None.
+
+    The corpus labelling rules read them as no quantity: "increases by X%", "handling N tickets",
+    "from X to Y", "< $X" (a letter alone in a name, "Launch on X", is not one).
+    """
+    m = _PLACEHOLDER_RE.search(title)
+    if m is None:
+        return None
+    end = m.end("a") if m["a"] else m.end("b")
+    return (m["a"] or m["b"]) + ("%" if title[end : end + 1] == "%" else "")
 
 
 def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quantity, ...]]:
