@@ -68,9 +68,8 @@ DELIVERABLES = [
     ("Migrate the engagement tracking to the new pipeline", "Migrate the engagement tracking"),
     ("Implement faster checkout flow behind a flag", "Implement faster checkout flow"),
     ("Dogfood the new billing page", "Dogfood the new"),
-    # issue 12, seventh round: decisions after weighing, starting work, a term that holds a praise word
+    # issue 12, seventh round: decisions after weighing, a term that holds a praise word
     ("Consider a partner tier and plan/reject its launch", "plan"),
-    ("Begin work on the billing rewrite", "Begin work"),
     ("Team best practices guide", "Team best practices"),
 ]
 VAGUE = [

@@ -144,7 +144,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
     praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
-    if verb != "make" and not (verb in ("start", "begin") and nxt == "work"):  # starting work is done or not
+    if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
         return Verdict("vague", tuple(dict.fromkeys(praise)))
