@@ -3,8 +3,9 @@
 An activity is output the team itself produces or does, counted or put on a schedule. A title
 counts one when, anywhere in it (after a dash or colon, in a gerund or the past tense too):
 
-* an activity verb is followed by a plain count (digits or a number word; never a ``%``,
-  money, ``3x`` or a unit) and its object: "Conduct 50 interviews", "Implement 3 changes",
+* an activity verb (a slashed pair like "launch/test" reads as its verbs) is followed by a plain
+  count (digits or a number word, "N or more", "at minimum N"; never a ``%``, money or a unit, and
+  ``3x`` only right after the verb and before output: "Write 3x blog posts") and its object: "Conduct 50 interviews", "Implement 3 changes",
   "We have published 4 customer stories", "shipping at least one post per month",
   "every lead has attended 2 workshops". Verbs that always make output (write, fix, review,
   source, triage, speak, ...) take any object; others (ship, launch, deliver, add, ...) only
@@ -12,7 +13,8 @@ counts one when, anywhere in it (after a dash or colon, in a gerund or the past 
 * a clause starts with a count of an output noun, or one follows "in"/"at": "12 improvements
   to the docs site", "3 blog posts authored by the team", "… in 10+ demo calls";
 * a cadence goes with an output noun or an activity verb: "Weekly team retros", "two posts per
-  month", "bi-weekly newsletters", "We can ship every two weeks".
+  month", "bi-weekly newsletters", "We can ship every two weeks", "presented twice a year", and a
+  cadence that ends its clause schedules what comes before it: "send newsletter weekly".
 
 Counts of people or things outside the team (users, customers, sign-ups, downloads, deals,
 markets, ...) are outcomes: "Onboard 40 merchants", "Host 500 attendees". A title that
