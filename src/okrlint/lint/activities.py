@@ -5,11 +5,11 @@ counts one when, anywhere in it (after a dash or colon, in a gerund or the past 
 
 * an activity verb (a slashed pair like "launch/test" reads as its verbs) is followed by a plain
   count (digits or a number word, "N or more", "at minimum N"; never a ``%``, money or a unit, and
-  ``3x`` only right after the verb and before output: "Write 3x blog posts") and its object: "Conduct 50 interviews", "Implement 3 changes",
-  "We have published 4 customer stories", "shipping at least one post per month",
-  "every lead has attended 2 workshops". Verbs that always make output (write, fix, review,
-  source, triage, speak, ...) take any object; others (ship, launch, deliver, add, ...) only
-  an output noun, so "Launch 3 new markets" is left alone;
+  ``3x`` only right after the verb and before output: "Write 3x blog posts") and its object:
+  "Conduct 50 interviews", "Implement 3 changes", "We have published 4 customer stories",
+  "shipping at least one post per month", "every lead has attended 2 workshops". Verbs that
+  always make output (write, fix, review, source, triage, speak, ...) take any object; others
+  (ship, launch, deliver, add, ...) only an output noun, so "Launch 3 new markets" is left alone;
 * a clause starts with a count of an output noun, or one follows "in"/"at": "12 improvements
   to the docs site", "3 blog posts authored by the team", "… in 10+ demo calls";
 * a cadence goes with an output noun or an activity verb: "Weekly team retros", "two posts per
