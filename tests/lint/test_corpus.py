@@ -13,18 +13,20 @@ S201 is scored against the label ``vague``, Q301 against ``activity``. The numbe
 asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
-  ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``) were read
-  while the grammar was written (``seventh_titles`` was measured blind, its errors unread, but its titles were known
-  to whoever wrote round 6's changes); the rules must keep the level they reach there;
+  ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
+  ``eighth_titles``) were read while the grammar was written (``seventh_titles`` was measured blind, its errors
+  unread, but its titles were known to whoever wrote round 6's changes); the rules must keep the level they reach
+  there, together and, for the eighth set, on its own;
 * the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
   changes and has never been used to change them (its errors were not read): the rules must keep the
   level of its last read (round 6, measured once after the round's changes). It is the honest measure
   of titles nobody on the project has seen. A change made because a holdout title was judged wrongly
-  turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README);
-* the **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
-  OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
-  once, with no rule changed since: the rules must keep the level of that read. Its errors were read (they are the
-  corpus README's notes for the next round), so a change made because of them turns it into a tuned set too.
+  turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
+
+The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
+OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
+blind once; round 7 changed the rules because of the errors of that read, so it is a tuned set now, with floors
+at the level round 7 reached on it.
 """
 
 from __future__ import annotations
@@ -52,16 +54,17 @@ TUNED_SETS = (
     "fifth_titles",
     "sixth_titles",
     "seventh_titles",
+    "eighth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 EIGHTH_SET = "eighth_titles"
-BLIND_SETS = (HOLDOUT_SET, EIGHTH_SET)
+BLIND_SETS = (HOLDOUT_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
 MODES = ("pasted", "milestones", "targets")
 RULES = ("S201", "S202", "Q301")
 # (precision, recall) on the tuned sets together, every mode: the level the rules reach there (README)
-THRESHOLDS = {"S201": (0.91, 0.89), "Q301": (0.90, 0.87)}
+THRESHOLDS = {"S201": (0.91, 0.90), "Q301": (0.90, 0.87)}
 # (precision, recall) per mode on the holdout set, errors never read (README): round 6's single read
 # found 48 of its 71 vague titles (0.59 at the first read, 0.65 after round 5) and called 10
 # deliverables vague when pasted (9 before), P 0.828 / R 0.676; Q301 found all 3 activities and one
@@ -75,19 +78,20 @@ HOLDOUT_THRESHOLDS = {
     ("Q301", "milestones"): (0.74, 0.66),
     ("Q301", "targets"): (0.74, 0.66),
 }
-# (precision, recall) per mode on the eighth set, its single blind read (corpus README): S201 found 26 of its 41
-# vague titles (R 0.634) and called 5 deliverables vague when pasted (P 0.839), none once they are milestones; Q301
-# found 16 of its 34 activities (R 0.471) with 2 outcomes or deliverables called activities when pasted (P 0.889)
-# and 1 with milestones (P 0.941). The floors sit just below those numbers.
+# (precision, recall) per mode on the eighth set, now a tuned set: its single blind read found 26 of its 41 vague
+# titles (S201 P 0.839 / R 0.634 pasted, 1.00 / 0.634 with milestones) and 16 of its 34 activities (Q301 0.889 /
+# 0.471 pasted, 0.941 / 0.471 with milestones). Round 7 fixed the general causes of those misses (corpus README):
+# S201 finds 39 of 41 and calls 3 deliverables vague when pasted (P 0.929 / R 0.951; 1.00 / 0.951 with milestones),
+# Q301 finds 30 of 34 (0.938 / 0.882 pasted, 0.968 / 0.882 with milestones). The floors sit just below.
 EIGHTH_THRESHOLDS = {
-    ("S201", "pasted"): (0.83, 0.63),
-    ("S201", "milestones"): (0.95, 0.63),
-    ("S201", "targets"): (0.95, 0.63),
-    ("Q301", "pasted"): (0.88, 0.47),
-    ("Q301", "milestones"): (0.93, 0.47),
-    ("Q301", "targets"): (0.93, 0.47),
+    ("S201", "pasted"): (0.92, 0.95),
+    ("S201", "milestones"): (0.99, 0.95),
+    ("S201", "targets"): (0.99, 0.95),
+    ("Q301", "pasted"): (0.93, 0.88),
+    ("Q301", "milestones"): (0.96, 0.88),
+    ("Q301", "targets"): (0.96, 0.88),
 }
-BLIND_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS}
+SET_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS}
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
 
@@ -193,15 +197,13 @@ def test_precision_and_recall_on_the_tuned_sets(results: dict[str, list[Outcome]
 
 
 @pytest.mark.parametrize(
-    ("name", "code", "mode"), [(name, *key) for name, floors in BLIND_THRESHOLDS.items() for key in sorted(floors)]
+    ("name", "code", "mode"), [(name, *key) for name, floors in SET_THRESHOLDS.items() for key in sorted(floors)]
 )
-def test_precision_and_recall_on_titles_never_used_for_tuning(
-    results: dict[str, list[Outcome]], name: str, code: str, mode: str
-) -> None:
-    """The blind measures: the holdout and eighth sets keep the level of their last read (module docstring)."""
-    blind = [o for o in results[mode] if o.entry["set"] == name]
-    precision, recall, *_ = scores(blind, code)
-    want_p, want_r = BLIND_THRESHOLDS[name][code, mode]
+def test_precision_and_recall_per_set(results: dict[str, list[Outcome]], name: str, code: str, mode: str) -> None:
+    """The holdout set (blind) and the eighth set (tuned in round 7) keep the level of their last read."""
+    chosen = [o for o in results[mode] if o.entry["set"] == name]
+    precision, recall, *_ = scores(chosen, code)
+    want_p, want_r = SET_THRESHOLDS[name][code, mode]
     assert precision >= want_p and recall >= want_r, f"P {precision:.3f} R {recall:.3f}"
 
 

@@ -68,6 +68,9 @@ DELIVERABLES = [
     ("Migrate the engagement tracking to the new pipeline", "Migrate the engagement tracking"),
     ("Implement faster checkout flow behind a flag", "Implement faster checkout flow"),
     ("Dogfood the new billing page", "Dogfood the new"),
+    # issue 12, seventh round: decisions after weighing, a term that holds a praise word
+    ("Consider a partner tier and plan/reject its launch", "plan"),
+    ("Team best practices guide", "Team best practices"),
 ]
 VAGUE = [
     ("Improve onboarding significantly", "Improve"),
@@ -153,6 +156,16 @@ VAGUE = [
     ("Designers join the planning calls", "join"),
     ("Overhaul our security posture", "posture"),
     ("Scale the support team sustainably", "sustainably"),
+    # issue 12, seventh round: placeholders for a number, metrics named with no value, ongoing outreach
+    ("Checkout conversion increases by X%", "X%"),
+    ("Tickets are closed in the portal handling N tickets", "N"),
+    ("Trial sign-ups grow from X to Y", "X"),
+    ("Search page render time", "time"),
+    ("Infrastructure spend", "spend"),
+    ("Deployment failure rate, e.g. rollbacks", "rate"),
+    ("Number of open support escalations", "Number of"),
+    ("Proactively reaching out to local meetups", "reaching out"),
+    ("Partner promotion via newsletters", "promotion"),
 ]
 
 
@@ -265,6 +278,43 @@ def test_activity_grammar_agents_multipliers_and_on() -> None:
     assert find_activity("Hold a weekly demo day") is not None
     assert find_activity("Hold a weekly demo day, generating 3x more leads") is None
     assert find_activity("Severity labels on 40 open issues") is not None
+
+
+def test_a_bare_metric_or_a_placeholder_leaves_deliverables_and_zero_alone() -> None:
+    """A metric named with no value is vague, but "No <metric>" states zero and a name with X is no placeholder."""
+    assert judge_wording("Response time dashboard").kind == "deliverable"
+    assert judge_wording("No checkout downtime").kind == "deliverable"
+    assert judge_wording("Launch the app on X and Threads").kind == "deliverable"
+
+
+def test_activity_grammar_slashes_sizes_and_spoken_cadences() -> None:
+    """Round 7: slashed verbs, "N or more", "at minimum N", "3x" items, "twice a year", a cadence ending its clause."""
+    cases = {
+        "build/test at least 3 CLI plugins": "plugin",
+        "Delivered 12 or more releases to the app store": "release",
+        "Mobile app demoed at minimum 4 meetups": "meetup",
+        "Record 3x 10 minute onboarding videos": "video",
+        "Define 6 onboarding checklists": "checklist",
+        "Roadmap presented to the board twice a year": "",
+        "Post 5 times a week on the community forum": "",
+        "Write and send the customer newsletter weekly": "newsletter",
+        "Write 3 team onboarding guides": "guide",
+    }
+    for title, noun in cases.items():
+        found = find_activity(title)
+        assert found is not None and (not noun or found.noun == noun), title
+    assert find_activity("Ship 2x more releases") is None  # a multiplier of output: an outcome
+    assert find_activity("Create 10x headroom in the queue") is None
+    assert find_activity("Weekly active users on the forum") is None
+
+
+def test_rewrites_fill_placeholders_and_direct_bare_metrics() -> None:
+    """Round 7: a placeholder is filled in the title itself; a bare metric is moved the way it should go."""
+    assert '"Checkout conversion increases by 40%"' in suggest_rewrite("Checkout conversion increases by X%")
+    assert '"Grow trials from 40 to 60"' in suggest_rewrite("Grow trials from X to Y")
+    assert '"Cut search page render time from' in suggest_rewrite("Search page render time")
+    assert '"Cut deployment failure rate from' in suggest_rewrite("Deployment failure rate, e.g. rollbacks")
+    assert "active members from local meetups" in suggest_rewrite("Proactively reaching out to local meetups")
 
 
 def test_rewrites_are_built_from_the_title() -> None:

@@ -3,16 +3,18 @@
 An activity is output the team itself produces or does, counted or put on a schedule. A title
 counts one when, anywhere in it (after a dash or colon, in a gerund or the past tense too):
 
-* an activity verb is followed by a plain count (digits or a number word; never a ``%``,
-  money, ``3x`` or a unit) and its object: "Conduct 50 interviews", "Implement 3 changes",
-  "We have published 4 customer stories", "shipping at least one post per month",
-  "every lead has attended 2 workshops". Verbs that always make output (write, fix, review,
-  source, triage, speak, ...) take any object; others (ship, launch, deliver, add, ...) only
-  an output noun, so "Launch 3 new markets" is left alone;
+* an activity verb (a slashed pair like "launch/test" reads as its verbs) is followed by a plain
+  count (digits or a number word, "N or more", "at minimum N"; never a ``%``, money or a unit, and
+  ``3x`` only right after the verb and before output: "Write 3x blog posts") and its object:
+  "Conduct 50 interviews", "Implement 3 changes", "We have published 4 customer stories",
+  "shipping at least one post per month", "every lead has attended 2 workshops". Verbs that
+  always make output (write, fix, review, source, triage, speak, ...) take any object; others
+  (ship, launch, deliver, add, ...) only an output noun, so "Launch 3 new markets" is left alone;
 * a clause starts with a count of an output noun, or one follows "in"/"at": "12 improvements
   to the docs site", "3 blog posts authored by the team", "… in 10+ demo calls";
 * a cadence goes with an output noun or an activity verb: "Weekly team retros", "two posts per
-  month", "bi-weekly newsletters", "We can ship every two weeks".
+  month", "bi-weekly newsletters", "We can ship every two weeks", "presented twice a year", and a
+  cadence that ends its clause schedules what comes before it: "send newsletter weekly".
 
 Counts of people or things outside the team (users, customers, sign-ups, downloads, deals,
 markets, ...) are outcomes: "Onboard 40 merchants", "Host 500 attendees". A title that
@@ -22,10 +24,15 @@ is an outcome, unless the activity is at its very start.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from okrlint.lint.activity_tokens import CLAUSE_MARKS as _CLAUSE_MARKS
+from okrlint.lint.activity_tokens import Title as _Title
+from okrlint.lint.activity_tokens import noun as _noun
+from okrlint.lint.activity_tokens import run as _run
+from okrlint.lint.activity_tokens import verb as _verb
+from okrlint.lint.activity_tokens import word_at as _at
 from okrlint.lint.activity_words import (
     OUTCOME_LEADS,
     OUTCOME_NOUNS,
@@ -37,13 +44,11 @@ from okrlint.lint.activity_words import (
     WEAK_VERBS,
 )
 from okrlint.lint.deliverable_words import lemma, word_set
-from okrlint.lint.quantities import quantities, title_numbers
+from okrlint.lint.quantities import quantities
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Activity", "find_activity"]
 
-_TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
-_ALL_VERBS = STRONG_VERBS | WEAK_VERBS
 _STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
 _PREPOSITIONS = frozenset({"in", "at", "on", "through", "via", "across", "during"})
 _PERIOD_RE = lazy_compile(
@@ -57,7 +62,7 @@ _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "co
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
-_CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
+_ADVERBIAL = frozenset({"every", "per", "each", "once", "twice", "thrice"})
 
 
 class Activity(NamedTuple):
@@ -67,81 +72,6 @@ class Activity(NamedTuple):
     verb: str
     number: str
     noun: str
-
-
-def _noun(word: str, nouns: frozenset[str]) -> str | None:
-    """Return the singular of ``word`` when it is in ``nouns`` (posts -> post, stories -> story)."""
-    low = word.lower().strip("'’")
-    if low in nouns:
-        return low
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("'s", "")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in nouns:
-            return low[: -len(suffix)] + repl
-    return None
-
-
-class _Title:
-    """A title split into tokens, with the token indexes of its plain counts and cadences."""
-
-    def __init__(self, title: str) -> None:
-        self.text = unicodedata.normalize("NFKC", title)
-        self.spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(self.text)]
-        self.words = [self.text[a:b] for a, b in self.spans]
-        self.lower = [w.lower() for w in self.words]
-        found = quantities(title)
-        starts = {a + (self.words[i][0] == "+"): i for i, (a, _) in enumerate(self.spans)}
-        self.counts = [
-            starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
-        ]
-        cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
-        self.cadences = [i for i in cadences if not self._named(i)]
-        shares = [starts[q.start] for q in found if q.unit == "%" and q.start in starts]
-        # "100% of team members participate in 1 POC": a share of the team doing an activity frames nothing
-        self.staff_share = any(self._of_staff(i) for i in shares)
-        units = [q.unit for q in found if q.unit in ("%", "$", "x")]
-        self.framed = (bool(units) and not (self.staff_share and units == ["%"])) or title_numbers(title)[0] is not None
-
-    def _named(self, i: int) -> bool:
-        """Return True for a cadence inside a capitalised name ("the 2019 Monthly Financial Review Process")."""
-        opens = i == 0 or self.lower[i - 1] in _CLAUSE_MARKS
-        nxt = self.words[i + 1] if i + 1 < len(self.words) else ""
-        return not opens and self.words[i][0].isupper() and nxt[:1].isupper()
-
-    def _of_staff(self, i: int) -> bool:
-        """Return True when the share at token ``i`` is a share of the team's own people ("100% of PMs")."""
-        after = [w for w in self.lower[i + 1 : i + 8] if w != "%"]
-        return after[:1] == ["of"] and any(_noun(w, STAFF_NOUNS) for w in after[:6])
-
-    def phrase(self, first: int, last: int) -> str:
-        """Return the text from token ``first`` to token ``last``, as written."""
-        return self.text[self.spans[first][0] : self.spans[last][1]]
-
-
-def _run(t: _Title, count: int) -> tuple[int, int]:
-    """Return the first and last token of the words a count counts ("3 user tests" -> user tests)."""
-    first = count + 1
-    while first < len(t.words) and t.lower[first] == "(":
-        first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
-    if first >= len(t.words):
-        return first, first
-    last = i = first
-    while i < min(count + 7, len(t.words)):
-        low = t.lower[i]
-        if low == "(":
-            i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
-            continue
-        if (
-            not low[0].isalpha()
-            or low in STOPS
-            or low in ("a", "an", "the")
-            or (low.endswith("ing") and i > first and not _noun(low, OUTPUT_NOUNS))
-        ):
-            break
-        last = i
-        i += 1
-    while last > first and t.lower[last].endswith("ed") and not _noun(t.lower[last], OUTPUT_NOUNS):
-        last -= 1  # "20 case studies added": the participle is not the noun
-    return first, last
 
 
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
@@ -181,11 +111,6 @@ def _outcome_counted(t: _Title) -> bool:
 def _doing(word: str) -> bool:
     """Return True for the gerund of an activity verb ("weekly testing", "monthly reporting")."""
     return word.endswith("ing") and lemma(word, STRONG_VERBS | {"report"}) is not None
-
-
-def _at(words: list[str], i: int) -> str:
-    """Return the word at ``i``, or an empty string outside the list."""
-    return words[i] if 0 <= i < len(words) else ""
 
 
 def _verb_before(t: _Title, count: int) -> int | None:
@@ -287,26 +212,20 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     return first < len(t.words) and _noun(t.lower[last], OUTPUT_NOUNS) is not None
 
 
-def _verb(word: str) -> str | None:
-    """Return the activity verb a word is a form of, "re-" verbs included (rewrite -> write, rebuild -> build)."""
-    found = lemma(word, _ALL_VERBS)
-    if found is None and word.startswith("re") and len(word) > 5:
-        found = lemma(word[2:].lstrip("-"), _ALL_VERBS)
-    return found
-
-
 def _scheduled(t: _Title) -> Activity | None:
     """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
     for cadence in t.cadences:
-        adverbial = t.lower[cadence] in ("every", "per", "each")
+        adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
                 noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
                 if noun is not None:
                     return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
-            continue
-        period = cadence + 1
-        while period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
+            if _at(t.lower, cadence + 1) not in ("", *_CLAUSE_MARKS):
+                continue  # an adjective before a noun that is not output: "weekly active users"
+            # "send newsletter weekly": a cadence that ends its clause schedules what comes before it
+        period = cadence + 1 if adverbial else cadence
+        while adverbial and period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
             period += 1
         window = range(cadence - 1, max(-1, cadence - 6), -1)
         nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]
@@ -363,7 +282,7 @@ def _index_at(t: _Title, offset: int) -> int:
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
-    if not any(q.unit == "cadence" or (q.value is not None and not q.unit) for q in quantities(title)):
+    if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
         return None  # no plain count and no cadence: nothing is counted or scheduled
     t = _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)

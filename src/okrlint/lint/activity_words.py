@@ -25,7 +25,7 @@ STRONG_VERBS = word_set(
     source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
     benchmark execute standardize standardise document author translate evaluate analyze analyse research call
     email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
-    find collect gather test hack do make hire recruit"""
+    find collect gather test hack do make hire recruit define"""
 )
 WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
 OUTPUT_NOUNS = word_set(
@@ -54,7 +54,8 @@ OUTCOME_NOUNS = word_set(
     journalist analyst"""
 )
 QUALIFIERS = word_set(
-    "at least over more than up to another additional a an total of the top first new roughly about around ~ out"
+    """at least minimum over more than up to another additional a an total of the top first new roughly about around ~
+    out"""
 )
 OUTCOME_LEADS = word_set(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract

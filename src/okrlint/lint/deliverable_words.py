@@ -24,6 +24,8 @@ __all__ = [
     "IRREGULAR",
     "MAKE_CUES",
     "MAKE_VAGUE_NEXT",
+    "METRICS",
+    "METRIC_LEADS",
     "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
     "PEOPLE",
@@ -139,8 +141,15 @@ ABSTRACT_NOUNS = word_set(
     vision focus security speed health clarity trust confidence satisfaction happiness morale
     momentum traction reputation perception sentiment mindshare autonomy hygiene robustness responsiveness polish
     delight ease convenience growth accuracy flexibility extensibility maintainability reach ranking rankings
-    retention conversion churn latency uptime activation traffic revenue"""
+    retention conversion churn latency uptime activation traffic revenue promotion outreach evangelism advocacy"""
 )
+# nouns that name a metric: a bare noun phrase headed by one names what to measure, not a value or a deliverable
+# ("App load time", "Cloud cost", "Change failure rate"); "Number of incidents" leads with one of METRIC_LEADS
+METRICS = word_set(
+    """time times rate rates cost costs spend latency count score scores churn nps csat ratio frequency duration
+    uptime downtime mttr mttd percentage throughput"""
+)
+METRIC_LEADS = word_set("number percentage percent share rate ratio amount count proportion")
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
     """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
@@ -162,7 +171,7 @@ PHRASAL_VAGUE = frozenset(
     {
         ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
         ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
-        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"),
+        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"),
     }
 )  # fmt: skip
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
@@ -215,7 +224,7 @@ AUX = word_set(
     """is are was were isn't aren't wasn't weren't does doesn't do don't did didn't will won't can can't cannot
     should could would has have hasn't haven't had gets get got becomes we're they're you're"""
 )
-OBJECT_STOPS = word_set("to for in on by with from at of into before after during until , ( : ; - — –")
+OBJECT_STOPS = word_set("to for in on by with via from at of into before after during until , ( : ; - — –")
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't"})
 CLAUSE_BREAKS = frozenset({"that", "which", "where", "when", "while", "so", "because", "if", "unless", "whereas"})
 SKIP = word_set(

@@ -62,6 +62,7 @@ from okrlint.lint.deliverable_words import (
     quality_noun,
     word_set,
 )
+from okrlint.lint.quantities import placeholder
 from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
@@ -77,7 +78,8 @@ _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
-_DECISION_VERBS = word_set("decide choose select pick recommend")
+_DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve")
+_WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider"}  # "Consider X and decide": the decision is done
 _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
@@ -287,6 +289,9 @@ def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | No
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
+    shown = placeholder(title)
+    if shown is not None:
+        return Verdict("vague", (shown,))  # the number is still to be written: "increases by X%"
     words = _words(title)
     start = _purpose(words, _lead(words))
     verdict = _verb_led(words, start, extra) or _unknown_verb(words, start)
@@ -314,7 +319,7 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     changed = _coordinated_change(words, start) if verdict.kind == "deliverable" else None
     if changed is not None:
         verdict = Verdict("vague", (changed,))  # "Revamp and improve onboarding", "Analyze usage and improve it"
-    elif verdict.kind == "vague" and lemma(at(words, start).lower(), EXPLORING_VERBS | {"evaluate", "assess"}):
+    elif verdict.kind == "vague" and lemma(at(words, start).lower(), _WEIGHING):
         verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
     compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None

@@ -44,15 +44,25 @@ from okrlint.lint.blanking import (
 )
 from okrlint.util.lazyre import ascii_lowered, lazy_compile
 
-__all__ = ["Quantity", "has_quantity", "headlines", "numbers_match", "parse_number", "quantities", "title_numbers"]
+__all__ = [
+    "Quantity",
+    "has_quantity",
+    "headlines",
+    "numbers_match",
+    "parse_number",
+    "placeholder",
+    "quantities",
+    "title_numbers",
+]
 
 _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
 _CADENCE_RE = lazy_compile(
-    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
-    r"(?![\w-])(?!\s+active\b)|\b(?:every|per|each)\s+(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
+    r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quar?terly|yearly|annually)"
+    r"(?![\w-])(?!\s+active\b)|\b(?:(?:once|twice|thrice|\d+\s+times)\s+(?:a|an)|every|per|each)\s+"
+    r"(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
@@ -111,6 +121,12 @@ _COMPOUND_RE = lazy_compile(
     rf"|x|{NUMBER_WORDS})s?",
     re.IGNORECASE,
 )
+# a letter standing in for a number nobody wrote: "increases by X%", "handling X claims", "from X to Y", "< $X"
+_PLACEHOLDER_RE = lazy_compile(
+    r"(?:[$€£<>≤≥]\s?|\b(?:by|from|than|least|most|reach|hit|handling)\s+)(?P<a>X{1,3}|Y{1,2}|N)(?![\w'’-])"
+    r"|\b(?P<b>X{1,3}|Y{1,2}|N)(?:\s?%|\s+[a-z][a-z-]*s\b)"
+)
+PLACEHOLDER_LETTERS_RE = lazy_compile(r"(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’-])")
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(LABELS.split("|"))
@@ -192,7 +208,9 @@ def _found(text: str, low: str | None) -> tuple[Quantity, ...]:
         words, cadences = _WORD_RE.finditer(text), _CADENCE_RE.finditer(text)
     else:
         words = _WORD_LOW.finditer(low) if NUMBER_WORD_HINT.search(low) else iter(())
-        cadence = "ly" in low or "per" in low or "every" in low or "each" in low  # what _CADENCE_RE needs
+        # what _CADENCE_RE needs: "-ly", "per", "every", "each", "once a", "twice a", "3 times a"
+        spoken = "times a" in low or ("ce a" in low and ("once" in low or "twice" in low or "thrice" in low))
+        cadence = spoken or "ly" in low or "per" in low or "every" in low or "each" in low
         cadences = _CADENCE_LOW.finditer(low) if cadence else iter(())
     found = [q for m in words if (q := _word_quantity(m))]
     found += [Quantity(None, m.start(), m.end(), "cadence") for m in cadences]
@@ -221,6 +239,21 @@ def quantities(title: str) -> tuple[Quantity, ...]:
 def has_quantity(title: str) -> bool:
     """Return True when the title states a quantity (SPEC S201), not only a date or label."""
     return bool(_quantities(title)[1])
+
+
+def placeholder(title: str) -> str | None:
+    """Return the placeholder a title writes instead of a number ("X%", "N", "XX"), else None.
+
+    The corpus labelling rules read them as no quantity: "increases by X%", "handling N tickets",
+    "from X to Y", "< $X" (a letter alone in a name, "Launch on X", is not one).
+    """
+    if "X" not in title and "Y" not in title and "N" not in title:
+        return None  # most titles: no letter to read (the search below costs more than these scans)
+    m = _PLACEHOLDER_RE.search(title)
+    if m is None:
+        return None
+    end = m.end("a") if m["a"] else m.end("b")
+    return (m["a"] or m["b"]) + ("%" if title[end : end + 1] == "%" else "")
 
 
 def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quantity, ...]]:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from okrlint.lint.deliverable_words import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
+from okrlint.lint.quantities import PLACEHOLDER_LETTERS_RE, placeholder
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
@@ -36,6 +37,9 @@ _EXPLORE_RE = lazy_compile(
     r"|(?:move|work)\s+towards?)\s+(?P<subject>\S.*)",
     re.IGNORECASE,
 )
+# ongoing outreach to people: "Proactively reaching out to diverse communities"
+_REACH_RE = lazy_compile(r"\s*(?:proactively\s+)?reach(?:ing)?\s+out\s+to\s+(?P<people>\S.*)", re.IGNORECASE)
+_SAMPLES = ("40", "60", "80")
 _DASHES = ("–", "—", ":", " - ")
 # people served rather than a thing made: "Support the sales team with enablement"
 _SERVE_RE = lazy_compile(
@@ -91,11 +95,15 @@ _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
     (("cost", "spend", "overhead", "time", "effort", "toil", "churn", "backlog", "debt"), "", "down", "12", "4"),
 )  # fmt: skip
 _VAGUE_TOPIC_NOUNS = frozenset({"performance", "speed", "quality", "experience", "state", "health", "scalability"})
-_DOWN_METRICS = lazy_compile(r"\b(?:latency|times?|duration|overhead|cost|errors?|churn|backlog)\b", re.IGNORECASE)
+_DOWN_METRICS = lazy_compile(
+    r"\b(?:latency|times?|duration|overhead|cost|errors?|churn|backlog|failures?|incidents?|outages?|bugs?|downtime)\b",
+    re.IGNORECASE,
+)
 _ARTICLE_RE = lazy_compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
 _METRIC_WORDS = lazy_compile(
     r"\b(?:nps|csat|rate|ratio|score|times?|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
-    r"|retention|conversion|satisfaction|ranking|rankings|uptime|availability|usage|cost|spend|accuracy|throughput|p\d\d)\b",
+    r"|retention|conversion|satisfaction|ranking|rankings|uptime|downtime|availability|usage|cost|spend|accuracy"
+    r"|throughput|frequency|duration|percentage|p\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -191,6 +199,10 @@ def _num(text: str) -> float:
 def suggest_rewrite(title: str) -> str:
     """Return a concrete rewrite hint for a vague key-result title, built from its own words."""
     text = unicodedata.normalize("NFKC", title)
+    if placeholder(text) is not None:  # "increases by X%": the title is written, only its numbers are missing
+        numbers = iter(_SAMPLES)
+        filled = PLACEHOLDER_LETTERS_RE.sub(lambda _: next(numbers, "80"), text.strip())
+        return f'write the numbers in place of the letters, e.g. "{filled}"'
     special = _explored_or_served(text)
     if special is not None:
         return special
@@ -204,7 +216,8 @@ def suggest_rewrite(title: str) -> str:
         if not clause:
             return _NO_SUBJECT
         clause = clause[0].lower() + clause[1:]
-        if _METRIC_WORDS.search(" ".join(clause.split()[:3])):  # "Ranking for product keywords": a metric, no number
+        words = clause.split()
+        if _METRIC_WORDS.search(" ".join(words[:3] + words[-1:])):  # "Ranking for product keywords", "Cloud cost"
             return _measured(clause, False)
         return f'say how you will count it, e.g. "Raise the share of people who say that {clause} from 40% to 60%"'
     subject = _subject(m["subject"], article=bool(m["done"]))
@@ -233,6 +246,10 @@ def _explored_or_served(text: str) -> str | None:
             f'make it a decision or a number, e.g. "Decide on {subject} by the end of the quarter" '
             "(milestone: true), or say what it must move from what to what"
         )
+    reached = _REACH_RE.match(text)
+    people = _subject(reached["people"]) if reached else ""
+    if people:
+        return f'say what it should change for them, e.g. "Grow active members from {people} from 40 to 60"'
     served = _SERVE_RE.match(text)
     if served is None:
         return None

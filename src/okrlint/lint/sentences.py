@@ -21,6 +21,8 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
+    METRIC_LEADS,
+    METRICS,
     OBJECT_STOPS,
     PEOPLE_SUBJECTS,
     SENTENCE_CUES,
@@ -61,6 +63,23 @@ def noun_phrase_cues(words: list[str]) -> list[str]:
     generic = ("activities", "efforts", "initiatives")
     quality = [lower[i] in ABSTRACT_NOUNS or lower[i] in generic or quality_noun(lower[i], CHANGE_VERBS) for i in heads]
     return [phrase[i] for i, q in zip(heads, quality, strict=True) if q]
+
+
+def _metric(words: list[str]) -> list[str]:
+    """Return the words of a bare noun phrase that names a metric with no value: "App load time", "Cloud cost",
+    "Number of incidents", "Mean time to repair, e.g. time to detect" (its head, before any aside or preposition)."""
+    lower = [w.lower() for w in words]
+    if at(lower, 0) == "no":
+        return []  # "No gitter.im downtime": none is a value
+    first = 1 if at(lower, 0) in ("a", "an", "the", "our") else 0
+    if at(lower, first) in METRIC_LEADS and at(lower, first + 1) == "of":
+        return words[first : first + 2]
+    end = first
+    while end < len(lower) and lower[end].isalpha() and lower[end] not in OBJECT_STOPS and lower[end] != "e":
+        end += 1  # "e" opens "e.g."
+    head = at(lower, end - 1) if end > first else ""
+    stop = at(lower, end)
+    return [words[end - 1]] if head in METRICS and stop in ("", ",", "(", ":", "e", "to", "for", "of", "in") else []
 
 
 def at(words: list[str], i: int) -> str:
@@ -112,7 +131,7 @@ def judge_sentence(words: list[str]) -> Verdict:
     stated = statement(words)
     if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
         return stated
-    quality = noun_phrase_cues(words)  # "A reliable agent runtime teams can build on": the praise decides
+    quality = noun_phrase_cues(words) or _metric(words)  # "A reliable agent runtime": the praise decides
     if quality:
         return Verdict("vague", tuple(quality))
     return stated if stated is not None else Verdict("deliverable", tuple(main_clause(words)[:3]))
@@ -132,6 +151,7 @@ def statement(words: list[str]) -> Verdict | None:
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
+    cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and at(lower, i + 1) in "a an the")
