@@ -62,7 +62,8 @@ class Numbers:
         return column
 
     def __getitem__(self, i: int) -> Any:
-        return self._decode(i, self._kinds[i], self._numbers[i])
+        kind = self._kinds[i]
+        return self._numbers[i] if kind == _FLOAT else self._decode(i, kind, self._numbers[i])
 
     def _decode(self, i: int, kind: int, number: float) -> Any:
         if kind == _FLOAT:

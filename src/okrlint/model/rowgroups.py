@@ -58,10 +58,13 @@ class RowGroup(Sequence[CheckIn]):
 
     def fields(self, *names: str) -> Iterator[tuple[Any, ...]]:
         """Yield, row by row in order, the fields ``names`` (see ``CheckInRows.field``) without making the rows."""
+        if not names:
+            yield from repeat((), len(self))
+            return
         stores = self._stores
-        for w, p in zip(self._which, self._positions, strict=True):
-            store = stores[w]
-            yield tuple(store.field(p, name) for name in names)
+        for w, run in groupby(zip(self._which, self._positions, strict=True), key=itemgetter(0)):
+            positions = [p for _, p in run]  # rows of one log in a row: read column by column
+            yield from zip(*(stores[w].field_at(name, positions) for name in names), strict=True)
 
     def value(self, i: int) -> Any:
         """Return the value of the i-th row (without making its ``CheckIn``)."""

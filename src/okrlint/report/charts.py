@@ -28,10 +28,18 @@ def _finite(v: object) -> float | None:
 
 def _value(v: float, unit: str = "") -> str:
     """Format a value with its unit, e.g. "400 ms" or "95%"."""
+    return _formatted(v, unit) if v else _unit_value(v, unit)  # -0.0 equals 0.0 for a cache, not in print
+
+
+def _unit_value(v: float, unit: str) -> str:
     s = plain_number(v)  # grouped as in the tables: 1,200 ms
     if not unit:
         return s
     return f"{s}{unit}" if unit == "%" else f"{s} {unit}"
+
+
+# Check-in values, baselines and targets repeat across the charts of a scorecard: format each once.
+_formatted = lru_cache(maxsize=16384)(_unit_value)
 
 
 def linear_scale(domain: tuple[float, float], range_: tuple[float, float]) -> Callable[[float], float]:
@@ -192,9 +200,22 @@ class _Frame:
 
 def _kr_frame(start: date, end: date, width: int, height: int, lo: float, hi: float) -> tuple[_Frame, list[str]]:
     """Lay out a KR chart for values from ``lo`` to ``hi``; return the frame and its y-axis parts."""
-    mt, mb, mr = 12.0, 20.0, 10.0
+    ticks = tuple(nice_ticks(lo, hi, max(2, int((height - _TOP - _BOTTOM) // 28))))
+    # Charts of one period with the same ticks share their frame and y axis: laid out once.
+    frame, parts = _laid_out(start, end, width, height, ticks, *((0.0, 0.0) if ticks else (lo, hi)))
+    return frame, list(parts)
+
+
+_TOP, _BOTTOM, _RIGHT = 12.0, 20.0, 10.0  # the margins around a KR chart's plot (the left one fits the labels)
+
+
+@lru_cache(maxsize=1024)
+def _laid_out(
+    start: date, end: date, width: int, height: int, yticks: tuple[float, ...], lo: float, hi: float
+) -> tuple[_Frame, tuple[str, ...]]:
+    """Return the frame and y-axis parts of a KR chart with ``yticks`` (``lo`` and ``hi`` count only without ticks)."""
+    mt, mb, mr = _TOP, _BOTTOM, _RIGHT
     ph = height - mt - mb
-    yticks = nice_ticks(lo, hi, max(2, int(ph // 28)))
     ylabels = _tick_labels(yticks)
     ml = min(8.0 + 6.0 * max((len(s) for s in ylabels), default=1), width / 3)
     pw = width - ml - mr
@@ -205,7 +226,7 @@ def _kr_frame(start: date, end: date, width: int, height: int, lo: float, hi: fl
     for t, label in zip(yticks, ylabels, strict=True):
         parts.append(_line("chart-grid", ml, ys(t), frame.right, ys(t)))
         parts.append(_text(ml - 4, ys(t) + 3, label, "chart-tick", "end"))
-    return frame, parts
+    return frame, tuple(parts)
 
 
 def _kr_time_axis(frame: _Frame) -> str:

@@ -87,7 +87,11 @@ def make_environment(
     filters: Mapping[str, Callable[..., Any]] | None = None,
     globals_: Mapping[str, Any] | None = None,
 ) -> ImmutableSandboxedEnvironment:
-    """Return an immutable-sandbox environment with autoescape, StrictUndefined and the template search path."""
+    """Return an immutable-sandbox environment with autoescape, StrictUndefined and the template search path.
+
+    Only an environment with ``templates`` checks its files for changes: the built-in templates
+    never change while okrlint runs, and a scorecard includes one for each of its key results.
+    """
     env = _Sandbox(
         loader=_loader(templates),
         autoescape=True,
@@ -96,7 +100,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=True,
+        auto_reload=templates is not None,
     )
     env.filters.update(filters or {})
     env.globals.update(globals_ or {})

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,13 @@ Progress = Callable[[int, int], None]
 
 def _day(raw: Any) -> date | None:
     """Parse an ISO date, or None."""
+    return _iso_day(str(raw)[:10])
+
+
+@lru_cache(maxsize=4096)  # a scorecard's check-ins fall on a few dozen days
+def _iso_day(text: str) -> date | None:
     try:
-        return date.fromisoformat(str(raw)[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
@@ -87,30 +93,43 @@ def kpi_sparkline(kpi: Mapping[str, Any], width: int = 120, height: int = 28) ->
 def team_links(teams: Sequence[Mapping[str, Any]], current: Mapping[str, Any]) -> Markup:
     """Return the team navigation's list items, one line each, ``current``'s marked as the page shown.
 
-    Every team page lists every team: the escaped lines are made once per list of teams.
+    Every team page lists every team: the escaped lines are joined once per list of teams, and
+    each page only splices the mark into its own line (a page costs no walk over the other teams).
     """
-    lines = _LINKS.get(teams)
-    here = current["id"]
-    shown = (f'{head} aria-current="page"{tail}' if key == here else head + tail for key, head, tail in lines)
-    return Markup("".join(shown))
+    return Markup(_LINKS.get(teams).marked(current["id"]))
 
 
 class _LinkLines:
-    """The escaped navigation lines of the last list of teams asked for (a site renders one period at a time)."""
+    """The escaped navigation of the last list of teams asked for (a site renders one period at a time)."""
 
     def __init__(self) -> None:
         self.teams: Sequence[Mapping[str, Any]] | None = None
-        self.lines: list[tuple[Any, str, str]] = []
+        self.text = ""
+        self.marks: dict[Any, list[int]] = {}  # team id -> where in ``text`` its link's start tag ends
 
-    def get(self, teams: Sequence[Mapping[str, Any]]) -> list[tuple[Any, str, str]]:
-        """Return (id, line up to the link's end tag, rest of the line) of each team."""
+    def get(self, teams: Sequence[Mapping[str, Any]]) -> _LinkLines:
+        """Return the navigation of ``teams`` (made again only when the list is another one)."""
         if teams is not self.teams:
-            self.lines = [
-                (team["id"], f'    <li><a href="{escape(team["page"])}"', f">{escape(team['name'])}</a></li>\n")
-                for team in teams
-            ]
-            self.teams = teams
-        return self.lines
+            parts: list[str] = []
+            marks: dict[Any, list[int]] = {}
+            size = 0
+            for team in teams:
+                head = f'    <li><a href="{escape(team["page"])}"'
+                tail = f">{escape(team['name'])}</a></li>\n"
+                marks.setdefault(team["id"], []).append(size + len(head))
+                parts += (head, tail)
+                size += len(head) + len(tail)
+            self.text, self.marks, self.teams = "".join(parts), marks, teams
+        return self
+
+    def marked(self, here: Any) -> str:
+        """Return the navigation with ``aria-current`` on the link of team ``here``."""
+        cuts = self.marks.get(here, ())
+        pieces, start = [], 0
+        for cut in cuts:
+            pieces += (self.text[start:cut], ' aria-current="page"')
+            start = cut
+        return "".join(pieces) + self.text[start:] if pieces else self.text
 
 
 _LINKS = _LinkLines()

@@ -23,6 +23,14 @@ def visible(raw: Any) -> Any:
 
     A dict or list with nothing to strip is returned itself: the report is not held twice.
     """
+    kind = type(raw)
+    if kind is dict or kind is list:  # most of a report: look for something to strip before copying anything
+        for item in raw.values() if kind is dict else raw:
+            of = type(item)
+            if not (of in _PLAIN or (of is str and item.isascii()) or visible(item) is item):
+                break
+        else:
+            return raw
     if isinstance(raw, str):
         return raw if raw.isascii() else _INVISIBLE.sub("", raw)  # every character it strips is beyond ASCII
     if isinstance(raw, Mapping):
