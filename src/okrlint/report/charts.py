@@ -286,9 +286,8 @@ def _kr_series(
         notes.append(f"forecast {_value(fc[1], unit)} by {fc[0].isoformat()}")
         parts.append(_el("circle", "chart-forecast-point", tip, cx=fx, cy=fy, r=3))
     point, _ = _shape("circle", "chart-point", ("cx", "cy", "r"))  # what _el would build, coordinates formatted once
-    for (d, v), (x, y) in zip(pts, coords, strict=True):
-        tip = _title(f"{d.isoformat()}: {_value(v, unit)}")
-        parts.append(f"{point.format(x, y, '3')}>{tip}</circle>")
+    for (d, v), (x, y) in zip(pts, coords, strict=True):  # escaping is per character: the date needs none
+        parts.append(f"{point.format(x, y, '3')}><title>{d.isoformat()}: {_esc(_value(v, unit))}</title></circle>")
     if not pts:
         cx, cy = frame.left + frame.plot_width / 2, frame.top + frame.plot_height / 2 + 4
         parts.append(_text(cx, cy, "no check-ins yet", "chart-empty", "middle"))

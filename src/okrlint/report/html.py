@@ -125,7 +125,8 @@ class _LinkLines:
     def marked(self, here: Any) -> str:
         """Return the navigation with ``aria-current`` on the link of team ``here``."""
         cuts = self.marks.get(here, ())
-        pieces, start = [], 0
+        pieces: list[str] = []
+        start = 0
         for cut in cuts:
             pieces += (self.text[start:cut], ' aria-current="page"')
             start = cut

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrlint.report import DEFAULT_HTML_FOLDER
 from okrlint.util.errors import UserError
+from okrlint.util.jsontext import indented_json
 from okrlint.util.output import refuse_links, write_output
 from okrlint.util.records import record
 
@@ -38,7 +38,7 @@ class WriteOptions:
 
 def render_json(data: dict[str, Any]) -> str:
     """Return the report data as indented JSON text with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return indented_json(data) + "\n"  # json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False), faster
 
 
 def write_markdown(data: dict[str, Any], options: WriteOptions) -> None:

@@ -86,6 +86,9 @@ def plain_number(value: float) -> str:
     return _grouped(text)
 
 
+_NUMBERS = frozenset({int, float})
+
+
 def quantum(values: Iterable[Any]) -> Decimal | None:
     """Return the finest precision of the finite numbers among ``values``: the place of their last significant digit.
 
@@ -94,7 +97,9 @@ def quantum(values: Iterable[Any]) -> Decimal | None:
     places = [
         _last_place(float(raw))
         for raw in values
-        if not isinstance(raw, bool) and isinstance(raw, int | float) and math.isfinite(raw) and raw != 0
+        if (type(raw) in _NUMBERS or (not isinstance(raw, bool) and isinstance(raw, int | float)))
+        and math.isfinite(raw)
+        and raw != 0
     ]
     return Decimal(1).scaleb(min(places)) if places else None
 
