@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import repeat
 from typing import Any
 
@@ -64,6 +64,11 @@ class Numbers:
     def __getitem__(self, i: int) -> Any:
         kind = self._kinds[i]
         return self._numbers[i] if kind == _FLOAT else self._decode(i, kind, self._numbers[i])
+
+    def at(self, positions: Iterable[int]) -> list[Any]:
+        """Return the values of the rows at ``positions``, in order."""
+        kinds, numbers, decode = self._kinds, self._numbers, self._decode
+        return [numbers[i] if kinds[i] == _FLOAT else decode(i, kinds[i], numbers[i]) for i in positions]
 
     def _decode(self, i: int, kind: int, number: float) -> Any:
         if kind == _FLOAT:

@@ -44,8 +44,14 @@ class RowGroup(Sequence[CheckIn]):
 
     def ordinals(self) -> array[int]:
         """Return the day number of each row's date, in order."""
-        stores = self._stores
-        return array("i", (stores[w].ordinal(p) for w, p in zip(self._which, self._positions, strict=True)))
+        return array("i", self._column("ordinal"))
+
+    def _column(self, name: str) -> list[Any]:
+        """Return field ``name`` (``CheckInRows.field_at``) of every row in order, a log's run of rows at a time."""
+        stores, found = self._stores, list[Any]()
+        for w, run in groupby(zip(self._which, self._positions, strict=True), key=itemgetter(0)):
+            found += stores[w].field_at(name, [p for _, p in run])
+        return found
 
     def dates(self) -> Iterator[date]:
         """Yield each row's date, in order."""
@@ -53,18 +59,14 @@ class RowGroup(Sequence[CheckIn]):
 
     def values(self) -> Iterator[Any]:
         """Yield each row's value, in order (without making the rows)."""
-        stores = self._stores
-        return (stores[w].value(p) for w, p in zip(self._which, self._positions, strict=True))
+        return iter(self._column("value"))
 
     def fields(self, *names: str) -> Iterator[tuple[Any, ...]]:
         """Yield, row by row in order, the fields ``names`` (see ``CheckInRows.field``) without making the rows."""
         if not names:
             yield from repeat((), len(self))
             return
-        stores = self._stores
-        for w, run in groupby(zip(self._which, self._positions, strict=True), key=itemgetter(0)):
-            positions = [p for _, p in run]  # rows of one log in a row: read column by column
-            yield from zip(*(stores[w].field_at(name, positions) for name in names), strict=True)
+        yield from zip(*map(self._column, names), strict=True)
 
     def value(self, i: int) -> Any:
         """Return the value of the i-th row (without making its ``CheckIn``)."""

@@ -172,15 +172,17 @@ class CheckInRows(Sequence[CheckIn]):
         raise ValueError(f"no check-in field {name!r}")
 
     def field_at(self, name: str, positions: Sequence[int]) -> list[Any]:
-        """Return field ``name`` (as :meth:`field` names it) of the rows at ``positions``, column by column."""
+        """Return field ``name`` (as :meth:`field` names it, or ``ordinal``) of the rows at ``positions``, in order."""
         if name in _KEY_FIELDS:
             table, keys, place = self._key_table, self._keys, _KEY_FIELDS[name]
             return [table[keys[i]][place] for i in positions]
         if name == "date":
             days = self._days
             return [day_of(days[i]) for i in positions]
+        if name == "ordinal":
+            return list(map(self._days.__getitem__, positions))
         if name in ("value", "confidence"):
-            return list(map((self._values if name == "value" else self._confidences).__getitem__, positions))
+            return (self._values if name == "value" else self._confidences).at(positions)
         if name == "note":
             return list(map(self._notes.get, positions))
         if name == "index":
