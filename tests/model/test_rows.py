@@ -140,3 +140,20 @@ def test_groups_in_scoring_order_are_the_rows_sorted() -> None:
     assert list(ordered.fields("date", "value", "index")) == [(r.date, r.value, r.index) for r in ordered]
     _, up_to = group_rows([b, a], date(2026, 10, 1))
     assert [(r.loc.path, r.index) for r in up_to["nps"]] == [("b.yaml", 1), ("b.yaml", 3), ("a.yaml", 0)]
+
+
+def test_group_fields_read_by_column_are_the_rows_fields() -> None:
+    repo, _ = build({"okrs/log.yaml": LOG, "okrs/other.yaml": LOG.replace("2026-10-0", "2026-10-1")})
+    by_kr, by_kpi = group_rows(repo.logs)
+    names = ("date", "value", "confidence", "note", "author", "kr", "kpi", "team", "index")
+    for group in [*by_kr.values(), *by_kpi.values()]:
+        for ordered in (group, group.in_scoring_order()):
+            rows = list(ordered)
+            expected = [tuple(getattr(r, name) for name in names) for r in rows]
+            found = list(ordered.fields(*names))
+            assert found == expected
+            assert [tuple(map(type, f)) for f in found] == [tuple(map(type, e)) for e in expected]
+            assert list(ordered.values()) == [r.value for r in rows]
+            assert list(ordered.dates()) == [r.date for r in rows]
+            assert list(ordered.ordinals()) == [r.date.toordinal() for r in rows]
+            assert list(ordered.fields()) == [()] * len(rows)

@@ -44,7 +44,7 @@ def _escaped(text: str) -> str:
 
 
 # Class names, colours and labels repeat on every one of thousands of charts: escape each once.
-_esc_str = lru_cache(maxsize=65536)(_escaped)
+_esc_str = lru_cache(maxsize=8192)(_escaped)
 
 
 @lru_cache(maxsize=8192)
