@@ -10,14 +10,19 @@ pre-commit path need not load and build every OKR set of a large repository.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from okrlint.model.periods import Period
-from okrlint.model.repository import FieldLocs, Loc, Objective, OkrSet, field_marks
+from okrlint.model.repository import FieldLocs, Loc, Objective, OkrSet, layout_of
 
 _SET_FIELDS = ("team",)
+
+
+def _layout(fields: Mapping[str, Loc], names: Iterable[str], line: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Return the layout (``layout_of``) of the fields ``names`` present in ``fields``, from ``line``."""
+    return layout_of({name: ((loc := fields[name]).line, loc.column) for name in names if name in fields}, line)
 
 
 def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
@@ -28,7 +33,7 @@ def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
             o.loc.column,
             o.id,
             o.aligns,
-            field_marks(o.fields, ["aligns", *(f"aligns[{i}]" for i in range(len(o.aligns)))]),
+            *_layout(o.fields, ["aligns", *(f"aligns[{i}]" for i in range(len(o.aligns)))], o.loc.line),
         )
         for o in okr_set.objectives
     )
@@ -36,7 +41,7 @@ def _outline(okr_set: OkrSet) -> tuple[Any, ...]:
         okr_set.loc.line,
         okr_set.loc.column,
         okr_set.team,
-        field_marks(okr_set.fields, _SET_FIELDS),
+        _layout(okr_set.fields, _SET_FIELDS, okr_set.loc.line),
         (period.start.toordinal(), period.end.toordinal(), period.id),
         objectives,
     )
@@ -53,21 +58,22 @@ def sets_from_outlines(path: str, data: bytes) -> list[OkrSet]:
     Raises ValueError (or TypeError) when ``data`` is not such bytes.
     """
     sets = []
-    for line, column, team, set_marks, (start, end, period_id), objectives in marshal.loads(data):
+    laid_out = FieldLocs.laid_out
+    for line, column, team, (keys, shape), (start, end, period_id), objectives in marshal.loads(data):
         sets.append(
             OkrSet(
                 Loc(path, line, column),
-                FieldLocs.from_marks(path, set_marks, line),
+                laid_out(path, line, keys, shape),
                 team=team,
                 period=Period(date.fromordinal(start), date.fromordinal(end), period_id),
                 objectives=tuple(
                     Objective(
                         Loc(path, o_line, o_column),
-                        FieldLocs.from_marks(path, marks, o_line),
+                        laid_out(path, o_line, o_keys, o_shape),
                         id=objective_id,
                         aligns=tuple(aligns),
                     )
-                    for o_line, o_column, objective_id, aligns, marks in objectives
+                    for o_line, o_column, objective_id, aligns, o_keys, o_shape in objectives
                 ),
             )
         )

@@ -17,7 +17,15 @@ from okrlint.model.resolve import split_reference
 from okrlint.model.rows import rows_of
 from okrlint.util.records import record
 
-KrKey = tuple[str, str, str]
+KrKey = str  # team, objective and key result ids joined by NUL (``kr_key``)
+
+
+def kr_key(team: str, objective: str, kr: str) -> KrKey:
+    """Return the key of a key result in summaries: one string, which marshal loads and sets hash fast.
+
+    Distinct ids that join alike (a NUL inside an id) only make a file look related: never a miss.
+    """
+    return f"{team}\0{objective}\0{kr}"
 
 
 @record
@@ -33,16 +41,8 @@ class FileSummary:
     outlines: bytes = b""  # its OKR sets as the rules comparing sets read them (``okrlint.model.outline``)
 
     def encode(self) -> tuple[Any, ...]:
-        """Return the summary as plain data (for marshal)."""
-        return (
-            self.kind,
-            tuple(sorted(self.incomplete)),
-            tuple(self.defines),
-            tuple(self.refers),
-            tuple(self.kpis),
-            tuple(self.linked_kpis),
-            self.outlines,
-        )
+        """Return the summary as plain data (for marshal, which keeps frozensets as they are)."""
+        return (self.kind, self.incomplete, self.defines, self.refers, self.kpis, self.linked_kpis, self.outlines)
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
@@ -52,15 +52,10 @@ class FileSummary:
             raise TypeError("kind")
         if not isinstance(outlines, bytes):
             raise TypeError("outlines")
-        return cls(
-            kind,
-            frozenset(incomplete),
-            frozenset(defines),
-            frozenset(refers),
-            frozenset(kpis),
-            frozenset(linked_kpis),
-            outlines,
-        )
+        sets = (incomplete, defines, refers, kpis, linked_kpis)
+        if not all(type(part) is frozenset for part in sets):
+            raise TypeError("sets")
+        return cls(kind, *sets, outlines)
 
 
 BuilderMark = tuple[int, int, int, int]
@@ -79,7 +74,7 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
     sets = builder.sets[mark[1] :]
     logs = builder.logs[mark[3] :]
     incomplete = {kind} if kind is not None and (broken or (kind == "objectives" and not sets)) else set()
-    defines = {(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
+    defines = {kr_key(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
     linked = {kr.kpi for s in sets for o in s.objectives for kr in o.key_results if kr.kpi is not None}
     refers: set[KrKey] = set()
     kpis: set[str] = set()
@@ -89,7 +84,7 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
         for kr, team in rows.references():
             parts = split_reference(kr, team or log.team)
             if parts is not None:
-                refers.add(parts)
+                refers.add(kr_key(*parts))
     outlines = encode_outlines(sets) if kind == "objectives" and not incomplete else b""
     return FileSummary(
         kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked), outlines
