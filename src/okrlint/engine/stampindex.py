@@ -18,6 +18,9 @@ from okrlint.source.files import SourceFile
 
 RACY_NS = 2_000_000_000
 _LAYER = "stamps"
+# A run that hashed at most this many files again (a pre-commit run after an edit) leaves the index
+# as it was: those few files cost a hash each next time, not a rewrite of every file's entry now.
+REHASHED_UNSAVED = 8
 
 
 def _entry(result: os.stat_result) -> tuple[int, int, int, int]:
@@ -52,6 +55,6 @@ def indexed_stamps(store: LintCache, files: Sequence[SourceFile], max_file_bytes
         found = stamps[source.rel] = stamp(source, max_file_bytes)
         if found is not None and (found.size, found.mtime_ns) == seen[:2]:
             fresh[source.rel] = (*seen, found.content)
-    if reused < len(fresh) or len(fresh) != len(index):
+    if len(fresh) - reused > REHASHED_UNSAVED or set(fresh) != set(index):
         store.write(_LAYER, key, (time.time_ns(), fresh))
     return stamps
