@@ -66,10 +66,13 @@ def builder_mark(builder: RepositoryBuilder) -> BuilderMark:
     return (len(builder.teams), len(builder.sets), len(builder.kpis), len(builder.logs))
 
 
-def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | None, broken: bool) -> FileSummary:
+def summarize_added(
+    builder: RepositoryBuilder, mark: BuilderMark, kind: str | None, broken: bool, suppressed: bool = False
+) -> FileSummary:
     """Return the summary of the file whose objects ``builder`` gained since ``mark``.
 
-    ``broken`` says the file could not be loaded (so its kind is incomplete in the model).
+    ``broken`` says the file could not be loaded (so its kind is incomplete in the model); ``suppressed``
+    that it holds ``okrlint:`` directives, which its findings need: such a set has no outline.
     """
     sets = builder.sets[mark[1] :]
     logs = builder.logs[mark[3] :]
@@ -85,7 +88,7 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
             parts = split_reference(kr, team or log.team)
             if parts is not None:
                 refers.add(kr_key(*parts))
-    outlines = encode_outlines(sets) if kind == "objectives" and not incomplete else b""
+    outlines = encode_outlines(sets) if kind == "objectives" and not incomplete and not suppressed else b""
     return FileSummary(
         kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked), outlines
     )
