@@ -36,3 +36,37 @@ def test_a_symbol_where_the_count_goes_is_a_placeholder(title: str, shown: str |
     assert placeholder(title) == shown
     if shown is not None:
         assert judge_wording(title) == ("vague", (shown,))
+
+
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [
+        ("Training for core services will be provided", "will"),
+        ("Coaching for new leads will be offered", "will"),
+        ("Agency processes are constantly being evaluated", "are"),
+        ("The team will serve as consultants for state agencies", "serve"),
+        ("Act as the point of contact for partners", "Act as"),
+        ("Advise service teams of their needs", "Advise"),
+        ("Document and evangelize architecture designs", "evangelize"),
+        ("plug leaks in the cohort analysis", "plug"),
+    ],
+)
+def test_ongoing_work_and_standing_services_are_vague(title: str, word: str) -> None:
+    """A service promised, work in progress, a role held or advocacy coordinated with a delivery is never done."""
+    verdict = judge_wording(title)
+    assert verdict.kind == "vague"
+    assert word in " ".join(verdict.words)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Documentation is provided for every public API",
+        "The experiment is analyzed and being continued if successful",
+        "Draft and maintain the administration guides",
+        "Users can create a pad from the URL bar",
+        "A js-ipfs daemon will always find other daemons in the LAN",
+    ],
+)
+def test_done_states_and_abilities_stay_deliverables(title: str) -> None:
+    assert judge_wording(title).kind == "deliverable"

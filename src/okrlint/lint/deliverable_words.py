@@ -33,7 +33,10 @@ __all__ = [
     "PHRASAL_VAGUE",
     "RECORD_VERBS",
     "SENTENCE_CUES",
+    "ONGOING_VERBS",
+    "ROLE_VERBS",
     "SERVICE_VERBS",
+    "SUPPLY_VERBS",
     "SKIP",
     "STRONG_OBJECT_CUES",
     "TOGETHER",
@@ -171,13 +174,20 @@ PHRASAL_VAGUE = frozenset(
     {
         ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
         ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
-        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"),
+        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"), ("serve", "as"),
+        ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"),
     }
 )  # fmt: skip
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
 EXPLORING_VERBS = word_set("explore investigate experiment research study")
 # verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
-SERVICE_VERBS = word_set("support serve assist equip enable")
+SERVICE_VERBS = word_set("support serve assist equip enable advise coach mentor counsel consult guide")
+# "ET will serve as consultants", "Act as the point of contact": a role held, not a result
+ROLE_VERBS = word_set("serve act function")
+# "Training will be provided": a service promised, not a thing delivered (a done-state needs "is provided")
+SUPPLY_VERBS = word_set("provide offer give render furnish")
+# verbs of ongoing advocacy or care: coordinated with a delivery ("Document and evangelize designs") they keep it open
+ONGOING_VERBS = word_set("evangelize evangelise promote champion advocate educate nurture cultivate sustain")
 # nouns in -ness that name a thing, not a quality
 _NOT_QUALITIES = word_set("business businesses harness witness wilderness")
 _NOMINAL_ENDINGS = (("izations", "ize"), ("ization", "ize"), ("isations", "ise"), ("isation", "ise"),

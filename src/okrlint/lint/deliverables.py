@@ -44,6 +44,7 @@ from okrlint.lint.deliverable_words import (
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
+    ONGOING_VERBS,
     PEOPLE,
     PHRASAL_VAGUE,
     RECORD_VERBS,
@@ -236,13 +237,17 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
 
 
+_COORDINATED_OPEN = (CHANGE_VERBS - {"expand"}) | ONGOING_VERBS
+
+
 def _coordinated_change(words: list[str], start: int) -> str | None:
-    """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
+    """Return a change or ongoing verb ("improve", "evangelize", ...) coordinated with the clause's verb, else None."""
     for i in range(start + 1, min(len(words) - 1, start + 12)):
         if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in CLAUSE_BREAKS:
             return None
         nxt = words[i + 1].lower()
-        verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        joined = words[i].lower() in ("and", "&", "or", ",")
+        verb = lemma(nxt, _COORDINATED_OPEN) if joined else None
         modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
