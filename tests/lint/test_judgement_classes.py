@@ -70,3 +70,32 @@ def test_ongoing_work_and_standing_services_are_vague(title: str, word: str) -> 
 )
 def test_done_states_and_abilities_stay_deliverables(title: str) -> None:
     assert judge_wording(title).kind == "deliverable"
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("OKRs for Q2 are set", "are set"),
+        ("Goals for Q3 have been set", "been set"),
+        ("Draft strategy created for relationship pipeline and management", "Draft strategy"),
+    ],
+)
+def test_irregular_participles_are_done_and_only_the_object_decides(title: str, words: str) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == "deliverable"
+    assert words in " ".join(verdict.words)
+
+
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [
+        ("Frictionless multi-channel experiences with all technology solutions", "Frictionless"),
+        ("Application patching is done on time as the vendor recommends", "on time"),
+        ("Build strong relationships with partners", "relationships"),
+        ("Make use of the huge amount of data we capture", "huge"),
+    ],
+)
+def test_praise_and_unmeasured_standards_stay_vague(title: str, word: str) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == "vague"
+    assert word in " ".join(verdict.words)

@@ -110,7 +110,7 @@ VAGUE_CUES = word_set(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    prettier nicer slightly smoothly nicely
+    prettier nicer slightly smoothly nicely frictionless painless flawless hassle-free
     """
 )
 STRONG_OBJECT_CUES = word_set(
@@ -127,7 +127,7 @@ UNBOUNDED = frozenset(
     {
         ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
         ("1st", "class"), ("first", "class"), ("world", "class"), ("good", "state"), ("good", "shape"), ("a", "bit"),
-        ("pay", "down"),
+        ("pay", "down"), ("on", "time"), ("on", "budget"), ("on", "schedule"),
     }
 )  # fmt: skip
 VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
@@ -156,7 +156,8 @@ METRIC_LEADS = word_set("number percentage percent share rate ratio amount count
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
     """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
-    scalable performant powerful flexible intuitive seamless effortless delightful safe"""
+    scalable performant powerful flexible intuitive seamless effortless delightful safe frictionless painless flawless
+    hassle-free"""
 )
 # evaluative words that stay vague inside a delivery verb's object ("Ensure comprehensive coverage"); "stable" names
 # a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")

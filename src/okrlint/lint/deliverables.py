@@ -85,6 +85,7 @@ _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
 _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
+_PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 
 
 def _words(title: str) -> list[str]:
@@ -143,7 +144,11 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
     # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
-    praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
+    # only the object decides, not what a participle or preposition adds after it: "Draft strategy created for
+    # relationship pipeline", but "Build strong relationships", "Deliver great developer experience"
+    ends = (j for j, w in enumerate(rest) if j and ((w in OBJECT_STOPS and w != "of") or _PARTICIPLE.fullmatch(w)))
+    reach = next(ends, len(rest))
+    praise = [w for j, w in enumerate(rest[:reach]) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)

@@ -21,6 +21,7 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
+    IRREGULAR,
     METRIC_LEADS,
     METRICS,
     OBJECT_STOPS,
@@ -124,7 +125,8 @@ def _done_state(lower: list[str], i: int) -> bool:
             nxt = at(lower, i + 1)
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
-        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
+        participle = nxt.endswith(("ed", "en")) or nxt in IRREGULAR  # "are set", "have been set", "is built"
+        return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
     promised = low == "will" and nxt == "be" and (at(lower, i + 2) == "being" or lemma(at(lower, i + 2), SUPPLY_VERBS))
