@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.quantities import has_quantity, placeholder
+from okrlint.lint.rewrites import suggest_rewrite
 
 
 @pytest.mark.parametrize(
@@ -99,3 +101,32 @@ def test_praise_and_unmeasured_standards_stay_vague(title: str, word: str) -> No
     verdict = judge_wording(title)
     assert verdict.kind == "vague"
     assert word in " ".join(verdict.words)
+
+
+@pytest.mark.parametrize(
+    ("title", "counted"),
+    [
+        ("Review 100% of all initiative intake for enterprise opportunities", True),
+        ("Review and assess 100% of IT requests for proposal", True),
+        ("Map 100 % of intake processes", True),
+        ("15% of processes are reviewed and updated annually", True),
+        ("100% of school districts will be visited", True),
+        ("Upstream 75% of our flexbox tests to w3c", True),
+        ("We have planned 2 brainstorm sessions", True),
+        ("Review 100% of merge requests within 2 days", False),
+        ("100% of critical vulnerabilities are remediated", False),
+        ("Convert 95% of e2e tests to the new runner", False),
+        ("Increase review coverage to 80% of merge requests", False),
+    ],
+)
+def test_work_done_on_a_share_of_the_teams_items_is_an_activity(title: str, counted: bool) -> None:
+    """A work verb applied to a share of the team's items counts work; a state reached or a level is an outcome."""
+    assert (find_activity(title) is not None) is counted
+
+
+def test_rewrites_fill_symbol_placeholders_and_findings_quote_the_verb_group() -> None:
+    assert suggest_rewrite("Create # blueprints").endswith('"Create 40 blueprints"')
+    assert '"40% of services use single sign-on"' in suggest_rewrite("x% of services use single sign-on")
+    assert judge_wording("Training for core services will be provided").words == ("will", "be", "provided")
+    found = find_activity("Review 100% of all initiative intake")
+    assert found is not None and found.phrase.startswith("Review 100% of all initiative")

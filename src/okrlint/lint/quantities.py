@@ -128,7 +128,9 @@ _PLACEHOLDER_RE = lazy_compile(
     # a lower-case "x%", or a "#" (alone or after X) where the count goes: "x% of services", "Create # blueprints"
     r"|(?<![\w#])(?P<c>x(?=\s?%)|X{0,3}#(?=\s+(?:of\s+)?[a-z][a-z-]*s\b))"
 )
-PLACEHOLDER_LETTERS_RE = lazy_compile(r"(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’-])")
+PLACEHOLDER_LETTERS_RE = lazy_compile(
+    r"(?<![\w#])X{0,3}#(?![\w#])|(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’#-])|(?<![\w'’-])x(?=\s?%)"
+)
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(LABELS.split("|"))

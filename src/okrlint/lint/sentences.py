@@ -181,8 +181,12 @@ def statement(words: list[str]) -> Verdict | None:
     acting = _people_act(lower)
     if acting is not None:
         return Verdict("vague", (words[acting],))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
-    return Verdict("vague", (aux[0],)) if aux else None
+    aux = [i for i, low in enumerate(lower) if low in AUX]
+    if not aux:
+        return None
+    i = aux[0]  # "will be provided", "are being evaluated": the verb group decides, not the auxiliary alone
+    group = i + 3 if at(lower, i + 1) in BE and at(lower, i + 2).endswith(("ed", "en", "ing")) else i + 1
+    return Verdict("vague", tuple(words[i:group]))
 
 
 def _people_act(lower: list[str]) -> int | None:
