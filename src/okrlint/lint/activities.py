@@ -303,11 +303,12 @@ def _share_of_work(t: _Title) -> Activity | None:
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
-    if "%" in title and (shared := _share_of_work(_Title(title))) is not None:
-        return shared
+    shared = _Title(title) if "% of" in title or "%  of" in title else None
+    if shared is not None and (done := _share_of_work(shared)) is not None:
+        return done
     if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
         return None  # no plain count and no cadence: nothing is counted or scheduled
-    t = _Title(title)
+    t = shared or _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
     more = _more_output(t, lead) if t.counts else None
     if more is not None:
