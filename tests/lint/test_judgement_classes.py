@@ -130,3 +130,8 @@ def test_rewrites_fill_symbol_placeholders_and_findings_quote_the_verb_group() -
     assert judge_wording("Training for core services will be provided").words == ("will", "be", "provided")
     found = find_activity("Review 100% of all initiative intake")
     assert found is not None and found.phrase.startswith("Review 100% of all initiative")
+
+
+def test_a_quoted_word_inside_counted_output_names_its_kind() -> None:
+    found = find_activity("5 “test” events for in-person contribution")
+    assert found is not None and found.noun == "event"
