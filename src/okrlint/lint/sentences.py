@@ -130,8 +130,10 @@ def _done_state(lower: list[str], i: int) -> bool:
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
     promised = low == "will" and nxt == "be" and (at(lower, i + 2) == "being" or lemma(at(lower, i + 2), SUPPLY_VERBS))
-    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (
-        low in ("can", "will") and i > 0 and not promised
+    return (
+        (low == "there" and nxt in BE)
+        or (low == "support" and nxt == "for")
+        or (low in ("can", "will") and i > 0 and not promised)
     )
 
 
