@@ -57,8 +57,9 @@ def _entries(
 
     So the index never pairs a hash with what other content said.
     """
+    shared: dict[str, str] = {}
     return {
-        seen.content: summaries[source.rel].encode()
+        seen.content: summaries[source.rel].encode(shared)
         for source in files
         if (seen := stamps.get(source.rel)) is not None and source.rel in summaries and unchanged(source, seen)
     }

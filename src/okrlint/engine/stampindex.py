@@ -43,13 +43,15 @@ def indexed_stamps(store: LintCache, files: Sequence[SourceFile], max_file_bytes
             continue
         old = index.get(source.rel)
         if (
-            isinstance(old, tuple)
-            and tuple(old[:4]) == seen
+            type(old) is tuple
+            and len(old) == 5
+            and old[:4] == seen
+            and type(content := old[4]) is str
             and seen[0] <= max_file_bytes
             and seen[1] < written - RACY_NS
         ):
-            stamps[source.rel] = Stamp(str(old[4]), seen[0], seen[1])
-            fresh[source.rel] = (*seen, str(old[4]))
+            stamps[source.rel] = Stamp(content, seen[0], seen[1])
+            fresh[source.rel] = old  # the same five values
             reused += 1
             continue
         found = stamps[source.rel] = stamp(source, max_file_bytes)

@@ -40,9 +40,16 @@ class FileSummary:
     linked_kpis: frozenset[str] = frozenset()  # the KPIs named by the ``kpi`` of the key results it defines
     outlines: bytes = b""  # its OKR sets as the rules comparing sets read them (``okrlint.model.outline``)
 
-    def encode(self) -> tuple[Any, ...]:
-        """Return the summary as plain data (for marshal, which keeps frozensets as they are)."""
-        return (self.kind, self.incomplete, self.defines, self.refers, self.kpis, self.linked_kpis, self.outlines)
+    def encode(self, shared: dict[str, str] | None = None) -> tuple[Any, ...]:
+        """Return the summary as plain data (for marshal, which keeps frozensets as they are).
+
+        With ``shared``, equal keys across the summaries encoded with it become one string object,
+        which marshal writes once and loads once (a log names the key results its OKR set defines).
+        """
+        sets: tuple[frozenset[str], ...] = (self.incomplete, self.defines, self.refers, self.kpis, self.linked_kpis)
+        if shared is not None:
+            sets = tuple(frozenset(shared.setdefault(key, key) for key in part) for part in sets)
+        return (self.kind, *sets, self.outlines)
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
