@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from okrlint.model.periods import Period
-from okrlint.model.repository import FieldLocs, KeyResult, Loc, Objective, OkrSet, layout_of
+from okrlint.model.repository import NO_FIELDS, FieldLocs, KeyResult, Loc, Objective, OkrSet, layout_of
 
 _SET_FIELDS = ("team",)
 _KR_FIELDS = ("kpi",)
@@ -59,16 +59,21 @@ def encode_outlines(sets: Sequence[OkrSet]) -> bytes:
     return marshal.dumps(tuple(_outline(s) for s in sets)) if sets else b""
 
 
+def _fields(path: str, line: int, keys: tuple[str, ...], shape: tuple[int, ...]) -> Mapping[str, Loc]:
+    """Return the field locations laid out as ``keys`` and ``shape`` from ``line`` (most objectives have none)."""
+    return FieldLocs.laid_out(path, line, keys, shape) if keys else NO_FIELDS
+
+
 def _key_result(path: str, data: tuple[Any, ...]) -> KeyResult:
     line, column, kr_id, kpi, keys, shape = data
-    return KeyResult(Loc(path, line, column), FieldLocs.laid_out(path, line, keys, shape), id=kr_id, kpi=kpi)
+    return KeyResult(Loc(path, line, column), _fields(path, line, keys, shape), id=kr_id, kpi=kpi)
 
 
 def _objective(path: str, data: tuple[Any, ...]) -> Objective:
     line, column, objective_id, aligns, keys, shape, key_results = data
     return Objective(
         Loc(path, line, column),
-        FieldLocs.laid_out(path, line, keys, shape),
+        _fields(path, line, keys, shape),
         id=objective_id,
         aligns=tuple(aligns),
         key_results=tuple(_key_result(path, kr) for kr in key_results),
