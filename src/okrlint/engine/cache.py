@@ -185,13 +185,13 @@ class LintCache:
             pass
         return False
 
-    def read(self, layer: str, key: str) -> Any | None:
-        """Return the entry ``key`` of ``layer``, or None when missing or unusable."""
+    def read(self, layer: str, key: str, touch: bool = False) -> Any | None:
+        """Return the entry ``key`` of ``layer``, or None when missing or unusable; ``touch`` marks it used now."""
         if not self.enabled or not _owned(key):
             return None
         try:
             with nofollow.folder(self.root, self._parts(layer, key)) as fd:
-                blob = nofollow.read(fd, key)
+                blob = nofollow.read(fd, key, touch)
         except UnsafeTree:
             self.enabled = False
             return None
@@ -229,18 +229,31 @@ class LintCache:
         """
         if not self.enabled:
             return
-        live, before = set(live_files), time.time_ns() - STALE_AFTER_S * 1_000_000_000
-        base = (CACHE_DIR, f"v{FORMAT}")
         try:
             for layer in ("summaries", "stamps"):
-                with nofollow.folder(self.root, (*base, layer)) as fd:
+                with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer)) as fd:
                     nofollow.prune(fd, MAX_INDEXES, _owned)
-            with nofollow.folder(self.root, (*base, "files")) as fd:
+        except UnsafeTree:
+            self.enabled = False
+        except OSError:
+            pass  # a layer not made yet, or removed meanwhile: nothing to sweep
+        self._sweep_shards("files", set(live_files))
+
+    def sweep_pages(self) -> None:
+        """Remove the rendered pages no report has written or reused for ``STALE_AFTER_S`` (reuse touches a page)."""
+        if self.enabled:
+            self._sweep_shards("pages", set())
+
+    def _sweep_shards(self, layer: str, live: set[str]) -> None:
+        """Remove the entries of sharded ``layer`` that ``live`` does not name and are older than ``STALE_AFTER_S``."""
+        before = time.time_ns() - STALE_AFTER_S * 1_000_000_000
+        try:
+            with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer)) as fd:
                 shards = [
                     name for name in os.listdir(fd) if len(name) == 2 and all(c in "0123456789abcdef" for c in name)
                 ]
             for shard in shards:
-                with nofollow.folder(self.root, (*base, "files", shard)) as fd:
+                with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer, shard)) as fd:
                     nofollow.remove_unlisted(fd, live, before, _owned)
         except UnsafeTree:
             self.enabled = False
