@@ -93,3 +93,9 @@ def test_a_lint_answered_from_the_cache_imports_no_rule(tmp_path: Path) -> None:
     assert _imported_after(code, NOT_ON_A_CACHE_HIT, cwd=tmp_path) == []
     shown = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert "S201" in shown.stdout and shown.stdout.splitlines()[-1] == "1"  # findings from the cache, exit code 1
+
+
+def test_the_lint_path_does_not_load_openssl() -> None:
+    """hashlib and hmac load OpenSSL as they are imported; the cache's BLAKE2b comes from okrlint.util.digest."""
+    code = "import okrlint.commands.lint, okrlint.engine.run, okrlint.engine.cache, okrlint.source.schemas"
+    assert _imported_after(code, ("hashlib", "hmac", "_hashlib")) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,25 @@ def test_the_pages_layer_holds_one_entry_per_team_page(org: Path, tmp_path: Path
         _report(org, tmp_path / "site", day)
     entries = [p for p in (org / CACHE_DIR / "v1" / "pages").rglob("*") if p.is_file()]
     assert len(entries) == 5  # the root team and 4 teams, whatever was rendered before
+
+
+def test_pages_no_report_used_for_a_week_are_swept_and_reused_pages_stay(org: Path, tmp_path: Path) -> None:
+    """A page of an earlier okrlint (or a gone team) goes after a week; reusing a page marks it used."""
+    _report(org, tmp_path / "site", "2026-12-31")
+    layer = org / CACHE_DIR / "v1" / "pages"
+    pages = sorted(p for p in layer.rglob("*") if p.is_file())
+    month_ago = time.time() - 30 * 24 * 3600
+    stale, fresh = layer / "ab" / ("ab" * 16), layer / "cd" / ("cd" * 16)
+    for entry in (stale, fresh):
+        entry.parent.mkdir(exist_ok=True)
+        entry.write_bytes(b"a page of an earlier version")
+    for entry in (stale, *pages):
+        os.utime(entry, (month_ago, month_ago))
+    _report(org, tmp_path / "site", "2026-12-31")  # every team page reused from the cache
+    assert not stale.exists() and fresh.exists()
+    assert all(page.exists() and page.stat().st_mtime > month_ago + 3600 for page in pages)
+    _report(org, tmp_path / "site", "2026-12-31", "--no-cache")  # a run without the cache sweeps nothing
+    assert fresh.exists()
 
 
 def test_templates_are_never_served_from_the_cache(org: Path, tmp_path: Path, rendered: list[str]) -> None:

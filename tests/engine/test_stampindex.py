@@ -81,3 +81,21 @@ def test_too_big_and_missing_files_have_no_stamp(store: LintCache) -> None:
     files.append(SourceFile("gone.yaml", store.root / "gone.yaml"))
     stamps = stampindex.indexed_stamps(store, files, 5)
     assert stamps == {"a.yaml": None, "b.yaml": None, "gone.yaml": None}
+
+
+@pytest.mark.parametrize("unsaved", [0, 8])
+def test_a_run_that_hashed_few_files_again_leaves_the_index(
+    store: LintCache, monkeypatch: pytest.MonkeyPatch, unsaved: int
+) -> None:
+    """A pre-commit run after an edit does not rewrite every file's entry; the edited file is hashed again next time."""
+    monkeypatch.setattr(stampindex, "REHASHED_UNSAVED", unsaved)
+    files = _files(store.root, old=True)
+    stampindex.indexed_stamps(store, files, 1000)
+    files[0].path.write_text("a.yaml: 22\n", encoding="utf-8")
+    past = time.time_ns() - 30_000_000_000
+    os.utime(files[0].path, ns=(past, past))
+    hashed = _counting(monkeypatch)
+    edited = stampindex.indexed_stamps(store, files, 1000)
+    again = stampindex.indexed_stamps(store, files, 1000)
+    assert edited == again and edited["a.yaml"] == stamp(files[0], 1000)
+    assert hashed == (["a.yaml", "a.yaml"] if unsaved else ["a.yaml"])

@@ -20,7 +20,7 @@ from okrlint.lint.catalogue import all_rules
 from okrlint.lint.context import ROW_RULES, STRUCTURE_RULES, affected_files, focused
 from okrlint.lint.run import lint_loaded
 from okrlint.model.load import load_repository
-from okrlint.model.summary import FileSummary
+from okrlint.model.summary import FileSummary, kr_key
 from paths import TESTS
 
 LOCAL = [r for r in all_rules() if r.check is not None and r.code not in STRUCTURE_RULES | ROW_RULES]
@@ -47,16 +47,16 @@ def test_local_rules_need_no_other_okr_set(case: dict[str, Any], tmp_path: Path)
         assert [f for f in alone if f.path == path] == [f for f in everything if f.path == path], path
 
 
-def _log(*refs: tuple[str, str, str], kpis: frozenset[str] = frozenset()) -> FileSummary:
+def _log(*refs: str, kpis: frozenset[str] = frozenset()) -> FileSummary:
     return FileSummary("checkins", refers=frozenset(refs), kpis=kpis)
 
 
-def _set(*defines: tuple[str, str, str], linked: frozenset[str] = frozenset(), broken: bool = False) -> FileSummary:
+def _set(*defines: str, linked: frozenset[str] = frozenset(), broken: bool = False) -> FileSummary:
     incomplete = frozenset({"objectives"}) if broken else frozenset()
     return FileSummary("objectives", incomplete, frozenset(defines), linked_kpis=linked)
 
 
-A, B = ("a", "grow", "revenue"), ("b", "ship", "latency")
+A, B = kr_key("a", "grow", "revenue"), kr_key("b", "ship", "latency")
 BEFORE = {
     "a.yaml": _set(A),
     "b.yaml": _set(B, linked=frozenset({"nps"})),

@@ -14,14 +14,17 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles``) were read while the grammar was written (``seventh_titles`` was measured blind, its errors
-  unread, but its titles were known to whoever wrote round 6's changes); the rules must keep the level they reach
-  there, together and, for the eighth set, on its own;
+  ``eighth_titles``, ``ninth_titles``) were read while the grammar was written (``seventh_titles`` was measured
+  blind, its errors unread, but its titles were known to whoever wrote round 6's changes); the rules must keep the
+  level they reach there, together and, for the eighth and ninth sets, on their own;
 * the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
   changes and has never been used to change them (its errors were not read): the rules must keep the
   level of its last read (round 6, measured once after the round's changes). It is the honest measure
   of titles nobody on the project has seen. A change made because a holdout title was judged wrongly
   turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
+
+The **ninth** set (``ninth_titles.yaml``, North Dakota IT and three Mozilla teams) was collected and labelled the
+same way in round 8, read blind once, and tuned on since; its floors keep round 8's level.
 
 The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
 OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
@@ -55,9 +58,11 @@ TUNED_SETS = (
     "sixth_titles",
     "seventh_titles",
     "eighth_titles",
+    "ninth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 EIGHTH_SET = "eighth_titles"
+NINTH_SET = "ninth_titles"
 BLIND_SETS = (HOLDOUT_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
@@ -84,14 +89,28 @@ HOLDOUT_THRESHOLDS = {
 # S201 finds 39 of 41 and calls 3 deliverables vague when pasted (P 0.929 / R 0.951; 1.00 / 0.951 with milestones),
 # Q301 finds 30 of 34 (0.938 / 0.882 pasted, 0.968 / 0.882 with milestones). The floors sit just below.
 EIGHTH_THRESHOLDS = {
-    ("S201", "pasted"): (0.92, 0.95),
-    ("S201", "milestones"): (0.99, 0.95),
-    ("S201", "targets"): (0.99, 0.95),
+    ("S201", "pasted"): (0.92, 0.97),
+    ("S201", "milestones"): (0.99, 0.97),
+    ("S201", "targets"): (0.99, 0.97),
     ("Q301", "pasted"): (0.93, 0.88),
     ("Q301", "milestones"): (0.96, 0.88),
     ("Q301", "targets"): (0.96, 0.88),
 }
-SET_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS}
+# (precision, recall) per mode on the ninth set (North Dakota IT, Mozilla Reps, Participation and Foundation), now a
+# tuned set: its single blind read found 5 of its 24 vague titles and called 8 others vague when pasted (S201 P 0.385 /
+# R 0.208; 0.714 / 0.208 with milestones) and 16 of its 31 activities (Q301 0.889 / 0.516; 0.941 / 0.516). Round 8
+# changed the grammar by class (corpus README): S201 finds 18 of 24 and calls 3 deliverables vague when pasted
+# (0.857 / 0.750; 1.00 / 0.750 with milestones), Q301 finds 25 of 31 (0.926 / 0.806; 0.962 / 0.806). Round 8 also
+# found one more of the eighth set's vague titles ("plug leaks in the cohort analysis": 40 of 41).
+NINTH_THRESHOLDS = {
+    ("S201", "pasted"): (0.85, 0.75),
+    ("S201", "milestones"): (0.99, 0.75),
+    ("S201", "targets"): (0.99, 0.75),
+    ("Q301", "pasted"): (0.92, 0.80),
+    ("Q301", "milestones"): (0.96, 0.80),
+    ("Q301", "targets"): (0.96, 0.80),
+}
+SET_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS, NINTH_SET: NINTH_THRESHOLDS}
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
 
@@ -214,11 +233,12 @@ def test_blind_titles_are_new(name: str) -> None:
     assert not [e["title"] for e in SETS[name] if e["title"].casefold() in others]
 
 
-def test_eighth_set_sources_are_organisations_no_other_set_uses() -> None:
-    """The eighth set measures writers okrlint has never seen: no owner of its sources is an owner of another set's."""
-    others = {_organisation(e["source"]) for name, entries in SETS.items() if name != EIGHTH_SET for e in entries}
-    eighth = {_organisation(e["source"]) for e in SETS[EIGHTH_SET]}
-    assert len(eighth) >= 3 and not eighth & others
+@pytest.mark.parametrize("name", [EIGHTH_SET, NINTH_SET])
+def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:
+    """The eighth and ninth sets measure writers okrlint had never seen: no owner of theirs is another set's owner."""
+    others = {_organisation(e["source"]) for other, entries in SETS.items() if other != name for e in entries}
+    owners = {_organisation(e["source"]) for e in SETS[name]}
+    assert len(owners) >= 3 and not owners & others
 
 
 def _organisation(source: str) -> str:

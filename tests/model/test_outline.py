@@ -25,6 +25,15 @@ objectives:
   - title: Keep payouts on time
     id: payouts
     aligns: company/grow
+    key_results:
+      - id: on-time
+        title: Pay 99% of payouts on time
+        target: 99
+        unit: "%"
+        kpi: payout-latency
+      - id: instant
+        title: Ship instant payouts
+        milestone: true
   - id: alone
     title: Nothing above it
 """
@@ -36,14 +45,21 @@ def _outlined(okr_set: OkrSet) -> OkrSet:
 
 
 def _structure(okr_set: OkrSet) -> tuple[object, ...]:
-    """What E005, E008, E009 and E010 read of a set: places, team, period, objective ids and aligns entries."""
+    """What E005, E008, E009 and E010 read of a set: places, team, period, objective ids, aligns entries, KPIs."""
     return (
         okr_set.loc,
         okr_set.at("team"),
         okr_set.team,
         okr_set.period,
         [
-            (o.loc, o.id, o.aligns, o.at("aligns"), [o.fields.get(f"aligns[{i}]") for i in range(len(o.aligns))])
+            (
+                o.loc,
+                o.id,
+                o.aligns,
+                o.at("aligns"),
+                [o.fields.get(f"aligns[{i}]") for i in range(len(o.aligns))],
+                [(kr.loc, kr.id, kr.kpi, kr.at("kpi")) for kr in o.key_results if kr.kpi is not None],
+            )
             for o in okr_set.objectives
         ],
     )
@@ -55,7 +71,7 @@ def test_an_outline_keeps_places_ids_periods_and_every_aligns_entry() -> None:
     rebuilt = _outlined(okr_set)
     assert _structure(rebuilt) == _structure(okr_set)
     assert rebuilt.objectives[0].fields.get("aligns[1]") is not None  # the second list entry's own place
-    assert all(o.key_results == () for o in rebuilt.objectives)  # no key results: that is the point
+    assert [kr.id for o in rebuilt.objectives for kr in o.key_results] == ["on-time"]  # KRs naming a KPI only
 
 
 def test_the_example_organisation_outlines_to_the_same_structure() -> None:

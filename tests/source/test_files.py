@@ -173,3 +173,13 @@ def test_walked_names_match_relative_name(tmp_path: Path) -> None:
         ("okrs/link.yaml", True),
         ("okrs/x.yaml", True),
     ]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks and fifos")
+def test_the_walk_reads_regular_files_only(tmp_path: Path) -> None:
+    """A fifo or a linked folder named like a YAML file is neither read nor walked into."""
+    write(tmp_path / "okrs/real.yaml")
+    write(tmp_path / "shared/inner/x.yaml")
+    os.mkfifo(tmp_path / "okrs/pipe.yaml")
+    (tmp_path / "okrs/folder.yaml").symlink_to(tmp_path / "shared", target_is_directory=True)
+    assert rels([tmp_path / "okrs"], tmp_path) == ["okrs/real.yaml"]

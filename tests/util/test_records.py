@@ -112,3 +112,63 @@ print(made_at, len(compiled))
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     made_at, used_at = map(int, done.stdout.split())
     assert made_at == 0 and used_at > 0  # the methods are compiled on first use
+
+
+def _records() -> list[type]:
+    """Return every record class of okrlint (each module imported)."""
+    import importlib
+    import pkgutil
+
+    import okrlint
+    from okrlint.util import records
+
+    found = []
+    for info in pkgutil.walk_packages(okrlint.__path__, "okrlint."):
+        if info.name == "okrlint.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == info.name
+                and value.__dict__.get("__setattr__") is records._frozen_setattr
+            ):
+                found.append(value)
+    return found
+
+
+def _parameters(init: object) -> list[tuple[str, object, str]]:
+    import inspect
+
+    return [(p.name, p.kind, repr(p.default)) for p in inspect.signature(init).parameters.values()]  # type: ignore[arg-type]
+
+
+def test_the_init_compiled_alone_is_the_dataclass_init_for_every_record() -> None:
+    from okrlint.util.records import _init_of, _stand_in
+
+    classes = _records()
+    assert len(classes) > 50
+    for cls in classes:
+        made = _stand_in(cls, frozen=True)
+        assert _parameters(_init_of(cls)) == _parameters(vars(made)["__init__"]), cls.__qualname__
+
+
+def test_the_init_compiled_alone_sets_defaults_factories_and_keyword_only_fields() -> None:
+    @record
+    class Mixed:
+        """Every kind of field ``__init__`` handles."""
+
+        a: int
+        b: list[int] = field(default_factory=list)
+        c: str = field(default="c", init=False)
+        d: list[int] = field(default_factory=lambda: [4], init=False)
+        e: int = field(default=5, kw_only=True)
+
+    one, two = Mixed(1), Mixed(1)
+    assert (one.a, one.b, one.c, one.d, one.e) == (1, [], "c", [4], 5)
+    assert one.b is not two.b and one.d is not two.d
+    assert Mixed(2, [3], e=6).b == [3] and Mixed(2, e=6).e == 6
+    with pytest.raises(TypeError):
+        Mixed(1, [], 3)  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.a = 2  # type: ignore[misc]

@@ -29,8 +29,8 @@ from okrlint.util.errors import UserError
 
 if TYPE_CHECKING:
     from okrlint.config import Config
+    from okrlint.engine.pages import CachedPages
     from okrlint.model.load import LoadedRepository
-    from okrlint.report.pagecache import PageStore
 
 
 def _show_errors(findings: list[Finding]) -> None:
@@ -71,7 +71,7 @@ def _report_data(
     return data, add_history(data, loaded.repo, day, teams=teams, findings=findings, site=site, known=known, **common)
 
 
-def _page_store(config: Config) -> PageStore:
+def _page_store(config: Config) -> CachedPages:
     """Return the cache of rendered team pages (the lint cache's ``pages`` layer)."""
     from okrlint.engine.cache import LintCache
     from okrlint.engine.pages import CachedPages
@@ -153,6 +153,7 @@ def command(
         findings = list(lint_loaded(loaded, config, day, rules, shown))
     site = format_ == "html"
     data, others = _report_data(loaded, config, day, period, split_list(teams), findings, history or site, site)
+    pages = _page_store(config) if cache and site and templates is None else None
     options = WriteOptions(
         out,
         summary,
@@ -161,8 +162,10 @@ def command(
         root=config.root,
         history=history,
         others=others,
-        pages=_page_store(config) if cache and site and templates is None else None,
+        pages=pages,
     )
     REPORT_FORMATS.get(format_)(data, options)
+    if pages is not None:
+        pages.sweep()
     _show_errors(findings)
     return 1 if strict and any(f.severity >= Severity.ERROR for f in findings) else 0

@@ -18,8 +18,6 @@ it is ever followed (SPEC §7).
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import marshal
 import os
 import stat
@@ -35,6 +33,7 @@ from okrlint.config import Config
 from okrlint.lint.findings import Finding, Severity
 from okrlint.source.files import SourceFile
 from okrlint.util import nofollow
+from okrlint.util.digest import blake2b, compare_digest
 from okrlint.util.nofollow import UnsafeTree
 from okrlint.util.records import record
 from okrlint.util.resources import data_dir
@@ -50,7 +49,7 @@ _SHARDED = ("files", "pages")  # layers with an entry per file or page, in folde
 
 def content_key(data: bytes, is_csv: bool) -> str:
     """Return the hash of a file's bytes (CSV and YAML files of equal bytes load differently)."""
-    digest = hashlib.blake2b(data, digest_size=_DIGEST)
+    digest = blake2b(data, digest_size=_DIGEST)
     digest.update(b"csv" if is_csv else b"yaml")
     return digest.hexdigest()
 
@@ -98,7 +97,7 @@ def tree_digest(folders: Iterable[Path]) -> str:
     That is what Python checks before it reuses a module's bytecode: an edited or reinstalled okrlint
     changes it, and no file is read (reading all of them took ~18 ms, a fifth of a cached lint).
     """
-    digest = hashlib.blake2b(digest_size=_DIGEST)
+    digest = blake2b(digest_size=_DIGEST)
     for folder in folders:
         for top, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -155,7 +154,7 @@ class LintCache:
         self.enabled = self.secret is not None and _sound(config.root)
 
     def _key(self, *parts: str) -> str:
-        digest = hashlib.blake2b(self.salt, digest_size=_DIGEST)
+        digest = blake2b(self.salt, digest_size=_DIGEST)
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
@@ -168,7 +167,7 @@ class LintCache:
 
     def _sign(self, payload: bytes) -> bytes:
         """Return the keyed checksum of an entry: only this machine's okrlint can make a valid one."""
-        return hashlib.blake2b(payload, digest_size=_DIGEST, key=self.secret or b"").digest()
+        return blake2b(payload, digest_size=_DIGEST, key=self.secret or b"").digest()
 
     def has(self, layer: str, key: str) -> bool:
         """Return True when ``layer`` holds an entry ``key`` (not yet checked for corruption)."""
@@ -186,20 +185,20 @@ class LintCache:
             pass
         return False
 
-    def read(self, layer: str, key: str) -> Any | None:
-        """Return the entry ``key`` of ``layer``, or None when missing or unusable."""
+    def read(self, layer: str, key: str, touch: bool = False) -> Any | None:
+        """Return the entry ``key`` of ``layer``, or None when missing or unusable; ``touch`` marks it used now."""
         if not self.enabled or not _owned(key):
             return None
         try:
             with nofollow.folder(self.root, self._parts(layer, key)) as fd:
-                blob = nofollow.read(fd, key)
+                blob = nofollow.read(fd, key, touch)
         except UnsafeTree:
             self.enabled = False
             return None
         except OSError:
             return None
         check, payload = blob[:_DIGEST], blob[_DIGEST:]
-        if not hmac.compare_digest(self._sign(payload), check):
+        if not compare_digest(self._sign(payload), check):
             return None
         try:
             return marshal.loads(payload)
@@ -230,18 +229,31 @@ class LintCache:
         """
         if not self.enabled:
             return
-        live, before = set(live_files), time.time_ns() - STALE_AFTER_S * 1_000_000_000
-        base = (CACHE_DIR, f"v{FORMAT}")
         try:
             for layer in ("summaries", "stamps"):
-                with nofollow.folder(self.root, (*base, layer)) as fd:
+                with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer)) as fd:
                     nofollow.prune(fd, MAX_INDEXES, _owned)
-            with nofollow.folder(self.root, (*base, "files")) as fd:
+        except UnsafeTree:
+            self.enabled = False
+        except OSError:
+            pass  # a layer not made yet, or removed meanwhile: nothing to sweep
+        self._sweep_shards("files", set(live_files))
+
+    def sweep_pages(self) -> None:
+        """Remove the rendered pages no report has written or reused for ``STALE_AFTER_S`` (reuse touches a page)."""
+        if self.enabled:
+            self._sweep_shards("pages", set())
+
+    def _sweep_shards(self, layer: str, live: set[str]) -> None:
+        """Remove the entries of sharded ``layer`` that ``live`` does not name and are older than ``STALE_AFTER_S``."""
+        before = time.time_ns() - STALE_AFTER_S * 1_000_000_000
+        try:
+            with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer)) as fd:
                 shards = [
                     name for name in os.listdir(fd) if len(name) == 2 and all(c in "0123456789abcdef" for c in name)
                 ]
             for shard in shards:
-                with nofollow.folder(self.root, (*base, "files", shard)) as fd:
+                with nofollow.folder(self.root, (CACHE_DIR, f"v{FORMAT}", layer, shard)) as fd:
                     nofollow.remove_unlisted(fd, live, before, _owned)
         except UnsafeTree:
             self.enabled = False

@@ -8,8 +8,8 @@ findings a full run gives them — and only edited files are parsed again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from okrlint.engine.cache import LintCache, Stamp, unchanged
 from okrlint.engine.cachedrun import CachedRun
@@ -18,6 +18,11 @@ from okrlint.lint.findings import Finding
 from okrlint.model.load import load_repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
+
+if TYPE_CHECKING:
+    from okrlint.config import Config
+    from okrlint.model.load import Loader
+    from okrlint.source.loader import LoadedFile
 
 _LAYER = "summaries"
 # Summaries made since the index was last written whole go to a small second entry, so that a
@@ -52,8 +57,9 @@ def _entries(
 
     So the index never pairs a hash with what other content said.
     """
+    shared: dict[str, str] = {}
     return {
-        seen.content: summaries[source.rel].encode()
+        seen.content: summaries[source.rel].encode(shared)
         for source in files
         if (seen := stamps.get(source.rel)) is not None and source.rel in summaries and unchanged(source, seen)
     }
@@ -88,10 +94,32 @@ def _add_summaries(
         store.write(_LAYER, _recent_key(store), {**{c: s.encode() for c, s in recent.items()}, **added})
 
 
-def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
+def _remembering(load: Loader, kept: dict[str, LoadedFile]) -> Loader:
+    """Return ``load`` keeping each file it loads in ``kept`` (by path), to be linted without loading it again."""
+
+    def remember(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
+        for file in load(config, files):
+            kept[file.source.rel] = file
+            yield file
+
+    return remember
+
+
+def _reusing(load: Loader, kept: Mapping[str, LoadedFile]) -> Loader:
+    """Return ``load`` answering the files in ``kept`` from there."""
+
+    def reuse(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
+        rest = iter(load(config, [f for f in files if f.rel not in kept]))
+        for source in files:
+            yield kept[source.rel] if source.rel in kept else next(rest)
+
+    return reuse
+
+
+def all_summaries(run: CachedRun, kept: dict[str, LoadedFile] | None = None) -> dict[str, FileSummary] | None:
     """Return the summary of every file by path, loading the files whose summary is not cached; None if impossible.
 
-    Newly made summaries are stored (``_add_summaries``).
+    Newly made summaries are stored (``_add_summaries``); the files loaded to make them go to ``kept`` when given.
     """
     files, stamps, store = run.files, run.stamps, run.store
     recent = _read_entry(store, _recent_key(store))
@@ -109,7 +137,8 @@ def all_summaries(run: CachedRun) -> dict[str, FileSummary] | None:
             summaries[source.rel] = found
     if missing:
         fresh: dict[str, FileSummary] = {}
-        load_repository(run.config, missing, run.loader, summaries=fresh)
+        loader = run.loader if kept is None else _remembering(run.loader, kept)
+        load_repository(run.config, missing, loader, summaries=fresh)
         summaries.update(fresh)
         _add_summaries(run, recent, fresh, summaries)
     return summaries
@@ -121,11 +150,13 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     Files whose summary is not cached are loaded to make it (and it is stored). OKR sets that a target set
     is only compared with are rebuilt from the outlines in their summaries, not loaded.
     """
-    summaries = all_summaries(run)
+    kept: dict[str, LoadedFile] = {}
+    summaries = all_summaries(run, kept)
     context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None
     if context is None:
         return None
+    loader = _reusing(run.loader, kept) if kept else run.loader
     loaded = load_repository(
-        run.config, context.files, run.loader, incomplete=context.incomplete, outlines=context.outlines
+        run.config, context.files, loader, incomplete=context.incomplete, outlines=context.outlines
     )
     return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)

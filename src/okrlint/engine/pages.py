@@ -2,7 +2,9 @@
 
 One entry per page name (``teams/<team>.html``, under ``periods/<id>/`` for other periods)
 holds the digest the page was rendered for and its text, so the layer never holds more than
-one page per name however many reports, dates and edits there were.
+one page per name however many reports, dates and edits there were. Reusing a page marks it
+used; pages no report wrote or reused for a week (those of an earlier okrlint, configuration or
+team) are swept after a report.
 """
 
 from __future__ import annotations
@@ -22,13 +24,17 @@ class CachedPages:
 
     def get(self, name: str, digest: str) -> str | None:
         """Return page ``name`` when it was stored for ``digest``; None when missing, older or unusable."""
-        entry = self.store.read(_LAYER, self.store.page_key(name))
+        entry = self.store.read(_LAYER, self.store.page_key(name), touch=True)
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == digest and isinstance(entry[1], bytes)):
             return None
         try:
             return zlib.decompress(entry[1]).decode("utf-8", "surrogatepass")
         except (zlib.error, UnicodeDecodeError):
             return None
+
+    def sweep(self) -> None:
+        """Remove the pages no report wrote or reused for a week."""
+        self.store.sweep_pages()
 
     def put(self, name: str, digest: str, text: str) -> None:
         """Store page ``name`` rendered for ``digest``, replacing the page stored for that name before."""

@@ -70,10 +70,12 @@ def relint(run: CachedRun) -> tuple[tuple[Finding, ...], dict[str, FileSummary]]
     if affected is None or len(affected) > len(files) // 2:
         return None
     sets_edited = any(s.kind in SET_KINDS for rel in changed for s in (before.get(rel), summaries.get(rel)) if s)
-    context = context_files(files, summaries, affected, structure=sets_edited)
+    context = context_files(files, summaries, affected, structure=sets_edited, outline=True)
     if context is None:
         return None
-    loaded = load_repository(run.config, context.files, run.loader, incomplete=context.incomplete)
+    loaded = load_repository(
+        run.config, context.files, run.loader, incomplete=context.incomplete, outlines=context.outlines
+    )
     redone = {escape_undecodable(rel) for rel in affected}
     sets = {escape_undecodable(rel) for rel, s in summaries.items() if s.kind in SET_KINDS} - redone
     restructured = sets if sets_edited else set()  # the rules comparing OKR sets may find new things in any set

@@ -22,6 +22,7 @@ from okrlint.lint.result import LintResult
 from okrlint.lint.selection import Selection, files_to_lint, shown
 from okrlint.model.sources import source_files
 from okrlint.source.files import SourceFile
+from okrlint.util.gcpause import paused_gc
 from okrlint.util.progress import Progress
 from okrlint.util.text import escape_undecodable
 
@@ -65,6 +66,7 @@ def load_with_engine(config: Config, cache: bool = False, progress: Progress | N
     return load_repository(config, files, engine_loader(store, _stamps(store, config, files), progress))
 
 
+@paused_gc()  # besides loading and the rules (paused there too): stamps, summaries and the index entries
 def lint_repository(
     config: Config,
     as_of: date,

@@ -18,6 +18,9 @@ from okrlint.source.files import SourceFile
 
 RACY_NS = 2_000_000_000
 _LAYER = "stamps"
+# A run that hashed at most this many files again (a pre-commit run after an edit) leaves the index
+# as it was: those few files cost a hash each next time, not a rewrite of every file's entry now.
+REHASHED_UNSAVED = 8
 
 
 def _entry(result: os.stat_result) -> tuple[int, int, int, int]:
@@ -40,18 +43,20 @@ def indexed_stamps(store: LintCache, files: Sequence[SourceFile], max_file_bytes
             continue
         old = index.get(source.rel)
         if (
-            isinstance(old, tuple)
-            and tuple(old[:4]) == seen
+            type(old) is tuple
+            and len(old) == 5
+            and old[:4] == seen
+            and type(content := old[4]) is str
             and seen[0] <= max_file_bytes
             and seen[1] < written - RACY_NS
         ):
-            stamps[source.rel] = Stamp(str(old[4]), seen[0], seen[1])
-            fresh[source.rel] = (*seen, str(old[4]))
+            stamps[source.rel] = Stamp(content, seen[0], seen[1])
+            fresh[source.rel] = old  # the same five values
             reused += 1
             continue
         found = stamps[source.rel] = stamp(source, max_file_bytes)
         if found is not None and (found.size, found.mtime_ns) == seen[:2]:
             fresh[source.rel] = (*seen, found.content)
-    if reused < len(fresh) or len(fresh) != len(index):
+    if len(fresh) - reused > REHASHED_UNSAVED or set(fresh) != set(index):
         store.write(_LAYER, key, (time.time_ns(), fresh))
     return stamps

@@ -42,6 +42,7 @@ from okrlint.lint.activity_words import (
     STOPS,
     STRONG_VERBS,
     WEAK_VERBS,
+    WORK_ON_ITEMS,
 )
 from okrlint.lint.deliverable_words import lemma, word_set
 from okrlint.lint.quantities import quantities
@@ -279,12 +280,35 @@ def _index_at(t: _Title, offset: int) -> int:
     return next((i for i, (a, _) in enumerate(t.spans) if a >= offset), len(t.spans) - 1)
 
 
+def _share_of_work(t: _Title) -> Activity | None:
+    """Return work done on a share of the team's own items: "Review 100% of intake", "Map 100 % of processes",
+    "15% of processes are reviewed", "100% of districts will be visited" (not "… reviewed within 2 days", a level)."""
+    if any(w in ("within", "under", "before") for w in t.lower):
+        return None
+    shares = [i for i in range(1, len(t.words)) if t.lower[i] == "%" and _at(t.lower, i + 1) == "of"]
+    for share in shares:
+        before = t.lower[: share - 1]  # "Review and assess 100% of RFPs": the title opens with the verbs
+        end = share + 2
+        while _at(t.lower, end) in ("all", "the", "our", "of", "current", "new"):
+            end += 1  # the phrase ends on what is worked on: "Review 100% of all initiative intake"
+        if 0 < len(before) <= 3 and lemma(before[0], WORK_ON_ITEMS) and all(w.isalpha() or w == "&" for w in before):
+            return Activity(t.phrase(0, min(end, len(t.words) - 1)), t.words[0], t.phrase(share - 1, share), "")
+        if share == 1:  # "15% of processes are reviewed": the share opens the title, a work verb is its predicate
+            for j in range(share + 2, min(len(t.words) - 1, share + 12)):
+                if t.lower[j] in ("are", "is", "be", "been") and lemma(t.lower[j + 1], WORK_ON_ITEMS):
+                    return Activity(t.phrase(0, j + 1), t.words[j + 1], t.phrase(0, 1), "")
+    return None
+
+
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
+    shared = _Title(title) if "% of" in title or "%  of" in title else None
+    if shared is not None and (done := _share_of_work(shared)) is not None:
+        return done
     if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
         return None  # no plain count and no cadence: nothing is counted or scheduled
-    t = _Title(title)
+    t = shared or _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
     more = _more_output(t, lead) if t.counts else None
     if more is not None:

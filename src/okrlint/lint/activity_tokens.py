@@ -20,6 +20,7 @@ _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
 _MULTIPLIED = frozenset({"more", "as", "higher", "larger", "bigger", "faster", "fewer", "less", "the"})
 _SIZE_RE = lazy_compile(r"(?:second|minute|hour|day|page|word|slide)s?")
 CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’"})
 
 
 def noun(word: str, nouns: frozenset[str]) -> str | None:
@@ -86,6 +87,8 @@ def run(t: Title, count: int) -> tuple[int, int]:
     first = count + 1
     while first < len(t.words) and t.lower[first] == "(":
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
+    while word_at(t.lower, first) in _QUOTES:
+        first += 1  # '5 “test” events'
     if word_at(t.lower, first) == "x":
         first += 1  # "3x posts"
     if word_at(t.lower, first) == "or" and word_at(t.lower, first + 1) in ("more", "greater"):
@@ -99,6 +102,9 @@ def run(t: Title, count: int) -> tuple[int, int]:
         low = t.lower[i]
         if low == "(":
             i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
+            continue
+        if low in _QUOTES:  # '5 “test” events': a quoted word names a kind of the counted output
+            i += 1
             continue
         if (
             not low[0].isalpha()

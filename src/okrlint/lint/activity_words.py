@@ -17,6 +17,7 @@ __all__ = [
     "STOPS",
     "STRONG_VERBS",
     "WEAK_VERBS",
+    "WORK_ON_ITEMS",
 ]
 
 STRONG_VERBS = word_set(
@@ -27,7 +28,10 @@ STRONG_VERBS = word_set(
     email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
     find collect gather test hack do make hire recruit define"""
 )
-WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share")
+WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share plan")
+# verbs of work done on each item of a set: a share of the team's items they are applied to counts work ("Review 100%
+# of intake", "100% of districts are visited"), where a state reached is coverage ("100% of tests are converted")
+WORK_ON_ITEMS = word_set("review triage map visit complete upstream audit label interview call contact survey")
 OUTPUT_NOUNS = word_set(
     """interview post blog article webinar campaign training session call meeting workshop video feature email
     newsletter event demo test experiment release talk presentation report case study podcast episode survey

@@ -12,7 +12,8 @@ and measurements of the KPIs they are linked to (T404, T405, scores). Only the r
 compare OKR sets with each other (``STRUCTURE_RULES``) run over every set; the others run
 over the edited sets alone (:func:`focused`), which is what keeps the hook fast. Those rules
 read only the outline of the other sets (``okrlint.model.outline``), and a set whose key
-results no target's rows can reach need not be loaded: its outline stands in for it.
+results no target's rows can reach need not be loaded: its outline stands in for it (also when
+a whole lint after an edit wants the findings of those rules in every set).
 
 :func:`context_files` picks exactly those files from the per-file summaries, so a pre-commit
 run on one edited file need not load every check-in log.
@@ -88,8 +89,8 @@ def context_files(
 
     The findings of an org chart or a KPI catalogue may depend on any file: those take the full path.
     ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets. With ``outline``,
-    the OKR sets in the context only for the structure are named in ``Context.outlines`` (their findings
-    are not wanted, so their outlines stand in for them).
+    the OKR sets in the context only for the structure are named in ``Context.outlines``: their outlines
+    stand in for them, giving the same findings of ``STRUCTURE_RULES`` (their other findings are not wanted).
     """
     logs = [summaries[rel] for rel in targets if summaries[rel].kind in LOG_KINDS]
     sets = [summaries[rel] for rel in targets if summaries[rel].kind in SET_KINDS]

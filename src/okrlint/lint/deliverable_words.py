@@ -28,14 +28,17 @@ __all__ = [
     "METRIC_LEADS",
     "OBJECT_EVALUATIVE",
     "OBJECT_STOPS",
+    "ONGOING_VERBS",
     "PEOPLE",
     "PEOPLE_SUBJECTS",
     "PHRASAL_VAGUE",
     "RECORD_VERBS",
+    "ROLE_VERBS",
     "SENTENCE_CUES",
     "SERVICE_VERBS",
     "SKIP",
     "STRONG_OBJECT_CUES",
+    "SUPPLY_VERBS",
     "TOGETHER",
     "UNBOUNDED",
     "UNBOUNDED_CUES",
@@ -107,7 +110,7 @@ VAGUE_CUES = word_set(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    prettier nicer slightly smoothly nicely
+    prettier nicer slightly smoothly nicely frictionless painless flawless hassle-free
     """
 )
 STRONG_OBJECT_CUES = word_set(
@@ -124,7 +127,7 @@ UNBOUNDED = frozenset(
     {
         ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
         ("1st", "class"), ("first", "class"), ("world", "class"), ("good", "state"), ("good", "shape"), ("a", "bit"),
-        ("pay", "down"),
+        ("pay", "down"), ("on", "time"), ("on", "budget"), ("on", "schedule"),
     }
 )  # fmt: skip
 VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
@@ -153,7 +156,8 @@ METRIC_LEADS = word_set("number percentage percent share rate ratio amount count
 # adjectives that praise rather than name: "Comprehensive data visualization suite", "Useful clusters"
 EVALUATIVE = word_set(
     """comprehensive extensible usable useful stable widespread strong competitive world-class reliable robust
-    scalable performant powerful flexible intuitive seamless effortless delightful safe"""
+    scalable performant powerful flexible intuitive seamless effortless delightful safe frictionless painless flawless
+    hassle-free"""
 )
 # evaluative words that stay vague inside a delivery verb's object ("Ensure comprehensive coverage"); "stable" names
 # a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")
@@ -171,13 +175,20 @@ PHRASAL_VAGUE = frozenset(
     {
         ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
         ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
-        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"),
+        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"), ("serve", "as"),
+        ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"),
     }
 )  # fmt: skip
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")
 EXPLORING_VERBS = word_set("explore investigate experiment research study")
 # verbs that serve people rather than make a thing: "Support the sales team", "Equip our engineers"
-SERVICE_VERBS = word_set("support serve assist equip enable")
+SERVICE_VERBS = word_set("support serve assist equip enable advise coach mentor counsel consult guide")
+# "ET will serve as consultants", "Act as the point of contact": a role held, not a result
+ROLE_VERBS = word_set("serve act function")
+# "Training will be provided": a service promised, not a thing delivered (a done-state needs "is provided")
+SUPPLY_VERBS = word_set("provide offer give render furnish")
+# verbs of ongoing advocacy or care: coordinated with a delivery ("Document and evangelize designs") they keep it open
+ONGOING_VERBS = word_set("evangelize evangelise promote champion advocate educate nurture cultivate sustain")
 # nouns in -ness that name a thing, not a quality
 _NOT_QUALITIES = word_set("business businesses harness witness wilderness")
 _NOMINAL_ENDINGS = (("izations", "ize"), ("ization", "ize"), ("isations", "ise"), ("isation", "ise"),

@@ -44,6 +44,7 @@ from okrlint.lint.deliverable_words import (
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
     OBJECT_STOPS,
+    ONGOING_VERBS,
     PEOPLE,
     PHRASAL_VAGUE,
     RECORD_VERBS,
@@ -84,6 +85,7 @@ _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
 _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
+_PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 
 
 def _words(title: str) -> list[str]:
@@ -142,7 +144,11 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
     # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
-    praise = [w for j, w in enumerate(rest) if w in praising and not _names(rest, j + 1)]
+    # only the object decides, not what a participle or preposition adds after it: "Draft strategy created for
+    # relationship pipeline", but "Build strong relationships", "Deliver great developer experience"
+    ends = (j for j, w in enumerate(rest) if j and ((w in OBJECT_STOPS and w != "of") or _PARTICIPLE.fullmatch(w)))
+    reach = next(ends, len(rest))
+    praise = [w for j, w in enumerate(rest[:reach]) if w in praising and not _names(rest, j + 1)]
     praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
@@ -236,13 +242,17 @@ def _object_cues(words: list[str], start: int) -> list[str]:
     return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
 
 
+_COORDINATED_OPEN = (CHANGE_VERBS - {"expand"}) | ONGOING_VERBS
+
+
 def _coordinated_change(words: list[str], start: int) -> str | None:
-    """Return a change verb ("improve", "reduce", ...) coordinated with the clause's verb, else None."""
+    """Return a change or ongoing verb ("improve", "evangelize", ...) coordinated with the clause's verb, else None."""
     for i in range(start + 1, min(len(words) - 1, start + 12)):
         if words[i] in (".", ";", ":", " - ", "—", "–") or words[i].lower() in CLAUSE_BREAKS:
             return None
         nxt = words[i + 1].lower()
-        verb = lemma(nxt, CHANGE_VERBS - {"expand"}) if words[i].lower() in ("and", "&", "or", ",") else None
+        joined = words[i].lower() in ("and", "&", "or", ",")
+        verb = lemma(nxt, _COORDINATED_OPEN) if joined else None
         modifier = nxt in VAGUE_CUES and not nxt.endswith("ing") and at(words, i + 2).lower() not in OBJECT_STOPS
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]

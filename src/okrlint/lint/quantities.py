@@ -70,7 +70,7 @@ _CADENCE_RE = lazy_compile(
 # hyphen, currency or digit must follow them, and trying costs a step for each letter of each word.
 _NUM_RE = lazy_compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]++)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+(?![\d.]))"  # ".2": a decimal written without its 0
     r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
 )
 _WORD_RE = lazy_compile(
@@ -125,8 +125,12 @@ _COMPOUND_RE = lazy_compile(
 _PLACEHOLDER_RE = lazy_compile(
     r"(?:[$€£<>≤≥]\s?|\b(?:by|from|than|least|most|reach|hit|handling)\s+)(?P<a>X{1,3}|Y{1,2}|N)(?![\w'’-])"
     r"|\b(?P<b>X{1,3}|Y{1,2}|N)(?:\s?%|\s+[a-z][a-z-]*s\b)"
+    # a lower-case "x%", or a "#" (alone or after X) where the count goes: "x% of services", "Create # blueprints"
+    r"|(?<![\w#])(?P<c>x(?=\s?%)|X{0,3}#(?=\s+(?:of\s+)?[a-z][a-z-]*s\b))"
 )
-PLACEHOLDER_LETTERS_RE = lazy_compile(r"(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’-])")
+PLACEHOLDER_LETTERS_RE = lazy_compile(
+    r"(?<![\w#])X{0,3}#(?![\w#])|(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’#-])|(?<![\w'’-])x(?=\s?%)"
+)
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(LABELS.split("|"))
@@ -245,15 +249,16 @@ def placeholder(title: str) -> str | None:
     """Return the placeholder a title writes instead of a number ("X%", "N", "XX"), else None.
 
     The corpus labelling rules read them as no quantity: "increases by X%", "handling N tickets",
-    "from X to Y", "< $X" (a letter alone in a name, "Launch on X", is not one).
+    "from X to Y", "< $X", "x% of services", "Create # blueprints", "X# of citations" (a letter alone in a
+    name, "Launch on X", and an id, "#9607", are not ones).
     """
-    if "X" not in title and "Y" not in title and "N" not in title:
+    if "X" not in title and "Y" not in title and "N" not in title and "#" not in title and "x%" not in title:
         return None  # most titles: no letter to read (the search below costs more than these scans)
     m = _PLACEHOLDER_RE.search(title)
     if m is None:
         return None
-    end = m.end("a") if m["a"] else m.end("b")
-    return (m["a"] or m["b"]) + ("%" if title[end : end + 1] == "%" else "")
+    group = next(g for g in ("a", "b", "c") if m[g])
+    return m[group] + ("%" if title[m.end(group) : m.end(group) + 1] == "%" else "")
 
 
 def headlines(title: str) -> tuple[tuple[Quantity, Quantity] | None, tuple[Quantity, ...]]:

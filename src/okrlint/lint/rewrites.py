@@ -202,7 +202,7 @@ def suggest_rewrite(title: str) -> str:
     if placeholder(text) is not None:  # "increases by X%": the title is written, only its numbers are missing
         numbers = iter(_SAMPLES)
         filled = PLACEHOLDER_LETTERS_RE.sub(lambda _: next(numbers, "80"), text.strip())
-        return f'write the numbers in place of the letters, e.g. "{filled}"'
+        return f'write the numbers in place of the placeholders, e.g. "{filled}"'
     special = _explored_or_served(text)
     if special is not None:
         return special

@@ -21,11 +21,14 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
+    IRREGULAR,
     METRIC_LEADS,
     METRICS,
     OBJECT_STOPS,
     PEOPLE_SUBJECTS,
+    ROLE_VERBS,
     SENTENCE_CUES,
+    SUPPLY_VERBS,
     UNBOUNDED,
     VAGUE_CUES,
     VAGUE_VERBS,
@@ -120,10 +123,18 @@ def _done_state(lower: list[str], i: int) -> bool:
         while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
             i += 1
             nxt = at(lower, i + 1)
-        return nxt in ("a", "an", "the") or (nxt.endswith(("ed", "en")) and nxt not in VAGUE_CUES)
+        if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
+            return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
+        participle = nxt.endswith(("ed", "en")) or nxt in IRREGULAR  # "are set", "have been set", "is built"
+        return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES)
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
-    return (low == "there" and nxt in BE) or (low == "support" and nxt == "for") or (low in ("can", "will") and i > 0)
+    promised = low == "will" and nxt == "be" and (at(lower, i + 2) == "being" or lemma(at(lower, i + 2), SUPPLY_VERBS))
+    return (
+        (low == "there" and nxt in BE)
+        or (low == "support" and nxt == "for")
+        or (low in ("can", "will") and i > 0 and not promised)
+    )
 
 
 def judge_sentence(words: list[str]) -> Verdict:
@@ -150,6 +161,8 @@ def statement(words: list[str]) -> Verdict | None:
     words = main_clause(words)
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
+    cues += [i for i, low in enumerate(lower) if at(lower, i + 1) == "as" and lemma(low, ROLE_VERBS)]  # a role
+    cues.sort()
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
     cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
@@ -170,8 +183,12 @@ def statement(words: list[str]) -> Verdict | None:
     acting = _people_act(lower)
     if acting is not None:
         return Verdict("vague", (words[acting],))
-    aux = [w for w, low in zip(words, lower, strict=True) if low in AUX]
-    return Verdict("vague", (aux[0],)) if aux else None
+    aux = [i for i, low in enumerate(lower) if low in AUX]
+    if not aux:
+        return None
+    i = aux[0]  # "will be provided", "are being evaluated": the verb group decides, not the auxiliary alone
+    group = i + 3 if at(lower, i + 1) in BE and at(lower, i + 2).endswith(("ed", "en", "ing")) else i + 1
+    return Verdict("vague", tuple(words[i:group]))
 
 
 def _people_act(lower: list[str]) -> int | None:

@@ -99,7 +99,7 @@ def load_repository(
             if log is not None:
                 builder.add_log(log)
         if summaries is not None and mark is not None:
-            summaries[rel] = summarize_added(builder, mark, file.kind, broken)
+            summaries[rel] = summarize_added(builder, mark, file.kind, broken, bool(file.suppressions))
         # Keep what suppressions and callers need, not the located tree or the text.
         heavy = file.document is not None or file.text or file.built is not None
         loaded.append(replace(file, document=None, text=None, built=None) if heavy else file)

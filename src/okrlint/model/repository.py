@@ -10,7 +10,7 @@ from types import MappingProxyType
 from okrlint.model.periods import Period
 from okrlint.util.records import record
 
-_EMPTY: Mapping[str, Loc] = MappingProxyType({})
+NO_FIELDS: Mapping[str, Loc] = MappingProxyType({})  # the field locations of an object with none
 
 
 @record(order=True)
@@ -86,7 +86,7 @@ class Located:
     """Base for model objects: the object's own location and the locations of its fields."""
 
     loc: Loc
-    fields: Mapping[str, Loc] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
+    fields: Mapping[str, Loc] = field(default_factory=lambda: NO_FIELDS, repr=False, compare=False)
 
     def at(self, name: str) -> Loc:
         """Return the location of field ``name``, else of the object itself."""

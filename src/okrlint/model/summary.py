@@ -17,7 +17,15 @@ from okrlint.model.resolve import split_reference
 from okrlint.model.rows import rows_of
 from okrlint.util.records import record
 
-KrKey = tuple[str, str, str]
+KrKey = str  # team, objective and key result ids joined by NUL (``kr_key``)
+
+
+def kr_key(team: str, objective: str, kr: str) -> KrKey:
+    """Return the key of a key result in summaries: one string, which marshal loads and sets hash fast.
+
+    Distinct ids that join alike (a NUL inside an id) only make a file look related: never a miss.
+    """
+    return f"{team}\0{objective}\0{kr}"
 
 
 @record
@@ -32,17 +40,16 @@ class FileSummary:
     linked_kpis: frozenset[str] = frozenset()  # the KPIs named by the ``kpi`` of the key results it defines
     outlines: bytes = b""  # its OKR sets as the rules comparing sets read them (``okrlint.model.outline``)
 
-    def encode(self) -> tuple[Any, ...]:
-        """Return the summary as plain data (for marshal)."""
-        return (
-            self.kind,
-            tuple(sorted(self.incomplete)),
-            tuple(self.defines),
-            tuple(self.refers),
-            tuple(self.kpis),
-            tuple(self.linked_kpis),
-            self.outlines,
-        )
+    def encode(self, shared: dict[str, str] | None = None) -> tuple[Any, ...]:
+        """Return the summary as plain data (for marshal, which keeps frozensets as they are).
+
+        With ``shared``, equal keys across the summaries encoded with it become one string object,
+        which marshal writes once and loads once (a log names the key results its OKR set defines).
+        """
+        sets: tuple[frozenset[str], ...] = (self.incomplete, self.defines, self.refers, self.kpis, self.linked_kpis)
+        if shared is not None:
+            sets = tuple(frozenset(shared.setdefault(key, key) for key in part) for part in sets)
+        return (self.kind, *sets, self.outlines)
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
@@ -52,15 +59,10 @@ class FileSummary:
             raise TypeError("kind")
         if not isinstance(outlines, bytes):
             raise TypeError("outlines")
-        return cls(
-            kind,
-            frozenset(incomplete),
-            frozenset(defines),
-            frozenset(refers),
-            frozenset(kpis),
-            frozenset(linked_kpis),
-            outlines,
-        )
+        sets = (incomplete, defines, refers, kpis, linked_kpis)
+        if not all(type(part) is frozenset for part in sets):
+            raise TypeError("sets")
+        return cls(kind, *sets, outlines)
 
 
 BuilderMark = tuple[int, int, int, int]
@@ -71,15 +73,18 @@ def builder_mark(builder: RepositoryBuilder) -> BuilderMark:
     return (len(builder.teams), len(builder.sets), len(builder.kpis), len(builder.logs))
 
 
-def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | None, broken: bool) -> FileSummary:
+def summarize_added(
+    builder: RepositoryBuilder, mark: BuilderMark, kind: str | None, broken: bool, suppressed: bool = False
+) -> FileSummary:
     """Return the summary of the file whose objects ``builder`` gained since ``mark``.
 
-    ``broken`` says the file could not be loaded (so its kind is incomplete in the model).
+    ``broken`` says the file could not be loaded (so its kind is incomplete in the model); ``suppressed``
+    that it holds ``okrlint:`` directives, which its findings need: such a set has no outline.
     """
     sets = builder.sets[mark[1] :]
     logs = builder.logs[mark[3] :]
     incomplete = {kind} if kind is not None and (broken or (kind == "objectives" and not sets)) else set()
-    defines = {(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
+    defines = {kr_key(s.team, o.id, kr.id) for s in sets for o in s.objectives for kr in o.key_results}
     linked = {kr.kpi for s in sets for o in s.objectives for kr in o.key_results if kr.kpi is not None}
     refers: set[KrKey] = set()
     kpis: set[str] = set()
@@ -89,8 +94,8 @@ def summarize_added(builder: RepositoryBuilder, mark: BuilderMark, kind: str | N
         for kr, team in rows.references():
             parts = split_reference(kr, team or log.team)
             if parts is not None:
-                refers.add(parts)
-    outlines = encode_outlines(sets) if kind == "objectives" and not incomplete else b""
+                refers.add(kr_key(*parts))
+    outlines = encode_outlines(sets) if kind == "objectives" and not incomplete and not suppressed else b""
     return FileSummary(
         kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked), outlines
     )

@@ -10,13 +10,13 @@ objective's new title) renders again. Pages from ``--templates`` are never store
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, Protocol
 
+from okrlint.util.digest import blake2b
 from okrlint.util.resources import data_dir
 
 __all__ = ["PageStore", "navigation_digest", "team_page_digest"]
@@ -39,7 +39,7 @@ class PageStore(Protocol):
 @cache
 def _templates_digest() -> str:
     """Return a digest of the built-in templates, so an edited template never reuses a page."""
-    digest = hashlib.blake2b(digest_size=_DIGEST)
+    digest = blake2b(digest_size=_DIGEST)
     folder = data_dir("templates")
     for path in sorted(folder.glob("*.j2")):
         digest.update(f"{path.name}\0".encode() + path.read_bytes() + b"\0")
@@ -63,7 +63,7 @@ def _encoded(value: Any) -> bytes:
 def navigation_digest(teams: list[Mapping[str, Any]]) -> str:
     """Return a digest of the team navigation every team page lists (id, name, page of each team)."""
     shown = [(team.get("id"), team.get("name"), team.get("page")) for team in teams]
-    return hashlib.blake2b(_encoded(shown), digest_size=_DIGEST).hexdigest()
+    return blake2b(_encoded(shown), digest_size=_DIGEST).hexdigest()
 
 
 def _objective(objective: Mapping[str, Any]) -> dict[str, Any]:
@@ -87,7 +87,7 @@ def team_page_digest(name: str, context: Mapping[str, Any], navigation: str, ver
     shown["org"] = (context.get("org") or {}).get("name")  # the org's scores are on the index page only
     shown["periods"] = [(p.get("id"), p.get("path")) for p in context.get("periods") or ()]  # the switcher
     shown["team"] = {**team, "objectives": [_objective(o) for o in team.get("objectives") or ()]}
-    digest = hashlib.blake2b(digest_size=_DIGEST)
+    digest = blake2b(digest_size=_DIGEST)
     for part in (_templates_digest(), name, navigation, version):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(_encoded(shown))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import field
 from pathlib import Path
 
@@ -65,7 +64,12 @@ def discover(paths: Iterable[Path], root: Path) -> list[SourceFile]:
         elif start.suffix.lower() in SOURCE_SUFFIXES and _acceptable(start, root):
             source = SourceFile(relative_name(start, root), start)
             found.setdefault(source.rel, source)
-    return sorted(found.values())
+    return sorted(found.values(), key=_by_name)
+
+
+def _by_name(source: SourceFile) -> str:
+    """Return the sort key of ``source``: its name (names are unique among discovered files)."""
+    return source.rel
 
 
 def _walk(start: Path, root: Path) -> Iterable[SourceFile]:
@@ -73,31 +77,46 @@ def _walk(start: Path, root: Path) -> Iterable[SourceFile]:
 
     The walk does not follow symlinked folders, so below ``start`` only a symlinked file can
     lead out of the repository: ``start`` is checked once, symlinked files one by one, and a
-    plain file costs one ``lstat`` (a large repository has thousands).
+    plain file costs no system call beyond its folder's listing (a large repository has thousands).
     """
     top = os.path.abspath(root)
     prefix = top if top.endswith(os.sep) else top + os.sep
     written_inside = (os.path.abspath(start) + os.sep).startswith(prefix)
     start_ok = is_inside(start, root) if written_inside else True
-    for folder, dirs, names in os.walk(start, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = os.path.abspath(folder)
-        for name in names:
-            # hidden files too: .okrlint.yaml, .pre-commit-config.yaml
-            if name.startswith(".") or not name.lower().endswith(SOURCE_SUFFIXES):
+    folders = [str(start)]
+    while folders:
+        folder = folders.pop()
+        try:
+            listing = os.scandir(folder)
+        except OSError:
+            continue
+        with listing:
+            yield from _listed(listing, os.path.join(os.path.abspath(folder), ""), prefix, start_ok, root, folders)
+
+
+def _listed(
+    listing: Iterable[os.DirEntry[str]], here: str, prefix: str, start_ok: bool, root: Path, folders: list[str]
+) -> Iterator[SourceFile]:
+    """Yield the source files of one folder's ``listing`` (folder ``here``), queueing subfolders in ``folders``."""
+    for entry in listing:
+        name = entry.name
+        if name.startswith("."):  # hidden folders and files (.git, .okrlint.yaml, .pre-commit-config.yaml)
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif not name.lower().endswith(SOURCE_SUFFIXES):
                 continue
-            candidate = Path(folder, name)
-            try:
-                mode = os.lstat(candidate).st_mode
-            except OSError:
-                continue
-            if stat.S_ISLNK(mode):
+            elif entry.is_symlink():
+                candidate = Path(entry.path)
                 if _acceptable(candidate, root):
                     yield SourceFile(relative_name(candidate, root), candidate)
-            elif stat.S_ISREG(mode) and start_ok:
-                full = os.path.join(here, name)
+            elif start_ok and entry.is_file(follow_symlinks=False):
+                full = here + name
                 rel = full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else Path(full).as_posix()
-                yield SourceFile(rel, candidate)
+                yield SourceFile(rel, Path(entry.path))
+        except OSError:
+            continue
 
 
 def _escapes(path: Path, root: Path) -> bool:

@@ -11,7 +11,6 @@ run time as before — a stale module can cost time, never a wrong answer.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import re
@@ -19,6 +18,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from okrlint.util.digest import blake2b
 
 KINDS = ("objectives", "checkins", "kpis", "teams", "config")
 _PACKAGE = "okrlint.source.compiled"
@@ -53,7 +54,7 @@ def python_patterns(schema: Any) -> Any:
 def schema_digest(schema: Any) -> str:
     """Return the digest of a schema's content (key order does not matter)."""
     text = json.dumps(schema, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return blake2b(text.encode("ascii"), digest_size=32).hexdigest()
 
 
 def compiled_validator(kind: str, schema: Any) -> Callable[[Any], Any] | None:

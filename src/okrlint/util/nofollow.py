@@ -9,6 +9,7 @@ also closes the window between checking a path and using it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -73,8 +74,11 @@ def kind(fd: int, name: str) -> int | None:
         return None
 
 
-def read(fd: int, name: str) -> bytes:
-    """Return the bytes of regular file ``name`` in folder ``fd``; a link or anything else is ``UnsafeTree``."""
+def read(fd: int, name: str, touch: bool = False) -> bytes:
+    """Return the bytes of regular file ``name`` in folder ``fd``; a link or anything else is ``UnsafeTree``.
+
+    ``touch`` sets its modification time to now (through the open file: no path is followed again).
+    """
     try:
         handle = os.open(name, os.O_RDONLY | _FILE_FLAGS | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
     except OSError as error:
@@ -83,7 +87,11 @@ def read(fd: int, name: str) -> bytes:
     with os.fdopen(handle, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
             raise UnsafeTree(errno.EINVAL, f"{name} is not a regular file")
-        return stream.read()
+        data = stream.read()
+        if touch and os.utime in os.supports_fd:
+            with contextlib.suppress(OSError):  # a read-only cache still reads
+                os.utime(stream.fileno())
+        return data
 
 
 def replace(fd: int, name: str, data: bytes) -> None:

@@ -4,9 +4,11 @@ Python 3.11's ``@dataclass`` compiles ``__init__``, ``__repr__``, ``__eq__``, ``
 ``order`` four comparisons) with ``exec`` as the class is made: ~0.6 ms a class, a third of what
 importing the lint path cost. :func:`record` makes the same class — fields, ``__slots__``,
 ``__match_args__``, :func:`dataclasses.fields` and :func:`dataclasses.replace` work as before — and
-leaves those methods to ``@dataclass`` itself, run on a stand-in class the first time one is called.
-The methods then installed are the very ones ``@dataclass(frozen=True, slots=True)`` would have made.
-"""
+compiles each method the first time it is called: ``__repr__`` alone, and ``__eq__``, ``__hash__``
+and the comparisons together, by ``@dataclass`` itself run on a stand-in class (the very methods
+``@dataclass(frozen=True, slots=True)`` would have made); ``__init__`` by :func:`_init_of`, which
+writes the same signature and assignments (a test compares it with ``@dataclass``'s for every record
+of okrlint). Making every method of every class a pre-commit run builds cost it ~20 ms."""
 
 from __future__ import annotations
 
@@ -37,8 +39,46 @@ def _setstate(self: object, state: list[object]) -> None:
         object.__setattr__(self, f.name, value)
 
 
-def _materialize(cls: type, order: bool) -> None:
-    """Install on ``cls`` the methods ``@dataclass`` makes for a stand-in class with the same fields."""
+class _Factory:
+    """The default of a parameter whose field has a default factory (``@dataclass`` shows it as ``<factory>``)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _init_of(cls: type) -> Callable[..., None]:
+    """Return the ``__init__`` that ``@dataclass(frozen=True)`` makes for ``cls``, compiled alone."""
+    names: dict[str, Any] = {"__setter": object.__setattr__, "__factory": _FACTORY}
+    params: list[str] = []
+    keyword_only: list[str] = []
+    body: list[str] = []
+    for number, f in enumerate(dataclasses.fields(cls)):
+        has_default = f.default is not dataclasses.MISSING
+        has_factory = f.default_factory is not dataclasses.MISSING
+        names[f"__default{number}"] = f.default if has_default else _FACTORY
+        names[f"__make{number}"] = f.default_factory
+        if f.init:
+            param = f"{f.name}=__default{number}" if has_default or has_factory else f.name
+            (keyword_only if f.kw_only else params).append(param)
+            value = f"__make{number}() if {f.name} is __factory else {f.name}" if has_factory else f.name
+        elif has_factory or has_default:
+            value = f"__make{number}()" if has_factory else f"__default{number}"
+        else:
+            continue
+        body.append(f"__setter(self, {f.name!r}, {value})")
+    signature = ", ".join(["self", *params, *(["*", *keyword_only] if keyword_only else [])])
+    exec(f"def __init__({signature}):\n" + "".join(f"    {line}\n" for line in body or ["pass"]), names)
+    init: Callable[..., None] = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    return init
+
+
+def _stand_in(cls: type, **options: bool) -> type:
+    """Return a plain class with ``cls``'s fields made by ``@dataclass(**options)``."""
     namespace: dict[str, Any] = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__annotations__": {}}
     for f in dataclasses.fields(cls):
         namespace["__annotations__"][f.name] = f.type
@@ -52,16 +92,31 @@ def _materialize(cls: type, order: bool) -> None:
             metadata=f.metadata,
             kw_only=f.kw_only,
         )
-    stand_in: type = dataclasses.dataclass(type(cls.__name__, (), namespace), frozen=True, order=order)
-    for name in (*_LAZY, *(_ORDER if order else ())):
-        setattr(cls, name, stand_in.__dict__[name])
+    return dataclasses.dataclass(type(cls.__name__, (), namespace), **options)
+
+
+def _materialize(cls: type, order: bool, name: str) -> None:
+    """Install on ``cls`` the method ``name`` (with its kin) that ``@dataclass`` makes for a stand-in class.
+
+    ``__repr__`` comes alone; ``__eq__``, ``__hash__`` and the comparisons come together, as
+    ``@dataclass(frozen=True, order=order)`` makes them.
+    """
+    if name == "__repr__":
+        setattr(cls, name, _stand_in(cls, init=False, eq=False).__dict__[name])
+        return
+    stand_in = _stand_in(cls, init=False, repr=False, frozen=True, order=order)
+    for kin in ("__eq__", "__hash__", *(_ORDER if order else ())):
+        setattr(cls, kin, stand_in.__dict__[kin])
 
 
 def _lazy(cls: type, name: str, order: bool) -> Callable[..., Any]:
     """Return a method that installs ``cls``'s real methods, then runs the real ``name``."""
 
     def first_call(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _materialize(cls, order)
+        if name == "__init__":
+            cls.__init__ = _init_of(cls)  # type: ignore[misc]
+        else:
+            _materialize(cls, order, name)
         return getattr(cls, name)(self, *args, **kwargs)
 
     first_call.__name__ = first_call.__qualname__ = name

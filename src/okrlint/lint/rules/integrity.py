@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.model.alignment import ObjectiveKey, key
+from okrlint.model.alignment import Alignment, ObjectiveKey, key
 from okrlint.model.repository import Loc
 from okrlint.model.rows import rows_of
 from okrlint.util.text import did_you_mean
@@ -241,12 +241,12 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     edges: dict[ObjectiveKey, list[ObjectiveKey]] = {}
-    places: dict[tuple[ObjectiveKey, ObjectiveKey], Loc] = {}  # where each edge is written
+    places: dict[tuple[ObjectiveKey, ObjectiveKey], Alignment] = {}  # the entry writing each edge (first)
     for alignment in ctx.alignments:
         if alignment.target is not None:
             source, target = key(alignment.source, alignment.objective), key(*alignment.target)
             edges.setdefault(source, []).append(target)
-            places.setdefault((source, target), alignment.loc)
+            places.setdefault((source, target), alignment)
     reported: set[ObjectiveKey] = set()
     state: dict[ObjectiveKey, int] = {}  # 1 = on the current path, 2 = finished
     for start in sorted(edges):
@@ -267,7 +267,7 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Hit]:
                     if member not in reported:
                         reported.add(member)
                         message = f"alignment cycle: {shown}; alignment must lead up to the root team"
-                        yield places[(member, successor)], message
+                        yield places[(member, successor)].loc, message
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)
