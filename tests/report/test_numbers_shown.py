@@ -13,7 +13,8 @@ import pytest
 from linting import lint_files, write_repo
 from okrlint.cli import main
 from okrlint.report.formatting import number
-from okrlint.util.numbers import plain_number, quantum, to_quantum
+from okrlint.util.numbers import plain_number
+from okrlint.util.quantum import quantum, to_quantum
 
 SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE][+-]\d")
 

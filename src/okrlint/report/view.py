@@ -8,7 +8,7 @@ from typing import Any
 
 from okrlint import __version__
 from okrlint.report.formatting import finite, percent, value
-from okrlint.util.numbers import quantum, to_quantum
+from okrlint.util.quantum import quantum, to_quantum
 
 __all__ = ["build_view", "kr_values", "visible"]
 
