@@ -9,13 +9,12 @@ the others, and outlines stand in for the OKR sets an edited set is only compare
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from okrlint.model.build import RepositoryBuilder
 from okrlint.model.outline import encode_outlines
 from okrlint.model.resolve import split_reference
 from okrlint.model.rows import rows_of
-from okrlint.util.records import record
 
 KrKey = str  # team, objective and key result ids joined by NUL (``kr_key``)
 
@@ -28,9 +27,8 @@ def kr_key(team: str, objective: str, kr: str) -> KrKey:
     return f"{team}\0{objective}\0{kr}"
 
 
-@record
-class FileSummary:
-    """What other files may ask of one file (see the module docstring)."""
+class FileSummary(NamedTuple):
+    """What other files may ask of one file (see the module docstring); a tuple, as a hook run reads one per file."""
 
     kind: str | None
     incomplete: frozenset[str] = frozenset()

@@ -91,13 +91,14 @@ def _walk(start: Path, root: Path) -> Iterable[SourceFile]:
         except OSError:
             continue
         with listing:
-            yield from _listed(listing, os.path.join(os.path.abspath(folder), ""), prefix, start_ok, root, folders)
+            yield from _listed(listing, Path(folder), prefix, start_ok, root, folders)
 
 
 def _listed(
-    listing: Iterable[os.DirEntry[str]], here: str, prefix: str, start_ok: bool, root: Path, folders: list[str]
+    listing: Iterable[os.DirEntry[str]], folder: Path, prefix: str, start_ok: bool, root: Path, folders: list[str]
 ) -> Iterator[SourceFile]:
-    """Yield the source files of one folder's ``listing`` (folder ``here``), queueing subfolders in ``folders``."""
+    """Yield the source files of one ``folder``'s ``listing``, queueing its subfolders in ``folders``."""
+    here = os.path.join(os.path.abspath(folder), "")
     for entry in listing:
         name = entry.name
         if name.startswith("."):  # hidden folders and files (.git, .okrlint.yaml, .pre-commit-config.yaml)
@@ -108,13 +109,13 @@ def _listed(
             elif not name.lower().endswith(SOURCE_SUFFIXES):
                 continue
             elif entry.is_symlink():
-                candidate = Path(entry.path)
+                candidate = folder.joinpath(name)
                 if _acceptable(candidate, root):
                     yield SourceFile(relative_name(candidate, root), candidate)
             elif start_ok and entry.is_file(follow_symlinks=False):
                 full = here + name
                 rel = full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else Path(full).as_posix()
-                yield SourceFile(rel, Path(entry.path))
+                yield SourceFile(rel, folder.joinpath(name))  # a child path costs less than a parsed one
         except OSError:
             continue
 
