@@ -95,3 +95,12 @@ def test_a_file_summary_carries_the_outline_of_a_sound_set_only() -> None:
 def test_outline_bytes_of_another_shape_are_refused() -> None:
     with pytest.raises((ValueError, TypeError)):
         sets_from_outlines("x.yaml", b"not marshal data")
+
+
+def test_without_kpis_an_outline_leaves_the_key_results_out() -> None:
+    """The pre-commit path wants no finding of the outlined sets, so it skips their key results."""
+    repo, _ = build({"okrs/payments.yaml": LISTED})
+    (okr_set,) = repo.okr_sets
+    (bare,) = sets_from_outlines(okr_set.loc.path, encode_outlines([okr_set]), kpis=False)
+    assert [o.key_results for o in bare.objectives] == [(), (), ()]
+    assert [(o.loc, o.id, o.aligns) for o in bare.objectives] == [(o.loc, o.id, o.aligns) for o in okr_set.objectives]

@@ -156,7 +156,7 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     if context is None:
         return None
     loader = _reusing(run.loader, kept) if kept else run.loader
-    loaded = load_repository(
-        run.config, context.files, loader, incomplete=context.incomplete, outlines=context.outlines
+    loaded = load_repository(  # only the targets' findings are wanted: the outlined sets need no key results
+        run.config, context.files, loader, incomplete=context.incomplete, outlines=context.outlines, outline_kpis=False
     )
     return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)

@@ -42,13 +42,13 @@ def serial_loader(config: Config, files: Sequence[SourceFile]) -> Iterator[Loade
 
 
 def _in_order(
-    config: Config, files: Sequence[SourceFile], load: Loader, outlines: Mapping[str, bytes]
+    config: Config, files: Sequence[SourceFile], load: Loader, outlines: Mapping[str, bytes], kpis: bool
 ) -> Iterator[LoadedFile | list[OkrSet]]:
     """Yield each file's load result, or its OKR sets rebuilt from its outlines, in the order of ``files``."""
     loaded = iter(load(config, [f for f in files if f.rel not in outlines] if outlines else files))
     for source in files:
         outline = outlines.get(source.rel)
-        yield sets_from_outlines(source.rel, outline) if outline is not None else next(loaded)
+        yield sets_from_outlines(source.rel, outline, kpis) if outline is not None else next(loaded)
 
 
 @paused_gc()
@@ -60,13 +60,15 @@ def load_repository(
     summaries: dict[str, FileSummary] | None = None,
     incomplete: Iterable[str] = (),
     outlines: Mapping[str, bytes] | None = None,
+    outline_kpis: bool = True,
 ) -> LoadedRepository:
     """Load every file (default: the configured paths) and build the repository model.
 
     ``summaries``, when given, receives each file's summary (what other files may ask of it);
     ``incomplete`` adds kinds left incomplete by broken files that are not among ``files``;
     the OKR sets of the files in ``outlines`` (path -> outline bytes) are rebuilt from those
-    outlines instead of being loaded (no key results, no load result, no summary).
+    outlines instead of being loaded (no load result, no summary; key results only where they name a
+    KPI, and none without ``outline_kpis``: enough when no finding of those sets is wanted).
     """
     chosen = source_files(config) if files is None else files
     builder = RepositoryBuilder(fiscal_year_start_month=config.fiscal_year_start_month, grace_days=config.grace_days)
@@ -74,7 +76,7 @@ def load_repository(
     problems: list[tuple[str, LoadProblem]] = []
     omitted: list[Omission] = []
     broken_kinds: set[str] = set(incomplete)
-    for file in _in_order(config, chosen, load, outlines or {}):
+    for file in _in_order(config, chosen, load, outlines or {}, outline_kpis):
         if isinstance(file, list):
             builder.sets.extend(file)
             continue

@@ -69,19 +69,22 @@ def _key_result(path: str, data: tuple[Any, ...]) -> KeyResult:
     return KeyResult(Loc(path, line, column), _fields(path, line, keys, shape), id=kr_id, kpi=kpi)
 
 
-def _objective(path: str, data: tuple[Any, ...]) -> Objective:
+def _objective(path: str, data: tuple[Any, ...], kpis: bool) -> Objective:
     line, column, objective_id, aligns, keys, shape, key_results = data
     return Objective(
         Loc(path, line, column),
         _fields(path, line, keys, shape),
         id=objective_id,
         aligns=tuple(aligns),
-        key_results=tuple(_key_result(path, kr) for kr in key_results),
+        key_results=tuple(_key_result(path, kr) for kr in key_results) if kpis else (),
     )
 
 
-def sets_from_outlines(path: str, data: bytes) -> list[OkrSet]:
+def sets_from_outlines(path: str, data: bytes, kpis: bool = True) -> list[OkrSet]:
     """Return the OKR sets of file ``path`` rebuilt from ``encode_outlines`` bytes (key results only with a ``kpi``).
+
+    Without ``kpis`` the key results are left out too: the findings E005 reports on their ``kpi`` are
+    the only ones they give, and a caller that wants no finding of these sets need not build them.
 
     Raises ValueError (or TypeError) when ``data`` is not such bytes.
     """
@@ -91,7 +94,7 @@ def sets_from_outlines(path: str, data: bytes) -> list[OkrSet]:
             FieldLocs.laid_out(path, line, keys, shape),
             team=team,
             period=Period(date.fromordinal(start), date.fromordinal(end), period_id),
-            objectives=tuple(_objective(path, objective) for objective in objectives),
+            objectives=tuple(_objective(path, objective, kpis) for objective in objectives),
         )
         for line, column, team, (keys, shape), (start, end, period_id), objectives in marshal.loads(data)
     ]
