@@ -124,8 +124,8 @@ def _records() -> list[type]:
 
     found = []
     for info in pkgutil.walk_packages(okrlint.__path__, "okrlint."):
-        if info.name == "okrlint.__main__":
-            continue
+        if info.name == "okrlint.__main__" or info.name.startswith("okrlint.source.compiled."):
+            continue  # the generated validators hold no record (and an old fastjsonschema cannot import them)
         module = importlib.import_module(info.name)
         for value in vars(module).values():
             if (
