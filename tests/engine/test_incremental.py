@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 
 from okrlint.config import Config, load_config
-from okrlint.engine.cache import LintCache
+from okrlint.engine.cache import CACHE_DIR, LintCache
 from okrlint.engine.incremental import RECENT_MAX
 from okrlint.engine.run import lint_repository
 from okrlint.lint.context import ROW_RULES
@@ -27,6 +28,7 @@ from okrlint.lint.findings import Finding
 from okrlint.lint.run import lint
 from okrlint.model.load import LoadedRepository, load_repository
 from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile
 
 DATES = (date(2026, 12, 31), date(2026, 11, 20), date(2027, 1, 20))
 ROWS = (
@@ -333,3 +335,44 @@ def test_a_whole_lint_after_an_edit_relints_only_what_the_edit_can_change(
     assert loaded, "the whole lint did not take the incremental path"
     assert "okrs/2026-Q4/checkins/team-0002.yaml" in loaded[-1]
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in loaded[-1]
+
+
+def test_a_just_edited_file_is_read_once_and_only_targets_are_kept(
+    linted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited set is loaded to make its summary and linted from that same load; with the whole index gone,
+    every file is loaded for its summary, but only the targets' loads are kept for linting."""
+    from okrlint.engine import incremental, pool
+
+    reads: list[str] = []
+    real_load = pool._load
+
+    def counted(config: Config, source: SourceFile) -> LoadedFile:
+        reads.append(source.rel)
+        return real_load(config, source)
+
+    monkeypatch.setattr(pool, "_load", counted)
+    kept_sizes: list[int] = []
+    real_remembering = incremental._remembering
+
+    def spy(load: Any, kept: dict[str, LoadedFile], wanted: Any) -> Any:
+        remember = real_remembering(load, kept, wanted)
+
+        def wrapped(config: Config, files: Sequence[SourceFile]) -> Any:
+            for file in remember(config, files):
+                kept_sizes.append(len(kept))  # after ``remember`` kept it (or not)
+                yield file
+
+        return wrapped
+
+    monkeypatch.setattr(incremental, "_remembering", spy)
+    edited = linted / "okrs" / "2026-Q4" / "team-0002.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert _cached(linted, DATES[1], [edited]) == _cold(linted, DATES[1], [edited])
+    assert reads == ["okrs/2026-Q4/team-0002.yaml"]  # parsed once: for its summary and its findings
+    assert kept_sizes == [1]
+    shutil.rmtree(linted / CACHE_DIR / "v1" / "summaries")
+    kept_sizes.clear()
+    assert _cached(linted, DATES[1], [edited]) == _cold(linted, DATES[1], [edited])
+    assert len(kept_sizes) == len(_files(linted)) > 5  # every file loaded for its summary ...
+    assert max(kept_sizes) == 1  # ... and only the edited one kept for its findings

@@ -94,12 +94,17 @@ def _add_summaries(
         store.write(_LAYER, _recent_key(store), {**{c: s.encode() for c, s in recent.items()}, **added})
 
 
-def _remembering(load: Loader, kept: dict[str, LoadedFile]) -> Loader:
-    """Return ``load`` keeping each file it loads in ``kept`` (by path), to be linted without loading it again."""
+def _remembering(load: Loader, kept: dict[str, LoadedFile], wanted: Collection[str]) -> Loader:
+    """Return ``load`` keeping the ``wanted`` files it loads in ``kept`` (by path), to be linted without a second load.
+
+    Only those: with the summaries of a whole repository missing, every file is loaded, and keeping all their
+    trees would hold the repository in memory.
+    """
 
     def remember(config: Config, files: Sequence[SourceFile]) -> Iterator[LoadedFile]:
         for file in load(config, files):
-            kept[file.source.rel] = file
+            if file.source.rel in wanted:
+                kept[file.source.rel] = file
             yield file
 
     return remember
@@ -116,10 +121,13 @@ def _reusing(load: Loader, kept: Mapping[str, LoadedFile]) -> Loader:
     return reuse
 
 
-def all_summaries(run: CachedRun, kept: dict[str, LoadedFile] | None = None) -> dict[str, FileSummary] | None:
+def all_summaries(
+    run: CachedRun, kept: dict[str, LoadedFile] | None = None, wanted: Collection[str] = ()
+) -> dict[str, FileSummary] | None:
     """Return the summary of every file by path, loading the files whose summary is not cached; None if impossible.
 
-    Newly made summaries are stored (``_add_summaries``); the files loaded to make them go to ``kept`` when given.
+    Newly made summaries are stored (``_add_summaries``); of the files loaded to make them, those of ``wanted``
+    go to ``kept`` when given.
     """
     files, stamps, store = run.files, run.stamps, run.store
     recent = _read_entry(store, _recent_key(store))
@@ -137,7 +145,7 @@ def all_summaries(run: CachedRun, kept: dict[str, LoadedFile] | None = None) -> 
             summaries[source.rel] = found
     if missing:
         fresh: dict[str, FileSummary] = {}
-        loader = run.loader if kept is None else _remembering(run.loader, kept)
+        loader = run.loader if kept is None else _remembering(run.loader, kept, wanted)
         load_repository(run.config, missing, loader, summaries=fresh)
         summaries.update(fresh)
         _add_summaries(run, recent, fresh, summaries)
@@ -151,7 +159,7 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     is only compared with are rebuilt from the outlines in their summaries, not loaded.
     """
     kept: dict[str, LoadedFile] = {}
-    summaries = all_summaries(run, kept)
+    summaries = all_summaries(run, kept, targets)
     context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None
     if context is None:
         return None

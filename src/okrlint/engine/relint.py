@@ -46,8 +46,9 @@ def write_world(
     summaries: Mapping[str, FileSummary],
 ) -> None:
     """Store the files of a full run whose findings were stored under ``key``."""
+    shared: dict[str, str] = {}  # each key once in the entry, as in the summary index
     entries = tuple(
-        (rel, seen.content, summaries[rel].encode())
+        (rel, seen.content, summaries[rel].encode(shared))
         for rel, seen in stamps.items()
         if seen is not None and rel in summaries
     )

@@ -57,6 +57,6 @@ def indexed_stamps(store: LintCache, files: Sequence[SourceFile], max_file_bytes
         found = stamps[source.rel] = stamp(source, max_file_bytes)
         if found is not None and (found.size, found.mtime_ns) == seen[:2]:
             fresh[source.rel] = (*seen, found.content)
-    if len(fresh) - reused > REHASHED_UNSAVED or set(fresh) != set(index):
+    if len(fresh) - reused > REHASHED_UNSAVED or fresh.keys() != index.keys():
         store.write(_LAYER, key, (time.time_ns(), fresh))
     return stamps
