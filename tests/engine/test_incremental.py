@@ -281,6 +281,53 @@ def test_an_edited_okr_set_is_linted_without_unrelated_logs(linted: Path, monkey
     assert "okrs/2026-Q4/checkins/team-0003.yaml" not in context and "okrs/2026-Q4/team-0003.yaml" not in context
 
 
+def _spy_outlines(patch: pytest.MonkeyPatch) -> list[set[str]]:
+    """Record the outlined files of every ``load_repository`` call of the pre-commit path."""
+    outlined: list[set[str]] = []
+
+    def spy(config: Config, files: Sequence[SourceFile], *args: Any, **kwargs: Any) -> LoadedRepository:
+        outlined.append(set(kwargs.get("outlines", {})))
+        return load_repository(config, files, *args, **kwargs)
+
+    patch.setattr("okrlint.engine.incremental.load_repository", spy)
+    return outlined
+
+
+def test_an_edited_okr_set_reads_only_the_sets_of_its_alignment_neighbourhood(
+    linted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its own team's sets and those of the teams its objectives align to (the company), no other team's."""
+    edited = linted / "okrs" / "2026-Q4" / "team-0002.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    outlined = _spy_outlines(monkeypatch)
+    assert _cached(linted, DATES[1], [edited]) == _cold(linted, DATES[1], [edited])
+    assert outlined[1:] == [{"okrs/2026-Q4/company.yaml"}]  # after the load that made the edited set's summary
+
+
+@pytest.mark.parametrize(
+    ("ref", "code"),
+    [
+        ("taem-0003/{objective}", "E005"),  # its hint names team-0003's objective: outside the neighbourhood
+        ("team-0003/{objective}", "E009"),  # a cycle, which a walk over every set meets from team-0001
+    ],
+)
+def test_an_okr_set_whose_alignment_reads_beyond_its_neighbourhood_is_linted_in_the_whole_structure(
+    linted: Path, monkeypatch: pytest.MonkeyPatch, ref: str, code: str
+) -> None:
+    objectives = {team: (path, objective) for path, team, objective in _objectives(linted)}
+    (edited, mine), (other, theirs), (first, its) = (objectives[f"team-000{n}"] for n in (2, 3, 1))
+    _set_aligns(other, theirs, [f"team-0002/{mine}"])
+    _set_aligns(first, its, [f"team-0003/{theirs}"])
+    _cached(linted, DATES[0], None)
+    _set_aligns(edited, mine, [ref.format(objective=theirs)])
+    outlined = _spy_outlines(monkeypatch)
+    findings = _cached(linted, DATES[0], [edited])
+    assert findings == _cold(linted, DATES[0], [edited])
+    assert code in {f.code for f in findings}
+    near, whole = outlined[1:]  # after the load that made the edited set's summary
+    assert "okrs/2026-Q4/team-0001.yaml" in whole - near
+
+
 def test_a_just_edited_file_adds_its_summary_without_rewriting_the_whole_index(
     linted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

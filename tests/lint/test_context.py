@@ -17,7 +17,7 @@ from test_rule_cases import load_cases
 from linting import AS_OF, write_repo
 from okrlint.config import load_config
 from okrlint.lint.catalogue import all_rules
-from okrlint.lint.context import ROW_RULES, STRUCTURE_RULES, affected_files, focused
+from okrlint.lint.context import ROW_RULES, STRUCTURE_RULES, affected_files, focused, neighbourhood
 from okrlint.lint.run import lint_loaded
 from okrlint.model.load import load_repository
 from okrlint.model.summary import FileSummary, kr_key
@@ -92,3 +92,27 @@ def test_an_edited_set_affects_the_logs_naming_its_key_results_and_sets_defining
 def test_edits_that_may_change_findings_anywhere_take_the_full_path(after: dict[str, FileSummary]) -> None:
     changed = {rel for rel in after if after[rel] is not BEFORE.get(rel)}
     assert affected_files(BEFORE, after, changed) is None
+
+
+def _aligned(team: str, *up: str) -> FileSummary:
+    return FileSummary("objectives", teams=frozenset({team}), aligns_to=frozenset(up))
+
+
+def test_the_neighbourhood_follows_aligns_up_through_every_set_of_a_team() -> None:
+    summaries = {
+        "payments.yaml": _aligned("payments", "commerce"),
+        "commerce-q4.yaml": _aligned("commerce"),
+        "commerce-2026.yaml": _aligned("commerce", "company"),  # another period of the same team
+        "company.yaml": _aligned("company"),
+        "search.yaml": _aligned("search", "company"),  # aligns to the same parent: not read
+        "risk.yaml": _aligned("risk", "payments"),  # aligns to the edited set: not read
+        "kpis.yaml": FileSummary("kpis"),
+    }
+    assert neighbourhood(summaries, [summaries["payments.yaml"]]) == {"payments", "commerce", "company"}
+    assert neighbourhood(summaries, [summaries["search.yaml"], summaries["risk.yaml"]]) == {
+        "search",
+        "company",
+        "risk",
+        "payments",
+        "commerce",
+    }

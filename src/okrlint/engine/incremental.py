@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from okrlint.engine.cache import LintCache, Stamp, unchanged
 from okrlint.engine.cachedrun import CachedRun
-from okrlint.lint.context import context_files, lint_in_context
+from okrlint.lint.context import Context, context_files, lint_in_context, lint_near
 from okrlint.lint.findings import Finding
-from okrlint.model.load import load_repository
+from okrlint.model.load import LoadedRepository, load_repository
 from okrlint.model.summary import FileSummary
 from okrlint.source.files import SourceFile
 
@@ -156,15 +156,28 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     """Return the findings of ``targets`` (check-in logs, OKR sets) in the context of ``files``; None if that cannot be.
 
     Files whose summary is not cached are loaded to make it (and it is stored). OKR sets that a target set
-    is only compared with are rebuilt from the outlines in their summaries, not loaded.
+    is only compared with are rebuilt from the outlines in their summaries, not loaded, and first only those
+    of its alignment neighbourhood (``lint_near``); the whole context when that is not enough.
     """
     kept: dict[str, LoadedFile] = {}
     summaries = all_summaries(run, kept, targets)
-    context = context_files(run.files, summaries, targets, outline=True) if summaries is not None else None
-    if context is None:
+    if summaries is None:
         return None
     loader = _reusing(run.loader, kept) if kept else run.loader
-    loaded = load_repository(  # only the targets' findings are wanted: the outlined sets need no key results
+    near = context_files(run.files, summaries, targets, outline=True, near=True)
+    if near is not None and not near.row_rules_only:
+        found = lint_near(_load_context(run, near, loader), run.config, run.as_of, run.rules, targets)
+        if found is not None:
+            return found
+    context = context_files(run.files, summaries, targets, outline=True)
+    if context is None:
+        return None
+    loaded = _load_context(run, context, loader)
+    return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)
+
+
+def _load_context(run: CachedRun, context: Context, loader: Loader) -> LoadedRepository:
+    """Return the repository of ``context``'s files, the outlined sets without key results (no finding wanted)."""
+    return load_repository(
         run.config, context.files, loader, incomplete=context.incomplete, outlines=context.outlines, outline_kpis=False
     )
-    return lint_in_context(loaded, run.config, run.as_of, run.rules, targets, context.row_rules_only)

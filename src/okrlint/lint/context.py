@@ -13,7 +13,10 @@ compare OKR sets with each other (``STRUCTURE_RULES``) run over every set; the o
 over the edited sets alone (:func:`focused`), which is what keeps the hook fast. Those rules
 read only the outline of the other sets (``okrlint.model.outline``), and a set whose key
 results no target's rows can reach need not be loaded: its outline stands in for it (also when
-a whole lint after an edit wants the findings of those rules in every set).
+a whole lint after an edit wants the findings of those rules in every set). On the pre-commit
+path even the outlines are read only for the sets of the targets' alignment neighbourhood
+(:func:`lint_near`): their own teams' sets and those of every team their ``aligns`` lead up to,
+which is all those rules read of a set that aligns cleanly.
 
 :func:`context_files` picks exactly those files from the per-file summaries, so a pre-commit
 run on one edited file need not load every check-in log.
@@ -42,6 +45,9 @@ LOG_KINDS = (None, "checkins")  # files whose findings only rows and loading pro
 SET_KINDS = ("objectives",)  # files whose findings need the structure plus the rows about their own KRs
 # The rules whose findings in one OKR set read other OKR sets (a test checks every other rule on every fixture).
 STRUCTURE_RULES = frozenset({"E005", "E008", "E009", "E010"})
+# Findings that may read OKR sets outside the alignment neighbourhood: E005's hint names the closest objective
+# of every set, and E009 names a cycle where a walk over every set's alignments first meets it.
+WIDE_CODES = frozenset({"E005", "E009"})
 
 
 @record
@@ -78,12 +84,33 @@ def _needed(summary: FileSummary, logs: list[FileSummary], sets: list[FileSummar
     )
 
 
+def neighbourhood(summaries: Mapping[str, FileSummary], sets: Sequence[FileSummary]) -> set[str]:
+    """Return the teams of the OKR ``sets`` and of every team their ``aligns`` entries lead up to, transitively.
+
+    The sets of these teams hold every objective the ``sets`` align to (in any period), every set sharing a
+    team and period with them, and every alignment a cycle through them follows.
+    """
+    by_team: dict[str, list[FileSummary]] = {}
+    for summary in summaries.values():
+        for team in summary.teams:
+            by_team.setdefault(team, []).append(summary)
+    teams: set[str] = set()
+    todo = [team for summary in sets for team in (*summary.teams, *summary.aligns_to)]
+    while todo:
+        team = todo.pop()
+        if team not in teams:
+            teams.add(team)
+            todo += [up for summary in by_team.get(team, ()) for up in summary.aligns_to]
+    return teams
+
+
 def context_files(
     files: Sequence[SourceFile],
     summaries: Mapping[str, FileSummary],
     targets: Collection[str],
     structure: bool = False,
     outline: bool = False,
+    near: bool = False,
 ) -> Context | None:
     """Return the context of ``targets`` (check-in logs and OKR sets); None when a target is of another kind.
 
@@ -91,20 +118,25 @@ def context_files(
     ``structure`` adds every OKR set, org chart and KPI catalogue whatever the targets. With ``outline``,
     the OKR sets in the context only for the structure are named in ``Context.outlines``: their outlines
     stand in for them, giving the same findings of ``STRUCTURE_RULES`` (their other findings are not wanted).
+    ``near`` (with ``outline``) leaves out the outlined sets outside the targets' :func:`neighbourhood`; lint
+    such a context with :func:`lint_near`.
     """
     logs = [summaries[rel] for rel in targets if summaries[rel].kind in LOG_KINDS]
     sets = [summaries[rel] for rel in targets if summaries[rel].kind in SET_KINDS]
     if len(logs) + len(sets) != len(targets):
         return None
     context = Context([], set(), row_rules_only=not sets)
+    teams = neighbourhood(summaries, sets) if near and outline and sets else None
     for source in files:
         summary = summaries[source.rel]
         if source.rel in targets or _needed(summary, logs, sets):
             context.files.append(source)
         elif (structure or sets) and summary.kind not in LOG_KINDS:
-            context.files.append(source)
             if outline and summary.outlines and summary.kind in SET_KINDS:
+                if teams is not None and teams.isdisjoint(summary.teams):
+                    continue  # outlined sets are never incomplete
                 context.outlines[source.rel] = summary.outlines
+            context.files.append(source)
         else:
             context.incomplete.update(summary.incomplete)
     return context
@@ -158,6 +190,32 @@ def focused(repo: Repository, paths: Collection[str]) -> Repository:
     return replace(repo, okr_sets=tuple(s for s in repo.okr_sets if s.loc.path in paths))
 
 
+def _context_findings(
+    loaded: LoadedRepository,
+    config: Config,
+    as_of: date,
+    rules: Sequence[Rule],
+    targets: Collection[str],
+    row_rules_only: bool,
+    structure: bool,
+) -> list[Finding]:
+    """Return every finding of the rules ``lint_in_context`` runs, wherever they are located."""
+    wide_codes = ROW_RULES | STRUCTURE_RULES if structure or not row_rules_only else ROW_RULES
+    findings = list(lint_loaded(loaded, config, as_of, [r for r in rules if r.check is None or r.code in wide_codes]))
+    if not row_rules_only:
+        local = [r for r in rules if r.check is not None and r.code not in wide_codes]
+        findings += lint_loaded(replace(loaded, repo=focused(loaded.repo, targets)), config, as_of, local)
+    return findings
+
+
+def _shown(findings: list[Finding], targets: Collection[str], structure_of: Collection[str]) -> tuple[Finding, ...]:
+    """Return the ``findings`` located in ``targets``, and those of ``STRUCTURE_RULES`` in ``structure_of``."""
+    paths = {escape_undecodable(rel) for rel in targets}  # findings name paths as shown
+    return tuple(
+        sorted(f for f in findings if f.path in paths or (f.code in STRUCTURE_RULES and f.path in structure_of))
+    )
+
+
 def lint_in_context(
     loaded: LoadedRepository,
     config: Config,
@@ -173,12 +231,17 @@ def lint_in_context(
     otherwise the rules outside ``STRUCTURE_RULES`` and ``ROW_RULES`` run over the targets' own OKR sets.
     ``structure_of`` names more files (as shown) whose ``STRUCTURE_RULES`` findings are wanted too.
     """
-    wide_codes = ROW_RULES | STRUCTURE_RULES if structure_of or not row_rules_only else ROW_RULES
-    findings = list(lint_loaded(loaded, config, as_of, [r for r in rules if r.check is None or r.code in wide_codes]))
-    if not row_rules_only:
-        local = [r for r in rules if r.check is not None and r.code not in wide_codes]
-        findings += lint_loaded(replace(loaded, repo=focused(loaded.repo, targets)), config, as_of, local)
-    paths = {escape_undecodable(rel) for rel in targets}  # findings name paths as shown
-    return tuple(
-        sorted(f for f in findings if f.path in paths or (f.code in STRUCTURE_RULES and f.path in structure_of))
-    )
+    found = _context_findings(loaded, config, as_of, rules, targets, row_rules_only, bool(structure_of))
+    return _shown(found, targets, structure_of)
+
+
+def lint_near(
+    loaded: LoadedRepository, config: Config, as_of: date, rules: Sequence[Rule], targets: Collection[str]
+) -> tuple[Finding, ...] | None:
+    """Return the findings of target OKR sets (and logs) over a repository loaded from their near context.
+
+    None when any finding of ``WIDE_CODES`` shows up anywhere in it: those may read sets left out, so the
+    targets must be linted in their whole context (``context_files`` without ``near``) instead.
+    """
+    found = _context_findings(loaded, config, as_of, rules, targets, False, False)
+    return None if any(f.code in WIDE_CODES for f in found) else _shown(found, targets, ())

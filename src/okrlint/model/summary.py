@@ -2,9 +2,10 @@
 
 A file's summary names its kind, the kinds it leaves incomplete (a broken file), the key
 results it defines (``team, objective, kr``) and the KPIs they are linked to, and, for a
-check-in log, the key results and KPIs its rows name, and for an OKR set its outline. The
-engine uses summaries to decide which files a file's findings can depend on without loading
-the others, and outlines stand in for the OKR sets an edited set is only compared with.
+check-in log, the key results and KPIs its rows name, and for an OKR set its outline, its
+team and the teams its objectives align to. The engine uses summaries to decide which files
+a file's findings can depend on without loading the others, and outlines stand in for the
+OKR sets an edited set is only compared with.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class FileSummary(NamedTuple):
     kpis: frozenset[str] = frozenset()
     linked_kpis: frozenset[str] = frozenset()  # the KPIs named by the ``kpi`` of the key results it defines
     outlines: bytes = b""  # its OKR sets as the rules comparing sets read them (``okrlint.model.outline``)
+    teams: frozenset[str] = frozenset()  # the teams of its OKR sets
+    aligns_to: frozenset[str] = frozenset()  # the teams its objectives' ``aligns`` entries name
 
     def encode(self, shared: dict[str, str] | None = None) -> tuple[Any, ...]:
         """Return the summary as plain data (for marshal, which keeps frozensets as they are).
@@ -44,23 +47,31 @@ class FileSummary(NamedTuple):
         With ``shared``, equal keys across the summaries encoded with it become one string object,
         which marshal writes once and loads once (a log names the key results its OKR set defines).
         """
-        sets: tuple[frozenset[str], ...] = (self.incomplete, self.defines, self.refers, self.kpis, self.linked_kpis)
+        sets: tuple[frozenset[str], ...] = (
+            self.incomplete,
+            self.defines,
+            self.refers,
+            self.kpis,
+            self.linked_kpis,
+            self.teams,
+            self.aligns_to,
+        )
         if shared is not None:
             sets = tuple(frozenset(shared.setdefault(key, key) for key in part) for part in sets)
-        return (self.kind, *sets, self.outlines)
+        return (self.kind, *sets[:5], self.outlines, *sets[5:])
 
     @classmethod
     def decode(cls, data: Any) -> FileSummary:
         """Return the summary ``encode`` gave (a signed cache entry); raise TypeError or ValueError for other shapes."""
-        kind, incomplete, defines, refers, kpis, linked_kpis, outlines = data
+        kind, incomplete, defines, refers, kpis, linked_kpis, outlines, teams, aligns_to = data
         if kind is not None and not isinstance(kind, str):
             raise TypeError("kind")
         if not isinstance(outlines, bytes):
             raise TypeError("outlines")
-        sets = (incomplete, defines, refers, kpis, linked_kpis)
+        sets = (incomplete, defines, refers, kpis, linked_kpis, teams, aligns_to)
         if not all(type(part) is frozenset for part in sets):
             raise TypeError("sets")
-        return cls(kind, *sets, outlines)
+        return cls(kind, *sets[:5], outlines, *sets[5:])
 
 
 BuilderMark = tuple[int, int, int, int]
@@ -94,6 +105,16 @@ def summarize_added(
             if parts is not None:
                 refers.add(kr_key(*parts))
     outlines = encode_outlines(sets) if kind == "objectives" and not incomplete and not suppressed else b""
+    teams = frozenset(s.team for s in sets)
+    aligns_to = frozenset(ref.partition("/")[0] for s in sets for o in s.objectives for ref in o.aligns)
     return FileSummary(
-        kind, frozenset(incomplete), frozenset(defines), frozenset(refers), frozenset(kpis), frozenset(linked), outlines
+        kind,
+        frozenset(incomplete),
+        frozenset(defines),
+        frozenset(refers),
+        frozenset(kpis),
+        frozenset(linked),
+        outlines,
+        teams,
+        aligns_to,
     )
