@@ -164,12 +164,12 @@ def lint_targets(run: CachedRun, targets: Collection[str]) -> tuple[Finding, ...
     if summaries is None:
         return None
     loader = _reusing(run.loader, kept) if kept else run.loader
-    near = context_files(run.files, summaries, targets, outline=True, near=True)
-    if near is not None and not near.row_rules_only:
-        found = lint_near(_load_context(run, near, loader), run.config, run.as_of, run.rules, targets)
+    context = context_files(run.files, summaries, targets, outline=True, near=True)
+    if context is not None and not context.row_rules_only:  # an OKR set among the targets
+        found = lint_near(_load_context(run, context, loader), run.config, run.as_of, run.rules, targets)
         if found is not None:
             return found
-    context = context_files(run.files, summaries, targets, outline=True)
+        context = context_files(run.files, summaries, targets, outline=True)
     if context is None:
         return None
     loaded = _load_context(run, context, loader)
