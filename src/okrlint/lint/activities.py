@@ -226,6 +226,8 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
 def _scheduled(t: _Title) -> Activity | None:
     """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
     for cadence in t.cadences:
+        if _evidence(t, cadence):
+            continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
         adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
@@ -249,6 +251,16 @@ def _scheduled(t: _Title) -> Activity | None:
             verb = t.words[verbs[0]] if verbs else ""
             return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
     return None
+
+
+def _evidence(t: _Title, cadence: int) -> bool:
+    """Return True when a cadence sits in a clause that says how a result is shown ("evidenced through …")."""
+    for i in range(cadence - 1, max(-1, cadence - 12), -1):
+        if t.lower[i] in (".", ";"):
+            return False
+        if t.lower[i] in EVIDENCE_WORDS and _at(t.lower, i + 1) in ("through", "by", "via", "in"):
+            return True
+    return False
 
 
 def _from_outsiders(t: _Title, end: int) -> bool:
@@ -290,15 +302,23 @@ def _index_at(t: _Title, offset: int) -> int:
     return next((i for i, (a, _) in enumerate(t.spans) if a >= offset), len(t.spans) - 1)
 
 
+def _restated(t: _Title, i: int) -> int:
+    """Return the index past a parenthetical that restates a share as a count: "90% (≥1800) of records"."""
+    if _at(t.lower, i) != "(":
+        return i
+    close = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i - 1)
+    return close + 1
+
+
 def _share_of_work(t: _Title) -> Activity | None:
     """Return work done on a share of the team's own items: "Review 100% of intake", "Map 100 % of processes",
     "15% of processes are reviewed", "100% of districts will be visited" (not "… reviewed within 2 days", a level)."""
     if any(w in ("within", "under", "before") for w in t.lower):
         return None
-    shares = [i for i in range(1, len(t.words)) if t.lower[i] == "%" and _at(t.lower, i + 1) == "of"]
+    shares = [i for i in range(1, len(t.words)) if t.lower[i] == "%" and _at(t.lower, _restated(t, i + 1)) == "of"]
     for share in shares:
-        before = t.lower[: share - 1]  # "Review and assess 100% of RFPs": the title opens with the verbs
-        end = share + 2
+        before = [w for w in t.lower[: share - 1] if w not in QUALIFIERS]  # "Review and assess 100% of RFPs"
+        end = _restated(t, share + 1) + 1
         while _at(t.lower, end) in ("all", "the", "our", "of", "current", "new"):
             end += 1  # the phrase ends on what is worked on: "Review 100% of all initiative intake"
         if 0 < len(before) <= 3 and lemma(before[0], WORK_ON_ITEMS) and all(w.isalpha() or w == "&" for w in before):
@@ -327,7 +347,7 @@ def _achieves(t: _Title, found: Activity, measured: bool) -> bool:
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
-    shared = _Title(title) if "% of" in title or "%  of" in title else None
+    shared = _Title(title) if "%" in title and " of " in title else None
     if shared is not None and (done := _share_of_work(shared)) is not None:
         return done
     if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
