@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from linting import lint_files
 from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.quantities import has_quantity, placeholder
 from okrlint.lint.rewrites import suggest_rewrite
-
-from linting import lint_files
 
 
 @pytest.mark.parametrize(

@@ -164,10 +164,10 @@ def _counted(t: _Title, count: int) -> Activity | None:
         return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
     if _at(t.lower, count - 1) in ("the", "these", "those") and not repeated:
         return None  # "in the two separate test segments", "the 10 predefined questions": a set already known
-    gerund = verb_at is not None and t.lower[verb_at].endswith("ing")
-    if gerund and _at(t.lower, verb_at - 1) in (",", "including") and not repeated:
+    before = _at(t.lower, verb_at - 1) if verb_at is not None and t.lower[verb_at].endswith("ing") else None
+    if before in (",", "including") and not repeated:
         return None  # "deliver evaluation …, identifying 1–2 strengths": the participle says what the deliverable holds
-    means = gerund and _at(t.lower, verb_at - 1) == "by"
+    means = before == "by"
     quota = verb is None and _per_staff(t, count)  # "2 validation cycles completed per Product Manager"
     work = (means or quota) and verb not in _STAFF_VERBS  # "by shipping 5 alerts": any object is output
     obj = _object(t, count, "write" if work else verb)

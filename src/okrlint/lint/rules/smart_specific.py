@@ -18,7 +18,9 @@ from okrlint.model.repository import KeyResult
 from okrlint.util.lazyre import lazy_compile
 from okrlint.util.text import shorten
 
-_EVIDENCE_RE = lazy_compile(rf"\b(?:{'|'.join(sorted(EVIDENCE_WORDS))})\s+(?:through|by|via|in)\b[^.;]*$", re.IGNORECASE)
+_EVIDENCE_RE = lazy_compile(
+    rf"\b(?:{'|'.join(sorted(EVIDENCE_WORDS))})\s+(?:through|by|via|in)\b[^.;]*$", re.IGNORECASE
+)
 _PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
 _PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
 _SCOPE_RE = lazy_compile(
