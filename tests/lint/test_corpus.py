@@ -14,9 +14,9 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles``, ``ninth_titles``) were read while the grammar was written (``seventh_titles`` was measured
-  blind, its errors unread, but its titles were known to whoever wrote round 6's changes); the rules must keep the
-  level they reach there, together and, for the eighth and ninth sets, on their own;
+  ``eighth_titles``, ``ninth_titles``, ``tenth_titles``) were read while the grammar was written (``seventh_titles``
+  was measured blind, its errors unread, but its titles were known to whoever wrote round 6's changes); the rules must
+  keep the level they reach there, together and, for the eighth, ninth and tenth sets, on their own;
 * the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
   changes and has never been used to change them (its errors were not read): the rules must keep the
   level of its last read (round 6, measured once after the round's changes). It is the honest measure
@@ -25,6 +25,10 @@ asserted:
 
 The **ninth** set (``ninth_titles.yaml``, North Dakota IT and three Mozilla teams) was collected and labelled the
 same way in round 8, read blind once, and tuned on since; its floors keep round 8's level.
+
+The **tenth** set (``tenth_titles.yaml``: student teams of Overture Maps' Project Terraforma, OpenSSF's Alpha-Omega and
+Dream DAO) was collected, labelled and committed in round 9 before okrlint ran on it, read blind once, and tuned on
+since; its floors keep round 9's level.
 
 The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
 OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
@@ -59,10 +63,12 @@ TUNED_SETS = (
     "seventh_titles",
     "eighth_titles",
     "ninth_titles",
+    "tenth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 EIGHTH_SET = "eighth_titles"
 NINTH_SET = "ninth_titles"
+TENTH_SET = "tenth_titles"
 BLIND_SETS = (HOLDOUT_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
@@ -87,12 +93,13 @@ HOLDOUT_THRESHOLDS = {
 # titles (S201 P 0.839 / R 0.634 pasted, 1.00 / 0.634 with milestones) and 16 of its 34 activities (Q301 0.889 /
 # 0.471 pasted, 0.941 / 0.471 with milestones). Round 7 fixed the general causes of those misses (corpus README):
 # S201 finds 39 of 41 and calls 3 deliverables vague when pasted (P 0.929 / R 0.951; 1.00 / 0.951 with milestones),
-# Q301 finds 30 of 34 (0.938 / 0.882 pasted, 0.968 / 0.882 with milestones). The floors sit just below.
+# Q301 finds 30 of 34 (0.938 / 0.882 pasted, 0.968 / 0.882 with milestones). The floors sit just below. Round 9 no
+# longer counts "identifying up to three … KPIs" inside a deliverable (Q301 pasted P 0.968).
 EIGHTH_THRESHOLDS = {
     ("S201", "pasted"): (0.92, 0.97),
     ("S201", "milestones"): (0.99, 0.97),
     ("S201", "targets"): (0.99, 0.97),
-    ("Q301", "pasted"): (0.93, 0.88),
+    ("Q301", "pasted"): (0.96, 0.88),
     ("Q301", "milestones"): (0.96, 0.88),
     ("Q301", "targets"): (0.96, 0.88),
 }
@@ -110,7 +117,26 @@ NINTH_THRESHOLDS = {
     ("Q301", "milestones"): (0.96, 0.80),
     ("Q301", "targets"): (0.96, 0.80),
 }
-SET_THRESHOLDS = {HOLDOUT_SET: HOLDOUT_THRESHOLDS, EIGHTH_SET: EIGHTH_THRESHOLDS, NINTH_SET: NINTH_THRESHOLDS}
+# (precision, recall) per mode on the tenth set (Project Terraforma student teams, OpenSSF Alpha-Omega, Dream DAO), now
+# a tuned set: its single blind read found 7 of its 11 vague titles and called 2 others vague when pasted (S201 P 0.778
+# / R 0.636; 0.875 / 0.636 with milestones) and 15 of its 28 activities, counting 7 other titles (Q301 0.682 / 0.536;
+# 0.750 / 0.536 with milestones). Round 9 changed the grammar by class (corpus README): S201 finds 10 of 11 and calls
+# one deliverable vague when pasted (0.909 / 0.909; 1.00 / 0.909 with milestones), Q301 finds 25 of 28 and counts one
+# deliverable when pasted (0.962 / 0.893; 1.00 / 0.893). Every title it still misjudges is borderline.
+TENTH_THRESHOLDS = {
+    ("S201", "pasted"): (0.90, 0.90),
+    ("S201", "milestones"): (0.99, 0.90),
+    ("S201", "targets"): (0.99, 0.90),
+    ("Q301", "pasted"): (0.96, 0.89),
+    ("Q301", "milestones"): (0.99, 0.89),
+    ("Q301", "targets"): (0.99, 0.89),
+}
+SET_THRESHOLDS = {
+    HOLDOUT_SET: HOLDOUT_THRESHOLDS,
+    EIGHTH_SET: EIGHTH_THRESHOLDS,
+    NINTH_SET: NINTH_THRESHOLDS,
+    TENTH_SET: TENTH_THRESHOLDS,
+}
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
 
@@ -233,9 +259,9 @@ def test_blind_titles_are_new(name: str) -> None:
     assert not [e["title"] for e in SETS[name] if e["title"].casefold() in others]
 
 
-@pytest.mark.parametrize("name", [EIGHTH_SET, NINTH_SET])
+@pytest.mark.parametrize("name", [EIGHTH_SET, NINTH_SET, TENTH_SET])
 def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:
-    """The eighth and ninth sets measure writers okrlint had never seen: no owner of theirs is another set's owner."""
+    """The eighth, ninth and tenth sets measure writers okrlint had never seen: no owner of theirs owns another set."""
     others = {_organisation(e["source"]) for other, entries in SETS.items() if other != name for e in entries}
     owners = {_organisation(e["source"]) for e in SETS[name]}
     assert len(owners) >= 3 and not owners & others

@@ -1,9 +1,14 @@
-"""Round 8 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states)."""
+"""Rounds 8 and 9 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states,
+comparison signs, choices, settings before the verb)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from linting import lint_files
 from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.quantities import has_quantity, placeholder
@@ -126,3 +131,84 @@ def test_rewrites_fill_symbol_placeholders_and_findings_quote_the_verb_group() -
 def test_a_quoted_word_inside_counted_output_names_its_kind() -> None:
     found = find_activity("5 “test” events for in-person contribution")
     assert found is not None and found.noun == "event"
+
+
+@pytest.mark.parametrize(
+    ("title", "counted"),
+    [
+        ("Write ≥12 onboarding guides for new maintainers", True),
+        ("Conduct >8 customer discovery interviews", True),
+        ("Collect ≥2000 labelled support transcripts", True),
+        ("Validate at least 300 catalogue entries by hand", True),
+        ("Examine at least 4 payment flows for dead ends", True),
+        ("Provide ≥3 recommendations to the steering group", True),
+        ("Secure 6+ speaking opportunities at regional meetups", True),
+        ("Jointly fund 3-5 engagements with other foundations", True),
+        ("Label ≥95% (≥950) of the archived issues", True),
+        ("Keep p95 latency ≥ 200 ms below the budget", False),
+        ("Founded in 2000 by volunteers", False),
+    ],
+)
+def test_counts_written_with_signs_ranges_and_new_work_verbs(title: str, counted: bool) -> None:
+    """A comparison sign or a range counts like "at least" (and "≥2000" is no year); validating, examining, funding,
+    recommending and "speaking opportunities" are work the team does."""
+    assert (find_activity(title) is not None) is counted
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Identify and rank the top 5 issues in the tracker",
+        "Cover the three known failure modes in the 4 existing test suites",
+        "Answer all of the 20 survey questions in the two separate test segments",
+        "Ship the report, identifying 3 strengths of the current pipeline",
+        "Train 4 classifiers and achieve ≥ 85% accuracy on the held-out set",
+        "Build 3 matchers, each achieving at least 70% recall on real data",
+        "Confirm progress with each partner, evidenced through quarterly reports and monthly check-ins",
+    ],
+)
+def test_choices_known_sets_elaborations_and_means_to_a_result_count_nothing(title: str) -> None:
+    """Choosing the top N picks from what exists, "the N" is a known set, a participle after a comma says what a
+    deliverable holds, counted work joined to a measured result is its means, and a cadence that says how a result
+    is shown ("evidenced through monthly check-ins") schedules nothing."""
+    assert find_activity(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "word"),
+    [
+        ("After the migration lands, explore caching options for the API", "vague", "explore"),
+        ("For each partner, improve the onboarding handbook", "vague", "improve"),
+        ("Before launch, ship the billing export", "deliverable", "ship"),
+        ("Scaling adoption of the design system across teams", "vague", "Scaling"),
+        ("Scale search to the enterprise requirements by EOY", "deliverable", "Scale"),
+    ],
+)
+def test_settings_before_the_verb_and_gerunds_of_change(title: str, kind: str, word: str) -> None:
+    """A leading setting ("After …,", "For each …,") is passed to reach the main verb; a title led by the gerund of a
+    change verb ("Scaling …") is an unmeasured change, while "Scale X to <a named level>" stays a deliverable."""
+    verdict = judge_wording(title)
+    assert verdict.kind == kind
+    assert word.lower() in " ".join(verdict.words).lower()
+
+
+def _s201(tmp_path: Path, title: str) -> bool:
+    """Return True when S201 reports the title, linted as the only KR of an OKR set."""
+    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
+    text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
+    return any(f.code == "S201" for f in lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"]))
+
+
+@pytest.mark.parametrize(
+    ("title", "vague"),
+    [
+        ("For each partner, confirm progress toward better integration, evidenced through monthly reporting", True),
+        ("Publish release notes, with monthly reporting to the board", False),
+        ("Investigate failure modes across 1,000+ production incidents", False),
+        ("Investigate failure modes in 3 key areas", True),
+    ],
+)
+def test_evidence_cadences_and_floors_in_vague_titles(tmp_path: Path, title: str, vague: bool) -> None:
+    """A cadence that only says how progress is evidenced measures nothing; a floor ("1,000+") measures, where a
+    plain count after "in" only picks a scope."""
+    assert _s201(tmp_path, title) is vague

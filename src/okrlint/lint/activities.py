@@ -34,6 +34,8 @@ from okrlint.lint.activity_tokens import run as _run
 from okrlint.lint.activity_tokens import verb as _verb
 from okrlint.lint.activity_tokens import word_at as _at
 from okrlint.lint.activity_words import (
+    CHOOSING_VERBS,
+    EVIDENCE_WORDS,
     OUTCOME_LEADS,
     OUTCOME_NOUNS,
     OUTPUT_NOUNS,
@@ -81,6 +83,8 @@ def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
     if first >= len(t.words) or not t.lower[first][0].isalpha() or t.lower[first] in STOPS:
         return None
     head = t.lower[last]
+    if t.lower[first] == "speaking" and last > first:
+        return last, "talk"  # "10+ speaking opportunities", "3 speaking slots": talks the team gives
     people = any(_noun(w, OUTCOME_NOUNS) for w in t.lower[first : last + 1])
     noun = _noun(head, OUTPUT_NOUNS | STAFF_NOUNS)
     if noun is None and not _noun(head, OUTCOME_NOUNS):
@@ -158,7 +162,12 @@ def _counted(t: _Title, count: int) -> Activity | None:
     repeated = t.cadences or t.staff_share or _distributed(t, count)
     if single and t.lower[count].strip("+") in ("1", "one") and not repeated:
         return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
-    means = verb_at is not None and t.lower[verb_at].endswith("ing") and _at(t.lower, verb_at - 1) == "by"
+    if _at(t.lower, count - 1) in ("the", "these", "those") and not repeated:
+        return None  # "in the two separate test segments", "the 10 predefined questions": a set already known
+    before = _at(t.lower, verb_at - 1) if verb_at is not None and t.lower[verb_at].endswith("ing") else None
+    if before in (",", "including") and not repeated:
+        return None  # "deliver evaluation …, identifying 1–2 strengths": the participle says what the deliverable holds
+    means = before == "by"
     quota = verb is None and _per_staff(t, count)  # "2 validation cycles completed per Product Manager"
     work = (means or quota) and verb not in _STAFF_VERBS  # "by shipping 5 alerts": any object is output
     obj = _object(t, count, "write" if work else verb)
@@ -167,8 +176,9 @@ def _counted(t: _Title, count: int) -> Activity | None:
     end, noun = obj
     if _from_outsiders(t, end):
         return None  # "40 contributions from the community": people outside the team do it
-    if noun not in OUTPUT_NOUNS and _selects(t, count):
-        return None  # "Implement top three personas": picks a scope; "Deliver the top 10 features" counts output
+    chooses = verb_at is not None and any(lemma(w, CHOOSING_VERBS) for w in t.lower[verb_at:count])
+    if (noun not in OUTPUT_NOUNS or chooses) and _selects(t, count):
+        return None  # "Implement top three personas", "Identify and rank the top 5 features": picks, makes nothing
     after = _at(t.lower, end + 1)
     if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
         end += 1
@@ -210,12 +220,14 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, OUTCOME_LEADS) or word in STOPS:
         return False
     first, last = _run(t, count)
-    return first < len(t.words) and _noun(t.lower[last], OUTPUT_NOUNS) is not None
+    return first < len(t.words) and (_noun(t.lower[last], OUTPUT_NOUNS) is not None or t.lower[first] == "speaking")
 
 
 def _scheduled(t: _Title) -> Activity | None:
     """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
     for cadence in t.cadences:
+        if _evidence(t, cadence):
+            continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
         adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
@@ -239,6 +251,16 @@ def _scheduled(t: _Title) -> Activity | None:
             verb = t.words[verbs[0]] if verbs else ""
             return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
     return None
+
+
+def _evidence(t: _Title, cadence: int) -> bool:
+    """Return True when a cadence sits in a clause that says how a result is shown ("evidenced through …")."""
+    for i in range(cadence - 1, max(-1, cadence - 12), -1):
+        if t.lower[i] in (".", ";"):
+            return False
+        if t.lower[i] in EVIDENCE_WORDS and _at(t.lower, i + 1) in ("through", "by", "via", "in"):
+            return True
+    return False
 
 
 def _from_outsiders(t: _Title, end: int) -> bool:
@@ -280,15 +302,23 @@ def _index_at(t: _Title, offset: int) -> int:
     return next((i for i, (a, _) in enumerate(t.spans) if a >= offset), len(t.spans) - 1)
 
 
+def _restated(t: _Title, i: int) -> int:
+    """Return the index past a parenthetical that restates a share as a count: "90% (≥1800) of records"."""
+    if _at(t.lower, i) != "(":
+        return i
+    close = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i - 1)
+    return close + 1
+
+
 def _share_of_work(t: _Title) -> Activity | None:
     """Return work done on a share of the team's own items: "Review 100% of intake", "Map 100 % of processes",
     "15% of processes are reviewed", "100% of districts will be visited" (not "… reviewed within 2 days", a level)."""
     if any(w in ("within", "under", "before") for w in t.lower):
         return None
-    shares = [i for i in range(1, len(t.words)) if t.lower[i] == "%" and _at(t.lower, i + 1) == "of"]
+    shares = [i for i in range(1, len(t.words)) if t.lower[i] == "%" and _at(t.lower, _restated(t, i + 1)) == "of"]
     for share in shares:
-        before = t.lower[: share - 1]  # "Review and assess 100% of RFPs": the title opens with the verbs
-        end = share + 2
+        before = [w for w in t.lower[: share - 1] if w not in QUALIFIERS]  # "Review and assess 100% of RFPs"
+        end = _restated(t, share + 1) + 1
         while _at(t.lower, end) in ("all", "the", "our", "of", "current", "new"):
             end += 1  # the phrase ends on what is worked on: "Review 100% of all initiative intake"
         if 0 < len(before) <= 3 and lemma(before[0], WORK_ON_ITEMS) and all(w.isalpha() or w == "&" for w in before):
@@ -300,10 +330,24 @@ def _share_of_work(t: _Title) -> Activity | None:
     return None
 
 
+def _achieves(t: _Title, found: Activity, measured: bool) -> bool:
+    """Return True when the counted work is the means to a measured result joined to it: "Train 5 models and
+    achieve ≥ 80% accuracy", "Develop 3 approaches, each achieving ≥60% accuracy" (the result is the target)."""
+    if not measured:
+        return False
+    end = _index_at(t, t.text.find(found.phrase) + len(found.phrase))
+    for i in range(end, len(t.words) - 1):
+        if t.lower[i] in (".", ";"):
+            return False
+        if t.lower[i] in ("and", ",", "each", "to", "while") and lemma(t.lower[i + 1], OUTCOME_LEADS):
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
-    shared = _Title(title) if "% of" in title or "%  of" in title else None
+    shared = _Title(title) if "%" in title and " of " in title else None
     if shared is not None and (done := _share_of_work(shared)) is not None:
         return done
     if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
@@ -321,6 +365,6 @@ def find_activity(title: str) -> Activity | None:
             continue
         start = t.text.find(found.phrase)
         opens = _clause_start(t, _index_at(t, start)) or t.text[max(0, start - 3) : start].lower() == "by "
-        if not framed or start <= t.spans[lead][0] or (not measured and opens):
+        if (not framed or start <= t.spans[lead][0] or (not measured and opens)) and not _achieves(t, found, measured):
             return found  # a measured title keeps only an activity that opens it
     return None if framed else _scheduled(t)

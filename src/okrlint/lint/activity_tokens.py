@@ -89,6 +89,8 @@ def run(t: Title, count: int) -> tuple[int, int]:
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
     while word_at(t.lower, first) in _QUOTES:
         first += 1  # '5 “test” events'
+    if word_at(t.lower, first) in ("-", "–", "to") and word_at(t.lower, first + 1)[:1].isdigit():
+        first += 2  # "fund 3-5 engagements", "3 to 5 talks": a range counts like its low end
     if word_at(t.lower, first) == "x":
         first += 1  # "3x posts"
     if word_at(t.lower, first) == "or" and word_at(t.lower, first + 1) in ("more", "greater"):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from okrlint.lint.deliverable_words import word_set
 
 __all__ = [
+    "CHOOSING_VERBS",
+    "EVIDENCE_WORDS",
     "OUTCOME_LEADS",
     "OUTCOME_NOUNS",
     "OUTPUT_NOUNS",
@@ -26,7 +28,7 @@ STRONG_VERBS = word_set(
     source triage identify speak generate feature amplify upstream fix close resolve merge contribute train
     benchmark execute standardize standardise document author translate evaluate analyze analyse research call
     email mentor coach celebrate contact spotlight thank tweet blog demo pitch complete create build design develop
-    find collect gather test hack do make hire recruit define"""
+    find collect gather test hack do make hire recruit define validate examine inspect verify fund award"""
 )
 WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share plan")
 # verbs of work done on each item of a set: a share of the team's items they are applied to counts work ("Review 100%
@@ -44,7 +46,7 @@ OUTPUT_NOUNS = word_set(
     check-in checkin huddle office-hours hour livestream stream screencast walkthrough cadence minute standup
     abm program component controller patch contribution submission keynote panel briefing epic task blogpost
     thread lecture reel activity deliverable iteration project chart graph diagram inquiry artefact artifact runbook
-    checklist recipe plugin connector"""
+    checklist recipe plugin connector recommendation question"""
 )
 STAFF_NOUNS = word_set(
     """engineer developer designer maintainer hire candidate ae sdr ce rep manager marketer writer recruiter
@@ -59,12 +61,16 @@ OUTCOME_NOUNS = word_set(
 )
 QUALIFIERS = word_set(
     """at least minimum over more than up to another additional a an total of the top first new roughly about around ~
-    out"""
+    out ≥ > ⩾"""
 )
 OUTCOME_LEADS = word_set(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
     win retain sign acquire convert halve triple boost drive"""
 )
+# verbs that pick from what exists: "Identify and rank the top 5 predictive features" chooses, it makes nothing
+CHOOSING_VERBS = word_set("identify rank select pick choose prioritize prioritise shortlist name")
+# a cadence after these says how a result is shown, it schedules nothing: "evidenced through monthly reporting"
+EVIDENCE_WORDS = word_set("evidenced measured demonstrated shown proven tracked verified")
 STOPS = word_set(
     """in on at for to of with by from and or per within across into about via through as than that which who where
     have has had are is was were will can could should must do does did be been not outside after before during

@@ -121,7 +121,7 @@ STRONG_OBJECT_CUES = word_set(
 MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun obvious")
 CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
-    better speed accelerate maximize maximise minimize minimise expand simplify"""
+    better speed accelerate maximize maximise minimize minimise expand simplify scale"""
 )
 UNBOUNDED = frozenset(
     {

@@ -94,9 +94,25 @@ def _words(title: str) -> list[str]:
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
+_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
+
+
+def _setting(words: list[str]) -> int:
+    """Return where the main clause starts after a leading setting: "After finalizing v1, explore …", "For each
+    engagement, confirm progress …" (the verb comes after the comma); 0 when the title opens with its clause."""
+    if not words or words[0].lower() not in _SETTING:
+        return 0
+    for i in range(1, min(len(words) - 1, 10)):
+        if words[i] == ",":  # the main clause opens with its verb, not a participle or adverb
+            return i + 1 if not words[i + 1].lower().endswith(("ing", "ly")) else 0
+        if words[i] in (":", ";", ".", "—", "–", " - ", "(", ")"):
+            break
+    return 0
+
+
 def _lead(words: list[str]) -> int:
-    """Return the index of the first word that can carry the title's verb, past prefixes and adverbs."""
-    i = 0
+    """Return the index of the first word that can carry the title's verb, past prefixes, adverbs and a setting."""
+    i = _setting(words)
     while i < len(words) and (
         words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
@@ -115,8 +131,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return drifting
     head = words[start]
     low = head.lower()
-    if low.endswith("ing") and lemma(low, VAGUE_VERBS):
-        return Verdict("vague", (head,))
+    if low.endswith("ing") and lemma(low, VAGUE_VERBS | CHANGE_VERBS):
+        return Verdict("vague", (head,))  # "Improving onboarding", "Scaling adoption of X": a change, unmeasured
     if low.endswith("ing") or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):

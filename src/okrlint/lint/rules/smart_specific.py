@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from okrlint.lint.activities import find_activity
+from okrlint.lint.activity_words import EVIDENCE_WORDS
 from okrlint.lint.deliverables import Verdict, judge_wording, scoped_deliverable
 from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import quantities
@@ -17,6 +18,9 @@ from okrlint.model.repository import KeyResult
 from okrlint.util.lazyre import lazy_compile
 from okrlint.util.text import shorten
 
+_EVIDENCE_RE = lazy_compile(
+    rf"\b(?:{'|'.join(sorted(EVIDENCE_WORDS))})\s+(?:through|by|via|in)\b[^.;]*$", re.IGNORECASE
+)
 _PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
 _PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
 _SCOPE_RE = lazy_compile(
@@ -29,13 +33,18 @@ def _measures(title: str) -> bool:
 
     A plain count after "for", "in", "across", ... ("in 3 key areas") or after "top", "bottom",
     "first", "last" ("the bottom three services") only picks what the title is about; "mentioned
-    in 30 articles" measures (a participle before the preposition).
+    in 30 articles" measures (a participle before the preposition), and so does a floor ("across
+    1,000+ pairs"). A cadence in a clause that says
+    how a result is shown ("evidenced through … monthly reporting") measures nothing.
     """
     if not has_quantity(title):
         return False
     text = unicodedata.normalize("NFKC", title)
     for q in quantities(title):
-        plain = q.value is not None and not q.unit and not q.scale and q.per is None
+        if q.unit == "cadence" and _EVIDENCE_RE.search(text, max(0, q.start - 100), q.start):
+            continue
+        floor = "+" in text[q.start : q.end + 1]  # "across 1,000+ place pairs": a floor measures, it picks nothing
+        plain = q.value is not None and not q.unit and not q.scale and q.per is None and not floor
         scope = _SCOPE_RE.search(text, max(0, q.start - 30), q.start)
         if scope and _PARTICIPLE_RE.search(text, max(0, scope.start() - 20), scope.start()):
             scope = None
