@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from okrlint.checkin.splice import _csv_cell, _quote_styles, newline_of, scalar
+from okrlint.source.yamlevents import end_of, start_of
 from okrlint.source.yamlload import YMap, YSeq, load_yaml
 
 
@@ -34,7 +35,7 @@ def _spans(text: str, line: int, column: int) -> _Spans:
     depth, key, started = 0, None, False
     for event in yaml.parse(text):
         if not started:
-            mark = event.start_mark
+            mark = start_of(event)
             if isinstance(event, yaml.MappingStartEvent) and (mark.line + 1, mark.column + 1) == (line, column):
                 started, depth, found.flow = True, 1, bool(event.flow_style)
             continue
@@ -43,14 +44,14 @@ def _spans(text: str, line: int, column: int) -> _Spans:
             if depth == 0:
                 return found
             continue
-        found.last_end = max(found.last_end, int(event.end_mark.index))
+        found.last_end = max(found.last_end, end_of(event).index)
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             depth, key = depth + 1, None if depth == 1 else key
         elif depth == 1 and isinstance(event, yaml.ScalarEvent):
             if key is None:
                 key = event.value
             else:
-                found.values[key] = (int(event.start_mark.index), int(event.end_mark.index))
+                found.values[key] = (start_of(event).index, end_of(event).index)
                 key = None
     raise ValueError("could not find the row in the file")
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from okrlint.source.yamlevents import end_of, start_of
 from okrlint.source.yamlload import YMap, YSeq, load_yaml
 
 Row = Mapping[str, Any]  # key → date | bool | int | float | str, in the order to write them
@@ -170,7 +171,7 @@ def _flow_sequence_end(text: str, line: int, column: int) -> int:
     depth, last_end = 0, None
     started = False
     for event in yaml.parse(text):
-        mark = event.start_mark
+        mark = start_of(event)
         if not started:
             if isinstance(event, yaml.SequenceStartEvent) and (mark.line + 1, mark.column + 1) == (line, column):
                 started, depth = True, 1
@@ -182,9 +183,9 @@ def _flow_sequence_end(text: str, line: int, column: int) -> int:
             if depth == 0:
                 break
             if depth == 1:
-                last_end = event.end_mark.index
+                last_end = end_of(event).index
         elif depth == 1:
-            last_end = event.end_mark.index
+            last_end = end_of(event).index
     if last_end is None:
         raise ValueError("could not find the end of the checkins list")
     return int(last_end)

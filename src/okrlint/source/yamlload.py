@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
-    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef,misc]
+    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef,misc,unused-ignore]
         def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
