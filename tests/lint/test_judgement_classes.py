@@ -1,5 +1,6 @@
-"""Rounds 8 and 9 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states,
-comparison signs, choices, settings before the verb)."""
+"""Rounds 8 to 10 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states,
+comparison signs, choices, settings before the verb, activities counted by whom they are held with, cadences set
+before the clause or written as "on a … basis")."""
 
 from __future__ import annotations
 
@@ -212,3 +213,36 @@ def test_evidence_cadences_and_floors_in_vague_titles(tmp_path: Path, title: str
     """A cadence that only says how progress is evidenced measures nothing; a floor ("1,000+") measures, where a
     plain count after "in" only picks a scope."""
     assert _s201(tmp_path, title) is vague
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [
+        ("Conduct interviews with at least five platform vendors to document their capabilities", "interview"),
+        ("Focused discussions with 2 registries to document deployment plans", "discussion"),
+        ("Collect feedback from at least 2 hospital vendors", "feedback"),
+        ("Hold calls with 10 design partners", "call"),
+        ("Grow revenue from 3 enterprise customers", None),  # no activity noun before "from"
+        ("Increase NPS from 30 to 50", None),
+        ("Ship integrations with 3 payment providers", None),  # integrations are not held with anyone
+    ],
+)
+def test_an_activity_counted_by_whom_it_is_held_with(title: str, noun: str | None) -> None:
+    found = find_activity(title)
+    assert (found.noun if found is not None else None) == noun
+
+
+@pytest.mark.parametrize(
+    ("title", "counted"),
+    [
+        ("Collect and parse feedback from attendees on a quarterly basis", True),
+        ("Review churn on a monthly basis", True),
+        ("Each quarter, ensure a learning session is hosted for new members", True),
+        ("Twice a year, facilitate a community feedback session", True),
+        ("Each quarter, each volunteer role has been performed by at least two different people", False),
+        ("Each quarter, revenue grows by 5%", False),
+        ("Automated performance feedback for each PR on a nightly basis", False),  # no work verb before it
+    ],
+)
+def test_cadences_set_before_the_clause_or_written_as_a_basis(title: str, counted: bool) -> None:
+    assert (find_activity(title) is not None) is counted

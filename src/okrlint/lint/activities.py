@@ -61,6 +61,8 @@ _WITH_PEOPLE = word_set(
     """interview call visit demo conversation meeting story study survey session workshop training webinar qbr review
     pitch email outreach"""
 )
+# held with people, so counted by whom: "interviews with 5 vendors", "feedback from at least 2 EHR vendors"
+_HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
@@ -191,6 +193,24 @@ def _counted(t: _Title, count: int) -> Activity | None:
     return None
 
 
+def _held_with(t: _Title, count: int) -> Activity | None:
+    """Return an activity counted by the people or organisations it is held with: "Conduct interviews with at least
+    five vendors", "Focused discussions with 2 registries", "Collect feedback from at least 2 EHR vendors"."""
+    i = count - 1
+    while i >= 0 and t.lower[i] in QUALIFIERS:
+        i -= 1
+    if i < 1 or t.lower[i] not in ("with", "from") or (noun := _noun(t.lower[i - 1], _HELD_WITH)) is None:
+        return None
+    first, last = _run(t, count)
+    if first >= len(t.words) or not t.lower[first][0].isalpha():
+        return None
+    start = i - 1
+    verbs = [j for j in range(start - 1, max(-1, start - 4), -1) if _verb(t.lower[j])]
+    if verbs and all(t.lower[j].isalpha() or t.lower[j] in ("and", "&") for j in range(verbs[0], start)):
+        start = verbs[0]  # "Conduct interviews with …", "Collect and parse feedback from …"
+    return Activity(t.phrase(start, last), t.words[start] if verbs else "", t.words[count], noun)
+
+
 def _per_staff(t: _Title, count: int) -> bool:
     """Return True when a count is a quota per member of the team ("… per Product Manager", "per engineer")."""
     after = t.lower[count + 1 : count + 10]
@@ -229,27 +249,46 @@ def _scheduled(t: _Title) -> Activity | None:
         if _evidence(t, cadence):
             continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
         adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
+        basis = False
         if not adverbial:
             for i in range(cadence + 1, min(len(t.words), cadence + 3)):
                 noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
                 if noun is not None:
                     return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
-            if _at(t.lower, cadence + 1) not in ("", *_CLAUSE_MARKS):
+            basis = _at(t.lower, cadence + 1) == "basis"  # "collect feedback on a quarterly basis": an adverb
+            if not basis and _at(t.lower, cadence + 1) not in ("", *_CLAUSE_MARKS):
                 continue  # an adjective before a noun that is not output: "weekly active users"
             # "send newsletter weekly": a cadence that ends its clause schedules what comes before it
-        period = cadence + 1 if adverbial else cadence
+        period = cadence + 1 if adverbial or basis else cadence
         while adverbial and period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
             period += 1
-        window = range(cadence - 1, max(-1, cadence - 6), -1)
+        if cadence <= 1 and _at(t.lower, period + 1) == ",":
+            ahead = _set_first(t, cadence, period + 2)  # "Each quarter, host …", "Twice a year, facilitate a session"
+            if ahead is not None:
+                return ahead
+        window = range(cadence - 1, max(-1, cadence - (10 if basis else 6)), -1)
         nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]
         verbs = [i for i in window if lemma(t.lower[i], _SCHEDULED_VERBS)]
-        if nouns or verbs:  # "Send the newsletter every week": from the verb, else from the output noun
+        if verbs or (nouns and not basis):  # "Send the newsletter every week": from the verb, else the output noun
             first = verbs[0] if verbs else nouns[-1]
             while first > 0 and not verbs and _noun(t.lower[first - 1], OUTPUT_NOUNS):
                 first -= 1  # "a case study every sprint"
             noun = _noun(t.lower[nouns[0]], OUTPUT_NOUNS) if nouns else ""
             verb = t.words[verbs[0]] if verbs else ""
             return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
+    return None
+
+
+def _set_first(t: _Title, cadence: int, start: int) -> Activity | None:
+    """Return what a cadence set before the clause schedules: its verb or output noun ("Each quarter, ensure a
+    breakout group is hosted", "Twice a year, facilitate a community feedback session")."""
+    end = next((i for i in range(start, len(t.words)) if t.lower[i] in (".", ";")), len(t.words))
+    if any(start <= c < end for c in t.counts):
+        return None  # "Each quarter, each role has been performed by at least two people": a count measures it
+    for i in range(start, min(end, start + 8)):
+        verb, noun = lemma(t.lower[i], _SCHEDULED_VERBS), _noun(t.lower[i], OUTPUT_NOUNS)
+        if verb or noun:
+            return Activity(t.phrase(cadence, i), t.words[i] if verb else "", t.phrase(cadence, start - 2), noun or "")
     return None
 
 
@@ -360,7 +399,7 @@ def find_activity(title: str) -> Activity | None:
     measured = t.framed or _outcome_counted(t)
     framed = measured or lemma(_at(t.lower, lead), OUTCOME_LEADS) is not None
     for count in t.counts:
-        found = _counted(t, count)
+        found = _counted(t, count) or _held_with(t, count)
         if found is None:
             continue
         start = t.text.find(found.phrase)
