@@ -19,15 +19,16 @@ counts one when, anywhere in it (after a dash or colon, in a gerund or the past 
 Counts of people or things outside the team (users, customers, sign-ups, downloads, deals,
 markets, ...) are outcomes: "Onboard 40 merchants", "Host 500 attendees". A title that
 frames a result (a share in %, money, "from A to B", or a leading "increase", "reach", ...)
-is an outcome, unless the activity is at its very start.
+is an outcome, unless the activity is at its very start. What a cadence schedules is
+:mod:`okrlint.lint.schedules`'s part.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from okrlint.lint.activity_tokens import CLAUSE_MARKS as _CLAUSE_MARKS
+from okrlint.lint.activity_tokens import Activity
 from okrlint.lint.activity_tokens import Title as _Title
 from okrlint.lint.activity_tokens import noun as _noun
 from okrlint.lint.activity_tokens import run as _run
@@ -35,7 +36,6 @@ from okrlint.lint.activity_tokens import verb as _verb
 from okrlint.lint.activity_tokens import word_at as _at
 from okrlint.lint.activity_words import (
     CHOOSING_VERBS,
-    EVIDENCE_WORDS,
     OUTCOME_LEADS,
     OUTCOME_NOUNS,
     OUTPUT_NOUNS,
@@ -48,15 +48,12 @@ from okrlint.lint.activity_words import (
 )
 from okrlint.lint.deliverable_words import lemma, word_set
 from okrlint.lint.quantities import quantities
-from okrlint.util.lazyre import lazy_compile
+from okrlint.lint.schedules import scheduled
 
 __all__ = ["Activity", "find_activity"]
 
 _STAFF_VERBS = frozenset({"hire", "add", "recruit", "source", "train", "interview"})
 _PREPOSITIONS = frozenset({"in", "at", "on", "through", "via", "across", "during"})
-_PERIOD_RE = lazy_compile(
-    r"(?:hour|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?"
-)
 _WITH_PEOPLE = word_set(
     """interview call visit demo conversation meeting story study survey session workshop training webinar qbr review
     pitch email outreach"""
@@ -65,18 +62,7 @@ _WITH_PEOPLE = word_set(
 _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
-_SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
-_ADVERBIAL = frozenset({"every", "per", "each", "once", "twice", "thrice"})
-
-
-class Activity(NamedTuple):
-    """An activity a title counts: the phrase as written, its verb, its count or cadence, and its output noun."""
-
-    phrase: str
-    verb: str
-    number: str
-    noun: str
 
 
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:
@@ -113,11 +99,6 @@ def _outcome_counted(t: _Title) -> bool:
         if count <= 4 and first < len(t.words) and _noun(t.lower[last], OUTCOME_NOUNS):
             return True
     return False
-
-
-def _doing(word: str) -> bool:
-    """Return True for the gerund of an activity verb ("weekly testing", "monthly reporting")."""
-    return word.endswith("ing") and lemma(word, STRONG_VERBS | {"report"}) is not None
 
 
 def _verb_before(t: _Title, count: int) -> int | None:
@@ -243,65 +224,6 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     return first < len(t.words) and (_noun(t.lower[last], OUTPUT_NOUNS) is not None or t.lower[first] == "speaking")
 
 
-def _scheduled(t: _Title) -> Activity | None:
-    """Return the activity a cadence schedules: "weekly team retros", "two posts per month", "ship every week"."""
-    for cadence in t.cadences:
-        if _evidence(t, cadence):
-            continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
-        adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
-        basis = False
-        if not adverbial:
-            for i in range(cadence + 1, min(len(t.words), cadence + 3)):
-                noun = _noun(t.lower[i], OUTPUT_NOUNS) or (t.lower[i] if _doing(t.lower[i]) else None)
-                if noun is not None:
-                    return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
-            basis = _at(t.lower, cadence + 1) == "basis"  # "collect feedback on a quarterly basis": an adverb
-            if not basis and _at(t.lower, cadence + 1) not in ("", *_CLAUSE_MARKS):
-                continue  # an adjective before a noun that is not output: "weekly active users"
-            # "send newsletter weekly": a cadence that ends its clause schedules what comes before it
-        period = cadence + 1 if adverbial or basis else cadence
-        while adverbial and period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
-            period += 1
-        if cadence <= 1 and _at(t.lower, period + 1) == ",":
-            ahead = _set_first(t, cadence, period + 2)  # "Each quarter, host …", "Twice a year, facilitate a session"
-            if ahead is not None:
-                return ahead
-        window = range(cadence - 1, max(-1, cadence - (10 if basis else 6)), -1)
-        nouns = [i for i in window if _noun(t.lower[i], OUTPUT_NOUNS)]
-        verbs = [i for i in window if lemma(t.lower[i], _SCHEDULED_VERBS)]
-        if verbs or (nouns and not basis):  # "Send the newsletter every week": from the verb, else the output noun
-            first = verbs[0] if verbs else nouns[-1]
-            while first > 0 and not verbs and _noun(t.lower[first - 1], OUTPUT_NOUNS):
-                first -= 1  # "a case study every sprint"
-            noun = _noun(t.lower[nouns[0]], OUTPUT_NOUNS) if nouns else ""
-            verb = t.words[verbs[0]] if verbs else ""
-            return Activity(t.phrase(first, period), verb, t.phrase(cadence, period), noun or "")
-    return None
-
-
-def _set_first(t: _Title, cadence: int, start: int) -> Activity | None:
-    """Return what a cadence set before the clause schedules: its verb or output noun ("Each quarter, ensure a
-    breakout group is hosted", "Twice a year, facilitate a community feedback session")."""
-    end = next((i for i in range(start, len(t.words)) if t.lower[i] in (".", ";")), len(t.words))
-    if any(start <= c < end for c in t.counts):
-        return None  # "Each quarter, each role has been performed by at least two people": a count measures it
-    for i in range(start, min(end, start + 8)):
-        verb, noun = lemma(t.lower[i], _SCHEDULED_VERBS), _noun(t.lower[i], OUTPUT_NOUNS)
-        if verb or noun:
-            return Activity(t.phrase(cadence, i), t.words[i] if verb else "", t.phrase(cadence, start - 2), noun or "")
-    return None
-
-
-def _evidence(t: _Title, cadence: int) -> bool:
-    """Return True when a cadence sits in a clause that says how a result is shown ("evidenced through …")."""
-    for i in range(cadence - 1, max(-1, cadence - 12), -1):
-        if t.lower[i] in (".", ";"):
-            return False
-        if t.lower[i] in EVIDENCE_WORDS and _at(t.lower, i + 1) in ("through", "by", "via", "in"):
-            return True
-    return False
-
-
 def _from_outsiders(t: _Title, end: int) -> bool:
     """Return True when the output after ``end`` comes from people outside the team ("from the community")."""
     for i in range(end + 1, min(end + 10, len(t.words))):
@@ -406,4 +328,4 @@ def find_activity(title: str) -> Activity | None:
         opens = _clause_start(t, _index_at(t, start)) or t.text[max(0, start - 3) : start].lower() == "by "
         if (not framed or start <= t.spans[lead][0] or (not measured and opens)) and not _achieves(t, found, measured):
             return found  # a measured title keeps only an activity that opens it
-    return None if framed else _scheduled(t)
+    return None if framed else scheduled(t)

@@ -1,4 +1,5 @@
-"""Tokens of a key-result title as Q301's grammar reads them: words, counts, cadences and the object a count counts.
+"""Tokens of a key-result title as Q301's grammar reads them: words, counts, cadences, the object a count counts, and
+the activity found.
 
 :mod:`okrlint.lint.activities` holds the grammar of activities; this module splits a title and reads its
 numbers (SPEC Q301).
@@ -7,13 +8,14 @@ numbers (SPEC Q301).
 from __future__ import annotations
 
 import unicodedata
+from typing import NamedTuple
 
 from okrlint.lint.activity_words import OUTPUT_NOUNS, STAFF_NOUNS, STOPS, STRONG_VERBS, WEAK_VERBS
 from okrlint.lint.deliverable_words import lemma
 from okrlint.lint.quantities import quantities, title_numbers
 from okrlint.util.lazyre import lazy_compile
 
-__all__ = ["CLAUSE_MARKS", "Title", "noun", "run", "verb", "word_at"]
+__all__ = ["CLAUSE_MARKS", "Activity", "Title", "noun", "run", "verb", "word_at"]
 
 _TOKEN_RE = lazy_compile(r"[^\W\d_][\w'’&/-]*|\+?\d[\d,.]*\+?|[^\w\s]")
 _ALL_VERBS = STRONG_VERBS | WEAK_VERBS
@@ -21,6 +23,15 @@ _MULTIPLIED = frozenset({"more", "as", "higher", "larger", "bigger", "faster", "
 _SIZE_RE = lazy_compile(r"(?:second|minute|hour|day|page|word|slide)s?")
 CLAUSE_MARKS = frozenset({":", ";", "-", "—", "–", ",", "(", "."})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’"})
+
+
+class Activity(NamedTuple):
+    """An activity a title counts: the phrase as written, its verb, its count or cadence, and its output noun."""
+
+    phrase: str
+    verb: str
+    number: str
+    noun: str
 
 
 def noun(word: str, nouns: frozenset[str]) -> str | None:
