@@ -246,3 +246,28 @@ def test_an_activity_counted_by_whom_it_is_held_with(title: str, noun: str | Non
 )
 def test_cadences_set_before_the_clause_or_written_as_a_basis(title: str, counted: bool) -> None:
     assert (find_activity(title) is not None) is counted
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "words"),
+    [
+        ("Increase engagement of the security docs (i.e. MOAR pageviews)", "vague", ("Increase",)),
+        ("Ship integrations (e.g. Slack, Jira)", "deliverable", ("Ship", "integrations")),
+        ("Collaborate on and deliver a list of API tests", "deliverable", ("deliver", "a", "list")),
+        ("Partner with and ship the portal", "deliverable", ("ship", "the", "portal")),
+        ("Collaborate on onboarding", "vague", ("Collaborate",)),
+        ("The sandbox supports more subscription topics", "vague", ("supports", "more")),
+        ("The website has a better information architecture", "vague", ("has", "a", "better")),
+        ("The sandbox supports subscription topics", "deliverable", None),
+        ("Clarify what implementation choices are required vs allowed", "deliverable", None),
+        ("Decide whether to deprecate the wireframe mode", "deliverable", None),
+        ("Clarify the roadmap", "vague", ("Clarify",)),
+    ],
+)
+def test_restating_brackets_coordinated_delivery_bare_comparatives_and_settled_questions(
+    title: str, kind: str, words: tuple[str, ...] | None
+) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == kind
+    if words is not None:
+        assert verdict.words == words

@@ -64,7 +64,7 @@ from okrlint.lint.deliverable_words import (
     word_set,
 )
 from okrlint.lint.quantities import placeholder
-from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, statement, verb_form
+from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, open_comparison, statement, verb_form
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
@@ -81,19 +81,25 @@ _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
 _DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve")
 _WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider"}  # "Consider X and decide": the decision is done
-_NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
 _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 _PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 
 
+# "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
+_RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
+
+
 def _words(title: str) -> list[str]:
-    """Return the title's words, numbers and clause marks in order."""
+    """Return the title's words, numbers and clause marks in order (restating brackets left out)."""
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
+    text = _RESTATED_RE.sub(" ", text)
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
+_SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
+_WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 
 
@@ -146,6 +152,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
+    if vague is not None and vague in _SETTLING and at(words, start + 1).lower() in _WH:
+        return Verdict("deliverable", _phrase(words, start))  # "Clarify what choices are required": an answer, written
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
@@ -284,8 +292,14 @@ def _phrase(words: list[str], start: int) -> tuple[str, ...]:
 
 
 def _purpose(words: list[str], start: int) -> int:
-    """Return where the real verb is when the title leads with working together: "Work with X to <verb>"."""
-    if lemma(at(words, start).lower(), TOGETHER) is None or at(words, start + 1).lower() not in WITH:
+    """Return where the real verb is when the title leads with working together: "Work with X to <verb>",
+    "Collaborate on and deliver a list of tests" (the delivery verb coordinated with it)."""
+    if lemma(at(words, start).lower(), TOGETHER) is None:
+        return start
+    for i in (start + 1, start + 2):
+        if at(words, i).lower() in ("and", "&") and lemma(at(words, i + 1).lower(), DELIVERY_VERBS):
+            return i + 1
+    if at(words, start + 1).lower() not in WITH:
         return start
     for i in range(start + 2, min(len(words) - 1, start + 10)):
         if words[i].lower() == "to" and words[i + 1].isalpha():
@@ -293,23 +307,6 @@ def _purpose(words: list[str], start: int) -> int:
         if words[i] in (".", ";", ":"):
             break
     return start
-
-
-def _open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | None:
-    """Return the words of an open amount or a comparison with no number: "as fast as GitHub.com", "in good shape"."""
-    if "possible" in lower:
-        i = lower.index("possible")
-        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
-            return ("as", "possible")
-    if any(pair in UNBOUNDED for pair in itertools.pairwise(lower)):  # then only in the main clause, not in
-        main = [w.lower() for w in main_clause(words)]  # a side one: "with tests where possible"
-        unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
-        if unbounded:
-            return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
-    for i in range(len(lower) - 2) if lower.count("as") > 1 else ():
-        if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
-            return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
-    return None
 
 
 @lru_cache(maxsize=4096)
@@ -348,7 +345,7 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     elif verdict.kind == "vague" and lemma(at(words, start).lower(), _WEIGHING):
         verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
-    compared = _open_comparison(words, lower) if verdict.kind == "deliverable" else None
+    compared = open_comparison(words, lower) if verdict.kind == "deliverable" else None
     if compared is not None:
         verdict = Verdict("vague", compared)
     if verdict.kind == "deliverable" and extra:

@@ -8,6 +8,7 @@ Every scan is a single pass over the title's words.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from okrlint.lint.deliverable_words import (
@@ -36,7 +37,16 @@ from okrlint.lint.deliverable_words import (
     quality_noun,
 )
 
-__all__ = ["Verdict", "at", "judge_sentence", "main_clause", "noun_phrase_cues", "statement", "verb_form"]
+__all__ = [
+    "Verdict",
+    "at",
+    "judge_sentence",
+    "main_clause",
+    "noun_phrase_cues",
+    "open_comparison",
+    "statement",
+    "verb_form",
+]
 
 
 class Verdict(NamedTuple):
@@ -148,6 +158,13 @@ def judge_sentence(words: list[str]) -> Verdict:
     return stated if stated is not None else Verdict("deliverable", tuple(main_clause(words)[:3]))
 
 
+def _compared_object(lower: list[str], verb: int, cues: list[int]) -> int | None:
+    """Return where a done-state's object opens with a bare comparative ("The sandbox supports more topics", "The
+    website has a better information architecture"): more or better than what, by how much? Else None."""
+    i = verb + 2 if at(lower, verb + 1) in ("a", "an") else verb + 1
+    return i if i in cues and lower[i] in COMPARATIVES and "than" not in lower[i + 1 : i + 4] else None
+
+
 def verb_form(words: list[str]) -> bool:
     """Return True when a clause reads as having a verb: "validates", "incorporated", or a lowercase lead ("show")."""
     if words and words[0].isalpha() and words[0].islower() and words[0] not in ("a", "an", "the", "and", "or"):
@@ -174,6 +191,8 @@ def statement(words: list[str]) -> Verdict | None:
         return Verdict("vague", (words[compared[0]], "than"))  # "get used more in Q1 than in Q4": by how much?
     if cues and firm and cues[0] == 0:
         cues = cues[1:]  # "Improved tracking requirements created", "Awesome test suite exists": an adjective
+    if firm and (compared_object := _compared_object(lower, firm[0], cues)) is not None:
+        return Verdict("vague", tuple(words[firm[0] : compared_object + 1]))  # "supports more topics": how many?
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
@@ -203,3 +222,23 @@ def _people_act(lower: list[str]) -> int | None:
     unfit = verb in AUX or verb in DONE_WORDS or verb in OBJECT_STOPS or verb in ("and", "or", "who", "that", "must")
     # the verb must agree: "Users adopt", "Everyone knows", not "Customer support SLA metric"
     return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
+
+
+_NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
+
+
+def open_comparison(words: list[str], lower: list[str]) -> tuple[str, ...] | None:
+    """Return the words of an open amount or a comparison with no number: "as fast as GitHub.com", "in good shape"."""
+    if "possible" in lower:
+        i = lower.index("possible")
+        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
+            return ("as", "possible")
+    if any(pair in UNBOUNDED for pair in itertools.pairwise(lower)):  # then only in the main clause, not in
+        main = [w.lower() for w in main_clause(words)]  # a side one: "with tests where possible"
+        unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED]
+        if unbounded:
+            return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
+    for i in range(len(lower) - 2) if lower.count("as") > 1 else ():
+        if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
+            return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
+    return None
