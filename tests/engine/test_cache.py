@@ -22,7 +22,7 @@ from okrlint.engine.treecodec import decode_loaded, encode_loaded
 from okrlint.lint.findings import Finding
 from okrlint.lint.selection import Selection
 from okrlint.model.build import build_checkin_log
-from okrlint.model.logcodec import encode_log
+from okrlint.model.logcodec import built_log, encode_log
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile, load_file
 from okrlint.source.yamlload import Limits
@@ -92,7 +92,7 @@ def test_parallel_loading_is_identical(repo: Path, monkeypatch: pytest.MonkeyPat
 
 def _built(loaded: LoadedFile) -> str:
     """Return the plain data of a load result's built check-in log and its problems, as text (empty when none)."""
-    built = loaded.built
+    built = built_log(loaded)
     return "" if built is None else repr((encode_log(built[0]), built[1]))
 
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import marshal
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okrlint.model.build import build_checkin_log
-from okrlint.model.logcodec import decode_log, encode_log
+from okrlint.model.logcodec import built_log, decode_log, encode_log
 from okrlint.model.repository import CheckInLog
 from okrlint.model.rows import rows_of
 from okrlint.source.documents import Document
+from okrlint.source.files import SourceFile
+from okrlint.source.loader import LoadedFile
+from okrlint.source.problems import LoadProblem
 from okrlint.source.yamlload import load_yaml
 
 LOG = """\
@@ -89,6 +93,16 @@ def test_data_of_another_shape_is_refused() -> None:
     columns[0] = columns[0][:-4]  # one day number short: the columns no longer line up
     with pytest.raises(ValueError):
         decode_log(log.loc.path, (*data[:5], tuple(columns)))
+
+
+def test_a_built_log_is_read_back_typed_and_anything_else_refused() -> None:
+    log, problems = _built(LOG)
+    source = SourceFile(log.loc.path, Path(log.loc.path))
+    plain = tuple(p for p in problems if isinstance(p, LoadProblem))
+    assert built_log(LoadedFile(source, "checkins", None)) is None
+    assert built_log(LoadedFile(source, "checkins", None, built=(log, plain))) == (log, plain)
+    with pytest.raises(TypeError, match="not a check-in log"):
+        built_log(LoadedFile(source, "checkins", None, built=({"rows": []}, ())))
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from okrlint.model.build import build_checkin_log
-from okrlint.model.logcodec import decode_log, encode_log
+from okrlint.model.logcodec import built_log, decode_log, encode_log
 from okrlint.source.documents import Document
 from okrlint.source.files import SourceFile
 from okrlint.source.loader import LoadedFile
@@ -75,7 +75,7 @@ def encode_loaded(loaded: LoadedFile) -> tuple[Any, ...]:
     """Return the plain-data form of a load result (its source path is not part of it)."""
     document = loaded.document
     marks = loaded.suppressions
-    built = loaded.built
+    built = built_log(loaded)
     return (
         loaded.kind,
         None if document is None else encode_tree(document.root),

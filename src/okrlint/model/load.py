@@ -12,6 +12,7 @@ from dataclasses import replace
 from okrlint.config import Config
 from okrlint.model.build import RepositoryBuilder
 from okrlint.model.csvlog import read_csv_log
+from okrlint.model.logcodec import built_log
 from okrlint.model.outline import sets_from_outlines
 from okrlint.model.repository import OkrSet, Repository
 from okrlint.model.sources import source_files
@@ -84,11 +85,12 @@ def load_repository(
         mark = builder_mark(builder) if summaries is not None else None
         problems.extend((rel, p) for p in file.problems)
         omitted.extend(Omission(rel, p.line, p.column, f"row left out: {p.message}") for p in file.omitted)
-        broken = file.document is None and file.built is None and file.kind is not None and bool(file.problems)
+        built = built_log(file)
+        broken = file.document is None and built is None and file.kind is not None and bool(file.problems)
         if file.document is not None:
             builder.add(file.document)
-        elif file.built is not None:  # a check-in log the engine built beforehand
-            builder.add_built_log(*file.built)
+        elif built is not None:  # a check-in log the engine built beforehand
+            builder.add_built_log(*built)
         elif file.problems:
             first = min(file.problems, key=lambda p: (p.line, p.column))
             omitted.append(Omission(rel, first.line, first.column, f"file left out: {first.message}"))

@@ -14,6 +14,8 @@ from typing import Any
 from okrlint.model.periods import Period
 from okrlint.model.repository import CheckInLog, FieldLocs, Loc, field_marks
 from okrlint.model.rows import CheckInRows, rows_of
+from okrlint.source.loader import LoadedFile
+from okrlint.source.problems import LoadProblem
 
 
 def encode_log(log: CheckInLog) -> tuple[Any, ...]:
@@ -39,3 +41,13 @@ def decode_log(path: str, data: tuple[Any, ...]) -> CheckInLog:
         period=None if period is None else Period(date.fromordinal(period[0]), date.fromordinal(period[1]), period[2]),
         rows=CheckInRows.from_columns(path, columns),
     )
+
+
+def built_log(loaded: LoadedFile) -> tuple[CheckInLog, tuple[LoadProblem, ...]] | None:
+    """Return the check-in log built in ``loaded``'s place, with its problems (TypeError for anything else)."""
+    if loaded.built is None:
+        return None
+    log, problems = loaded.built
+    if not isinstance(log, CheckInLog):
+        raise TypeError(f"{loaded.source.rel}: a built file holds a {type(log).__name__}, not a check-in log")
+    return log, problems

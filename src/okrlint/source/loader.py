@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any
 
 from okrlint.source.documents import Document, kind_of
 from okrlint.source.files import SourceFile, read_text
@@ -26,7 +25,9 @@ class LoadedFile:
     ``text`` is kept for CSV files, which are parsed later. ``omitted`` names the rows of a
     check-in log that were left out (each at its row, with the reason), the rest still counts.
     ``built`` is what a later stage already built from the document, in its place (``document``
-    is then None): the engine keeps check-in logs built, not as trees. It is opaque here.
+    is then None), with the problems found while building it: the engine keeps check-in logs
+    built, not as trees. This stage does not know the model's types; ``okrlint.model.logcodec.
+    built_log`` reads it back typed.
     """
 
     source: SourceFile
@@ -36,7 +37,7 @@ class LoadedFile:
     suppressions: Suppressions = NONE
     text: str | None = field(default=None, repr=False)
     omitted: tuple[LoadProblem, ...] = ()
-    built: Any = field(default=None, repr=False, compare=False)
+    built: tuple[object, tuple[LoadProblem, ...]] | None = field(default=None, repr=False, compare=False)
 
 
 _TOP_KEY = re.compile(r"^[{ ]?[\"']?(objectives|kpis|checkins|teams)[\"']?[ \t]*:", re.MULTILINE)
