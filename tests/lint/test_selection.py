@@ -172,3 +172,17 @@ def test_vague_message_adds_the_words_the_grammar_decided_on(tmp_path: Path) -> 
     text = _set().replace("Improve onboarding", "Expand the capabilities of our team")
     [finding] = lint_files(tmp_path / "a", {"okrs/p.yaml": text}, select=["S201"])
     assert '(vague: "expand", "capabilities")' in finding.message
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Make the docs better for new users", '(vague: "better", "make")'),
+        ("Make it easy to update the plugin", '(vague: "make", "easy")'),
+        ("Make users happy", '(vague: "make", "happy")'),
+    ],
+)
+def test_make_names_the_quality_asked_for_not_the_next_word(tmp_path: Path, title: str, words: str) -> None:
+    """ "Make <thing> <quality>" is vague because of the quality: the message names it, never "the" or "it"."""
+    [finding] = lint_files(tmp_path, {"okrs/p.yaml": _set().replace("Improve onboarding", title)}, select=["S201"])
+    assert words in finding.message

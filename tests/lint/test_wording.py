@@ -304,6 +304,21 @@ def test_default_vague_words() -> None:
         ("Improve onboarding significantly", '"Raise onboarding completion from 40% to 60%"'),
         ("Improve gr-diff performance", '"Cut p95 latency of gr-diff from 800 ms to 400 ms"'),
         ("Team members rely on the handbook", '"Raise the share of people who say that team members rely on'),
+        ("Team members rely on the handbook for all info", "say that team members rely on the handbook from"),
+        # a topic noun before a preposition gives way to the number that counts it
+        ("Increase adoption of the CLI", '"Raise weekly active users of the CLI from 1,200 to 1,800"'),
+        ("Improve visibility on the website", '"Raise monthly readers of the website from 10,000 to 15,000"'),
+        # "time to …" is one metric; a long subject is cut where a phrase ends
+        ("Reduce time to first response", '"Cut time to first response from'),
+        ("Reduce the time it takes to merge", '"Cut time it takes to merge from'),
+        ("Reduce time to discovering regressions in major release lines.", '"Cut time to discovering regressions from'),
+        # "make <thing> <quality>": the quality's metric, for the thing
+        ("Make the product faster", '"Cut p95 latency of product from 800 ms to 400 ms"'),
+        ("Make our API more reliable", '"Cut the failure rate of API from 4% to 1%"'),
+        ("Make it easier to deploy", '"Cut the time to deploy from 10 to 3 minutes"'),
+        ("Make onboarding easier", '"Raise the share of people who finish onboarding unaided from 60% to 80%"'),
+        ("Make users happy", '"Raise the share of users who say they are happy from 40% to 60%"'),
+        ("Make the error tracking docs even better", '"Raise monthly readers of error tracking docs from'),
     ],
 )
 def test_suggest_rewrite(title: str, expected: str) -> None:

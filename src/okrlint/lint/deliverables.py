@@ -100,6 +100,7 @@ def _words(title: str) -> list[str]:
 
 _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
+_PLAIN_QUALITIES = frozenset({"easy", "simple", "clear", "great", "good", "nice", "pretty", "smooth", "intuitive"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 
 
@@ -163,7 +164,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     nxt = rest[0] if rest else ""
     people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"
     if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
-        return Verdict("vague", tuple(words[start : start + 2]))
+        # the words that decided: the quality asked for ("Make the docs better", "Make it easy"), else the next word
+        cue = next((w for w in rest if w in MAKE_CUES or w in _PLAIN_QUALITIES), nxt if nxt != "as" else "as")
+        return Verdict("vague", (words[start], cue))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES

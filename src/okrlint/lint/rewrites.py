@@ -78,7 +78,7 @@ _SPACE_RE = lazy_compile(r"\s+")
 # Where a subordinate clause starts; _cut drops it and what follows (a leading "\s*" tried at every
 # position of a long run of spaces would make this quadratic).
 _CUT_RE = lazy_compile(
-    r"[(:;,]|\s-\s|—|–|\bas\s+\w+\s+as\b|\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b"
+    r"[(:;,]|\s-\s|—|–|\bas\s+\w+\s+as\b|(?<!\btime\s)(?<!\btakes\s)\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b"
 )
 # topic words → (metric added to the subject, direction, from, to)
 _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
@@ -113,7 +113,36 @@ def _subject(text: str, article: bool = False) -> str:
     text = _cut(_strip_tail(text))
     text = _SPACE_RE.sub(" ", _ADVERB_RE.sub(" ", text)).strip(" .,;:!")
     words = (text if article else _ARTICLE_RE.sub("", text)).split()
-    return " ".join(words[:6]) if words else ""
+    if len(words) > 6:  # back to a phrase's end: "time to discovering regressions in major" → "… regressions"
+        words = words[:6]
+        last = max((i for i, w in enumerate(words) if i > 3 and w.lower() in _LINKS), default=len(words))
+        words = words[:last]
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+_MAKE_RE = lazy_compile(r"\s*make\s+(?P<rest>\S.*)", re.IGNORECASE | re.DOTALL)
+_FASTER = word_set("fast faster quick quicker performant snappy snappier efficient responsive speedy")
+_SAFER = word_set("reliable stable robust resilient safe safer secure solid dependable")
+_EASIER = word_set(
+    "easy easier simple simpler usable smooth smoother intuitive obvious clear clearer accessible discoverable"
+)
+_FEELINGS = word_set("happy happier satisfied successful productive confident comfortable")
+_MADE_QUALITIES = (_FASTER, _SAFER, _EASIER, _FEELINGS, word_set("better great good nice nicer prettier greater"))
+_INTENSIFIERS = word_set("more less even slightly super much really very far a lot bit little way")
+_PRONOUNS = word_set("it this that things everything them")
+_DANGLING = frozenset({"in", "of", "for", "on", "at", "with", "and", "or", "the", "a", "an", "to", "from", "&", "our"})
+# a topic noun before a preposition names what to count: "adoption of the CLI" → active users of the CLI
+_NOUN_TOPICS = {
+    "adoption": "weekly active users",
+    "engagement": "weekly active users",
+    "awareness": "monthly readers",
+    "visibility": "monthly readers",
+    "reach": "monthly readers",
+}
+_TOPIC_LINKS = frozenset({"of", "on", "with", "in", "for", "among", "across", "around", "within"})
+_LINKS = _TOPIC_LINKS | {"at", "from", "through", "via", "into"}
 
 
 def _cut(text: str) -> str:
@@ -163,9 +192,10 @@ def _strip_tail(text: str) -> str:
 def _topic(subject: str) -> tuple[str, str, str, str]:
     """Return the metric to add to a subject, its direction and example numbers."""
     low = subject.lower()
-    for stems, metric, way, a, b in _TOPICS:
-        if any(stem in low for stem in stems):
-            return metric, way, a, b
+    for text in (low.rsplit(" ", 1)[-1], low):  # the head noun first: "error tracking docs" are docs
+        for stems, metric, way, a, b in _TOPICS:
+            if any(stem in text for stem in stems):
+                return metric, way, a, b
     return "score", "up", "60", "75"
 
 
@@ -178,9 +208,12 @@ def _measured(subject: str, down: bool) -> str:
         metric, way, a, b = _topic(subject)
         way = "down" if down else way
         words = subject.split()
-        if metric and len(words) > 1 and words[-1].lower() in _VAGUE_TOPIC_NOUNS:
+        if len(words) > 2 and words[0].lower() in _NOUN_TOPICS and words[1].lower() in _TOPIC_LINKS:
+            metric, subject = _NOUN_TOPICS[words[0].lower()], " ".join(words[2:])  # "engagement with the forum"
+            a, b = next((a, b) for _, named, _, a, b in _TOPICS if named == metric)
+        elif metric and len(words) > 1 and words[-1].lower() in _VAGUE_TOPIC_NOUNS:
             subject = " ".join(words[:-1])
-    if _DOWN_METRICS.search(subject):
+    if not metric and _DOWN_METRICS.search(subject):  # "Improve the bug backlog": fewer is better
         way = "down"
     lo, hi = sorted((a, b), key=_num)
     a, b = (hi, lo) if way == "down" else (lo, hi)
@@ -203,7 +236,7 @@ def suggest_rewrite(title: str) -> str:
         numbers = iter(_SAMPLES)
         filled = PLACEHOLDER_LETTERS_RE.sub(lambda _: next(numbers, "80"), text.strip())
         return f'write the numbers in place of the placeholders, e.g. "{filled}"'
-    special = _explored_or_served(text)
+    special = _explored_or_served(text) or _made(text)
     if special is not None:
         return special
     m = _LEAD_RE.match(text)
@@ -255,6 +288,38 @@ def _explored_or_served(text: str) -> str | None:
         return None
     people = _ARTICLE_RE.sub("", _SPACE_RE.sub(" ", served["people"]))
     return f'say what changes for them, e.g. "Raise the share of {people} who say it helps their work from 40% to 60%"'
+
+
+def _made(text: str) -> str | None:
+    """Return the hint for "make <thing> <quality>": the metric of that quality, for that thing.
+
+    "Make the product faster" → latency of the product; "Make it easy to deploy" → the time to deploy;
+    a quality that names no metric ("better", "great") takes the thing's topic. None for other titles.
+    """
+    m = _MAKE_RE.match(text)
+    if m is None:
+        return None
+    words = m["rest"].split()[:12]
+    plain = [w.lower().strip(".,;:!") for w in words]
+    j = next((i for i, w in enumerate(plain) if i and any(w in kind for kind in _MADE_QUALITIES)), None)
+    if j is None:
+        return None
+    thing = _subject(" ".join(w for w, p in zip(words[:j], plain, strict=False) if p not in _INTENSIFIERS))
+    if thing.lower() in _PRONOUNS or not thing:
+        after = _subject(" ".join(words[j + 2 :])) if plain[j + 1 : j + 2] == ["to"] else ""
+        if not after or plain[j] not in _EASIER:
+            return None
+        return f'say from what to what, e.g. "Cut the time to {after} from 10 to 3 minutes"'
+    if plain[j] in _FEELINGS:
+        example = f"Raise the share of {thing} who say they are {plain[j]} from 40% to 60%"
+        return f'say what they would report, e.g. "{example}"'
+    if plain[j] in _FASTER:
+        return f'say from what to what, e.g. "Cut p95 latency of {thing} from 800 ms to 400 ms"'
+    if plain[j] in _SAFER:
+        return f'say from what to what, e.g. "Cut the failure rate of {thing} from 4% to 1%"'
+    if plain[j] in _EASIER:
+        return f'say from what to what, e.g. "Raise the share of people who finish {thing} unaided from 60% to 80%"'
+    return _measured(thing, False)
 
 
 _OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
