@@ -173,7 +173,22 @@ VAGUE = [
 def test_deliverables_are_named_with_their_words(title: str, words: str) -> None:
     verdict = judge_wording(title)
     assert verdict.kind == "deliverable"
-    assert " ".join(verdict.words).startswith(words)
+    assert words in " ".join(verdict.words)
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        ("Goals for Q3 have been set", "Goals for Q3 have been set"),  # a done-state with its subject
+        ("Semantic Clustering and Labeling to group similar outputs", "Semantic Clustering"),  # no dangling "and"
+        ("Decide with Firely on approach to R5 implementation", "Decide with Firely"),  # the verb's own preposition
+        ("We have a high-quality format that we can produce at short notice.", "have a high-quality format"),
+    ],
+)
+def test_quoted_deliverables_end_where_a_phrase_ends(title: str, quoted: str) -> None:
+    """The words S202 quotes read as a phrase: never a bare "been set" or a trailing "and"/"that"."""
+    verdict = judge_wording(title)
+    assert verdict.kind == "deliverable" and " ".join(verdict.words) == quoted
 
 
 @pytest.mark.parametrize(("title", "word"), VAGUE)
@@ -246,6 +261,29 @@ def test_scaled_units_and_fractions_agree() -> None:
     assert unit_scale("ms") == 0 and unit_scale("mb") == 0 and unit_scale("USD") == 0
     _, (share,) = headlines("Roll it out to 3/4 of teams")
     assert agrees(share, 75, "%") and not agrees(share, 60, "%")
+
+
+@pytest.mark.parametrize(
+    ("noun", "example"),
+    [
+        ("activity", "Raise what the activities should move"),
+        ("inquiry", "Raise what the inquiries should move"),
+        ("repositories", "Raise what the repositories should move"),  # the grammar may name it plural already
+        ("alerts", "Raise what the alerts should move"),
+        ("process", "Raise what the processes should move"),
+        ("story", "Grow monthly readers of our stories"),
+        ("improvement", "Cut median time from improvement opened to merged"),
+        ("", "Raise what this work should move"),
+    ],
+)
+def test_the_outcome_of_an_activity_names_its_output_in_the_plural(noun: str, example: str) -> None:
+    assert outcome_of_activity(noun).startswith(example)
+
+
+def test_an_unclosed_bracket_ends_the_counted_output() -> None:
+    """ "2+ stat formats (markdown table vs. prose": the output is the formats, not a word inside the aside."""
+    found = find_activity("Test 2+ stat formats (markdown table vs. plain prose and more words after it")
+    assert found is not None and found.noun == "formats"
 
 
 def test_activity_names_verb_count_and_output() -> None:

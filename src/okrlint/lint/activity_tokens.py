@@ -114,7 +114,10 @@ def run(t: Title, count: int) -> tuple[int, int]:
     while i < min(count + 7, len(t.words)):
         low = t.lower[i]
         if low == "(":
-            i = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), i) + 1
+            close = next((j for j in range(i, min(i + 6, len(t.words))) if t.lower[j] == ")"), None)
+            if close is None:
+                break  # a bracket that does not close soon is an aside: "2+ stat formats (markdown table vs. …"
+            i = close + 1
             continue
         if low in _QUOTES:  # '5 “test” events': a quoted word names a kind of the counted output
             i += 1

@@ -32,6 +32,7 @@ __all__ = [
     "PEOPLE",
     "PEOPLE_SUBJECTS",
     "PHRASAL_VAGUE",
+    "PLAIN_QUALITIES",
     "RECORD_VERBS",
     "ROLE_VERBS",
     "SENTENCE_CUES",
@@ -45,6 +46,7 @@ __all__ = [
     "VAGUE_CUES",
     "VAGUE_OBJECTS",
     "VAGUE_VERBS",
+    "VERB_PARTICLES",
     "WITH",
     "lemma",
     "manner_adverb",
@@ -119,6 +121,10 @@ STRONG_OBJECT_CUES = word_set(
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
 MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun obvious")
+# qualities "make" asks for that name no change, quoted as the deciding word: "Make it easy to deploy"
+PLAIN_QUALITIES = word_set("easy simple clear great good nice pretty smooth intuitive")
+# a delivery verb's own preposition, quoted with it: "Decide with Firely", "Report on usage"
+VERB_PARTICLES = word_set("on with to for about into up out")
 CHANGE_VERBS = word_set(
     """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
     better speed accelerate maximize maximise minimize minimise expand simplify scale"""

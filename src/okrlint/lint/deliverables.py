@@ -47,6 +47,7 @@ from okrlint.lint.deliverable_words import (
     ONGOING_VERBS,
     PEOPLE,
     PHRASAL_VAGUE,
+    PLAIN_QUALITIES,
     RECORD_VERBS,
     SERVICE_VERBS,
     SKIP,
@@ -64,7 +65,16 @@ from okrlint.lint.deliverable_words import (
     word_set,
 )
 from okrlint.lint.quantities import placeholder
-from okrlint.lint.sentences import Verdict, at, judge_sentence, main_clause, open_comparison, statement, verb_form
+from okrlint.lint.sentences import (
+    Verdict,
+    at,
+    judge_sentence,
+    main_clause,
+    open_comparison,
+    statement,
+    verb_form,
+    verb_phrase,
+)
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]
@@ -100,7 +110,6 @@ def _words(title: str) -> list[str]:
 
 _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
-_PLAIN_QUALITIES = frozenset({"easy", "simple", "clear", "great", "good", "nice", "pretty", "smooth", "intuitive"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 
 
@@ -148,13 +157,13 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         # "Ensure the process is consistent" is judged as its clause; "Ensure competitive benefits" by its object
         stated = statement(words[start + 1 :])
         cues = _object_cues(words, start) if stated is None else []
-        return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", _phrase(words, start))))
+        return stated or Verdict(*(("vague", tuple(cues)) if cues else ("deliverable", verb_phrase(words, start))))
     base = low[2:].lstrip("-") if low.startswith("re") and len(low) > 6 else ""  # "Reposition": re- keeps the class
     vague = lemma(low, VAGUE_VERBS) or (lemma(base, VAGUE_VERBS) if base and not lemma(low, DELIVERY_VERBS) else None)
     if vague is not None and low.endswith("ed") and low != vague:
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None and vague in _SETTLING and at(words, start + 1).lower() in _WH:
-        return Verdict("deliverable", _phrase(words, start))  # "Clarify what choices are required": an answer, written
+        return Verdict("deliverable", verb_phrase(words, start))  # "Clarify what …": an answer, written
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
@@ -165,7 +174,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"
     if verb == "make" and (people or nxt in MAKE_VAGUE_NEXT or "as" in rest[:3] or any(w in MAKE_CUES for w in rest)):
         # the words that decided: the quality asked for ("Make the docs better", "Make it easy"), else the next word
-        cue = next((w for w in rest if w in MAKE_CUES or w in _PLAIN_QUALITIES), nxt if nxt != "as" else "as")
+        cue = next((w for w in rest if w in MAKE_CUES or w in PLAIN_QUALITIES), nxt if nxt != "as" else "as")
         return Verdict("vague", (words[start], cue))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
@@ -181,7 +190,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
         return Verdict("vague", tuple(dict.fromkeys(praise)))
-    return Verdict("deliverable", _phrase(words, start))
+    return Verdict("deliverable", verb_phrase(words, start))
 
 
 def _phrasal(words: list[str], start: int) -> bool:
@@ -284,14 +293,6 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
         if verb is not None and (nxt == verb or modifier):  # "and improve X", "and improved UX", not "optimized for"
             return words[i + 1]
     return None
-
-
-def _phrase(words: list[str], start: int) -> tuple[str, ...]:
-    """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
-    end = start + 1
-    while end < min(start + 5, len(words)) and words[end].lower() not in OBJECT_STOPS:
-        end += 1
-    return tuple(words[start:end])
 
 
 def _purpose(words: list[str], start: int) -> int:

@@ -33,6 +33,7 @@ from okrlint.lint.deliverable_words import (
     UNBOUNDED,
     VAGUE_CUES,
     VAGUE_VERBS,
+    VERB_PARTICLES,
     lemma,
     quality_noun,
 )
@@ -45,7 +46,9 @@ __all__ = [
     "noun_phrase_cues",
     "open_comparison",
     "statement",
+    "trimmed",
     "verb_form",
+    "verb_phrase",
 ]
 
 
@@ -54,6 +57,28 @@ class Verdict(NamedTuple):
 
     kind: str
     words: tuple[str, ...]
+
+
+_TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
+_ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
+
+
+def trimmed(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Return quoted words without a dangling end: "Semantic Clustering and" → "Semantic Clustering"."""
+    kept = [w.rstrip(",;:") for w in words]
+    while len(kept) > 1 and (kept[-1].lower() in _TRAILING or kept[-1].lower() in _ARTICLES or not kept[-1]):
+        kept.pop()
+    return tuple(kept)
+
+
+def verb_phrase(words: list[str], start: int) -> tuple[str, ...]:
+    """Return a verb and its object: up to five words, stopping at a preposition or clause mark."""
+    end = start + 1
+    if end < len(words) and words[end].lower() in VERB_PARTICLES:
+        end += 1  # "Decide with Firely", "Report on usage": the verb's own preposition
+    while end < min(start + 5, len(words)) and words[end].lower() not in OBJECT_STOPS:
+        end += 1
+    return trimmed(words[start:end])
 
 
 def noun_phrase_cues(words: list[str]) -> list[str]:
@@ -155,7 +180,7 @@ def judge_sentence(words: list[str]) -> Verdict:
     quality = noun_phrase_cues(words) or _metric(words)  # "A reliable agent runtime": the praise decides
     if quality:
         return Verdict("vague", tuple(quality))
-    return stated if stated is not None else Verdict("deliverable", tuple(main_clause(words)[:3]))
+    return stated if stated is not None else Verdict("deliverable", trimmed(main_clause(words)[:3]))
 
 
 def _compared_object(lower: list[str], verb: int, cues: list[int]) -> int | None:
@@ -196,7 +221,12 @@ def statement(words: list[str]) -> Verdict | None:
     if (firm and (not cues or firm[0] < cues[0])) or (done and not cues):
         i = (firm or done)[0]
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
-        return Verdict("deliverable", tuple(words[first : i + 2]))
+        if lower[i] not in ("can", "will"):  # judge_sentence reads a modal lead: keep it first
+            first = min(first, max(0, i - 4))  # with its subject: "Goals for Q3 have been set", not "been set"
+        end = i + 4 if at(lower, i + 1) in ("a", "an", "the") else i + 2  # "IPNS has a streaming API"
+        if end < len(words) and lower[end - 1] in _TRAILING:
+            end += 1  # "runbooks are in place"
+        return Verdict("deliverable", trimmed(words[first:end]))
     if cues:
         return Verdict("vague", tuple(dict.fromkeys(words[i] for i in cues)))
     acting = _people_act(lower)
