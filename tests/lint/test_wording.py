@@ -305,6 +305,11 @@ def test_default_vague_words() -> None:
         ("Improve gr-diff performance", '"Cut p95 latency of gr-diff from 800 ms to 400 ms"'),
         ("Team members rely on the handbook", '"Raise the share of people who say that team members rely on'),
         ("Team members rely on the handbook for all info", "say that team members rely on the handbook from"),
+        # a noun phrase is rated, a sentence is agreed with; acronyms keep their case
+        ("CI optimization", '"Raise the share of people who rate CI optimization good from 40% to 60%"'),
+        ("Zero-trust security", "who rate zero-trust security good"),
+        ("The agent improves itself", '"Raise the share of people who say that agent improves itself from'),
+        ("LLM outputs reflect accurate info", "who say that LLM outputs reflect accurate info from"),
         # a topic noun before a preposition gives way to the number that counts it
         ("Increase adoption of the CLI", '"Raise weekly active users of the CLI from 1,200 to 1,800"'),
         ("Improve visibility on the website", '"Raise monthly readers of the website from 10,000 to 15,000"'),

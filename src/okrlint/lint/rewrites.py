@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from okrlint.lint.deliverable_words import DELIVERY_VERBS, VAGUE_VERBS, lemma, word_set
+from okrlint.lint.deliverable_words import (
+    AUX,
+    CHANGE_VERBS,
+    DELIVERY_VERBS,
+    DONE_WORDS,
+    PEOPLE_SUBJECTS,
+    VAGUE_VERBS,
+    lemma,
+    word_set,
+)
 from okrlint.lint.quantities import PLACEHOLDER_LETTERS_RE, placeholder
 from okrlint.util.lazyre import lazy_compile
 
@@ -132,6 +141,8 @@ _FEELINGS = word_set("happy happier satisfied successful productive confident co
 _MADE_QUALITIES = (_FASTER, _SAFER, _EASIER, _FEELINGS, word_set("better great good nice nicer prettier greater"))
 _INTENSIFIERS = word_set("more less even slightly super much really very far a lot bit little way")
 _PRONOUNS = word_set("it this that things everything them")
+_ACTORS = PEOPLE_SUBJECTS | word_set("we they i you he she llms llm agents")
+_FINITE = DELIVERY_VERBS | VAGUE_VERBS | CHANGE_VERBS | word_set("reflect adopt use provide want need know")
 _DANGLING = frozenset({"in", "of", "for", "on", "at", "with", "and", "or", "the", "a", "an", "to", "from", "&", "our"})
 # a topic noun before a preposition names what to count: "adoption of the CLI" → active users of the CLI
 _NOUN_TOPICS = {
@@ -248,10 +259,14 @@ def suggest_rewrite(title: str) -> str:
         clause = _subject(text)
         if not clause:
             return _NO_SUBJECT
-        clause = clause[0].lower() + clause[1:]
+        head = clause.split()[0]
+        if head[1:].islower() or len(head) == 1:  # "Team members …" → "team members …"; "CI", "LLM", "hogQL" stay
+            clause = clause[0].lower() + clause[1:]
         words = clause.split()
         if _METRIC_WORDS.search(" ".join(words[:3] + words[-1:])):  # "Ranking for product keywords", "Cloud cost"
             return _measured(clause, False)
+        if not _stated(text):  # a noun phrase: "Usable API reference docs"
+            return f'say how you will count it, e.g. "Raise the share of people who rate {clause} good from 40% to 60%"'
         return f'say how you will count it, e.g. "Raise the share of people who say that {clause} from 40% to 60%"'
     subject = _subject(m["subject"], article=bool(m["done"]))
     if not subject:
@@ -267,6 +282,16 @@ def suggest_rewrite(title: str) -> str:
     if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing") and not _topic(subject)[0]):
         return f"name the metric of {subject} and " + _measured(subject, False)
     return _measured(subject, bool(m["down"]))
+
+
+def _stated(text: str) -> bool:
+    """Return True when a title reads as a sentence (it has an auxiliary, or people act in it), not a noun phrase."""
+    words = [w.lower().strip(".,;:!?") for w in text.split()[:12]]
+    if any(w in AUX for w in words[1:]) or (words and words[0] in _ACTORS):
+        return True
+    if any(w.endswith(("s", "ed")) and (w in DONE_WORDS or lemma(w, _FINITE)) for w in words[1:6]):
+        return True  # "Call participation includes …", "The agent improves itself"
+    return any(w in _ACTORS and words[i + 1 : i + 2] and words[i + 1][:1].isalpha() for i, w in enumerate(words[:3]))
 
 
 def _explored_or_served(text: str) -> str | None:
