@@ -271,3 +271,39 @@ def test_restating_brackets_coordinated_delivery_bare_comparatives_and_settled_q
     assert verdict.kind == kind
     if words is not None:
         assert verdict.words == words
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [
+        ("Enable team to implement at-least 20 integration tests", "test"),  # "at least" hyphenated or joined
+        ("Write atleast 5 posts", "post"),
+        ("Publish 3 such #HowDoI blogs", "blog"),  # "such" and a tag between the count and its output
+        ("10 CFPs from the team accepted at global events", "cfp"),  # talk proposals are the team's output
+        ("Increase testcase instance count to 250 (currently 200)", "testcase"),  # a count of its own artefacts
+        ("Solve at-least 10% of the issues reported by the linter", ""),  # work on a share of the team's own items
+        ("Publish 3 such as blogs or talks", None),
+        ("Increase user count to 500", None),  # people, not output
+        ("Resolve 90% of support tickets within 2 days", None),  # a service level
+    ],
+)
+def test_round_11_counts_as_written_and_the_teams_own_output(title: str, noun: str | None) -> None:
+    """Round 11 (thirteenth set, MayaData): hyphenated qualifiers, "such" and tags, CFPs, "<output> count"."""
+    found = find_activity(title)
+    assert (found.noun if found else None) == noun
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Raise PR to gitlab docs on chaos templates", "deliverable"),  # "raise" files something
+        ("Raise an issue upstream about the leak", "deliverable"),
+        ("Raise awareness of the project", "vague"),
+        ("Become CKA in Q2", "deliverable"),  # a credential is done or not
+        ("Become SOC2 compliant", "deliverable"),
+        ("Become the default analytics tool", "vague"),
+    ],
+)
+def test_raising_a_ticket_and_becoming_certified_are_deliverables(title: str, kind: str) -> None:
+    verdict = judge_wording(title)
+    assert verdict is not None and verdict.kind == kind

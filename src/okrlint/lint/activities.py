@@ -245,6 +245,9 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
             return Activity(t.phrase(lead, t.counts[0]), t.words[lead], t.words[t.counts[0]], "hires")
         return None
     for i in range(lead + 1, min(lead + 4, len(t.words))):
+        made = [_noun(w, OUTPUT_NOUNS) for w in t.lower[lead + 1 : i]]
+        if t.lower[i] == "count" and _at(t.lower, i + 1) != "of" and any(made):  # "Increase testcase count to 250"
+            return Activity(t.phrase(lead, i), t.words[lead], "", next(n for n in made if n))
         if t.lower[i] in ("number", "count", "amount") and _at(t.lower, i + 1) == "of":
             for j in range(i + 2, min(i + 5, len(t.words))):
                 noun = _noun(t.lower[j], OUTPUT_NOUNS)

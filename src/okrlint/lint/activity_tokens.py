@@ -100,6 +100,10 @@ def run(t: Title, count: int) -> tuple[int, int]:
         first = next((j for j in range(first, min(first + 6, len(t.words))) if t.lower[j] == ")"), first) + 1
     while word_at(t.lower, first) in _QUOTES:
         first += 1  # '5 “test” events'
+    if word_at(t.lower, first) == "such" and word_at(t.lower, first + 1) != "as":
+        first += 1  # "Publish 3 such blogs": more of a kind already named
+    while word_at(t.lower, first) == "#" and word_at(t.lower, first + 1)[:1].isalpha():
+        first += 2  # "3 #HowDoI blogs"
     if word_at(t.lower, first) in ("-", "–", "to") and word_at(t.lower, first + 1)[:1].isdigit():
         first += 2  # "fund 3-5 engagements", "3 to 5 talks": a range counts like its low end
     if word_at(t.lower, first) == "x":
@@ -121,6 +125,9 @@ def run(t: Title, count: int) -> tuple[int, int]:
             continue
         if low in _QUOTES:  # '5 “test” events': a quoted word names a kind of the counted output
             i += 1
+            continue
+        if low == "#" and word_at(t.lower, i + 1)[:1].isalpha():  # "3 such #HowDoI blogs": a tag names the kind
+            i += 2
             continue
         if (
             not low[0].isalpha()

@@ -33,10 +33,13 @@ STRONG_VERBS = word_set(
 WEAK_VERBS = word_set("ship launch deliver add release set have bring start introduce update share plan")
 # verbs of work done on each item of a set: a share of the team's items they are applied to counts work ("Review 100%
 # of intake", "100% of districts are visited"), where a state reached is coverage ("100% of tests are converted")
-WORK_ON_ITEMS = word_set("review triage map visit complete upstream audit label interview call contact survey")
+WORK_ON_ITEMS = word_set(
+    "review triage map visit complete upstream audit label interview call contact survey fix solve resolve close"
+)
 OUTPUT_NOUNS = word_set(
     """interview post blog article webinar campaign training session call meeting workshop video feature email
-    newsletter event demo test experiment release talk presentation report case study podcast episode survey
+    newsletter event demo test testcase experiment release talk presentation report case study podcast episode survey
+    cfp
     prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
     whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
     audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec
@@ -60,7 +63,8 @@ OUTCOME_NOUNS = word_set(
     journalist analyst"""
 )
 QUALIFIERS = word_set(
-    """at least minimum over more than up to another additional a an total of the top first new roughly about around ~
+    """at least at-least atleast minimum over more than up to another additional a an total of the top first new roughly
+    about around ~
     out ≥ > ⩾"""
 )
 OUTCOME_LEADS = word_set(

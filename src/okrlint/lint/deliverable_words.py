@@ -21,6 +21,7 @@ __all__ = [
     "EVALUATIVE",
     "EXPLORING_VERBS",
     "EXTRA_VAGUE_IN_SENTENCES",
+    "FILED_THINGS",
     "IRREGULAR",
     "MAKE_CUES",
     "MAKE_VAGUE_NEXT",
@@ -121,6 +122,8 @@ STRONG_OBJECT_CUES = word_set(
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
 MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun obvious")
+# what "raise" files rather than grows: "Raise PR to the docs", "raise an issue"
+FILED_THINGS = word_set("pr prs mr mrs pull issue issues ticket tickets bug bugs rfc")
 # qualities "make" asks for that name no change, quoted as the deciding word: "Make it easy to deploy"
 PLAIN_QUALITIES = word_set("easy simple clear great good nice pretty smooth intuitive")
 # a delivery verb's own preposition, quoted with it: "Decide with Firely", "Report on usage"

@@ -15,10 +15,8 @@ sentence or noun phrase, when it speaks of a change or a feeling nobody counts (
 "faster", "steady growth", "positive feedback", "everyone knows", "no longer blocked").
 A delivery verb whose object is praise, a quality or an open amount ("Deliver a best-in-class
 experience", "Expand the capabilities of our team", "Run GitLab.com more efficiently") is vague.
-A sentence with a finite verb that is neither ("Opera is receiving the support they need",
-"People continue to talk about us") is vague; a bare noun phrase names a deliverable ("Image
-diffing") unless praise or a quality heads it ("Useful clusters", "CI optimization").
-
+A sentence with a finite verb that is neither ("People continue to talk about us") is vague; a bare
+noun phrase names a deliverable ("Image diffing") unless praise or a quality heads it ("CI optimization").
 Every scan is a single pass over the title's words: no backtracking patterns.
 """
 
@@ -40,6 +38,7 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXPLORING_VERBS,
+    FILED_THINGS,
     MAKE_CUES,
     MAKE_VAGUE_NEXT,
     OBJECT_EVALUATIVE,
@@ -164,6 +163,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return None  # "Improved tracking requirements created for SFDC": an adjective, judged as a sentence
     if vague is not None and vague in _SETTLING and at(words, start + 1).lower() in _WH:
         return Verdict("deliverable", verb_phrase(words, start))  # "Clarify what …": an answer, written
+    if vague in ("raise", "become") and _credential_or_ticket(words, start, vague):
+        return Verdict("deliverable", verb_phrase(words, start))  # "Raise a PR to the docs", "Become CKA certified"
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
@@ -191,6 +192,14 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if praise:
         return Verdict("vague", tuple(dict.fromkeys(praise)))
     return Verdict("deliverable", verb_phrase(words, start))
+
+
+def _credential_or_ticket(words: list[str], start: int, verb: str) -> bool:
+    """Return True for "raise" filing a thing ("Raise PR to the docs"), "become" naming a credential ("Become CKA")."""
+    word = at(words, start + 2 if at(words, start + 1).lower() in ("a", "an") else start + 1)
+    if verb == "raise":
+        return word.lower() in FILED_THINGS
+    return word.lower() in ("certified", "compliant") or (len(word) > 1 and word.isupper() and word.isalnum())
 
 
 def _phrasal(words: list[str], start: int) -> bool:
