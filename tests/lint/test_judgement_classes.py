@@ -282,13 +282,16 @@ def test_restating_brackets_coordinated_delivery_bare_comparatives_and_settled_q
         ("10 CFPs from the team accepted at global events", "cfp"),  # talk proposals are the team's output
         ("Increase testcase instance count to 250 (currently 200)", "testcase"),  # a count of its own artefacts
         ("Solve at-least 10% of the issues reported by the linter", ""),  # work on a share of the team's own items
+        ("Release 4 new workshops, excluding E", "workshop"),  # a label's number before "new" things counts them
+        ("Median of 1.22 Slack messages per day for club leaders", None),  # a statistic leads a measure
         ("Publish 3 such as blogs or talks", None),
         ("Increase user count to 500", None),  # people, not output
         ("Resolve 90% of support tickets within 2 days", None),  # a service level
     ],
 )
 def test_round_11_counts_as_written_and_the_teams_own_output(title: str, noun: str | None) -> None:
-    """Round 11 (thirteenth set, MayaData): hyphenated qualifiers, "such" and tags, CFPs, "<output> count"."""
+    """Round 11 (twelfth and thirteenth sets): hyphenated qualifiers, "such" and tags, CFPs, "<output> count",
+    a label's number before new things, statistics."""
     found = find_activity(title)
     assert (found.noun if found else None) == noun
 
@@ -307,3 +310,11 @@ def test_round_11_counts_as_written_and_the_teams_own_output(title: str, noun: s
 def test_raising_a_ticket_and_becoming_certified_are_deliverables(title: str, kind: str) -> None:
     verdict = judge_wording(title)
     assert verdict is not None and verdict.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "quantity"),
+    [("Release 4 new workshops", True), ("Ship Release 4 to beta", False), ("Version 2 is live", False)],
+)
+def test_a_label_number_before_new_things_is_a_count_else_a_name(title: str, quantity: bool) -> None:
+    assert has_quantity(title) is quantity

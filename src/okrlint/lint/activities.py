@@ -62,6 +62,7 @@ _WITH_PEOPLE = word_set(
 _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
+_STATISTICS = frozenset({"median", "mean", "average", "avg", "total", "sum", "minimum", "maximum", "typical"})
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
 
 
@@ -220,6 +221,8 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     word = t.lower[i]
     if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, OUTCOME_LEADS) or word in STOPS:
         return False
+    if word in _STATISTICS:
+        return False  # "Median of 1.22 Slack messages": a measure of the output, not an order to make it
     first, last = _run(t, count)
     return first < len(t.words) and (_noun(t.lower[last], OUTPUT_NOUNS) is not None or t.lower[first] == "speaking")
 
@@ -322,7 +325,8 @@ def find_activity(title: str) -> Activity | None:
     if more is not None:
         return more
     measured = t.framed or _outcome_counted(t)
-    framed = measured or lemma(_at(t.lower, lead), OUTCOME_LEADS) is not None
+    # a statistic leads a measure: "Median of 1.22 Slack messages per day for club leaders"
+    framed = measured or lemma(_at(t.lower, lead), OUTCOME_LEADS) is not None or t.lower[lead] in _STATISTICS
     for count in t.counts:
         found = _counted(t, count) or _held_with(t, count)
         if found is None:

@@ -62,7 +62,8 @@ DATE_RE = lazy_compile(  # the leading guard skips positions inside words, for s
             r"\b(?:19|20)\d0['’]?s\b",
             r"\b(?:1[0-2]|0?[1-9])(?::\d\d)?\s*[ap]\.?m\b\.?",
             r"\bv?\d+\.\d+\.\d+\b",
-            rf"\b(?:{LABELS})[\s-]*\d+(?:\.\d+)*\b",
+            # "Release 4 new workshops" counts: a label's number before "new"/"more" things is not a name
+            rf"\b(?:{LABELS})[\s-]*\d+(?:\.\d+)*\b(?!\s+(?:new|more|additional|extra)\b)",
         )
     )
     + ")",

@@ -203,10 +203,10 @@ def _strip_tail(text: str) -> str:
 def _topic(subject: str) -> tuple[str, str, str, str]:
     """Return the metric to add to a subject, its direction and example numbers."""
     low = subject.lower()
-    for text in (low.rsplit(" ", 1)[-1], low):  # the head noun first: "error tracking docs" are docs
-        for stems, metric, way, a, b in _TOPICS:
-            if any(stem in text for stem in stems):
-                return metric, way, a, b
+    found = [row for row in _TOPICS if any(stem in low for stem in row[0])]
+    head = low.rsplit(" ", 1)[-1]  # the head noun first: "error tracking docs" are docs
+    for _, metric, way, a, b in sorted(found, key=lambda row: not any(stem in head for stem in row[0])):
+        return metric, way, a, b
     return "score", "up", "60", "75"
 
 
