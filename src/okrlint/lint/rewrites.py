@@ -87,7 +87,8 @@ _SPACE_RE = lazy_compile(r"\s+")
 # Where a subordinate clause starts; _cut drops it and what follows (a leading "\s*" tried at every
 # position of a long run of spaces would make this quadratic).
 _CUT_RE = lazy_compile(
-    r"[(:;,]|\s-\s|—|–|\bas\s+\w+\s+as\b|(?<!\btime\s)(?<!\btakes\s)\bto\s+(?=\w+\b)|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b"
+    r"[(:;,]|\s-\s|—|–|\bas\s+\w+\s+as\b|(?<!\btime\s)(?<!\btakes\s)\bto\s+(?=\w+\b)"  # not "time to …"
+    r"|\bby\s+(?!\d)|\bthrough\b|\bso\s+that\b|\bwhich\b"
 )
 # topic words → (metric added to the subject, direction, from, to)
 _TOPICS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
@@ -204,10 +205,11 @@ def _topic(subject: str) -> tuple[str, str, str, str]:
     """Return the metric to add to a subject, its direction and example numbers."""
     low = subject.lower()
     found = [row for row in _TOPICS if any(stem in low for stem in row[0])]
+    if not found:
+        return "score", "up", "60", "75"
     head = low.rsplit(" ", 1)[-1]  # the head noun first: "error tracking docs" are docs
-    for _, metric, way, a, b in sorted(found, key=lambda row: not any(stem in head for stem in row[0])):
-        return metric, way, a, b
-    return "score", "up", "60", "75"
+    _, metric, way, a, b = next((row for row in found if any(stem in head for stem in row[0])), found[0])
+    return metric, way, a, b
 
 
 def _measured(subject: str, down: bool) -> str:
