@@ -23,6 +23,7 @@ from okrlint.lint.deliverable_words import (
     word_set,
 )
 from okrlint.lint.quantities import PLACEHOLDER_LETTERS_RE, placeholder
+from okrlint.lint.sentences import trimmed
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
@@ -127,9 +128,7 @@ def _subject(text: str, article: bool = False) -> str:
         words = words[:6]
         last = max((i for i, w in enumerate(words) if i > 3 and w.lower() in _LINKS), default=len(words))
         words = words[:last]
-    while len(words) > 1 and words[-1].lower() in _DANGLING:
-        words.pop()
-    return " ".join(words)
+    return " ".join(trimmed(words))
 
 
 _MAKE_RE = lazy_compile(r"\s*make\s+(?P<rest>\S.*)", re.IGNORECASE | re.DOTALL)
@@ -144,7 +143,6 @@ _INTENSIFIERS = word_set("more less even slightly super much really very far a l
 _PRONOUNS = word_set("it this that things everything them")
 _ACTORS = PEOPLE_SUBJECTS | word_set("we they i you he she llms llm agents")
 _FINITE = DELIVERY_VERBS | VAGUE_VERBS | CHANGE_VERBS | word_set("reflect adopt use provide want need know")
-_DANGLING = frozenset({"in", "of", "for", "on", "at", "with", "and", "or", "the", "a", "an", "to", "from", "&", "our"})
 # a topic noun before a preposition names what to count: "adoption of the CLI" → active users of the CLI
 _NOUN_TOPICS = {
     "adoption": "weekly active users",

@@ -61,12 +61,13 @@ class Verdict(NamedTuple):
 
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
+_DANGLING = _TRAILING | _ARTICLES | {"from"}  # words a quoted or suggested phrase cannot end on
 
 
 def trimmed(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Return quoted words without a dangling end: "Semantic Clustering and" → "Semantic Clustering"."""
+    """Return words without a dangling end: "Semantic Clustering and" → "Semantic Clustering", "time to" → "time"."""
     kept = [w.rstrip(",;:") for w in words]
-    while len(kept) > 1 and (kept[-1].lower() in _TRAILING or kept[-1].lower() in _ARTICLES or not kept[-1]):
+    while len(kept) > 1 and (kept[-1].lower() in _DANGLING or not kept[-1]):
         kept.pop()
     return tuple(kept)
 
