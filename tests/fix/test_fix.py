@@ -121,6 +121,18 @@ def test_fill_from_title_in_four_space_sequences_and_flow_mappings(repo: Path) -
     )
 
 
+def test_milestone_fix_reads_a_title_without_its_pasted_label(repo: Path) -> None:
+    title = "title: 'KR3: Consider and plan the creation of a competition on Kaggle'"
+    path = put(
+        repo,
+        okr_set(
+            "2026-Q4", CHECKOUT_FILL.replace("title: Ship one-click checkout to every EU customer", title)
+        ).encode(),
+    )
+    assert lint("--fix", "--unsafe-fixes") == 0
+    assert f"{title}\n          milestone: true\n" in path.read_text("utf-8")
+
+
 def test_unsafe_fix_is_offered_only_with_unsafe_fixes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     put(repo, okr_set("2026-Q4", CHECKOUT_FILL).encode())
     assert lint() == 1

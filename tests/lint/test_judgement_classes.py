@@ -14,6 +14,7 @@ from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.quantities import has_quantity, placeholder
 from okrlint.lint.rewrites import suggest_rewrite
+from okrlint.lint.wording import label_free
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,8 @@ from okrlint.lint.rewrites import suggest_rewrite
     [
         ("Increase the engagement mean by .2", True),
         ("Raise the maturity score by .5 points", True),
+        ("Increase the engagement mean by .2.", True),  # the sentence's full stop ends the number
+        ("Follow spec .2.1 in the parser", False),
         ("Version 1.2.3 is released", False),
         ("Fix the crash in Node.js", False),
     ],
@@ -318,3 +321,54 @@ def test_raising_a_ticket_and_becoming_certified_are_deliverables(title: str, ki
 )
 def test_a_label_number_before_new_things_is_a_count_else_a_name(title: str, quantity: bool) -> None:
     assert has_quantity(title) is quantity
+
+
+@pytest.mark.parametrize(
+    ("title", "rest"),
+    [
+        ("KR1: Ship SSO", "Ship SSO"),
+        ("KR 2.1 - Grow revenue", "Grow revenue"),
+        ("O1 KR3) Publish 3 posts", "Publish 3 posts"),
+        ("Key result 4: Launch the portal", "Launch the portal"),
+        ("KR1 Increase NPS", "Increase NPS"),
+        ("KR#3 – Launch", "Launch"),
+        ("1. Hire a VP", "Hire a VP"),
+        ("2.3) Cut churn", "Cut churn"),
+        ("- [ ] Ship it", "Ship it"),
+        # numbers and words that are the title itself stay
+        ("1.5x faster deploys", "1.5x faster deploys"),
+        ("3 partner demand-gen activities", "3 partner demand-gen activities"),
+        ("KRs are reviewed weekly", "KRs are reviewed weekly"),
+        ("Key results reviewed", "Key results reviewed"),
+        ("Key Results Dashboard launched", "Key Results Dashboard launched"),
+        ("KR1:", "KR1:"),
+    ],
+)
+def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) -> None:
+    assert label_free(title) == rest
+
+
+@pytest.mark.parametrize(
+    ("title", "fields", "codes"),
+    [
+        ("KR1: Ship SSO to beta", "", {"S202"}),
+        ("KR 2.1 - Improve onboarding", "", {"S201", "S202"}),
+        ("KR1: Explicit developer community promotion via social media", "", {"S201", "S202"}),
+        ("KR1: Consider and plan the creation of a competition on Kaggle", "", {"S202"}),
+        ("1. Propose 3 features for the editor", "target: 3", {"Q301"}),
+        ("KR1: Adopt 2 Secure features for daily workflows.", "target: 2", {"Q301"}),
+        ("KR2: Grow paying teams from 40 to 60", "baseline: 40, target: 60", set()),
+        ("KR2: Grow paying teams from 40 to 60", "baseline: 2, target: 60", {"S205"}),
+    ],
+)
+def test_labelled_titles_are_judged_like_the_title_alone(
+    tmp_path: Path, title: str, fields: str, codes: set[str]
+) -> None:
+    """Issue 12's titles "as people write them" include the "KR1:" or "1." they were listed with."""
+    kr = f"{{id: k, title: {json.dumps(title)}{', ' + fields if fields else ''}}}"
+    text = "team: t\nperiod: 2026-Q4\nowner: a@example.com\nobjectives:\n  - id: o\n    title: Grow\n"
+    text += f"    key_results:\n      - {kr}\n"
+    found = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201", "S202", "S205", "Q301"])
+    assert {f.code for f in found} == codes
+    if codes == {"S202"}:
+        assert "milestone: true" in found[0].message

@@ -70,7 +70,7 @@ _CADENCE_RE = lazy_compile(
 # hyphen, currency or digit must follow them, and trying costs a step for each letter of each word.
 _NUM_RE = lazy_compile(
     r"(?<![\w.,])(?:(?P<pre>[A-Za-z]++)(?P<hy>-)?)?(?P<cur>[$€£¥₹]\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+(?![\d.]))"  # ".2": a decimal written without its 0
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+(?!\d|\.\d))"  # ".2", ".2.": a decimal without its 0
     r"(?P<suf>[A-Za-z]+|\s?%)?(?:\s(?P<mag>(?i:thousand|million|billion|bn|mn|mm|k)|M)\b)?"
 )
 _WORD_RE = lazy_compile(

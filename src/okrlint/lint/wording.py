@@ -27,6 +27,7 @@ __all__ = [
     "find_vague_words",
     "has_quantity",
     "is_vague",
+    "label_free",
     "normalise_title",
     "numbers_match",
     "parse_number",
@@ -48,6 +49,15 @@ DEFAULT_VAGUE_WORDS: tuple[str, ...] = (
 _DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACE_RE = lazy_compile(r"\s+")
+# A list or key-result label people paste with a title: "- [ ] ", "KR1: ", "KR 2.1 - ", "O1 KR3) ", "Key result 4: ",
+# "1. ", "2.3) ". A number is a label only when a mark and a space follow it ("1.5x faster", "3 posts" are untouched).
+_LABEL_RE = lazy_compile(  # every run of spaces is possessive: giving spaces back never helps a match
+    r"[ \t]*+(?:[-*+•][ \t]++)?(?:\[[ xX✓]?\][ \t]*+)?"
+    r"(?:(?:O(?:bj(?:ective)?)?[ \t]?\d{1,3}[ \t]*+[.:/-]?[ \t]*+)?(?:KR|Key[ \t]++results?)[ \t]*+#?[ \t]*+"
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?(?:[ \t]*+[:.)\-–—][ \t]++|[ \t]++(?=(?-i:[A-Z])))|[:.)\-–—][ \t]++)"
+    r"|\d{1,3}(?:\.\d{1,3}){0,3}[.)][ \t]++)?",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -87,6 +97,13 @@ def _canonical(found: str, canon: dict[str, str]) -> str | None:
             if cand in canon:
                 return canon[cand]
     return None
+
+
+@lru_cache(maxsize=4096)
+def label_free(title: str) -> str:
+    """Return the title without a leading list or key-result label: "KR1: Ship SSO" → "Ship SSO" (the rest, if any)."""
+    rest = title[_LABEL_RE.match(title).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
+    return rest if rest.strip() else title
 
 
 def find_vague_words(title: str, vague_words: Iterable[str]) -> list[str]:

@@ -12,6 +12,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import Quantity, numbers_match, zone_numbers
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
+from okrlint.lint.wording import label_free
 from okrlint.model.repository import KeyResult, Loc
 from okrlint.util.lazyre import lazy_compile
 from okrlint.util.numbers import plain_number, scientific
@@ -38,26 +39,25 @@ def _zone_contradictions(kr: KeyResult, named: dict[str, float]) -> list[str]:
 
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
-    said_from, said_to = said_numbers(kr.title, kr.unit)
-    named = zone_numbers(kr.title) if kr.kind == "metric" else {}
+    text = label_free(kr.title)  # "KR2: from 4 to 6": the label's number is not the baseline
+    said_from, said_to = said_numbers(text, kr.unit)
+    named = zone_numbers(text) if kr.kind == "metric" else {}
     if said_to is not None and any(agrees(said_to, v, kr.unit) for k, v in named.items() if k != "target"):
         said_to = None  # "... commit 45, target 50": the number after "to"/"at" is a zone point, not the target
     problems = _zone_contradictions(kr, named)
     if said_from is not None and kr.baseline is not None and not agrees(said_from, kr.baseline, kr.unit):
-        problems.append(
-            f"the title starts from {_shown(kr.title, said_from)} but baseline is {plain_number(kr.baseline)}"
-        )
+        problems.append(f"the title starts from {_shown(text, said_from)} but baseline is {plain_number(kr.baseline)}")
     if (
         said_to is not None
         and kr.kind == "metric"
         and kr.target is not None
         and not agrees(said_to, kr.target, kr.unit)
     ):
-        problems.append(f"the title aims for {_shown(kr.title, said_to)} but target is {plain_number(kr.target)}")
+        problems.append(f"the title aims for {_shown(text, said_to)} but target is {plain_number(kr.target)}")
     band = kr.range if kr.kind == "range" else None
     if said_to is not None and band is not None and not any(agrees(said_to, bound, kr.unit) for bound in band):
         low, high = plain_number(band[0]), plain_number(band[1])
-        problems.append(f"the title aims for {_shown(kr.title, said_to)} but range is {low}–{high}")
+        problems.append(f"the title aims for {_shown(text, said_to)} but range is {low}–{high}")
     return problems
 
 
