@@ -49,15 +49,20 @@ DEFAULT_VAGUE_WORDS: tuple[str, ...] = (
 _DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACE_RE = lazy_compile(r"\s+")
-# A list or key-result label people paste with a title: "- [ ] ", "KR1: ", "KR 2.1 - ", "O1 KR3) ", "Key result 4: ",
-# "1. ", "2.3) ". A number is a label only when a mark and a space follow it ("1.5x faster", "3 posts" are untouched).
+# A list or key-result label people paste with a title: "- [ ] ", "KR1: ", "**KR 2.1** - ", "O1 KR3) ",
+# "Key result 4: ", "1. ", "2.3) ". A number is a label only when a mark and a space follow it ("1.5x faster" and
+# "3 posts" are untouched).
 _LABEL_RE = lazy_compile(  # every run of spaces is possessive: giving spaces back never helps a match
-    r"[ \t]*+(?:[-*+•][ \t]++)?(?:\[[ xX✓]?\][ \t]*+)?"
-    r"(?:(?:O(?:bj(?:ective)?)?[ \t]?\d{1,3}[ \t]*+[.:/-]?[ \t]*+)?(?:KR|Key[ \t]++results?)[ \t]*+#?[ \t]*+"
-    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?(?:[ \t]*+[:.)\-–—][ \t]++|[ \t]++(?=(?-i:[A-Z])))|[:.)\-–—][ \t]++)"
+    r"[ \t]*+(?:[-*+•][ \t]++)?(?:\[[ xX✓]?\][ \t]*+)?(?:(?:\*\*|__)?"
+    r"(?:O(?:bj(?:ective)?)?[ \t]?\d{1,3}[ \t]*+[.:/-]?[ \t]*+)?(?:KR|Key[ \t]++results?)[ \t]*+#?[ \t]*+"
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?(?:\*\*|__)?(?:[ \t]*+[:.)\-–—](?:\*\*|__)?[ \t]++|[ \t]++(?=(?-i:[A-Z])))"
+    r"|[:.)\-–—](?:\*\*|__)?[ \t]++)"
     r"|\d{1,3}(?:\.\d{1,3}){0,3}[.)][ \t]++)?",
     re.IGNORECASE,
 )
+# A whole title in bold or in quotes, as pasted from a document: '**Ship SSO**', '"2 webinars."'.
+_WRAPPED_RE = lazy_compile(r"(\*\*|__|[\"“'‘])(?=\S)(.*\S)(\*\*|__|[\"”'’])", re.DOTALL)
+_PAIRS = {"**": "**", "__": "__", '"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
 @lru_cache(maxsize=64)
@@ -101,8 +106,11 @@ def _canonical(found: str, canon: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def label_free(title: str) -> str:
-    """Return the title without a leading list or key-result label: "KR1: Ship SSO" → "Ship SSO" (the rest, if any)."""
+    """Return the title without a pasted list or key-result label, bold or quotes: "**KR1:** Ship SSO" → "Ship SSO"."""
     rest = title[_LABEL_RE.match(title).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
+    wrapped = _WRAPPED_RE.fullmatch(rest.strip())
+    if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:
+        rest = wrapped[2]
     return rest if rest.strip() else title
 
 
