@@ -340,6 +340,8 @@ def test_a_label_number_before_new_things_is_a_count_else_a_name(title: str, qua
         ('"2 webinars."', "2 webinars."),
         ("“Ship it”", "Ship it"),
         ('"Ship" the "thing"', '"Ship" the "thing"'),  # quotes inside are the title's own
+        ("Send the newsletter weekly ✅", "Send the newsletter weekly"),
+        ("🚀 KR1: Ship SSO ⚠️", "Ship SSO"),
         # numbers and words that are the title itself stay
         ("1.5x faster deploys", "1.5x faster deploys"),
         ("3 partner demand-gen activities", "3 partner demand-gen activities"),
@@ -362,6 +364,7 @@ def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) ->
         ("KR1: Consider and plan the creation of a competition on Kaggle", "", {"S202"}),
         ("1. Propose 3 features for the editor", "target: 3", {"Q301"}),
         ("**2 webinars.**", "target: 2", {"Q301"}),
+        ("Curate content and send the newsletter weekly ✅", "target: 1", {"Q301"}),
         ("KR1: Adopt 2 Secure features for daily workflows.", "target: 2", {"Q301"}),
         ("KR2: Grow paying teams from 40 to 60", "baseline: 40, target: 60", set()),
         ("KR2: Grow paying teams from 40 to 60", "baseline: 2, target: 60", {"S205"}),

@@ -104,10 +104,27 @@ def _canonical(found: str, canon: dict[str, str]) -> str | None:
     return None
 
 
+def _is_mark(char: str) -> bool:
+    """Return True for a space or a pictograph people mark a title's status with ("✅", "🚀", "⚠️")."""
+    return char.isspace() or unicodedata.category(char) == "So" or char in "\ufe0f\u200d"
+
+
+def _marks_stripped(title: str) -> str:
+    """Return the title without status marks and spaces at either end (scanned once from each end)."""
+    start, end = 0, len(title)
+    while start < end and _is_mark(title[start]):
+        start += 1
+    while end > start and _is_mark(title[end - 1]):
+        end -= 1
+    return title[start:end]
+
+
 @lru_cache(maxsize=4096)
 def label_free(title: str) -> str:
-    """Return the title without a pasted list or key-result label, bold or quotes: "**KR1:** Ship SSO" → "Ship SSO"."""
-    rest = title[_LABEL_RE.match(title).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
+    """Return the title without a pasted list or key-result label, bold, quotes or status marks: "**KR1:** Ship SSO ✅"
+    → "Ship SSO"."""
+    rest = _marks_stripped(title)
+    rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
     wrapped = _WRAPPED_RE.fullmatch(rest.strip())
     if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:
         rest = wrapped[2]
