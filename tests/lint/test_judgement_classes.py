@@ -381,3 +381,16 @@ def test_labelled_titles_are_judged_like_the_title_alone(
     assert {f.code for f in found} == codes
     if codes == {"S202"}:
         assert "milestone: true" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Optimized LLM events storage for fast querying",
+        "Optimised LLM events storage for fast querying",
+        "Prioritise the roadmap",
+        "Prioritize the roadmap",
+    ],
+)
+def test_both_spellings_of_ize_and_ise_read_alike(tmp_path: Path, title: str) -> None:
+    assert _s201(tmp_path, title)
