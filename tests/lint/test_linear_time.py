@@ -183,8 +183,8 @@ def test_from_to_of_the_fixes_grows_linearly_over_a_long_gap(gap: str) -> None:
 @pytest.mark.parametrize("prefix", ["KR", "O1", "O1 KR", "KR#", "Key", "- [ ]", "**", '"'])
 def test_reading_a_pasted_label_grows_linearly_over_a_long_gap(prefix: str) -> None:
     def read(title: str) -> str:
-        wording.label_free.cache_clear()
-        return wording.label_free(title)
+        wording.judged_text.cache_clear()
+        return wording.judged_text(title)
 
     small, large = (f"{prefix}{' ' * size}~ x" for size in (4_000, 16_000))
     ratio = _ratio(read, small, large)

@@ -11,7 +11,7 @@ from okrlint.fix.locate import Splice, Tree, get_path, insert_keys, scalar_span
 from okrlint.fix.sorting import sort_rows
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.findings import Finding, Fix
-from okrlint.lint.wording import label_free
+from okrlint.lint.wording import judged_text
 from okrlint.source.yamlload import YMap
 from okrlint.util.records import record
 
@@ -134,7 +134,7 @@ def _milestone(finding: Finding, tree: Tree) -> Edit | None:
     fields = {"target", "range", "milestone", "baseline", "unit", "direction", "kpi"}
     if not isinstance(title, str) or fields & set(kr):
         return None
-    if judge_wording(label_free(title).strip()).kind != "deliverable":  # the same judgement S201 and S202 use
+    if judge_wording(judged_text(title).strip()).kind != "deliverable":  # the same judgement S201 and S202 use
         return None
     splice = insert_keys(tree.lines, kr, [("milestone", "true")])
     if splice is None:

@@ -27,7 +27,7 @@ __all__ = [
     "find_vague_words",
     "has_quantity",
     "is_vague",
-    "label_free",
+    "judged_text",
     "normalise_title",
     "numbers_match",
     "parse_number",
@@ -119,11 +119,18 @@ def _marks_stripped(title: str) -> str:
     return title[start:end]
 
 
+_PERCENT_RE = lazy_compile(r"(?<=\d)[ \t]?(?:per[ \t]?cent|pct)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
-def label_free(title: str) -> str:
-    """Return the title without a pasted list or key-result label, bold, quotes or status marks: "**KR1:** Ship SSO ✅"
-    → "Ship SSO"."""
-    rest = _marks_stripped(title)
+def judged_text(title: str) -> str:
+    """Return the title as the judgement rules read it (S201, S202, S205, Q301 and the milestone fix).
+
+    Without a pasted list or key-result label, bold, quotes or status marks ("**KR1:** Ship SSO ✅"
+    → "Ship SSO"), every run of spaces, tabs, line breaks or no-break spaces as one space, and a
+    spelled-out percent as "%" ("100 percent of" → "100% of").
+    """
+    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title)))
     rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
     wrapped = _WRAPPED_RE.fullmatch(rest.strip())
     if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:

@@ -9,7 +9,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rewrites import outcome_of_activity
 from okrlint.lint.rules.walk import key_results, objectives
-from okrlint.lint.wording import label_free, normalise_title
+from okrlint.lint.wording import judged_text, normalise_title
 from okrlint.model.repository import Loc
 from okrlint.util.text import shorten
 
@@ -76,7 +76,7 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ```
     """
     for _, _, kr in key_results(ctx.repo):
-        found = None if kr.kind == "milestone" else find_activity(label_free(kr.title))
+        found = None if kr.kind == "milestone" else find_activity(judged_text(kr.title))
         if found is None:
             continue
         cadence = found.number.lower().endswith("ly") or found.number.lower().startswith(("every", "per ", "each"))

@@ -13,7 +13,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import quantities
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
-from okrlint.lint.wording import find_vague_words, has_quantity, label_free, suggest_rewrite
+from okrlint.lint.wording import find_vague_words, has_quantity, judged_text, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.lazyre import lazy_compile
 from okrlint.util.text import shorten
@@ -55,7 +55,7 @@ def _measures(title: str) -> bool:
 
 def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
     """Return whether a title with no measuring quantity is vague or names a deliverable; None when it measures."""
-    text = label_free(kr.title)  # a pasted "KR1: " or "1. " is not part of what the title says
+    text = judged_text(kr.title)  # a pasted "KR1: " or "1. " is not part of what the title says
     return None if _measures(text) else judge_wording(text, extra_vague)
 
 
@@ -129,14 +129,14 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         if verdict is None or verdict.kind != "vague":
             continue
         # the listed vague words, then the grammar's deciding words ("capabilities" in "Expand the capabilities")
-        found = find_vague_words(label_free(kr.title), words)
+        found = find_vague_words(judged_text(kr.title), words)
         said = {w for phrase in found for w in phrase.split()}
         found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said]
         what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield (
             kr.at("title"),
-            f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(label_free(kr.title))}',
+            f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(judged_text(kr.title))}',
         )
 
 
@@ -145,7 +145,7 @@ def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
     verdict = _verdict(kr, extra_vague)
     if verdict is not None:
         return " ".join(verdict.words) if verdict.kind == "deliverable" else None
-    text = label_free(kr.title)
+    text = judged_text(kr.title)
     if any(q.unit in ("%", "$", "x") or q.scale for q in quantities(text)) or find_activity(text):
         return None
     words = scoped_deliverable(text)

@@ -12,7 +12,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import Quantity, numbers_match, zone_numbers
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results
-from okrlint.lint.wording import label_free
+from okrlint.lint.wording import judged_text
 from okrlint.model.repository import KeyResult, Loc
 from okrlint.util.lazyre import lazy_compile
 from okrlint.util.numbers import plain_number, scientific
@@ -39,7 +39,7 @@ def _zone_contradictions(kr: KeyResult, named: dict[str, float]) -> list[str]:
 
 def _contradictions(kr: KeyResult) -> list[str]:
     """Return what the title's numbers say that the KR's fields do not."""
-    text = label_free(kr.title)  # "KR2: from 4 to 6": the label's number is not the baseline
+    text = judged_text(kr.title)  # "KR2: from 4 to 6": the label's number is not the baseline
     said_from, said_to = said_numbers(text, kr.unit)
     named = zone_numbers(text) if kr.kind == "metric" else {}
     if said_to is not None and any(agrees(said_to, v, kr.unit) for k, v in named.items() if k != "target"):
