@@ -345,6 +345,8 @@ def test_a_label_number_before_new_things_is_a_count_else_a_name(title: str, qua
         # spacing and a spelled-out percent as the patterns expect them
         ("Review 100 percent of  the\u00a0intake", "Review 100% of the intake"),
         ("Grow 5 per cent", "Grow 5%"),
+        ("Document & evangelize the architecture", "Document and evangelize the architecture"),
+        ("Publish the R&D roadmap", "Publish the R&D roadmap"),
         ("Reach the 50th percentile", "Reach the 50th percentile"),
         # numbers and words that are the title itself stay
         ("1.5x faster deploys", "1.5x faster deploys"),
@@ -371,6 +373,11 @@ def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) ->
         ("Curate content and send the newsletter weekly ✅", "target: 1", {"Q301"}),
         ("Review 100 percent of all intake for enterprise opportunities", "target: 100", {"Q301"}),
         ("Post 10 times a  week in our social media accounts", "target: 10", {"Q301"}),
+        ("Document & evangelize architecture designs", "", {"S201", "S202"}),
+        # a cadence in digits reads as one in words; a label's number word before "new" counts things
+        ("Send the newsletter every 2 weeks", "target: 1", {"Q301"}),
+        ("Review the roadmap every six months", "target: 1", {"Q301"}),
+        ("Release four new workshops", "target: 4", {"Q301"}),
         ("KR1: Adopt 2 Secure features for daily workflows.", "target: 2", {"Q301"}),
         ("KR2: Grow paying teams from 40 to 60", "baseline: 40, target: 60", set()),
         ("KR2: Grow paying teams from 40 to 60", "baseline: 2, target: 60", {"S205"}),
@@ -379,7 +386,8 @@ def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) ->
 def test_labelled_titles_are_judged_like_the_title_alone(
     tmp_path: Path, title: str, fields: str, codes: set[str]
 ) -> None:
-    """Issue 12's titles "as people write them" include the "KR1:" or "1." they were listed with."""
+    """Issue 12's titles "as people write them": with the "KR1:" or "1." they were listed with, in bold, with status
+    marks, doubled spaces, "&" or "percent", cadences in digits."""
     kr = f"{{id: k, title: {json.dumps(title)}{', ' + fields if fields else ''}}}"
     text = "team: t\nperiod: 2026-Q4\nowner: a@example.com\nobjectives:\n  - id: o\n    title: Grow\n"
     text += f"    key_results:\n      - {kr}\n"

@@ -86,7 +86,7 @@ NAME_RE = lazy_compile(
     r"(?<!\w)(?:"
     + "|".join(
         (
-            rf"\b(?:{LABELS})[\s-]*(?:{NUMBER_WORDS})\b",
+            rf"\b(?:{LABELS})[\s-]*(?:{NUMBER_WORDS})\b(?!\s+(?:new|more|additional|extra)\b)",
             r"\b(?:first|second|1st|2nd|back|latter|other)\s+half\b",
             r"\b(?:no|any|every|each|the|this|that|which)\s+one\b|\bone\s+(?:of|another)\b",
             r"\bdouble[\s-](?:down|check|click|edged)|\bzero[\s-](?:trust|based|day|touch"

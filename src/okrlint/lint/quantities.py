@@ -62,7 +62,7 @@ _MULTIPLIERS = (
 _CADENCE_RE = lazy_compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quar?terly|yearly|annually)"
     r"(?![\w-])(?!\s+active\b)|\b(?:(?:once|twice|thrice|\d+\s+times)\s+(?:a|an)|every|per|each)\s+"
-    r"(?:(?:other|two|three|four|few|couple\s+of)\s+)?(?:hour"
+    r"(?:(?:other|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )

@@ -128,9 +128,9 @@ def judged_text(title: str) -> str:
 
     Without a pasted list or key-result label, bold, quotes or status marks ("**KR1:** Ship SSO ✅"
     → "Ship SSO"), every run of spaces, tabs, line breaks or no-break spaces as one space, and a
-    spelled-out percent as "%" ("100 percent of" → "100% of").
+    spelled-out percent as "%" ("100 percent of" → "100% of"), " & " as " and ".
     """
-    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title)))
+    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title))).replace(" & ", " and ")
     rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
     wrapped = _WRAPPED_RE.fullmatch(rest.strip())
     if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:
