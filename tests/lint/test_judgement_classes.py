@@ -408,3 +408,35 @@ def test_labelled_titles_are_judged_like_the_title_alone(
 )
 def test_both_spellings_of_ize_and_ise_read_alike(tmp_path: Path, title: str) -> None:
     assert _s201(tmp_path, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("We have improved onboarding", "vague"),
+        ("Revenue has grown", "vague"),
+        ("The docs have improved", "vague"),
+        ("Onboarding is streamlined", "vague"),
+        ("We have shipped SSO", "deliverable"),
+        ("The DHT is enabled by default", "deliverable"),
+        ("Improved tracking requirements created for the CRM", "deliverable"),
+    ],
+)
+def test_a_change_done_is_as_vague_as_one_asked_for(title: str, kind: str) -> None:
+    """ "We have improved onboarding" says no more than "Improve onboarding": by how much? Done-states stay."""
+    assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("We have proposed 3 features for the editor", "proposed 3 features"),
+        ("We've adopted 2 security features", "adopted 2 security features"),
+        ("Did 8 user research activities", "Did 8 user research activities"),
+        ("We have published 4 customer stories", "published 4 customer stories"),
+        ("We have 50 customers using the integration", None),  # "have" and a count of people: an outcome
+    ],
+)
+def test_work_done_in_the_present_perfect_is_still_counted_work(title: str, phrase: str | None) -> None:
+    found = find_activity(title)
+    assert (found.phrase if found else None) == phrase

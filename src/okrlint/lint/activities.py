@@ -46,7 +46,7 @@ from okrlint.lint.activity_words import (
     WEAK_VERBS,
     WORK_ON_ITEMS,
 )
-from okrlint.lint.deliverable_words import lemma, word_set
+from okrlint.lint.deliverable_words import IRREGULAR, lemma, word_set
 from okrlint.lint.quantities import quantities
 from okrlint.lint.schedules import scheduled
 
@@ -217,8 +217,9 @@ def _imperative(t: _Title, i: int, count: int) -> bool:
     "Propose 3 features", "Pilot offering at 3 events": a title that opens with a word of its own
     and counts output right after it orders work; counts of people or markets stay outcomes.
     """
-    opens = i == 0 or (i == 1 and t.lower[0] in ("we", "kr"))
     word = t.lower[i]
+    done = _participle(word) and _at(t.lower, i - 1) in ("have", "has", "we've", "we’ve")  # "We have proposed 3 …"
+    opens = i == 0 or (i == 1 and t.lower[0] in ("we", "kr")) or (done and (i == 1 or (i == 2 and t.lower[0] == "we")))
     if not opens or not word.isalpha() or word.endswith("ing") or lemma(word, OUTCOME_LEADS) or word in STOPS:
         return False
     if word in _STATISTICS:
@@ -312,6 +313,11 @@ def _achieves(t: _Title, found: Activity, measured: bool) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _participle(word: str) -> bool:
+    """Return True for a past participle: "proposed", "written", "run" ("have run 5 workshops")."""
+    return word.endswith(("ed", "en")) or word in IRREGULAR or word == "run"
+
+
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
     shared = _Title(title) if "%" in title and " of " in title else None
@@ -321,6 +327,8 @@ def find_activity(title: str) -> Activity | None:
         return None  # no plain count and no cadence: nothing is counted or scheduled
     t = shared or _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
+    if t.lower[lead] in ("have", "has", "had") and _participle(_at(t.lower, lead + 1)):
+        lead += 1  # "We have proposed 3 features": the work done leads, not "have" (which leads "Have 50 users")
     more = _more_output(t, lead) if t.counts else None
     if more is not None:
         return more

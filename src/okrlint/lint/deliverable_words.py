@@ -278,7 +278,9 @@ IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do",
               "gotten": "get", "set": "set", "put": "put", "begun": "begin", "began": "begin", "chosen": "choose",
               "brought": "bring", "held": "hold", "sent": "send", "spun": "spin", "went": "go", "gone": "go",
               "kept": "keep", "met": "meet", "hit": "hit", "shut": "shut", "rebuilt": "rebuild", "rewritten": "rewrite",
-              "specd": "spec", "specced": "spec"}  # fmt: skip
+              "specd": "spec", "specced": "spec", "grown": "grow", "grew": "grow", "did": "do",
+              "wrote": "write", "gave": "give", "given": "give", "took": "take", "taken": "take", "led": "lead",
+              "spoke": "speak", "spoken": "speak", "won": "win", "sold": "sell", "taught": "teach"}  # fmt: skip
 
 
 @lru_cache(maxsize=16384)

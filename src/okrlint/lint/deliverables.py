@@ -1,23 +1,20 @@
 """Tell a binary deliverable from a vague wish in a key-result title without a quantity (SPEC S201, S202).
 
-A title with no quantity is a *deliverable* (done or not: S201 stays silent, S202 proposes
-``milestone: true``) when it names one:
+A title with no quantity is a *deliverable* (S201 stays silent, S202 proposes ``milestone: true``) when it names one:
 
-* a delivery verb and its object, at the head of the title or of the clause after its first
-  colon: "Ship dark mode to beta", "Launch the partner portal", "Hire a first designer",
-  "Unprefix CSS writing modes" (a verb okrlint does not know counts too, see below);
-* a done-state: "The EU data centre is live", "IPNS has a streaming API", "There is a
-  prototype of X", "Design doc for the layout API", "base32 is supported and enabled by default".
+* a delivery verb and its object, at the head of the title or of the clause after its first colon: "Ship dark mode
+  to beta", "Hire a first designer", "Unprefix CSS writing modes" (a verb okrlint does not know counts too);
+* a done-state: "The EU data centre is live", "IPNS has a streaming API", "There is a prototype of X", "Design doc
+  for the layout API", "base32 is supported and enabled by default".
 
-It is *vague* when it leads with a verb that asks for an unmeasured change ("improve",
-"reduce", "speed up", "make progress on", "drive adoption of", "better measure") or, for a
-sentence or noun phrase, when it speaks of a change or a feeling nobody counts ("more",
-"faster", "steady growth", "positive feedback", "everyone knows", "no longer blocked").
-A delivery verb whose object is praise, a quality or an open amount ("Deliver a best-in-class
-experience", "Expand the capabilities of our team", "Run GitLab.com more efficiently") is vague.
-A sentence with a finite verb that is neither ("People continue to talk about us") is vague; a bare
-noun phrase names a deliverable ("Image diffing") unless praise or a quality heads it ("CI optimization").
-Every scan is a single pass over the title's words: no backtracking patterns.
+It is *vague* when it leads with a verb that asks for an unmeasured change ("improve", "reduce", "speed up", "make
+progress on", "drive adoption of", "better measure", "we have improved") or, for a sentence or noun phrase, when it
+speaks of a change or a feeling nobody counts ("more", "faster", "steady growth", "positive feedback", "everyone
+knows", "no longer blocked"). A delivery verb whose object is praise, a quality or an open amount ("Deliver a
+best-in-class experience", "Expand the capabilities of our team", "Run GitLab.com more efficiently") is vague. A
+sentence with a finite verb that is neither ("People continue to talk about us") is vague; a bare noun phrase names
+a deliverable ("Image diffing") unless praise or a quality heads it ("CI optimization"). Every scan is a single pass
+over the title's words: no backtracking patterns.
 """
 
 from __future__ import annotations
@@ -67,6 +64,7 @@ from okrlint.lint.quantities import placeholder
 from okrlint.lint.sentences import (
     Verdict,
     at,
+    changed,
     judge_sentence,
     main_clause,
     open_comparison,
@@ -170,6 +168,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     verb = lemma(low, DELIVERY_VERBS)
     if verb is None:
         return None
+    if verb == "have" and changed(at(words, start + 1).lower()):
+        return Verdict("vague", (head, words[start + 1]))  # "We have improved onboarding": by how much?
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
     people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"

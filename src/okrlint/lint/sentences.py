@@ -148,6 +148,11 @@ def main_clause(words: list[str]) -> list[str]:
     return kept
 
 
+def changed(word: str) -> bool:
+    """Return True for a change verb's past participle: "improved", "reduced", "grown" (a change, not a done-state)."""
+    return word.endswith(("ed", "wn")) and word not in CHANGE_VERBS and lemma(word, CHANGE_VERBS) is not None
+
+
 def _done_state(lower: list[str], i: int) -> bool:
     """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
     low, nxt = lower[i], at(lower, i + 1)
@@ -162,9 +167,14 @@ def _done_state(lower: list[str], i: int) -> bool:
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
         participle = nxt.endswith(("ed", "en")) or nxt in IRREGULAR  # "are set", "have been set", "is built"
-        return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES)
+        return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES and not changed(nxt))
     if low in ("has", "have", "gets", "get", "got") and i > 0:
-        return nxt not in ("to", "been", "not", "no") and nxt not in VAGUE_CUES and nxt not in EVALUATIVE
+        return (
+            nxt not in ("to", "been", "not", "no")
+            and nxt not in VAGUE_CUES
+            and nxt not in EVALUATIVE
+            and not changed(nxt)
+        )
     promised = low == "will" and nxt == "be" and (at(lower, i + 2) == "being" or lemma(at(lower, i + 2), SUPPLY_VERBS))
     return (
         (low == "there" and nxt in BE)
@@ -238,6 +248,7 @@ def statement(words: list[str]) -> Verdict | None:
         return None
     i = aux[0]  # "will be provided", "are being evaluated": the verb group decides, not the auxiliary alone
     group = i + 3 if at(lower, i + 1) in BE and at(lower, i + 2).endswith(("ed", "en", "ing")) else i + 1
+    group = i + 2 if changed(at(lower, i + 1)) else group  # "We have improved": what changed, by how much?
     return Verdict("vague", tuple(words[i:group]))
 
 
