@@ -440,3 +440,19 @@ def test_a_change_done_is_as_vague_as_one_asked_for(title: str, kind: str) -> No
 def test_work_done_in_the_present_perfect_is_still_counted_work(title: str, phrase: str | None) -> None:
     found = find_activity(title)
     assert (found.phrase if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Send the newsletter weekly to all members", "Send the newsletter weekly"),
+        ("Host a meetup monthly in Berlin", "Host a meetup monthly"),
+        ("Curate content and send the newsletter weekly by end of Q3", "send the newsletter weekly"),
+        ("Grow weekly active users to 5k", None),  # a cadence before a noun names a metric
+        ("Develop a customer satisfaction survey to be delivered annually in March", None),  # what it is for
+        ("Develop a customer satisfaction survey to be delivered annually", None),
+    ],
+)
+def test_a_cadence_followed_by_where_or_until_when_still_schedules_work(title: str, phrase: str | None) -> None:
+    found = find_activity(title)
+    assert (found.phrase if found else None) == phrase

@@ -19,6 +19,11 @@ _PERIOD_RE = lazy_compile(
 )
 _SCHEDULED_VERBS = STRONG_VERBS | {"ship", "release", "devote", "spend", "dedicate", "allocate"}
 _ADVERBIAL = frozenset({"every", "per", "each", "once", "twice", "thrice"})
+# words that follow a cadence used as an adverb, never one used as an adjective ("weekly active users")
+_AFTER_ADVERB = frozenset(
+    {"in", "to", "with", "by", "through", "until", "till", "for", "at", "on", "across", "during", "throughout"}
+    | {"from", "starting", "before", "after", "via", "within"}
+)
 
 
 def _doing(word: str) -> bool:
@@ -31,6 +36,8 @@ def scheduled(t: Title) -> Activity | None:
     for cadence in t.cadences:
         if _evidence(t, cadence):
             continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
+        if word_at(t.lower, cadence - 3) == "to" and word_at(t.lower, cadence - 2) == "be":
+            continue  # "Develop a survey to be delivered annually": what the deliverable is for, not work scheduled
         adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         basis = False
         if not adverbial:
@@ -39,9 +46,10 @@ def scheduled(t: Title) -> Activity | None:
                 if noun is not None:
                     return Activity(t.phrase(cadence, i), "", t.words[cadence], noun)
             basis = word_at(t.lower, cadence + 1) == "basis"  # "collect feedback on a quarterly basis": an adverb
-            if not basis and word_at(t.lower, cadence + 1) not in ("", *CLAUSE_MARKS):
+            if not basis and word_at(t.lower, cadence + 1) not in ("", *CLAUSE_MARKS, *_AFTER_ADVERB):
                 continue  # an adjective before a noun that is not output: "weekly active users"
-            # "send newsletter weekly": a cadence that ends its clause schedules what comes before it
+            # "send newsletter weekly (to all members)": a cadence that ends its clause, or is followed by where,
+            # to whom or until when, schedules what comes before it
         period = cadence + 1 if adverbial or basis else cadence
         while adverbial and period + 1 < len(t.words) and not _PERIOD_RE.fullmatch(t.lower[period]):
             period += 1
