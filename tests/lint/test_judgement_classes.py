@@ -336,6 +336,9 @@ def test_a_label_number_before_new_things_is_a_count_else_a_name(title: str, qua
         ("2.3) Cut churn", "Cut churn"),
         ("- [ ] Ship it", "Ship it"),
         ("**KR1:** Ship SSO", "Ship SSO"),
+        ("[Eng] Ship SSO", "Ship SSO"),  # a team or area tag
+        ("Infra: App load time", "App load time"),
+        ("Maintainable plugins: convert all plugins", "Maintainable plugins: convert all plugins"),
         ("**2 webinars.**", "2 webinars."),
         ('"2 webinars."', "2 webinars."),
         ("“Ship it”", "Ship it"),
@@ -374,6 +377,8 @@ def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) ->
         ("Review 100 percent of all intake for enterprise opportunities", "target: 100", {"Q301"}),
         ("Post 10 times a  week in our social media accounts", "target: 10", {"Q301"}),
         ("Document & evangelize architecture designs", "", {"S201", "S202"}),
+        ("[Growth] Improve candidate pipeline on Infrastructure Role", "", {"S201", "S202"}),
+        ("Infra: Uptime and error rate", "", {"S201", "S202"}),
         # a cadence in digits reads as one in words; a label's number word before "new" counts things
         ("Send the newsletter every 2 weeks", "target: 1", {"Q301"}),
         ("Review the roadmap every six months", "target: 1", {"Q301"}),

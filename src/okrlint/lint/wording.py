@@ -49,11 +49,11 @@ DEFAULT_VAGUE_WORDS: tuple[str, ...] = (
 _DOT_RE = lazy_compile(r"(?<!\d)\.|\.(?!\d)")
 _THOUSANDS_RE = lazy_compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACE_RE = lazy_compile(r"\s+")
-# A list or key-result label people paste with a title: "- [ ] ", "KR1: ", "**KR 2.1** - ", "O1 KR3) ",
-# "Key result 4: ", "1. ", "2.3) ". A number is a label only when a mark and a space follow it ("1.5x faster" and
-# "3 posts" are untouched).
+# A list, tag or key-result label people paste with a title: "- [ ] ", "[Eng] ", "Infra: ", "KR1: ", "**KR 2.1** - ",
+# "O1 KR3) ", "Key result 4: ", "1. ", "2.3) ". A number is a label only when a mark and a space follow it
+# ("1.5x faster" and "3 posts" are untouched).
 _LABEL_RE = lazy_compile(  # every run of spaces is possessive: giving spaces back never helps a match
-    r"[ \t]*+(?:[-*+•][ \t]++)?(?:\[[ xX✓]?\][ \t]*+)?(?:(?:\*\*|__)?"
+    r"[ \t]*+(?:[-*+•][ \t]++)?(?:\[[^\]\n]{0,24}\][ \t]*+)?(?:(?-i:[A-Z])[\w&+./-]{1,20}:[ \t]++)?(?:(?:\*\*|__)?"
     r"(?:O(?:bj(?:ective)?)?[ \t]?\d{1,3}[ \t]*+[.:/-]?[ \t]*+)?(?:KR|Key[ \t]++results?)[ \t]*+#?[ \t]*+"
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?(?:\*\*|__)?(?:[ \t]*+[:.)\-–—](?:\*\*|__)?[ \t]++|[ \t]++(?=(?-i:[A-Z])))"
     r"|[:.)\-–—](?:\*\*|__)?[ \t]++)"
