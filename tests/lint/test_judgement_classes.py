@@ -461,3 +461,22 @@ def test_work_done_in_the_present_perfect_is_still_counted_work(title: str, phra
 def test_a_cadence_followed_by_where_or_until_when_still_schedules_work(title: str, phrase: str | None) -> None:
     found = find_activity(title)
     assert (found.phrase if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lift views on the docs",
+        "Cut the number of regressions in major release lines",
+        "Trim the time needed to set up a developer environment",
+        "Slash cloud cost",
+        "Shrink the number of would-be blockers found after a stable ship",
+    ],
+)
+def test_every_common_verb_of_change_asks_by_how_much(tmp_path: Path, title: str) -> None:
+    assert _s201(tmp_path, title)
+
+
+def test_lift_counts_output_like_grow() -> None:
+    found = find_activity("Lift the number of Percy snapshots from 8 to 40")
+    assert found is not None and found.noun == "snapshot"

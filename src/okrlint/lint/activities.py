@@ -63,7 +63,7 @@ _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _STATISTICS = frozenset({"median", "mean", "average", "avg", "total", "sum", "minimum", "maximum", "typical"})
-_UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand"})
+_UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand", "lift"})
 
 
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:

@@ -69,7 +69,7 @@ QUALIFIERS = word_set(
 )
 OUTCOME_LEADS = word_set(
     """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
-    win retain sign acquire convert halve triple boost drive"""
+    win retain sign acquire convert halve triple boost drive lift shrink slash trim"""
 )
 # verbs that pick from what exists: "Identify and rank the top 5 predictive features" chooses, it makes nothing
 CHOOSING_VERBS = word_set("identify rank select pick choose prioritize prioritise shortlist name")

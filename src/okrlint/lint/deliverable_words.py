@@ -98,17 +98,16 @@ DELIVERY_VERBS = word_set(
     surface visualize visualise"""
 )
 VAGUE_VERBS = word_set(
-    """improve increase enhance reduce decrease lower raise boost grow maximize maximise minimize minimise optimize
-    optimise strengthen speed accelerate streamline refine polish better drive foster address investigate consider
-    learn collaborate work focus continue maintain keep avoid eliminate nail meet hit achieve exceed evaluate explore
-    understand engage encourage promote help empower double sustain nurture cultivate deepen broaden elevate
-    advance progress simplify clarify evolve shape mature solidify ramp level invest prioritize prioritise champion
-    embrace delight wow inspire educate stay remain protect safeguard uphold reinforce bolster fortify enrich
-    revitalize revitalise reinvigorate instill instil tighten harden own lead be become leverage capitalize
-    capitalise unlock position differentiate excel master perfect empower energize energise listen connect
-    socialize socialise evangelize evangelise experiment mitigate shift spread pursue tackle embed save attract
-    retain modernize modernise rethink revisit reimagine
-    """
+    """improve increase enhance reduce decrease lower raise boost grow lift cut shrink slash trim maximize maximise
+    minimize minimise optimize optimise strengthen speed accelerate streamline refine polish better drive foster
+    address investigate consider learn collaborate work focus continue maintain keep avoid eliminate nail meet hit
+    achieve exceed evaluate explore understand engage encourage promote help empower double sustain nurture
+    cultivate deepen broaden elevate advance progress simplify clarify evolve shape mature solidify ramp level
+    invest prioritize prioritise champion embrace delight wow inspire educate stay remain protect safeguard uphold
+    reinforce bolster fortify enrich revitalize revitalise reinvigorate instill instil tighten harden own lead be
+    become leverage capitalize capitalise unlock position differentiate excel master perfect empower energize
+    energise listen connect socialize socialise evangelize evangelise experiment mitigate shift spread pursue
+    tackle embed save attract retain modernize modernise rethink revisit reimagine"""
 )
 COMPARATIVES = word_set("more less fewer better faster higher lower bigger smaller greater")
 PEOPLE = word_set("users user customers customer developers everyone people teams team engineers members")
@@ -152,8 +151,8 @@ PLAIN_QUALITIES = word_set("easy simple clear great good nice pretty smooth intu
 # a delivery verb's own preposition, quoted with it: "Decide with Firely", "Report on usage"
 VERB_PARTICLES = word_set("on with to for about into up out")
 CHANGE_VERBS = word_set(
-    """improve increase enhance reduce decrease optimize optimise boost grow strengthen streamline refine polish
-    better speed accelerate maximize maximise minimize minimise expand simplify scale"""
+    """improve increase enhance reduce decrease optimize optimise boost grow lift shrink slash trim strengthen
+    streamline refine polish better speed accelerate maximize maximise minimize minimise expand simplify scale"""
 )
 UNBOUNDED = frozenset(
     {

@@ -28,8 +28,8 @@ from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
 
-_UP = "improve|increase|enhance|grow|boost|raise|maximi[sz]e|strengthen|expand|accelerate|better|drive|speed\\s+up"
-_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|eliminate|avoid"
+_UP = "improve|increase|enhance|grow|boost|lift|raise|maximi[sz]e|strengthen|expand|accelerate|better|drive|speed\\s+up"
+_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|slash|trim|eliminate|avoid"
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
