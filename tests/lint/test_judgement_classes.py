@@ -428,7 +428,7 @@ def test_both_spellings_of_ize_and_ise_read_alike(tmp_path: Path, title: str) ->
     ],
 )
 def test_a_change_done_is_as_vague_as_one_asked_for(title: str, kind: str) -> None:
-    """ "We have improved onboarding" says no more than "Improve onboarding": by how much? Done-states stay."""
+    """Saying "We have improved onboarding" asks "by how much?" as "Improve onboarding" does; done-states stay."""
     assert judge_wording(title).kind == kind
 
 
