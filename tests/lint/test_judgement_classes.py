@@ -375,6 +375,7 @@ def test_a_pasted_list_or_key_result_label_is_not_read(title: str, rest: str) ->
         ("**2 webinars.**", "target: 2", {"Q301"}),
         ("Curate content and send the newsletter weekly ✅", "target: 1", {"Q301"}),
         ("Review 100 percent of all intake for enterprise opportunities", "target: 100", {"Q301"}),
+        ("Do >=8 user research activities", "target: 8", {"Q301"}),
         ("Post 10 times a  week in our social media accounts", "target: 10", {"Q301"}),
         ("Document & evangelize architecture designs", "", {"S201", "S202"}),
         ("[Growth] Improve candidate pipeline on Infrastructure Role", "", {"S201", "S202"}),

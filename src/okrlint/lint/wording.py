@@ -127,10 +127,11 @@ def judged_text(title: str) -> str:
     """Return the title as the judgement rules read it (S201, S202, S205, Q301 and the milestone fix).
 
     Without a pasted list or key-result label, bold, quotes or status marks ("**KR1:** Ship SSO ✅"
-    → "Ship SSO"), every run of spaces, tabs, line breaks or no-break spaces as one space, and a
-    spelled-out percent as "%" ("100 percent of" → "100% of"), " & " as " and ".
+    → "Ship SSO"), every run of spaces, tabs, line breaks or no-break spaces as one space, a
+    spelled-out percent as "%" ("100 percent of" → "100% of"), " & " as " and ", ">=" and "<=" as "≥" and "≤".
     """
-    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title))).replace(" & ", " and ")
+    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title)))
+    rest = rest.replace(" & ", " and ").replace(">=", "≥").replace("<=", "≤")
     rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
     wrapped = _WRAPPED_RE.fullmatch(rest.strip())
     if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:
