@@ -172,7 +172,7 @@ def kr_line(index: int, entry: dict[str, Any], mode: str) -> str:
         fields["target"] = entry["target"]
         if "baseline" in entry:
             fields["baseline"] = entry["baseline"]
-    return "      - {" + ", ".join(f"{k}: {json.dumps(v)}" for k, v in fields.items()) + "}\n"
+    return "      - {" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()) + "}\n"
 
 
 def okr_set(entries: list[dict[str, Any]], mode: str) -> tuple[str, dict[int, int]]:
