@@ -473,3 +473,11 @@ def test_every_common_verb_of_change_asks_by_how_much(tmp_path: Path, title: str
 def test_lift_counts_output_like_grow() -> None:
     found = find_activity("Lift the number of Percy snapshots from 8 to 40")
     assert found is not None and found.noun == "snapshot"
+
+
+def test_a_change_reported_done_names_its_verb_once(tmp_path: Path) -> None:
+    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
+    text += '    key_results:\n      - {id: kr1, title: "We have improved onboarding"}\n'
+    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
+    assert '(vague: "improve");' in found.message
+    assert '"Raise onboarding completion from 40% to 60%"' in found.message

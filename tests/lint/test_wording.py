@@ -320,6 +320,11 @@ def test_default_vague_words() -> None:
         # a cut subject never ends on a word that needs more ("… by", "… that", "… who"): the quoted phrases' rule
         ("Increase number of total active contributors by 3%", '"Raise number of total active contributors from'),
         ("Example apps in many frameworks that are annotated", "who say that example apps in many frameworks from"),
+        # a change reported done: what it moved, the same way
+        ("We have improved onboarding", '"Raise onboarding completion from 40% to 60%"'),
+        ("Revenue has grown", '"Raise revenue from 60 to 75"'),
+        ("Churn has been reduced", '"Cut churn from 12 to 4"'),
+        ("DSD has enhanced system security by moving servers", '"Raise score of system security from 60 to 75"'),
         # "make <thing> <quality>": the quality's metric, for the thing
         ("Make the product faster", '"Cut p95 latency of product from 800 ms to 400 ms"'),
         ("Make our API more reliable", '"Cut the failure rate of API from 4% to 1%"'),

@@ -169,7 +169,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if verb is None:
         return None
     if verb == "have" and changed(at(words, start + 1).lower()):
-        return Verdict("vague", (head, words[start + 1]))  # "We have improved onboarding": by how much?
+        return Verdict("vague", (f"{head} {words[start + 1]}",))  # "We have improved onboarding": by how much?
     rest = [w.lower() for w in words[start + 1 : start + 8]]
     nxt = rest[0] if rest else ""
     people = nxt in PEOPLE or (nxt in ("our", "the", "all") and at(rest, 1) in PEOPLE)  # "Make users data literate"

@@ -23,7 +23,7 @@ from okrlint.lint.deliverable_words import (
     word_set,
 )
 from okrlint.lint.quantities import PLACEHOLDER_LETTERS_RE, placeholder
-from okrlint.lint.sentences import trimmed
+from okrlint.lint.sentences import changed_subject, trimmed
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
@@ -33,11 +33,12 @@ _DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|slash|trim|eliminate|avoid
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
+_DOWN_RE = lazy_compile(_DOWN, re.IGNORECASE)
 _LEAD_RE = lazy_compile(
     r"\s*(?:(?:stretch:|significantly|substantially|dramatically|further|continuously|continue\s+to"
-    r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to|make)\s+)*"
+    r"|work\s+to|aim\s+to|strive\s+to|help|drive\s+to|make|we|we['’]ve|have|has)\s+)*"
     rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN})|(?P<keep>{_KEEP})|(?P<done>{_DONE})|(?P<even>{_EVEN}))"
-    r"(?:e?s|e?d|ing)?\s+(?P<subject>.+)",
+    r"(?:e?s|e?d|ing|n)?\s+(?P<subject>.+)",  # "grown": "We have grown the community"
     re.IGNORECASE,
 )
 # an exploration (at the start or after a dash) is better written as a decision: "Look into pricing models"
@@ -250,6 +251,9 @@ def suggest_rewrite(title: str) -> str:
     special = _explored_or_served(text) or _made(text)
     if special is not None:
         return special
+    done = changed_subject(text)  # "Revenue has grown": its subject, moved the same way ("We have …": _LEAD_RE)
+    if done is not None and text.split()[0].lower() not in _ACTORS:
+        return _measured(_uncapitalised(_subject(done[0])), _DOWN_RE.match(done[1]) is not None)
     m = _LEAD_RE.match(text)
     first, _, rest = text.strip().partition(" ")
     if not m and rest and lemma(first, VAGUE_VERBS | DELIVERY_VERBS | _OTHER_VERBS):
@@ -259,9 +263,7 @@ def suggest_rewrite(title: str) -> str:
         clause = _subject(text)
         if not clause:
             return _NO_SUBJECT
-        head = clause.split()[0]
-        if head[1:].islower() or len(head) == 1:  # "Team members …" → "team members …"; "CI", "LLM", "hogQL" stay
-            clause = clause[0].lower() + clause[1:]
+        clause = _uncapitalised(clause)
         words = clause.split()
         if _METRIC_WORDS.search(" ".join(words[:3] + words[-1:])):  # "Ranking for product keywords", "Cloud cost"
             return _measured(clause, False)
@@ -282,6 +284,12 @@ def suggest_rewrite(title: str) -> str:
     if m["even"] or (len(subject.split()) == 1 and subject.lower().endswith("ing") and not _topic(subject)[0]):
         return f"name the metric of {subject} and " + _measured(subject, False)
     return _measured(subject, bool(m["down"]))
+
+
+def _uncapitalised(clause: str) -> str:
+    """Return a clause that starts a sentence as it reads inside one: "Team members" → "team members"; "CI" stays."""
+    head = clause.split()[0] if clause.strip() else ""
+    return clause[0].lower() + clause[1:] if head[1:].islower() or len(head) == 1 else clause
 
 
 def _stated(text: str) -> bool:

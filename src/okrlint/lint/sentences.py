@@ -153,6 +153,20 @@ def changed(word: str) -> bool:
     return word.endswith(("ed", "wn")) and word not in CHANGE_VERBS and lemma(word, CHANGE_VERBS) is not None
 
 
+def changed_subject(text: str) -> tuple[str, str] | None:
+    """Return what a change reported done moved, and its verb, else None: "Revenue has grown" → ("Revenue", "grown"),
+    "DSD has enhanced system security" → ("system security", "enhanced"), "Churn was reduced" → ("Churn", "reduced")."""
+    every = text.split()
+    words = [w.lower().strip(".,;:!") for w in every[:10]]
+    for i in range(1, len(words) - 1):
+        after = i + 3 if words[i + 1] == "been" else i + 2
+        verb = words[after - 1] if after - 1 < len(words) else ""
+        if words[i] in ("has", "have", "is", "are", "was", "were") and changed(verb):
+            transitive = words[i] in ("has", "have") and after < len(words) and words[after] not in OBJECT_STOPS
+            return " ".join(every[after:] if transitive else every[:i]), verb
+    return None
+
+
 def _done_state(lower: list[str], i: int) -> bool:
     """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
     low, nxt = lower[i], at(lower, i + 1)

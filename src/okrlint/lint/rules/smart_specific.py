@@ -131,13 +131,19 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         # the listed vague words, then the grammar's deciding words ("capabilities" in "Expand the capabilities")
         found = find_vague_words(judged_text(kr.title), words)
         said = {w for phrase in found for w in phrase.split()}
-        found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said]
+        found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said and not _listed(w, found)]
         what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield (
             kr.at("title"),
             f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(judged_text(kr.title))}',
         )
+
+
+def _listed(phrase: str, found: list[str]) -> bool:
+    """Return True when ``phrase`` only inflects vague words found: "improved", "have improved" for "improve"."""
+    words = [w for w in phrase.lower().split() if w not in ("have", "has")]
+    return bool(words) and all(w in found or find_vague_words(w, found) for w in words)
 
 
 def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
