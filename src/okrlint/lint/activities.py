@@ -312,12 +312,12 @@ def _achieves(t: _Title, found: Activity, measured: bool) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _participle(word: str) -> bool:
     """Return True for a past participle: "proposed", "written", "run" ("have run 5 workshops")."""
     return word.endswith(("ed", "en")) or word in IRREGULAR or word == "run"
 
 
+@lru_cache(maxsize=4096)
 def find_activity(title: str) -> Activity | None:
     """Return the activity a key-result title counts or schedules (SPEC Q301), else None."""
     shared = _Title(title) if "%" in title and " of " in title else None
