@@ -481,3 +481,16 @@ def test_a_change_reported_done_names_its_verb_once(tmp_path: Path) -> None:
     (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
     assert '(vague: "improve");' in found.message
     assert '"Raise onboarding completion from 40% to 60%"' in found.message
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "words"),
+    [
+        ("Supporting CS in their sales-led activities", "vague", ("activities",)),  # as "Support CS in …"
+        ("Supporting the sales team", "vague", ("Supporting", "team")),
+        ("Supporting docs for the API", "deliverable", ("Supporting", "docs")),  # the words as written
+        ("Investigating flaky tests", "vague", ("Investigating",)),
+    ],
+)
+def test_a_serving_or_exploring_gerund_reads_as_its_imperative(title: str, kind: str, words: tuple[str, ...]) -> None:
+    assert judge_wording(title) == (kind, words)

@@ -92,8 +92,10 @@ _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
 _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 _PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
-
-
+_SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
+_WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
+_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
+_ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
 # "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
 _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
 
@@ -103,11 +105,6 @@ def _words(title: str) -> list[str]:
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
     text = _RESTATED_RE.sub(" ", text)
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
-
-
-_SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
-_WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
-_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 
 
 def _setting(words: list[str]) -> int:
@@ -146,6 +143,9 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     low = head.lower()
     if low.endswith("ing") and lemma(low, VAGUE_VERBS | CHANGE_VERBS):
         return Verdict("vague", (head,))  # "Improving onboarding", "Scaling adoption of X": a change, unmeasured
+    if low.endswith("ing") and (base := lemma(low, _ONGOING_VAGUE)) not in (None, low):  # "Supporting CS in …"
+        judged = _verb_led([*words[:start], base, *words[start + 1 :]], start, extra)  # as "Support CS in …"
+        return judged and Verdict(judged.kind, tuple(head if w == base else w for w in judged.words))
     if low.endswith("ing") or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
