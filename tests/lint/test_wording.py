@@ -15,6 +15,7 @@ from okrlint.lint.wording import (
     find_vague_words,
     has_quantity,
     is_vague,
+    judged_text,
     normalise_title,
     numbers_match,
     parse_number,
@@ -349,6 +350,15 @@ def test_functions_never_raise_on_arbitrary_text(text: str) -> None:
     assert value is None or math.isfinite(value)
     for number in title_numbers(text):
         assert number is None or isinstance(number, float)
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0*_[]x:-.)1KRObjective#✅🚀\"“”'&%percentSHIPship")))
+def test_judged_text_keeps_words_and_never_empties_a_title(text: str) -> None:
+    """The judged text is cut from the title: never longer (but for "&" read as "and"), never blank unless it was."""
+    judged = judged_text(text)
+    assert isinstance(judged, str)
+    assert len(judged) <= len(text) + 2 * text.count("&")
+    assert bool(judged.strip()) == bool(text.strip())
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789 .,$%€kKmMxQHhFY/-:→>toabcdefromMarch'1st")))
