@@ -494,3 +494,36 @@ def test_a_change_reported_done_names_its_verb_once(tmp_path: Path) -> None:
 )
 def test_a_serving_or_exploring_gerund_reads_as_its_imperative(title: str, kind: str, words: tuple[str, ...]) -> None:
     assert judge_wording(title) == (kind, words)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Portal for batch 5 is up by the 25th of June.", "deliverable"),  # live
+        ("Instructors are able to register learning units.", "deliverable"),  # as "can register"
+        ("Any developer is able to understand how to create a new analyzer", "vague"),  # as "can understand"
+        ("Conscious Coliving terminology used wherever appropriate", "vague"),  # an open amount, like "where possible"
+    ],
+)
+def test_round_12_done_states_abilities_and_open_amounts(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "noun"),
+    [
+        ("Increase blog posts from 15 to 30.", "post"),  # more output, counted
+        ("5 academic quality essays (ie not blogs) integrated with this theme", "essay"),
+        ("Install 3 Probot/Actions procedures on our repositories.", "procedure"),
+        ("Total of 12 posts published", "post"),  # a total counts, unlike a median or mean
+        ("Increase number of pages per session from ~5 to 7.", None),  # a rate per session measures
+    ],
+)
+def test_round_12_output_counted(title: str, noun: str | None) -> None:
+    found = find_activity(title)
+    assert (found.noun if found else None) == noun
+
+
+def test_a_year_after_a_total_is_a_count() -> None:
+    assert has_quantity("A total of 2000 people have engaged in the core beacons")
+    assert not has_quantity("Ship the 2000 edition")

@@ -62,7 +62,7 @@ _WITH_PEOPLE = word_set(
 _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
-_STATISTICS = frozenset({"median", "mean", "average", "avg", "total", "sum", "minimum", "maximum", "typical"})
+_STATISTICS = frozenset({"median", "mean", "average", "avg", "minimum", "maximum", "typical"})  # a total counts
 _UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand", "lift"})
 
 
@@ -250,6 +250,8 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
         return None
     for i in range(lead + 1, min(lead + 4, len(t.words))):
         made = [_noun(w, OUTPUT_NOUNS) for w in t.lower[lead + 1 : i]]
+        if made and all(made) and t.lower[i] in ("from", "to") and t.counts:  # "Increase blog posts from 15 to 30"
+            return Activity(t.phrase(lead, i - 1), t.words[lead], "", made[-1] or "")
         if t.lower[i] == "count" and _at(t.lower, i + 1) != "of" and any(made):  # "Increase testcase count to 250"
             return Activity(t.phrase(lead, i), t.words[lead], "", next(n for n in made if n))
         if t.lower[i] in ("number", "count", "amount") and _at(t.lower, i + 1) == "of":
@@ -259,8 +261,8 @@ def _more_output(t: _Title, lead: int) -> Activity | None:
                     while _noun(_at(t.lower, j + 1), OUTPUT_NOUNS):
                         j += 1
                         noun = _noun(t.lower[j], OUTPUT_NOUNS) or noun
-                    if _from_outsiders(t, j):
-                        return None  # "Increase the number of contributions from the wider community"
+                    if _from_outsiders(t, j) or _at(t.lower, j + 1) == "per":
+                        return None  # "… contributions from the wider community", "… pages per session": a rate
                     return Activity(t.phrase(lead, j), t.words[lead], "", noun)
     return None
 

@@ -156,7 +156,8 @@ CHANGE_VERBS = word_set(
 )
 UNBOUNDED = frozenset(
     {
-        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("if", "possible"), ("make", "sure"),
+        ("as", "needed"), ("if", "necessary"), ("where", "possible"), ("wherever", "possible"), ("if", "possible"),
+        ("where", "appropriate"), ("wherever", "appropriate"), ("make", "sure"),
         ("1st", "class"), ("first", "class"), ("world", "class"), ("good", "state"), ("good", "shape"), ("a", "bit"),
         ("pay", "down"), ("on", "time"), ("on", "budget"), ("on", "schedule"),
     }

@@ -96,6 +96,7 @@ _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "est
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 _ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
+_ABLE_RE = lazy_compile(r"\b(?:is|are|was|were)\s+able\s+to\b", re.IGNORECASE)  # "are able to register" = "can …"
 # "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
 _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
 
@@ -103,7 +104,7 @@ _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order (restating brackets left out)."""
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
-    text = _RESTATED_RE.sub(" ", text)
+    text = _ABLE_RE.sub("can", _RESTATED_RE.sub(" ", text))
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
@@ -242,8 +243,7 @@ def _decided(words: list[str], start: int) -> Verdict | None:
 
 
 def _names(rest: list[str], j: int) -> bool:
-    """Return True when the word at ``j``, after a praise word, makes the pair a name: "engagement metrics",
-    "engagement tracking" (a gerund that ends the object), not "best-in-class onboarding experience"."""
+    """Return True when a praise word and the word at ``j`` name a thing: "engagement metrics", "… tracking"."""
     word = at(rest, j)
     return word in ARTEFACTS or (len(word) > 5 and word.endswith("ing") and at(rest, j + 1) in (*OBJECT_STOPS, ""))
 

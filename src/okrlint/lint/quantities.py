@@ -10,7 +10,7 @@ unless they only name a point in time or a label:
   ``'26``, ``1990s``, "first/second half";
 * years: a bare 1900-2099 is a year, unless it carries a currency, ``%``, a unit or
   magnitude (``2000 ms``, ``2050k``) or follows a target word (``reach``, ``above``,
-  ``under``, ...) or a comparison sign (``≥2000 records``). Write ``2,000`` for a count of two thousand;
+  ``under``, "a total of", ...) or a comparison sign (``≥2000 records``). Write ``2,000`` for a count of two thousand;
 * points in a sequence: ``week 6``, ``sprint 3``, ``day-7``, ``phase one``, ``tier 1``;
 * identifiers: digits glued to letters (``p95``, ``P1``, ``D30``, ``B2B``, ``a11y``, ``v2``, ``2FA``, ``5G``),
   ``GPT-4``-style names, numbered stages (``1-Discovery``), ordinals (``3rd-party``), versions
@@ -136,7 +136,7 @@ _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
 _LABEL_SET = frozenset(LABELS.split("|"))
 _YEAR_COUNT_RE = lazy_compile(
     r"(?:\b(?:reach(?:es|ing)?|hit|exceed(?:s|ing)?|surpass(?:es|ing)?|above|below|under|top"
-    r"|at\s+(?:least|most)|than)|[≥≤<>⩾⩽]=?)\s*$",
+    r"|at\s+(?:least|most)|than|total\s+of)|[≥≤<>⩾⩽]=?)\s*$",
     re.IGNORECASE,
 )
 

@@ -180,6 +180,8 @@ def _done_state(lower: list[str], i: int) -> bool:
             nxt = at(lower, i + 1)
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
+        if low != "be" and nxt in ("up", "online"):
+            return True  # "The portal is up by the 25th of June": live
         participle = nxt.endswith(("ed", "en")) or nxt in IRREGULAR  # "are set", "have been set", "is built"
         return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES and not changed(nxt))
     if low in ("has", "have", "gets", "get", "got") and i > 0:
