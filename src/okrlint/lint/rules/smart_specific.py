@@ -83,6 +83,10 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ("Experiment with"), praise or quality noun phrases ("Useful clusters", "CI optimization") and
     feelings nobody counts ("Team members rely on the handbook", "Positive feedback from users").
 
+    The title is read as written, without what pasting adds: a list, tag or key-result label before it
+    (`KR1: `, `1. `, `- [ ] `, `[Eng] `), bold, quotes or status marks around it (`✅`), doubled or
+    no-break spaces; `&` reads as `and`, `percent` as `%`.
+
     Milestone key results are exempt. The message names the words that decided (`improve`,
     `better`, `more`, ... — adjust the list with `vague_words: {extend: [...], remove: [...]}`;
     a word you add also makes a title that leads with it vague) and suggests a rewrite built from
