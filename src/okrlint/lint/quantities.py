@@ -212,8 +212,8 @@ def _found(text: str, low: str | None) -> tuple[Quantity, ...]:
         words, cadences = _WORD_RE.finditer(text), _CADENCE_RE.finditer(text)
     else:
         words = _WORD_LOW.finditer(low) if NUMBER_WORD_HINT.search(low) else iter(())
-        # what _CADENCE_RE needs: "-ly", "per", "every", "each", "once a", "twice a", "3 times a"
-        spoken = "times a" in low or ("ce a" in low and ("once" in low or "twice" in low or "thrice" in low))
+        # what _CADENCE_RE needs: "-ly", "per", "every", "each", "once a", "twice  a", "3 times a" (any spacing)
+        spoken = "times" in low or "once" in low or "twice" in low or "thrice" in low
         cadence = spoken or "ly" in low or "per" in low or "every" in low or "each" in low
         cadences = _CADENCE_LOW.finditer(low) if cadence else iter(())
     found = [q for m in words if (q := _word_quantity(m))]
