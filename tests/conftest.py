@@ -1,7 +1,8 @@
 """Shared pytest options.
 
 ``--update-golden`` rewrites golden files instead of comparing with them; ``--fuzz-long`` runs
-the fuzz tests with many more examples (so does ``OKRLINT_FUZZ_EXAMPLES=N``).
+the fuzz tests with many more examples (so does ``OKRLINT_FUZZ_EXAMPLES=N``) and lets every property test explore at
+random (otherwise hypothesis is derandomised: the same examples every run).
 """
 
 from __future__ import annotations
@@ -34,8 +35,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the hypothesis profile of the fuzz tests: bounded and derandomised unless asked for more."""
+    """Register the hypothesis profiles: every property test derandomised (a run, and CI, fails or passes the same
+    way each time) unless ``--fuzz-long`` asks for random exploration; the fuzz tests bounded as well."""
     long_run = bool(config.getoption("--fuzz-long", default=False))
+    settings.register_profile("okrlint", derandomize=not long_run, database=None)
+    settings.load_profile("okrlint")
     examples = int(os.environ.get("OKRLINT_FUZZ_EXAMPLES") or (FUZZ_EXAMPLES_LONG if long_run else FUZZ_EXAMPLES_CI))
     settings.register_profile(
         "okrlint-fuzz",
