@@ -46,7 +46,7 @@ from okrlint.lint.activity_words import (
     WEAK_VERBS,
     WORK_ON_ITEMS,
 )
-from okrlint.lint.deliverable_words import IRREGULAR, lemma, word_set
+from okrlint.lint.deliverable_words import lemma, participle, word_set
 from okrlint.lint.quantities import quantities
 from okrlint.lint.schedules import scheduled
 
@@ -315,8 +315,8 @@ def _achieves(t: _Title, found: Activity, measured: bool) -> bool:
 
 
 def _participle(word: str) -> bool:
-    """Return True for a past participle: "proposed", "written", "run" ("have run 5 workshops")."""
-    return word.endswith(("ed", "en")) or word in IRREGULAR or word == "run"
+    """Return True for a past participle, "run" too ("have run 5 workshops")."""
+    return participle(word) or word == "run"
 
 
 @lru_cache(maxsize=4096)

@@ -51,6 +51,7 @@ __all__ = [
     "WITH",
     "lemma",
     "manner_adverb",
+    "participle",
     "quality_noun",
     "word_set",
 ]
@@ -281,6 +282,11 @@ IRREGULAR = {"built": "build", "written": "write", "made": "make", "done": "do",
               "specd": "spec", "specced": "spec", "grown": "grow", "grew": "grow", "did": "do",
               "wrote": "write", "gave": "give", "given": "give", "took": "take", "taken": "take", "led": "lead",
               "spoke": "speak", "spoken": "speak", "won": "win", "sold": "sell", "taught": "teach"}  # fmt: skip
+
+
+def participle(word: str) -> bool:
+    """Return True for a past participle by its form: "proposed", "written", "built" ("are set", "is built")."""
+    return word.endswith(("ed", "en")) or word in IRREGULAR
 
 
 @lru_cache(maxsize=16384)

@@ -22,7 +22,6 @@ from okrlint.lint.deliverable_words import (
     DONE_WORDS,
     EVALUATIVE,
     EXTRA_VAGUE_IN_SENTENCES,
-    IRREGULAR,
     METRIC_LEADS,
     METRICS,
     OBJECT_STOPS,
@@ -35,6 +34,7 @@ from okrlint.lint.deliverable_words import (
     VAGUE_VERBS,
     VERB_PARTICLES,
     lemma,
+    participle,
     quality_noun,
 )
 
@@ -182,8 +182,8 @@ def _done_state(lower: list[str], i: int) -> bool:
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
         if low != "be" and nxt in ("up", "online"):
             return True  # "The portal is up by the 25th of June": live
-        participle = nxt.endswith(("ed", "en")) or nxt in IRREGULAR  # "are set", "have been set", "is built"
-        return nxt in ("a", "an", "the") or (participle and nxt not in VAGUE_CUES and not changed(nxt))
+        done = participle(nxt)  # "are set", "have been set", "is built"
+        return nxt in ("a", "an", "the") or (done and nxt not in VAGUE_CUES and not changed(nxt))
     if low in ("has", "have", "gets", "get", "got") and i > 0:
         return (
             nxt not in ("to", "been", "not", "no")
