@@ -46,9 +46,11 @@ from okrlint.lint.activity_words import (
     WEAK_VERBS,
     WORK_ON_ITEMS,
 )
-from okrlint.lint.deliverable_words import lemma, participle, word_set
+from okrlint.lint.change_verbs import GROWTH
+from okrlint.lint.deliverable_words import lemma, participle
 from okrlint.lint.quantities import quantities
 from okrlint.lint.schedules import scheduled
+from okrlint.lint.spelling import word_set
 
 __all__ = ["Activity", "find_activity"]
 
@@ -63,7 +65,7 @@ _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _STATISTICS = frozenset({"median", "mean", "average", "avg", "minimum", "maximum", "typical"})  # a total counts
-_UP_LEADS = frozenset({"hire", "recruit", "grow", "increase", "raise", "double", "boost", "expand", "lift"})
+_UP_LEADS = GROWTH | {"hire", "recruit"}  # growth verbs that count output or staff ("Double the team")
 
 
 def _object(t: _Title, count: int, verb: str | None) -> tuple[int, str] | None:

@@ -6,7 +6,8 @@ only an output noun. Nouns are kept singular; :mod:`okrlint.lint.activities` fol
 
 from __future__ import annotations
 
-from okrlint.lint.deliverable_words import word_set
+from okrlint.lint.change_verbs import OUTCOME
+from okrlint.lint.spelling import word_set
 
 __all__ = [
     "CHOOSING_VERBS",
@@ -67,9 +68,8 @@ QUALIFIERS = word_set(
     about around ~
     out ≥ > ⩾"""
 )
-OUTCOME_LEADS = word_set(
-    """increase reduce decrease grow reach get achieve hit maintain keep improve double cut lower raise exceed attract
-    win retain sign acquire convert halve triple boost drive lift shrink slash trim"""
+OUTCOME_LEADS = OUTCOME | word_set(  # and the verbs of change marked O in okrlint.lint.change_verbs
+    "reach get achieve hit maintain keep exceed attract win retain sign acquire convert"
 )
 # verbs that pick from what exists: "Identify and rank the top 5 predictive features" chooses, it makes nothing
 CHOOSING_VERBS = word_set("identify rank select pick choose prioritize prioritise shortlist name")

@@ -58,7 +58,6 @@ from okrlint.lint.deliverable_words import (
     lemma,
     manner_adverb,
     quality_noun,
-    word_set,
 )
 from okrlint.lint.quantities import placeholder
 from okrlint.lint.sentences import (
@@ -72,6 +71,7 @@ from okrlint.lint.sentences import (
     verb_form,
     verb_phrase,
 )
+from okrlint.lint.spelling import word_set
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["Verdict", "judge_wording", "scoped_deliverable"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from okrlint.lint.change_verbs import DOWN_PATTERN, UP_PATTERN
 from okrlint.lint.deliverable_words import (
     AUX,
     CHANGE_VERBS,
@@ -20,16 +21,15 @@ from okrlint.lint.deliverable_words import (
     PEOPLE_SUBJECTS,
     VAGUE_VERBS,
     lemma,
-    word_set,
 )
 from okrlint.lint.quantities import PLACEHOLDER_LETTERS_RE, placeholder
 from okrlint.lint.sentences import changed_subject, trimmed
+from okrlint.lint.spelling import word_set
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = ["outcome_of_activity", "suggest_rewrite"]
 
-_UP = "improve|increase|enhance|grow|boost|lift|raise|maximi[sz]e|strengthen|expand|accelerate|better|drive|speed\\s+up"
-_DOWN = "reduce|decrease|cut|lower|minimi[sz]e|shrink|slash|trim|eliminate|avoid"
+_UP, _DOWN = UP_PATTERN, DOWN_PATTERN  # the verbs of change marked R in okrlint.lint.change_verbs
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
 _KEEP = "maintain|keep|sustain|hold|protect|preserve"
 _DONE = "launch|ship|deliver|complete|finish|migrate|roll\\s+out|release|implement|build"
