@@ -53,9 +53,12 @@ def _measures(title: str) -> bool:
     return False
 
 
-def _verdict(kr: KeyResult, extra_vague: tuple[str, ...]) -> Verdict | None:
-    """Return whether a title with no measuring quantity is vague or names a deliverable; None when it measures."""
-    text = judged_text(kr.title)  # a pasted "KR1: " or "1. " is not part of what the title says
+def _verdict(text: str, extra_vague: tuple[str, ...]) -> Verdict | None:
+    """Return whether a judged title (``judged_text``) with no measuring quantity is vague or names a deliverable.
+
+    None when it measures. Rules pass ``judged_text(kr.title)``: a pasted "KR1: " or "1. " is not
+    part of what the title says.
+    """
     return None if _measures(text) else judge_wording(text, extra_vague)
 
 
@@ -129,18 +132,21 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
     """
     words = vague_words(ctx.config)
     for _, _, kr in key_results(ctx.repo):
-        verdict = None if kr.kind == "milestone" else _verdict(kr, ctx.config.vague_words_extend)
+        if kr.kind == "milestone":
+            continue
+        text = judged_text(kr.title)
+        verdict = _verdict(text, ctx.config.vague_words_extend)
         if verdict is None or verdict.kind != "vague":
             continue
         # the listed vague words, then the grammar's deciding words ("capabilities" in "Expand the capabilities")
-        found = find_vague_words(judged_text(kr.title), words)
+        found = find_vague_words(text, words)
         said = {w for phrase in found for w in phrase.split()}
         found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said and not _listed(w, found)]
         what = f"vague: {quoted(found)}"
         title = shorten(kr.title)
         yield (
             kr.at("title"),
-            f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(judged_text(kr.title))}',
+            f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(text)}',
         )
 
 
@@ -152,10 +158,10 @@ def _listed(phrase: str, found: list[str]) -> bool:
 
 def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
     """Return the words that name a binary deliverable in the title, None when it measures or counts something."""
-    verdict = _verdict(kr, extra_vague)
+    text = judged_text(kr.title)
+    verdict = _verdict(text, extra_vague)
     if verdict is not None:
         return " ".join(verdict.words) if verdict.kind == "deliverable" else None
-    text = judged_text(kr.title)
     if any(q.unit in ("%", "$", "x") or q.scale for q in quantities(text)) or find_activity(text):
         return None
     words = scoped_deliverable(text)
