@@ -527,3 +527,42 @@ def test_round_12_output_counted(title: str, noun: str | None) -> None:
 def test_a_year_after_a_total_is_a_count() -> None:
     assert has_quantity("A total of 2000 people have engaged in the core beacons")
     assert not has_quantity("Ship the 2000 edition")
+
+
+def _s202(tmp_path: Path, title: str) -> str:
+    """Return S202's message for the title, linted as the only KR of an OKR set (no target, range or milestone)."""
+    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
+    text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
+    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S202"])
+    return found.message
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("multistream 2.0 is implemented", "multistream 2.0 is implemented"),  # a version names the deliverable
+        ("stable 1.0 version released as open source software", "stable 1.0 version released"),
+        ("12-month hiring plan + budget", "12-month hiring plan"),  # a duration sizes the plan
+        ("A 3-year plan is approved", "A 3-year plan is approved"),
+        ("Gallup engagement score of 4.7", None),  # a value after "of"
+        ("99.95 availability.", None),  # no name before the number: a value
+        ("Triage all incoming bug reports within one week", None),  # a time to keep
+        ("Ship 2 features", None),  # a count: a target
+    ],
+)
+def test_a_version_or_duration_in_a_deliverable_is_part_of_its_name(tmp_path: Path, title: str, named: str) -> None:
+    message = _s202(tmp_path, title)
+    assert (f'names a deliverable ("{named}")' in message) if named else ("names a deliverable" not in message)
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Members are able to register online", ("are", "able", "to", "register")),  # quoted as written
+        ("Users can register and are able to log in", ("can", "register")),  # the title's own "can"
+        ("There is a prototype implementation of GraphSync", ("There", "is", "a", "prototype", "implementation")),
+        ("Pilot YouTube as an AEO lever", ("Pilot", "YouTube")),  # no dangling "as"
+    ],
+)
+def test_deciding_words_are_quoted_as_written_and_whole(title: str, words: tuple[str, ...]) -> None:
+    assert judge_wording(title) == ("deliverable", words)

@@ -61,7 +61,9 @@ from okrlint.lint.deliverable_words import (
 )
 from okrlint.lint.quantities import placeholder
 from okrlint.lint.sentences import (
+    ABLE_RE,
     Verdict,
+    as_written,
     at,
     changed,
     judge_sentence,
@@ -81,7 +83,6 @@ _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
 _QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names something: 'New "what is PostHog" page'
 
-
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
@@ -96,7 +97,6 @@ _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "est
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 _ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
-_ABLE_RE = lazy_compile(r"\b(?:is|are|was|were)\s+able\s+to\b", re.IGNORECASE)  # "are able to register" = "can …"
 # "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
 _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
 
@@ -104,7 +104,7 @@ _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
 def _words(title: str) -> list[str]:
     """Return the title's words, numbers and clause marks in order (restating brackets left out)."""
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
-    text = _ABLE_RE.sub("can", _RESTATED_RE.sub(" ", text))
+    text = ABLE_RE.sub("can", _RESTATED_RE.sub(" ", text))  # "are able to register": "can register"
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
 
 
@@ -374,7 +374,7 @@ def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
     ``extra_vague`` are words a team added to its vague-word list: a title that uses one is vague.
     """
     extra = frozenset(w.strip().lower() for w in extra_vague if w.strip())
-    return _judge(title, extra)
+    return as_written(_judge(title, extra), title)
 
 
 _SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert")

@@ -9,6 +9,7 @@ Every scan is a single pass over the title's words.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import NamedTuple
 
 from okrlint.lint.deliverable_words import (
@@ -37,6 +38,7 @@ from okrlint.lint.deliverable_words import (
     participle,
     quality_noun,
 )
+from okrlint.util.lazyre import lazy_compile
 
 __all__ = [
     "Verdict",
@@ -59,9 +61,22 @@ class Verdict(NamedTuple):
     words: tuple[str, ...]
 
 
+ABLE_RE = lazy_compile(r"\b(?:is|are|was|were)\s+able\s+to\b", re.IGNORECASE)  # "are able to register" = "can …"
+_CAN_RE = lazy_compile(r"\bcan\b", re.IGNORECASE)
+
+
+def as_written(verdict: Verdict, title: str) -> Verdict:
+    """Quote an ability as the title writes it: "are able to register", judged as "can register"."""
+    able = ABLE_RE.search(title)
+    if able is None or "can" not in verdict.words or _CAN_RE.search(title):
+        return verdict
+    i = verdict.words.index("can")
+    return Verdict(verdict.kind, (*verdict.words[:i], *able.group().split(), *verdict.words[i + 1 :]))
+
+
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
-_DANGLING = _TRAILING | _ARTICLES | {"from"}  # words a quoted or suggested phrase cannot end on
+_DANGLING = _TRAILING | _ARTICLES | {"from", "as"}  # words a quoted or suggested phrase cannot end on
 
 
 def trimmed(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -251,6 +266,8 @@ def statement(words: list[str]) -> Verdict | None:
         if lower[i] not in ("can", "will"):  # judge_sentence reads a modal lead: keep it first
             first = min(first, max(0, i - 4))  # with its subject: "Goals for Q3 have been set", not "been set"
         end = i + 4 if at(lower, i + 1) in ("a", "an", "the") else i + 2  # "IPNS has a streaming API"
+        if lower[i] == "there":  # what there is: "There is a prototype implementation of GraphSync"
+            end = i + 5 if at(lower, i + 2) in ("a", "an", "the") else i + 3
         if end < len(words) and lower[end - 1] in _TRAILING:
             end += 1  # "runbooks are in place"
         return Verdict("deliverable", trimmed(words[first:end]))

@@ -13,6 +13,7 @@ from okrlint.lint.findings import Severity
 from okrlint.lint.quantities import quantities
 from okrlint.lint.registry import Hit, RuleContext, rule
 from okrlint.lint.rules.walk import key_results, quoted, vague_words
+from okrlint.lint.spelling import word_set
 from okrlint.lint.wording import find_vague_words, has_quantity, judged_text, suggest_rewrite
 from okrlint.model.repository import KeyResult
 from okrlint.util.lazyre import lazy_compile
@@ -22,6 +23,10 @@ _EVIDENCE_RE = lazy_compile(
     rf"\b(?:{'|'.join(sorted(EVIDENCE_WORDS))})\s+(?:through|by|via|in)\b[^.;]*$", re.IGNORECASE
 )
 _PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
+# a number right after these is a value or a time, not part of a name: "a score of 4.5", "Reach 1.0 NPS"
+_BEFORE_VALUE = word_set("to of at above below over under than from by reach hit within in for after every each per")
+_SIGNS = frozenset("≥≤<>~=+±")
+_DURATION_RE = lazy_compile(r"[ -]?(?:month|year|week|day|quarter)s?\b", re.IGNORECASE)  # "12-month", "1 year"
 _PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
 _SCOPE_RE = lazy_compile(
     r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
@@ -156,6 +161,24 @@ def _listed(phrase: str, found: list[str]) -> bool:
     return bool(words) and all(w in found or find_vague_words(w, found) for w in words)
 
 
+def _names_only(text: str) -> bool:
+    """Return True when every number in ``text`` names a version or a duration ("multistream 2.0", "12-month plan").
+
+    A version follows the name it numbers; a number after a word that introduces a value ("score
+    of 4.5", "reach 1.0", "≥0.01") or a time ("within one week") measures.
+    """
+    found = quantities(text)
+    for q in found:
+        before = text[: q.start].split()
+        word = before[-1].strip("\"'“”‘’([").lower() if before else ""
+        if q.unit or q.scale or q.per is not None or word in _BEFORE_VALUE or text[q.start - 1 : q.start] in _SIGNS:
+            return False
+        version = "." in text[q.start : q.end].strip(".") and word.isalpha()
+        if not (version or _DURATION_RE.match(text, q.end)):
+            return False
+    return bool(found)
+
+
 def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
     """Return the words that name a binary deliverable in the title, None when it measures or counts something."""
     text = judged_text(kr.title)
@@ -165,6 +188,9 @@ def _deliverable(kr: KeyResult, extra_vague: tuple[str, ...]) -> str | None:
     if any(q.unit in ("%", "$", "x") or q.scale for q in quantities(text)) or find_activity(text):
         return None
     words = scoped_deliverable(text)
+    if not words and _names_only(text):  # "multistream 2.0 is implemented", "A 12-month plan is written"
+        named = judge_wording(text, extra_vague)
+        words = named.words if named.kind == "deliverable" else None
     return " ".join(words) if words else None
 
 
@@ -174,9 +200,10 @@ def unmeasurable_key_result(ctx: RuleContext) -> Iterator[Hit]:
     ## What it does
     Reports a key result that is none of the three kinds: a metric KR (`target`), a range KR
     (`range: {min, max}`) or a milestone KR (`milestone: true`). When the title names a binary
-    deliverable ("Ship dark mode to beta", "The EU data centre is live", or a delivery whose
-    numbers only set its scope: "Ship scroll latching for one platform"), the message proposes
-    `milestone: true` and quotes the words that name the deliverable.
+    deliverable ("Ship dark mode to beta", "The EU data centre is live", a delivery whose
+    numbers only set its scope: "Ship scroll latching for one platform", or whose numbers are
+    part of its name: "multistream 2.0 is implemented", "12-month hiring plan"), the message
+    proposes `milestone: true` and quotes the words that name the deliverable.
 
     ## Why is this bad?
     Without a target nobody can say whether the key result was reached, and it cannot be scored.
