@@ -566,3 +566,19 @@ def test_a_version_or_duration_in_a_deliverable_is_part_of_its_name(tmp_path: Pa
 )
 def test_deciding_words_are_quoted_as_written_and_whole(title: str, words: tuple[str, ...]) -> None:
     assert judge_wording(title) == ("deliverable", words)
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Create a Twitter bot and tweet 100 times.", "tweet 100 times"),  # the work repeated, counted
+        ("Speak 5 times at conferences", "Speak 5 times"),
+        ("4 runs of the course are completed by different people", "4 runs"),  # runs of a course are sessions held
+        ("Run the suite 3 times faster", None),  # a multiplier
+        ("Increase signups 3 times", None),  # an outcome multiplied
+        ("Reduce flaky CI runs from 20 to 5", None),  # an outcome lead
+    ],
+)
+def test_repetitions_and_runs_count_work(title: str, phrase: str | None) -> None:
+    found = find_activity(title)
+    assert (found.phrase if found else None) == phrase

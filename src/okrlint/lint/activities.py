@@ -327,7 +327,7 @@ def find_activity(title: str) -> Activity | None:
     shared = _Title(title) if "%" in title and " of " in title else None
     if shared is not None and (done := _share_of_work(shared)) is not None:
         return done
-    if not any(q.unit in ("cadence", "x") or (q.value is not None and not q.unit) for q in quantities(title)):
+    if not any(q.unit in ("cadence", "x", "times") or (q.value is not None and not q.unit) for q in quantities(title)):
         return None  # no plain count and no cadence: nothing is counted or scheduled
     t = shared or _Title(title)
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)

@@ -59,7 +59,9 @@ class Title:
             starts[q.start] for q in found if q.value is not None and not q.unit and q.per is None and q.start in starts
         ]
         # "Write 3x 5 minute blog posts": "3x" right after an activity verb counts items, it multiplies nothing
-        times = [starts[q.start] for q in found if q.unit == "x" and self._after_verb(starts.get(q.start, -1))]
+        times = [
+            starts[q.start] for q in found if q.unit in ("x", "times") and self._after_verb(starts.get(q.start, -1))
+        ]
         self.counts = sorted(self.counts + times)
         cadences = [starts[q.start] for q in found if q.unit == "cadence" and q.start in starts]
         self.cadences = [i for i in cadences if not self._named(i)]
@@ -70,10 +72,12 @@ class Title:
         self.framed = (bool(units) and not (self.staff_share and units == ["%"])) or title_numbers(title)[0] is not None
 
     def _after_verb(self, i: int) -> bool:
-        """Return True when "Nx" at token ``i`` counts output right after its verb ("Create 3x videos"), not a
-        multiplier ("Ship 2x more releases", "create 10x headroom")."""
+        """Return True when "Nx" at token ``i`` counts output right after its verb ("Create 3x videos", "tweet 100
+        times"), not a multiplier ("Ship 2x more releases", "create 10x headroom", "run 3 times faster")."""
         if i < 1 or verb(self.lower[i - 1]) is None or word_at(self.lower, i + 2) in _MULTIPLIED:
             return False
+        if word_at(self.lower, i + 1) == "times":  # "tweet 100 times": the work repeated, counted
+            return verb(self.lower[i - 1]) in STRONG_VERBS
         first, last = run(self, i)
         return first < len(self.words) and noun(self.lower[last], OUTPUT_NOUNS) is not None
 
