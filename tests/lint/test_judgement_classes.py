@@ -582,3 +582,17 @@ def test_deciding_words_are_quoted_as_written_and_whole(title: str, words: tuple
 def test_repetitions_and_runs_count_work(title: str, phrase: str | None) -> None:
     found = find_activity(title)
     assert (found.phrase if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Community - host 2 meetups", "host 2 meetups"),  # a heading is not who does the work
+        ("Community – host 2 meetups", "host 2 meetups"),
+        ("Have the press publish 3 articles", None),  # people outside the team do it
+        ("Community members publish 5 posts", None),
+    ],
+)
+def test_a_heading_before_a_dash_does_not_do_the_work(title: str, phrase: str | None) -> None:
+    found = find_activity(title)
+    assert (found.phrase if found else None) == phrase

@@ -65,6 +65,7 @@ _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _STATISTICS = frozenset({"median", "mean", "average", "avg", "minimum", "maximum", "typical"})  # a total counts
+_HEADING_MARKS = frozenset({":", "-", "—", "–"})  # what a heading before the clause ends with
 _UP_LEADS = GROWTH | {"hire", "recruit"}  # growth verbs that count output or staff ("Double the team")
 
 
@@ -169,12 +170,20 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if after.endswith(("ed", "en")) and lemma(after, STRONG_VERBS):
         end += 1
     if verb_at is not None:
-        if any(_noun(w, _OUTSIDERS) for w in t.lower[max(0, verb_at - 2) : verb_at]):
+        if _outsiders_act(t, verb_at):
             return None  # "Have the press publish 3 articles": people outside the team do it
         return Activity(t.phrase(verb_at, end), t.words[verb_at], t.words[count], noun)
     if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in _sentence_before(t, count, 6)):
         return Activity(t.phrase(count, end), "", t.words[count], noun)
     return None
+
+
+def _outsiders_act(t: _Title, verb_at: int) -> bool:
+    """Return True when people outside the team do the work: "Have the press publish 3 articles" (the two words
+    before the verb, in its own clause: a heading before a dash acts on nothing, "Community - host 2 meetups")."""
+    before = t.lower[max(0, verb_at - 2) : verb_at]
+    cut = max((k + 1 for k, w in enumerate(before) if w in _HEADING_MARKS), default=0)
+    return any(_noun(w, _OUTSIDERS) for w in before[cut:])
 
 
 def _held_with(t: _Title, count: int) -> Activity | None:
