@@ -14,7 +14,7 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles`` to ``fourteenth_titles``) were read while the grammar was written
+  ``eighth_titles`` to ``fifteenth_titles``) were read while the grammar was written
   (``seventh_titles`` was measured blind, its errors unread, but its titles were known to whoever wrote round 6's
   changes); the rules must keep the level they reach there, together and, for the eighth to eleventh sets, on their
   own;
@@ -42,6 +42,10 @@ blind once each in round 11, and tuned on since; their floors keep round 11's le
 The **fourteenth** set (``fourteenth_titles.yaml``: Life Itself, 30 seconds of code, the Lisbon Data Science Academy)
 was collected, labelled and committed before okrlint ran on it, read blind once in round 12, and tuned on since; its
 floors keep round 12's level.
+
+The **fifteenth** set (``fifteenth_titles.yaml``: SciLifeLab Data Centre, Fleet, GOV.UK Design System, Nix@NGI, the UK
+cross-government software community, the Foundation for Public Code) was collected, labelled and committed before
+okrlint ran on it, read blind once in round 13, and tuned on since; its floors keep round 13's level.
 
 The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
 OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
@@ -81,6 +85,7 @@ TUNED_SETS = (
     "twelfth_titles",
     "thirteenth_titles",
     "fourteenth_titles",
+    "fifteenth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 EIGHTH_SET = "eighth_titles"
@@ -90,6 +95,7 @@ ELEVENTH_SET = "eleventh_titles"
 TWELFTH_SET = "twelfth_titles"
 THIRTEENTH_SET = "thirteenth_titles"
 FOURTEENTH_SET = "fourteenth_titles"
+FIFTEENTH_SET = "fifteenth_titles"
 BLIND_SETS = (HOLDOUT_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
@@ -100,8 +106,9 @@ RULES = ("S201", "S202", "Q301")
 # its pasted precision floor was 0.91 until round 11 added the twelfth and thirteenth sets (0.911 → 0.903), 4 of whose 5
 # deliverables still called vague when pasted are borderline. Round 12 added the fourteenth set (131 titles): S201
 # pasted 0.903 / 0.896 → 0.897 / 0.892 and Q301 recall 0.872 → 0.848 (8 of its 11 activities still missed are
-# borderline).
-THRESHOLDS = {"S201": (0.89, 0.89), "Q301": (0.90, 0.84)}
+# borderline). Round 13 added the fifteenth set (60 titles, 11 vague, 30 borderline): S201 pasted 0.897 / 0.892 →
+# 0.893 / 0.884 (3 of its 5 vague titles still missed are borderline).
+THRESHOLDS = {"S201": (0.89, 0.88), "Q301": (0.90, 0.84)}
 Floor = tuple[float, float]  # (precision, recall)
 
 
@@ -172,6 +179,13 @@ SET_THRESHOLDS = {
     # Round 12 changed the grammar by class (corpus README): S201 0.50 / 0.57 pasted (1.00 / 0.57), Q301 0.92 / 0.52;
     # every Q301 miss left but three is borderline.
     FOURTEENTH_SET: floors(s201=(0.50, 0.99, 0.57), q301=(0.92, 0.92, 0.52)),
+    # The fifteenth set (SciLifeLab Data Centre, Fleet, GOV.UK Design System, Nix@NGI, UK x-gov software community,
+    # Foundation for Public Code; 60 titles, 11 vague, 3 activities, 30 borderline), now a tuned set: its single blind
+    # read (round 13) found 4 of its 11 vague titles and called 4 deliverables vague when pasted (S201 0.50 / 0.36;
+    # 1.00 / 0.36 with milestones) and 1 of its 3 activities, counting one borderline deliverable (Q301 0.50 / 0.33).
+    # Round 13 changed the grammar by class (corpus README): S201 0.67 / 0.55 pasted (1.00 / 0.55), Q301 0.75 / 1.00
+    # (1.00 / 1.00); not borderline S201 0.80 / 0.80.
+    FIFTEENTH_SET: floors(s201=(0.66, 0.99, 0.54), q301=(0.75, 0.99, 0.99)),
 }
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"

@@ -596,3 +596,35 @@ def test_repetitions_and_runs_count_work(title: str, phrase: str | None) -> None
 def test_a_heading_before_a_dash_does_not_do_the_work(title: str, phrase: str | None) -> None:
     found = find_activity(title)
     assert (found.phrase if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "words"),
+    [
+        ("Take steps toward feature parity with other tools.", "vague", ("Take", "steps")),  # progress, not a result
+        ("Lay the groundwork for a new API", "vague", ("Lay", "the", "groundwork")),  # quoted with its noun
+        ("The Standard for Public Code is widely used", "vague", ("widely",)),  # an extent nobody bounds
+        ("Docs are frequently updated", "vague", ("frequently",)),
+        ("The API is fully documented", "deliverable", ("The", "API", "is", "fully", "documented")),
+        ("Solve the performance impact limitation for scheduled queries", "deliverable", None),  # a fix
+    ],
+)
+def test_round_13_steps_extents_and_fixes(title: str, kind: str, words: tuple[str, ...] | None) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == kind
+    assert words is None or verdict.words == words
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("The team publishes monthly summaries", "monthly summaries"),  # summaries are output
+        ("Get feedback on GUI prototype from 5 users on each OS.", "Get feedback on GUI prototype from 5 users"),
+        ("Get feedback from 3 teams", "Get feedback from 3 teams"),
+        ("Get 50 users", None),  # an outcome
+        ("Publish the roadmap. Feedback: from 5 users", None),  # not across a clause mark
+    ],
+)
+def test_round_13_output_and_activities_held_about_something(title: str, phrase: str | None) -> None:
+    found = find_activity(title)
+    assert (found.phrase if found else None) == phrase

@@ -62,6 +62,7 @@ _WITH_PEOPLE = word_set(
 )
 # held with people, so counted by whom: "interviews with 5 vendors", "feedback from at least 2 EHR vendors"
 _HELD_WITH = _WITH_PEOPLE | word_set("discussion feedback consultation")
+_ABOUT = frozenset({"on", "about", "of", "for", "regarding"})
 _PEOPLE_VERBS = frozenset({"feature", "interview", "call", "visit", "email", "contact", "spotlight", "thank", "survey"})
 _OUTSIDERS = word_set("press media journalist analyst customer user client partner community prospect")
 _STATISTICS = frozenset({"median", "mean", "average", "avg", "minimum", "maximum", "typical"})  # a total counts
@@ -192,16 +193,30 @@ def _held_with(t: _Title, count: int) -> Activity | None:
     i = count - 1
     while i >= 0 and t.lower[i] in QUALIFIERS:
         i -= 1
-    if i < 1 or t.lower[i] not in ("with", "from") or (noun := _noun(t.lower[i - 1], _HELD_WITH)) is None:
+    if i < 1 or t.lower[i] not in ("with", "from"):
         return None
+    held = _held_noun(t, i)
     first, last = _run(t, count)
-    if first >= len(t.words) or not t.lower[first][0].isalpha():
+    if held is None or first >= len(t.words) or not t.lower[first][0].isalpha():
         return None
-    start = i - 1
-    verbs = [j for j in range(start - 1, max(-1, start - 4), -1) if _verb(t.lower[j])]
+    noun, start = _noun(t.lower[held], _HELD_WITH) or "", held
+    verbs = [j for j in range(start - 1, max(-1, start - 4), -1) if _verb(t.lower[j]) or t.lower[j] in ("get", "got")]
     if verbs and all(t.lower[j].isalpha() or t.lower[j] in ("and", "&") for j in range(verbs[0], start)):
-        start = verbs[0]  # "Conduct interviews with …", "Collect and parse feedback from …"
+        start = verbs[0]  # "Conduct interviews with …", "Collect and parse feedback from …", "Get feedback from …"
     return Activity(t.phrase(start, last), t.words[start] if verbs else "", t.words[count], noun)
+
+
+def _held_noun(t: _Title, i: int) -> int | None:
+    """Return where the activity held with the people after ``i`` ("with"/"from") is named: right before it, or
+    before what it is about ("Get feedback on the GUI prototype from 5 users"); None if nothing is held."""
+    if _noun(t.lower[i - 1], _HELD_WITH) is not None:
+        return i - 1
+    for j in range(i - 2, max(-1, i - 6), -1):
+        if t.lower[j] in _CLAUSE_MARKS:
+            return None
+        if t.lower[j + 1] in _ABOUT and _noun(t.lower[j], _HELD_WITH) is not None:
+            return j
+    return None
 
 
 def _per_staff(t: _Title, count: int) -> bool:

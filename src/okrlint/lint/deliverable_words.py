@@ -70,7 +70,7 @@ DELIVERY_VERBS = word_set(
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
     consolidate unify rename package containerize containerise split expand identify reconfigure propose show display
-    surface visualize visualise"""
+    surface visualize visualise solve"""
 )
 VAGUE_VERBS = VAGUE | word_set(  # and the verbs of change marked V in okrlint.lint.change_verbs
     """foster address investigate consider learn collaborate work focus continue maintain keep nail meet hit achieve
@@ -108,7 +108,8 @@ VAGUE_CUES = word_set(
     momentum traction buzz reputation perception sentiment morale empowered motivated happier satisfying
     meaningful compelling outstanding superior leading thought-leader higher greater deeper broader wider clearer
     cleaner simpler richer tighter smarter safer sharper leaner bigger closer best worse aligned sound good solid
-    prettier nicer slightly smoothly nicely frictionless painless flawless hassle-free
+    prettier nicer slightly smoothly nicely frictionless painless flawless hassle-free widely broadly commonly
+    extensively heavily frequently increasingly
     """
 )
 STRONG_OBJECT_CUES = word_set(
@@ -178,7 +179,7 @@ PHRASAL_VAGUE = frozenset(
         ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
         ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
         ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"), ("serve", "as"),
-        ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"),
+        ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"), ("take", "steps"), ("take", "step"),
     }
 )  # fmt: skip
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")

@@ -218,7 +218,8 @@ def _drifting(words: list[str], start: int) -> Verdict | None:
     """
     low = words[start].lower()
     if at(words, start + 1).lower() in _AFTER_PHRASAL and _phrasal(words, start):
-        return Verdict("vague", (words[start], words[start + 1]))
+        article = at(words, start + 1).lower() in ("a", "an", "the", "our")
+        return Verdict("vague", tuple(words[start : start + 2 + article]))  # "Lay the groundwork", "Look into"
     if low[:4] not in _SERVICE_STEMS or lemma(low, SERVICE_VERBS) is None:
         return None
     end = start + 1
@@ -345,10 +346,8 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
         spelled = _verb_led(words, _lead(words[after:]) + after, extra) or statement(words[after:])
-        if spelled is None and verb_form(words[after:]):
-            spelled = judge_sentence(
-                words[after:]
-            )  # "Every ELT pipeline validates permissions", not "Inbound generation"
+        if spelled is None and verb_form(words[after:]):  # "Every ELT pipeline validates permissions"
+            spelled = judge_sentence(words[after:])  # (a verb form), not "Inbound generation"
         verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
     if verdict is None:
         verdict = judge_sentence(words[start:])

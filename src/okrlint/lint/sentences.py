@@ -76,6 +76,9 @@ def as_written(verdict: Verdict, title: str) -> Verdict:
 
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
+_BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
+# adverbs of an extent nobody bounds: "The Standard is widely used", "Backups are regularly tested"
+_EXTENT = frozenset({"widely", "broadly", "commonly", "extensively", "heavily", "frequently", "increasingly"})
 _DANGLING = _TRAILING | _ARTICLES | {"from", "as"}  # words a quoted or suggested phrase cannot end on
 
 
@@ -190,7 +193,9 @@ def _done_state(lower: list[str], i: int) -> bool:
     if low in BE and nxt == "in" and at(lower, i + 2) in ("place", "production"):
         return True  # "Disclosure programs are in place"
     if low in BE:
-        while nxt.endswith("ly") or nxt in ("now", "also", "already", "then", "fully", "all"):
+        while nxt.endswith("ly") or nxt in _BETWEEN:
+            if nxt in _EXTENT:
+                return False  # "is widely used": how widely? an extent, not a done-state
             i += 1
             nxt = at(lower, i + 1)
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
@@ -265,7 +270,10 @@ def statement(words: list[str]) -> Verdict | None:
         first = i - 1 if lower[i] in DONE_WORDS and i > 0 and lower[i - 1] in BE else i
         if lower[i] not in ("can", "will"):  # judge_sentence reads a modal lead: keep it first
             first = min(first, max(0, i - 4))  # with its subject: "Goals for Q3 have been set", not "been set"
-        end = i + 4 if at(lower, i + 1) in ("a", "an", "the") else i + 2  # "IPNS has a streaming API"
+        step = i + 1  # past adverbs: "The API is fully documented"
+        while lower[i] in BE and (at(lower, step).endswith("ly") or at(lower, step) in _BETWEEN):
+            step += 1
+        end = step + 3 if at(lower, step) in ("a", "an", "the") else step + 1  # "IPNS has a streaming API"
         if lower[i] == "there":  # what there is: "There is a prototype implementation of GraphSync"
             end = i + 5 if at(lower, i + 2) in ("a", "an", "the") else i + 3
         if end < len(words) and lower[end - 1] in _TRAILING:
