@@ -628,3 +628,17 @@ def test_round_13_steps_extents_and_fixes(title: str, kind: str, words: tuple[st
 def test_round_13_output_and_activities_held_about_something(title: str, phrase: str | None) -> None:
     found = find_activity(title)
     assert (found.phrase if found else None) == phrase
+
+
+@pytest.mark.parametrize(
+    ("title", "quantity"),
+    [
+        ("Implement RFC 136 across the org", False),  # a proposal by number names a thing (S201's docs: "RFC 42")
+        ("Make GitLab a Rails 5 app by default", False),  # a runtime's version
+        ("Deprecate TLS 1.1 on GitLab.com", False),
+        ("Support Node 18 and 20", True),  # "20" alone is a count
+        ("Onboard 5 React developers", True),
+    ],
+)
+def test_proposals_and_runtime_versions_are_names(title: str, quantity: bool) -> None:
+    assert has_quantity(title) is quantity

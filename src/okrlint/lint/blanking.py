@@ -25,6 +25,10 @@ LABELS = (
     "week|wk|sprint|day|month|quarter|iteration|phase|stage|step|tier|sev|severity|priority"
     "|version|release|wave|round|gen|generation|type|soc|iso|pci|dss|wcag|web|windows"
     "|ios|android|python|java|section|chapter|article|pillar|fortune|cohort|batch|fy|cy"
+    # proposals and advisories by number, and runtimes, frameworks and protocols by version ("Rails 5", "TLS 1.2")
+    "|rfc|pep|adr|kep|eip|fip|bip|cve|rails|ruby|node|nodejs|php|perl|rust|golang|kotlin|swift|scala|jdk|dotnet"
+    "|postgres|postgresql|mysql|redis|kubernetes|react|angular|vue|django|ubuntu|debian|rhel|centos|fedora"
+    "|macos|gitlab|tls|oauth|http"
 )
 _SMALL = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

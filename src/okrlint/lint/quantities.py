@@ -14,7 +14,9 @@ unless they only name a point in time or a label:
 * points in a sequence: ``week 6``, ``sprint 3``, ``day-7``, ``phase one``, ``tier 1``;
 * identifiers: digits glued to letters (``p95``, ``P1``, ``D30``, ``B2B``, ``a11y``, ``v2``, ``2FA``, ``5G``),
   ``GPT-4``-style names, numbered stages (``1-Discovery``), ordinals (``3rd-party``), versions
-  (``1.2.3``), and ``SOC 2`` / ``ISO 27001`` / ``Python 3.12`` / ``Fortune 500``; ``18 PM`` is no time.
+  (``1.2.3``), and ``SOC 2`` / ``ISO 27001`` / ``Python 3.12`` / ``Fortune 500``, proposals and advisories by
+  number (``RFC 42``, ``PEP 8``, ``CVE-2024-1234``) and runtimes, frameworks and protocols by version (``Rails 5``,
+  ``Node 18``, ``TLS 1.2``, ``HTTP 500``); ``18 PM`` is no time.
 
 Number words count too: ``zero`` ... ``twelve``, tens, ``hundred`` ... ``billion``,
 ``dozen``, ``once``/``twice`` (before a/per/every), ``double``/``triple``/``quadruple``/
