@@ -544,6 +544,8 @@ def _s202(tmp_path: Path, title: str) -> str:
         ("stable 1.0 version released as open source software", "stable 1.0 version released"),
         ("12-month hiring plan + budget", "12-month hiring plan"),  # a duration sizes the plan
         ("A 3-year plan is approved", "A 3-year plan is approved"),
+        ("Communicate 1 year product plans to the sections", "Communicate 1 year product plans"),
+        ("Target < 1 day EOM close.", None),  # a bound after a sign
         ("Gallup engagement score of 4.7", None),  # a value after "of"
         ("99.95 availability.", None),  # no name before the number: a value
         ("Triage all incoming bug reports within one week", None),  # a time to keep

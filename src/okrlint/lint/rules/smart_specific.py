@@ -171,7 +171,9 @@ def _names_only(text: str) -> bool:
     for q in found:
         before = text[: q.start].split()
         word = before[-1].strip("\"'“”‘’([").lower() if before else ""
-        if q.unit or q.scale or q.per is not None or word in _BEFORE_VALUE or text[q.start - 1 : q.start] in _SIGNS:
+        unit = q.unit not in ("", "year", "month", "week", "day", "quarter")  # "1 year product plans" sizes them
+        sign = text[: q.start].rstrip()[-1:] in _SIGNS  # "≥0.01", "< 1 day"
+        if unit or sign or q.scale or q.per is not None or word in _BEFORE_VALUE:
             return False
         version = "." in text[q.start : q.end].strip(".") and word.isalpha()
         if not (version or _DURATION_RE.match(text, q.end)):
