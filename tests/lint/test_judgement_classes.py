@@ -644,3 +644,15 @@ def test_round_13_output_and_activities_held_about_something(title: str, phrase:
 )
 def test_proposals_and_runtime_versions_are_names(title: str, quantity: bool) -> None:
     assert has_quantity(title) is quantity
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Peerpad is private", "deliverable"),  # a state a thing is in, or not
+        ("The roadmap is public", "deliverable"),
+        ("Code review is mandatory for every repository", "deliverable"),
+    ],
+)
+def test_a_binary_state_after_is_is_a_done_state(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind

@@ -76,6 +76,8 @@ def as_written(verdict: Verdict, title: str) -> Verdict:
 
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
+# states a thing is in, or not, after "is"/"are" (before a noun they only describe it: "Public organizations")
+_STATES = frozenset({"up", "online", "private", "public", "mandatory", "enforced", "sticky"})
 _BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
 # adverbs of an extent nobody bounds: "The Standard is widely used", "Backups are regularly tested"
 _EXTENT = frozenset({"widely", "broadly", "commonly", "extensively", "heavily", "frequently", "increasingly"})
@@ -200,8 +202,8 @@ def _done_state(lower: list[str], i: int) -> bool:
             nxt = at(lower, i + 1)
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
-        if low != "be" and nxt in ("up", "online"):
-            return True  # "The portal is up by the 25th of June": live
+        if low != "be" and nxt in _STATES:
+            return True  # "The portal is up by the 25th of June": live; "Peerpad is private"
         done = participle(nxt)  # "are set", "have been set", "is built"
         return nxt in ("a", "an", "the") or (done and nxt not in VAGUE_CUES and not changed(nxt))
     if low in ("has", "have", "gets", "get", "got") and i > 0:
