@@ -652,6 +652,8 @@ def test_proposals_and_runtime_versions_are_names(title: str, quantity: bool) ->
         ("Peerpad is private", "deliverable"),  # a state a thing is in, or not
         ("The roadmap is public", "deliverable"),
         ("Code review is mandatory for every repository", "deliverable"),
+        ("Users can learn more about the node running in their browser", "deliverable"),  # an idiom, not "more"
+        ("Customers know more about our product", "vague"),
     ],
 )
 def test_a_binary_state_after_is_is_a_done_state(title: str, kind: str) -> None:

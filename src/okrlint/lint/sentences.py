@@ -78,6 +78,7 @@ _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "fo
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
 # states a thing is in, or not, after "is"/"are" (before a noun they only describe it: "Public organizations")
 _STATES = frozenset({"up", "online", "private", "public", "mandatory", "enforced", "sticky"})
+_READ = frozenset({"learn", "read", "find"})  # "Users can learn more about the node": an idiom, not a comparison
 _BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
 # adverbs of an extent nobody bounds: "The Standard is widely used", "Backups are regularly tested"
 _EXTENT = frozenset({"widely", "broadly", "commonly", "extensively", "heavily", "frequently", "increasingly"})
@@ -255,6 +256,7 @@ def statement(words: list[str]) -> Verdict | None:
     cues += [i for i, low in enumerate(lower) if at(lower, i + 1) == "as" and lemma(low, ROLE_VERBS)]  # a role
     cues.sort()
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
+    cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) in _READ and at(lower, i + 1) == "about")]
     cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
