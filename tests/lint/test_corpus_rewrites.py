@@ -2,11 +2,12 @@
 
 Every title of the tuned corpus sets is rewritten the way titles arrive from documents and
 habits: a list, tag or key-result label before it ("KR1: ", "1. ", "- [ ] ", "[Eng] "), bold or
-status marks around it, doubled or no-break spaces, "&" for "and", "percent" for "%", British
-spelling. Each rewritten corpus is linted pasted (no fields), and S201, Q301 and S202's
-``milestone: true`` proposal must say of every title what they say of it as written. The
-rewrites rotate over the titles (title *i* gets rewrite *i* mod *n* of its group), so one lint
-run covers each group. The holdout set is left out: its titles are not read during development.
+status marks around it, a note after it ("(stretch)", "[done]", "- @jane", a grade "(0.7)"),
+doubled or no-break spaces, "&" for "and", "percent" for "%", British spelling. Each rewritten
+corpus is linted pasted (no fields), and S201, Q301 and S202's ``milestone: true`` proposal must
+say of every title what they say of it as written. The rewrites rotate over the titles (title *i*
+gets rewrite *i* mod *n* of its group), so one lint run covers each group. The holdout set is left
+out: its titles are not read during development.
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ GROUPS: dict[str, tuple[Rewrite, ...]] = {
         lambda t: f"{t} ⚠️",
     ),
     "spacing": (lambda t: t.replace(" ", "  "), lambda t: t.replace(" ", "\u00a0"), lambda t: t.replace(" ", " \t")),
+    "notes after it": (
+        lambda t: f"{t} (stretch)",
+        lambda t: f"{t} [done]",
+        lambda t: f"{t} (@jane)",
+        lambda t: f"{t} - @jane",
+        lambda t: f"{t} (0.7)",
+        lambda t: f"{t} — in progress",
+        lambda t: f"{t} [Owner: Bob]",
+    ),
     "symbols and spelling": (
         lambda t: t.replace(" and ", " & "),
         _percent,

@@ -658,3 +658,20 @@ def test_proposals_and_runtime_versions_are_names(title: str, quantity: bool) ->
 )
 def test_a_binary_state_after_is_is_a_done_state(title: str, kind: str) -> None:
     assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "rest"),
+    [
+        ("Ship SSO (stretch) [done]", "Ship SSO"),
+        ("App load time - @jane", "App load time"),
+        ("Cloud cost [Owner: Bob]", "Cloud cost"),
+        ("Reduce churn (0.7)", "Reduce churn"),  # a grade pasted with the title
+        ("Ship SSO — DONE", "Ship SSO"),
+        ("Reduce churn (fewer dupe blocks)", "Reduce churn (fewer dupe blocks)"),  # the title's own words
+        ("Ship SSO - done by the platform team", "Ship SSO - done by the platform team"),
+        ("[done]", "[done]"),  # nothing but a note: kept
+    ],
+)
+def test_a_note_pasted_after_a_title_is_not_read(title: str, rest: str) -> None:
+    assert judged_text(title) == rest

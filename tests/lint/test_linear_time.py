@@ -180,14 +180,21 @@ def test_from_to_of_the_fixes_grows_linearly_over_a_long_gap(gap: str) -> None:
     assert ratio < MAX_RATIO, f"{gap!r}: 4x the input took {ratio:.1f}x the time"
 
 
-@pytest.mark.parametrize("prefix", ["KR", "O1", "O1 KR", "KR#", "Key", "- [ ]", "**", '"'])
-def test_reading_a_pasted_label_grows_linearly_over_a_long_gap(prefix: str) -> None:
+LABELS = ("KR", "O1", "O1 KR", "KR#", "Key", "- [ ]", "**", '"')  # before a long gap
+NOTES = ("(done)", "[", "- @", "@", "(0.", " —", "[done].")  # repeated after a title
+
+
+@pytest.mark.parametrize(("where", "piece"), [*(("label", p) for p in LABELS), *(("note", n) for n in NOTES)])
+def test_reading_a_pasted_label_or_note_grows_linearly(where: str, piece: str) -> None:
     def read(title: str) -> str:
         wording.judged_text.cache_clear()
         return wording.judged_text(title)
 
-    small, large = (f"{prefix}{' ' * size}~ x" for size in (4_000, 16_000))
+    def title(size: int) -> str:
+        return f"{piece}{' ' * size}~ x" if where == "label" else f"Ship SSO {piece * (size // len(piece))}x"
+
+    small, large = title(4_000), title(16_000)
     ratio = _ratio(read, small, large)
     if ratio >= MAX_RATIO:
         ratio = _ratio(read, small, large)
-    assert ratio < MAX_RATIO, f"{prefix!r}: 4x the input took {ratio:.1f}x the time"
+    assert ratio < MAX_RATIO, f"{piece!r}: 4x the input took {ratio:.1f}x the time"

@@ -119,6 +119,17 @@ def _marks_stripped(title: str) -> str:
     return title[start:end]
 
 
+# A note pasted after a title: a bracketed tag ("[done]", "[Owner: Bob]", "[P1]"), an owner mention ("(@jane)",
+# "- @jane"), a status or stretch note in brackets or after a dash ("(stretch)", "— DONE"), a grade ("(0.7)").
+_STATUS = (
+    r"done|completed?|achieved|missed|wip|in[ \t]progress|on[ \t]track|at[ \t]risk|off[ \t]track|blocked|ongoing"
+    r"|not[ \t]started|started|cancell?ed|dropped|deferred|carried[ \t]over|stretch(?:[ \t]goal)?|p[0-3]"
+)
+_NOTE_RE = lazy_compile(
+    rf"[ \t]*+(?:\[[^\[\]\n]{{1,30}}\]|\((?:@[\w.-]{{1,30}}|{_STATUS}|0?\.\d{{1,2}}|1\.0)\)"
+    rf"|[-–—][ \t]*+(?:@[\w.-]{{1,30}}|(?:{_STATUS})\b)|@[\w.-]{{1,30}})[ \t.]*+\Z",
+    re.IGNORECASE,
+)
 _PERCENT_RE = lazy_compile(r"(?<=\d)[ \t]?(?:per[ \t]?cent|pct)\b", re.IGNORECASE)
 
 
@@ -127,12 +138,18 @@ def judged_text(title: str) -> str:
     """Return the title as the judgement rules read it (S201, S202, S205, Q301 and the milestone fix).
 
     Without a pasted list or key-result label, bold, quotes or status marks ("**KR1:** Ship SSO ✅"
-    → "Ship SSO"), every run of spaces, tabs, line breaks or no-break spaces as one space, a
-    spelled-out percent as "%" ("100 percent of" → "100% of"), " & " as " and ", ">=" and "<=" as "≥" and "≤".
+    → "Ship SSO"), or notes after it ("Ship SSO (stretch) [done]", "- @jane", a grade "(0.7)");
+    every run of spaces, tabs, line breaks or no-break spaces as one space, a spelled-out percent as
+    "%" ("100 percent of" → "100% of"), " & " as " and ", ">=" and "<=" as "≥" and "≤".
     """
     rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title)))
     rest = rest.replace(" & ", " and ").replace(">=", "≥").replace("<=", "≤")
     rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
+    for _ in range(3):  # "Ship SSO (stretch) [done]": a note or two after the title
+        note = _NOTE_RE.search(rest)
+        if note is None or not note.start():
+            break
+        rest = rest[: note.start()]
     wrapped = _WRAPPED_RE.fullmatch(rest.strip())
     if wrapped and _PAIRS[wrapped[1]] == wrapped[3] and wrapped[1] not in wrapped[2]:
         rest = wrapped[2]
