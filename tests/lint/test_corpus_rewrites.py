@@ -2,7 +2,8 @@
 
 Every title of the tuned corpus sets is rewritten the way titles arrive from documents and
 habits: a list, tag or key-result label before it ("KR1: ", "1. ", "- [ ] ", "[Eng] "), bold or
-status marks around it, a note after it ("(stretch)", "[done]", "- @jane", a grade "(0.7)"),
+status marks around it, a note after it ("(stretch)", "[done]", "- @jane", a grade "(0.7)"), Markdown
+(the title as a link's text, in italics, with a line break or a comment),
 doubled or no-break spaces, "&" for "and", "percent" for "%", British spelling. Each rewritten
 corpus is linted pasted (no fields), and S201, Q301 and S202's ``milestone: true`` proposal must
 say of every title what they say of it as written. The rewrites rotate over the titles (title *i*
@@ -50,6 +51,13 @@ GROUPS: dict[str, tuple[Rewrite, ...]] = {
         lambda t: f"{t} (0.7)",
         lambda t: f"{t} — in progress",
         lambda t: f"{t} [Owner: Bob]",
+    ),
+    "markdown": (
+        lambda t: f"[{t}](https://example.com/okrs/42)",
+        lambda t: f"*{t}*",
+        lambda t: f"_{t}_",
+        lambda t: f"{t}<br>",
+        lambda t: f"{t} <!-- from the planning doc -->",
     ),
     "symbols and spelling": (
         lambda t: t.replace(" and ", " & "),

@@ -671,7 +671,11 @@ def test_a_binary_state_after_is_is_a_done_state(title: str, kind: str) -> None:
         ("Reduce churn (fewer dupe blocks)", "Reduce churn (fewer dupe blocks)"),  # the title's own words
         ("Ship SSO - done by the platform team", "Ship SSO - done by the platform team"),
         ("[done]", "[done]"),  # nothing but a note: kept
+        ("[Improve onboarding](https://example.com/issues/12)", "Improve onboarding"),  # a Markdown link: its text
+        ("Ship [SSO](https://example.com) to beta", "Ship SSO to beta"),
+        ("*Improve onboarding*", "Improve onboarding"),
+        ("`okrlint` ships v1 <!-- owner: jane -->", "okrlint ships v1"),
     ],
 )
-def test_a_note_pasted_after_a_title_is_not_read(title: str, rest: str) -> None:
+def test_notes_and_markdown_pasted_with_a_title_are_not_read(title: str, rest: str) -> None:
     assert judged_text(title) == rest

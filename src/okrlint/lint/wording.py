@@ -61,8 +61,12 @@ _LABEL_RE = lazy_compile(  # every run of spaces is possessive: giving spaces ba
     re.IGNORECASE,
 )
 # A whole title in bold or in quotes, as pasted from a document: '**Ship SSO**', '"2 webinars."'.
-_WRAPPED_RE = lazy_compile(r"(\*\*|__|[\"“'‘])(?=\S)(.*\S)(\*\*|__|[\"”'’])", re.DOTALL)
-_PAIRS = {"**": "**", "__": "__", '"': '"', "“": "”", "'": "'", "‘": "’"}
+_WRAPPED_RE = lazy_compile(r"(\*\*|__|[\"“'‘*_])(?=\S)(.*?\S)(\*\*|__|[\"”'’*_])", re.DOTALL)
+_PAIRS = {"**": "**", "__": "__", '"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_"}
+# Markdown as pasted from a README or an issue: a link keeps its text ("[Improve onboarding](https://…)"), code
+# spans their words, and HTML comments and line breaks are not read.
+_LINK_RE = lazy_compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|www\.|/|#|\.)[^()\s]{0,400}\)")
+_MARKUP_RE = lazy_compile(r"<!--.{0,400}?-->|<br\s*/?>|`", re.IGNORECASE | re.DOTALL)
 
 
 @lru_cache(maxsize=64)
@@ -130,6 +134,13 @@ _NOTE_RE = lazy_compile(
     rf"|[-–—][ \t]*+(?:@[\w.-]{{1,30}}|(?:{_STATUS})\b)|@[\w.-]{{1,30}})[ \t.]*+\Z",
     re.IGNORECASE,
 )
+
+
+def _unmarked(markup: re.Match[str]) -> str:
+    """Return what a piece of markup reads as: nothing for a code span's backtick, a space for the rest."""
+    return "" if markup[0] == "`" else " "
+
+
 _PERCENT_RE = lazy_compile(r"(?<=\d)[ \t]?(?:per[ \t]?cent|pct)\b", re.IGNORECASE)
 
 
@@ -138,11 +149,15 @@ def judged_text(title: str) -> str:
     """Return the title as the judgement rules read it (S201, S202, S205, Q301 and the milestone fix).
 
     Without a pasted list or key-result label, bold, quotes or status marks ("**KR1:** Ship SSO ✅"
-    → "Ship SSO"), or notes after it ("Ship SSO (stretch) [done]", "- @jane", a grade "(0.7)");
+    → "Ship SSO"), notes after it ("Ship SSO (stretch) [done]", "- @jane", a grade "(0.7)") or Markdown
+    (a link reads as its text, "[Ship SSO](https://…)", code spans as their words, comments not at all);
     every run of spaces, tabs, line breaks or no-break spaces as one space, a spelled-out percent as
     "%" ("100 percent of" → "100% of"), " & " as " and ", ">=" and "<=" as "≥" and "≤".
     """
-    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(title)))
+    text = (
+        _MARKUP_RE.sub(_unmarked, _LINK_RE.sub(r"\1", title)) if "[" in title or "<" in title or "`" in title else title
+    )
+    rest = _PERCENT_RE.sub("%", _SPACE_RE.sub(" ", _marks_stripped(text)))
     rest = rest.replace(" & ", " and ").replace(">=", "≥").replace("<=", "≤")
     rest = rest[_LABEL_RE.match(rest).end() :]  # type: ignore[union-attr]  # every part is optional: always matches
     for _ in range(3):  # "Ship SSO (stretch) [done]": a note or two after the title
