@@ -80,7 +80,7 @@ _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
 _STATES = frozenset({"up", "online", "private", "public", "mandatory", "enforced", "sticky"})
 _READ = frozenset({"learn", "read", "find"})  # "Users can learn more about the node": an idiom, not a comparison
 _BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
-# adverbs of an extent nobody bounds: "The Standard is widely used", "Backups are regularly tested"
+# adverbs of an extent nobody bounds: "The Standard is widely used", "Docs are frequently updated"
 _EXTENT = frozenset({"widely", "broadly", "commonly", "extensively", "heavily", "frequently", "increasingly"})
 _DANGLING = _TRAILING | _ARTICLES | {"from", "as"}  # words a quoted or suggested phrase cannot end on
 

@@ -60,7 +60,7 @@ _LABEL_RE = lazy_compile(  # every run of spaces is possessive: giving spaces ba
     r"|\d{1,3}(?:\.\d{1,3}){0,3}[.)][ \t]++)?",
     re.IGNORECASE,
 )
-# A whole title in bold or in quotes, as pasted from a document: '**Ship SSO**', '"2 webinars."'.
+# A whole title in bold, italics or quotes, as pasted from a document: '**Ship SSO**', '*Ship SSO*', '"2 webinars."'.
 _WRAPPED_RE = lazy_compile(r"(\*\*|__|[\"“'‘*_])(?=\S)(.*?\S)(\*\*|__|[\"”'’*_])", re.DOTALL)
 _PAIRS = {"**": "**", "__": "__", '"': '"', "“": "”", "'": "'", "‘": "’", "*": "*", "_": "_"}
 # Markdown as pasted from a README or an issue: a link keeps its text ("[Improve onboarding](https://…)"), code
