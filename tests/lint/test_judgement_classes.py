@@ -679,3 +679,24 @@ def test_a_binary_state_after_is_is_a_done_state(title: str, kind: str) -> None:
 )
 def test_notes_and_markdown_pasted_with_a_title_are_not_read(title: str, rest: str) -> None:
     assert judged_text(title) == rest
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Scale up the community", "vague"),  # a phrasal verb of growth, no amount
+        ("Scale search and authz to C1 and C2 requirements", "deliverable"),  # "scale" alone names a target level
+        ("Estimate the cost of the above services", "deliverable"),  # an estimate is made: the metric is its topic
+        ("Calculate the cost of hosting", "deliverable"),
+        ("Recommend which, if any, of the above services should be pursued", "deliverable"),  # a recommendation
+        ("Recommend an architecture based on what we learn", "deliverable"),
+    ],
+)
+def test_round_14_growth_and_figures_made(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind
+
+
+def test_a_cadence_may_give_a_range_of_periods() -> None:
+    found = find_activity("Send community update newsletters every 4-6 weeks")
+    assert found is not None and found.phrase.endswith("every 4-6 weeks")
+    assert find_activity("Send newsletters every 2 to 3 weeks") is not None

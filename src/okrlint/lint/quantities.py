@@ -61,10 +61,11 @@ _MULTIPLIERS = (
     r"(?:doubl|tripl|quadrupl)(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|half|twice|thrice"
     r"|(?:two|three|four|five|ten)fold"
 )
+_COUNT = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # "every 2 weeks", "every 4-6 weeks"
 _CADENCE_RE = lazy_compile(
     r"(?<![\w-])(?:(?:bi|semi)-?)?(?:hourly|daily|nightly|weekly|fortnightly|monthly|quar?terly|yearly|annually)"
     r"(?![\w-])(?!\s+active\b)|\b(?:(?:once|twice|thrice|\d+\s+times)\s+(?:a|an)|every|per|each)\s+"
-    r"(?:(?:other|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple\s+of)\s+)?(?:hour"
+    rf"(?:(?:other|{_COUNT}(?:\s*+[-–]\s*+{_COUNT}|\s++(?:to|or)\s++{_COUNT})?|few|couple\s+of)\s+)?(?:hour"
     r"|day|night|week|fortnight|sprint|month|quarter|year|release|iteration|milestone|cycle)s?\b",
     re.IGNORECASE,
 )
