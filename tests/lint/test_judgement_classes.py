@@ -700,3 +700,11 @@ def test_a_cadence_may_give_a_range_of_periods() -> None:
     found = find_activity("Send community update newsletters every 4-6 weeks")
     assert found is not None and found.phrase.endswith("every 4-6 weeks")
     assert find_activity("Send newsletters every 2 to 3 weeks") is not None
+
+
+@pytest.mark.parametrize("title", [" ", "*", "—", "  **  "])
+def test_a_title_with_no_words_is_reported_not_a_crash(tmp_path: Path, title: str) -> None:
+    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
+    text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
+    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
+    assert found.message.startswith("key result 'kr1' has no words in its title;")

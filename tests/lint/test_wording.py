@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.wording import (
     DEFAULT_VAGUE_WORDS,
     activity_phrase,
@@ -346,13 +347,14 @@ def test_functions_never_raise_on_arbitrary_text(text: str) -> None:
     assert isinstance(find_vague_words(text, DEFAULT_VAGUE_WORDS), list)
     assert isinstance(suggest_rewrite(text), str)
     assert activity_phrase(text) is None or isinstance(activity_phrase(text), str)
+    assert judge_wording(judged_text(text)).kind in ("vague", "deliverable")  # "", " ", "*" too
     value = parse_number(text)
     assert value is None or math.isfinite(value)
     for number in title_numbers(text):
         assert number is None or isinstance(number, float)
 
 
-@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0*_[]x:-.)1KRObjective#✅🚀\"“”'&%percentSHIPship")))
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0*_[]x:-.()1KRObjective#✅🚀\"“”'&%percentSHIPship@<>!`/—donetch")))
 def test_judged_text_keeps_words_and_never_empties_a_title(text: str) -> None:
     """The judged text is cut from the title: never longer (but for "&" read as "and"), never blank unless it was."""
     judged = judged_text(text)

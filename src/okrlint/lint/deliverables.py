@@ -181,9 +181,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
     praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
-    # a praise word before an artefact or a gerund names it: "engagement metrics", "engagement tracking"
-    # only the object decides, not what a participle or preposition adds after it: "Draft strategy created for
-    # relationship pipeline", but "Build strong relationships", "Deliver great developer experience"
+    # a praise word before an artefact or a gerund names it ("engagement metrics"); only the object decides, not what a
+    # participle or preposition adds after it: "Draft strategy created for relationship pipeline", "Build strong bonds"
     ends = (j for j, w in enumerate(rest) if j and ((w in OBJECT_STOPS and w != "of") or _PARTICIPLE.fullmatch(w)))
     reach = next(ends, len(rest))
     praise = [w for j, w in enumerate(rest[:reach]) if w in praising and not _names(rest, j + 1)]
@@ -331,6 +330,8 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
         return Verdict("vague", (shown,))  # the number is still to be written: "increases by X%"
     words = _words(title)
     start = _purpose(words, _lead(words))
+    if start >= len(words):
+        return Verdict("vague", ())  # no words to judge: " ", "*"
     verdict = _verb_led(words, start, extra) or _unknown_verb(words, start)
     marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
     if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done

@@ -147,11 +147,13 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Hit]:
         found = find_vague_words(text, words)
         said = {w for phrase in found for w in phrase.split()}
         found += [w for w in dict.fromkeys(w.lower() for w in verdict.words) if w not in said and not _listed(w, found)]
-        what = f"vague: {quoted(found)}"
+        if not found:  # a title of spaces or marks (" ", "*"): nothing to quote, nothing to rewrite from
+            yield kr.at("title"), f"key result {kr.id!r} has no words in its title; {suggest_rewrite('')}"
+            continue
         title = shorten(kr.title)
         yield (
             kr.at("title"),
-            f'key result "{title}" states no measurable outcome ({what}); {suggest_rewrite(text)}',
+            f'key result "{title}" states no measurable outcome (vague: {quoted(found)}); {suggest_rewrite(text)}',
         )
 
 
