@@ -312,3 +312,26 @@ def test_a_refused_fix_is_reported_without_driving_the_terminal(
     err = capsys.readouterr().err
     assert "okrlint: not fixed: okrs/pay\\x1b[2Jments.yaml:10:9: E002: no\\x07\n" in err
     assert "\x1b" not in err and "\x07" not in err
+
+
+@pytest.mark.parametrize(
+    ("title", "offered"),
+    [
+        ("Ship one-click checkout to every EU customer", True),  # S202: names a deliverable
+        ("multistream 2.0 is implemented", True),  # a version names it
+        ("Ship 2 features", False),  # S202 asks for a target: the count is one
+        ("Onboard 5 customers", False),
+        ("Reach 1.0 NPS", False),
+    ],
+)
+def test_the_milestone_fix_follows_s202s_proposal(
+    repo: Path, capsys: pytest.CaptureFixture[str], title: str, offered: bool
+) -> None:
+    checkout = (
+        f"  - id: checkout\n    title: Make checkout effortless\n    key_results:\n      - {{id: kr, title: {title}}}\n"
+    )
+    put(repo, okr_set("2026-Q4", checkout).encode())
+    assert lint("--select", "S202", "--format", "json") == 1
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert ("names a deliverable" in finding["message"]) is offered
+    assert (finding["fix"] is not None) is offered

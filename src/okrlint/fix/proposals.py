@@ -9,9 +9,8 @@ from typing import Any
 from okrlint.checkin.splice import scalar
 from okrlint.fix.locate import Splice, Tree, get_path, insert_keys, scalar_span
 from okrlint.fix.sorting import sort_rows
-from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.findings import Finding, Fix
-from okrlint.lint.wording import judged_text
+from okrlint.lint.measurable import named_deliverable
 from okrlint.source.yamlload import YMap
 from okrlint.util.records import record
 
@@ -134,7 +133,7 @@ def _milestone(finding: Finding, tree: Tree) -> Edit | None:
     fields = {"target", "range", "milestone", "baseline", "unit", "direction", "kpi"}
     if not isinstance(title, str) or fields & set(kr):
         return None
-    if judge_wording(judged_text(title).strip()).kind != "deliverable":  # the same judgement S201 and S202 use
+    if named_deliverable(title) is None:  # the decision S202's message proposes `milestone: true` on
         return None
     splice = insert_keys(tree.lines, kr, [("milestone", "true")])
     if splice is None:
