@@ -708,3 +708,15 @@ def test_a_title_with_no_words_is_reported_not_a_crash(tmp_path: Path, title: st
     text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
     (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
     assert found.message.startswith("key result 'kr1' has no words in its title;")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("App load time by end of Q3", "vague"),  # a bare metric's name with a deadline: still no value
+        ("Cloud cost by March 31", "vague"),
+        ("Cost by team", "deliverable"),  # a breakdown, not a deadline
+    ],
+)
+def test_a_deadline_after_a_bare_metric_name_adds_no_value(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind

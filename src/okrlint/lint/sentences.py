@@ -139,7 +139,14 @@ def _metric(words: list[str]) -> list[str]:
         end += 1  # "e" opens "e.g."
     head = at(lower, end - 1) if end > first else ""
     stop = at(lower, end)
-    return [words[end - 1]] if head in METRICS and stop in ("", ",", "(", ":", "e", "to", "for", "of", "in") else []
+    deadline = stop == "by" and _DEADLINE_RE.match(at(lower, end + 1)) is not None  # "App load time by end of Q3"
+    return [words[end - 1]] if head in METRICS and (stop in _AFTER_METRIC or deadline) else []
+
+
+_AFTER_METRIC = frozenset({"", ",", "(", ":", "e", "to", "for", "of", "in"})  # what may follow a bare metric's name
+_DEADLINE_RE = lazy_compile(
+    r"(?:end|eo[qmy]|the|next|mid|[qh][1-4]|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fy)", re.IGNORECASE
+)
 
 
 def at(words: list[str], i: int) -> str:
