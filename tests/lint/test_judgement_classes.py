@@ -720,3 +720,24 @@ def test_a_title_with_no_words_is_reported_not_a_crash(tmp_path: Path, title: st
 )
 def test_a_deadline_after_a_bare_metric_name_adds_no_value(title: str, kind: str) -> None:
     assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Complete the renovation on time and on budget", "deliverable"),  # one thing completed: a date
+        ("Application patching is done on time", "vague"),  # a routine held to a standard nobody bounds
+        ("Establish a community engagement programme for collections", "deliverable"),  # a programme is made
+        ("Build strong engagement with collectors", "vague"),
+        ("Review student engagement with the new reading list system", "deliverable"),  # a review is made
+        ("Track and document progress on the accounts list", "vague"),  # tracking progress finds nothing
+    ],
+)
+def test_round_15_dates_and_programmes(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind
+
+
+def test_rounds_of_work_are_output() -> None:
+    found = find_activity("Run 2 rounds of user interviews")
+    assert found is not None and found.noun == "round"
+    assert find_activity("Close a Series A round") is None

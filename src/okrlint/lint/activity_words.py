@@ -40,7 +40,7 @@ WORK_ON_ITEMS = word_set(
 OUTPUT_NOUNS = word_set(
     """interview post blog article webinar campaign training session call meeting workshop video feature email
     newsletter event demo test testcase experiment release talk presentation report case study podcast episode survey
-    cfp essay procedure workflow bot run summary recap roundup write-up writeup
+    cfp essay procedure workflow bot run summary recap roundup write-up writeup round
     prototype tutorial guide doc docs document documentation course visit conference conf meetup hackathon
     whitepaper ebook tweet story ad asset brochure infographic page lesson module pilot poc retro retrospective
     audit assessment pitch proposal message letter pr mr commit deck slide mockup wireframe dashboard playbook spec

@@ -221,7 +221,10 @@ def manner_adverb(word: str, adjectives: frozenset[str]) -> bool:
 
 
 # nouns that make a praise word before them a name: "engagement metrics", "awareness survey"
-ARTEFACTS = word_set("metric metrics dashboard dashboards survey surveys score report reports model framework")
+ARTEFACTS = word_set(
+    "metric metrics dashboard dashboards survey surveys score report reports model framework programme programmes"
+    " program programs strategy plan policy"
+)
 MAKE_VAGUE_NEXT = frozenset({"progress", "headway", "material", "improvements", "sure", "it", "things", "more"})
 DONE_WORDS = word_set(
     """live available default ready exists exist done complete completed on-by-default interoperable supports

@@ -19,7 +19,6 @@ over the title's words: no backtracking patterns.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -49,7 +48,6 @@ from okrlint.lint.deliverable_words import (
     SKIP,
     STRONG_OBJECT_CUES,
     TOGETHER,
-    UNBOUNDED,
     UNBOUNDED_CUES,
     VAGUE_CUES,
     VAGUE_OBJECTS,
@@ -95,6 +93,8 @@ _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 _PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
+_ASSESSING = frozenset({"review", "audit", "analyze", "analyse", "measure", "assess"})  # what they make is a finding
+_COMPLETING = frozenset({"complete", "finish", "deliver", "ship", "launch", "open", "build", "release", "finalize"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 _ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
 # "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
@@ -180,13 +180,12 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", (words[start], cue))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
-    praising = STRONG_OBJECT_CUES | UNBOUNDED_CUES
+    praising = UNBOUNDED_CUES if verb in _ASSESSING else STRONG_OBJECT_CUES | UNBOUNDED_CUES  # "Review engagement"
     # a praise word before an artefact or a gerund names it ("engagement metrics"); only the object decides, not what a
     # participle or preposition adds after it: "Draft strategy created for relationship pipeline", "Build strong bonds"
     ends = (j for j, w in enumerate(rest) if j and ((w in OBJECT_STOPS and w != "of") or _PARTICIPLE.fullmatch(w)))
     reach = next(ends, len(rest))
     praise = [w for j, w in enumerate(rest[:reach]) if w in praising and not _names(rest, j + 1)]
-    praise += [f"{a} {b}" for a, b in itertools.pairwise(rest) if (a, b) in UNBOUNDED]
     if verb != "make":
         praise += [w for w in rest[:5] if w in VAGUE_OBJECTS] + _object_cues(words, start)
     if praise:
@@ -212,9 +211,7 @@ def _phrasal(words: list[str], start: int) -> bool:
 
 
 def _drifting(words: list[str], start: int) -> Verdict | None:
-    """Judge a verb that explores, drifts or serves people instead of making a thing, else None: "Look into
-    pricing", "Figure out our strategy", "Move towards a platform model", "Support the sales team".
-    """
+    """Judge a verb that explores, drifts or serves people, else None: "Look into pricing", "Support the sales team"."""
     low = words[start].lower()
     if at(words, start + 1).lower() in _AFTER_PHRASAL and _phrasal(words, start):
         article = at(words, start + 1).lower() in ("a", "an", "the", "our")
@@ -358,7 +355,8 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     elif verdict.kind == "vague" and lemma(at(words, start).lower(), _WEIGHING):
         verdict = _decided(words, start) or verdict  # "Investigate X and decide whether to move": a decision
     lower = [w.lower() for w in words]
-    compared = open_comparison(words, lower) if verdict.kind == "deliverable" else None
+    due = lemma(at(lower, start), _COMPLETING) is not None  # "Complete the renovation on time": a date, not a routine
+    compared = open_comparison(words, lower, due) if verdict.kind == "deliverable" else None
     if compared is not None:
         verdict = Verdict("vague", compared)
     if verdict.kind == "deliverable" and extra:
