@@ -169,7 +169,7 @@ SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
 RECORD_VERBS = word_set(
     """document write draft publish spec define design plan propose present measure track audit report describe outline
-    expose show display surface visualize visualise monitor estimate calculate quantify compute forecast"""
+    expose show display surface visualize visualise monitor estimate calculate quantify compute forecast review analyze analyse assess"""
 )
 
 # a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",
