@@ -1,6 +1,7 @@
-"""Rounds 8 to 10 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states,
+"""Rounds 8 to 15 of issue 12: title grammar by class (numbers as written, placeholders, ongoing work, done-states,
 comparison signs, choices, settings before the verb, activities counted by whom they are held with, cadences set
-before the clause or written as "on a … basis")."""
+before the clause or written as "on a … basis", pasted labels, notes and Markdown, names with numbers, titles with
+no words)."""
 
 from __future__ import annotations
 
