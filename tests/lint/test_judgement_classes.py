@@ -742,3 +742,17 @@ def test_rounds_of_work_are_output() -> None:
     found = find_activity("Run 2 rounds of user interviews")
     assert found is not None and found.noun == "round"
     assert find_activity("Close a Series A round") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Generate targeted leads for MoonDAO recruitment", "vague"),  # people or outcomes, plural: how many?
+        ("Onboard new customers", "vague"),
+        ("Identify users after launch", "deliverable"),  # a choosing verb picks them
+        ("Generate issue summaries", "deliverable"),  # generate makes things
+        ("Launch the customer portal", "deliverable"),
+    ],
+)
+def test_a_delivery_verb_on_plural_people_or_outcomes_asks_how_many(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind

@@ -70,7 +70,7 @@ DELIVERY_VERBS = word_set(
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
     consolidate unify rename package containerize containerise split expand identify reconfigure propose show display
-    surface visualize visualise solve estimate calculate quantify compute forecast recommend"""
+    surface visualize visualise solve estimate calculate quantify compute forecast recommend generate"""
 )
 VAGUE_VERBS = VAGUE | word_set(  # and the verbs of change marked V in okrlint.lint.change_verbs
     """foster address investigate consider learn collaborate work focus continue maintain keep nail meet hit achieve
@@ -169,7 +169,8 @@ SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
 RECORD_VERBS = word_set(
     """document write draft publish spec define design plan propose present measure track audit report describe outline
-    expose show display surface visualize visualise monitor estimate calculate quantify compute forecast review analyze analyse assess"""
+    expose show display surface visualize visualise monitor estimate calculate quantify compute forecast review analyze
+    analyse assess"""
 )
 
 # a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",

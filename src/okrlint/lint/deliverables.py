@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from okrlint.lint.activity_words import CHOOSING_VERBS, OUTCOME_NOUNS
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
@@ -94,6 +95,7 @@ _PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
 _ASSESSING = frozenset({"review", "audit", "analyze", "analyse", "measure", "assess"})  # what they make is a finding
+_COUNTED = frozenset(f"{noun}s" for noun in OUTCOME_NOUNS)  # people and outcomes, plural: how many? ("Onboard users")
 _COMPLETING = frozenset({"complete", "finish", "deliver", "ship", "launch", "open", "build", "release", "finalize"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 _ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
@@ -273,15 +275,15 @@ def _object_cues(words: list[str], start: int) -> list[str]:
         cues.append(span[0])  # "Do more issues": an amount nobody bounds; "Ship more rational resizes" names a mode
     elif span and span[0] in COMPARATIVES - {"more", "fewer", "less"} and at(span, 1) in ("", "as", "than", "and"):
         cues.append(span[0])  # "Move faster as an organization": by how much? ("Add better error messages" names them)
-    # the head noun ends the object or comes before a participle with its own object: "strong content coverage
-    # capturing searches" (but "the engagement tracking" is one compound noun)
+    # the head ends the object or comes before a participle with an object ("strong coverage capturing searches")
     cut = len(span) == 6  # the object goes on past the words read
     ends = [
         j == len(span) - 1 or (span[j + 1].endswith("ing") and (j + 2 < len(span) or cut)) for j in range(len(span))
     ]
     if lemma(verb, RECORD_VERBS):
         return cues  # "Document our culture", "Measure adoption": the quality is the topic of an artefact
-    return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in ABSTRACT_NOUNS or quality_noun(w))]
+    heads = ABSTRACT_NOUNS if lemma(verb, CHOOSING_VERBS) else ABSTRACT_NOUNS | _COUNTED  # "Generate targeted leads"
+    return cues + [w for w, end in zip(span, ends, strict=True) if end and (w in heads or quality_noun(w))]
 
 
 _COORDINATED_OPEN = (CHANGE_VERBS - {"expand"}) | ONGOING_VERBS
@@ -375,7 +377,7 @@ def judge_wording(title: str, extra_vague: Iterable[str] = ()) -> Verdict:
     return as_written(_judge(title, extra), title)
 
 
-_SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert")
+_SCOPE_VERBS = DELIVERY_VERBS - word_set("get add onboard have make do run set start hire fire move convert generate")
 _LEAD_COUNT_RE = lazy_compile(r"\s*(?:at\s+least\s+|over\s+|up\s+to\s+|the\s+top\s+|another\s+)?[+]?\d", re.IGNORECASE)
 
 
