@@ -752,6 +752,8 @@ def test_rounds_of_work_are_output() -> None:
         ("Identify users after launch", "deliverable"),  # a choosing verb picks them
         ("Generate issue summaries", "deliverable"),  # generate makes things
         ("Launch the customer portal", "deliverable"),
+        ("Independent ingestion endpoint optimized for LLM event data", "deliverable"),  # built for: a design
+        ("Queries optimized", "vague"),  # a change reported, no amount
     ],
 )
 def test_a_delivery_verb_on_plural_people_or_outcomes_asks_how_many(title: str, kind: str) -> None:

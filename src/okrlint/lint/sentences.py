@@ -265,6 +265,7 @@ def statement(words: list[str]) -> Verdict | None:
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) in _READ and at(lower, i + 1) == "about")]
     cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
+    cues = [i for i in cues if not (lower[i] in ("optimized", "optimised") and at(lower, i + 1) == "for")]  # a design
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and at(lower, i + 1) in "a an the")
