@@ -14,7 +14,7 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles`` to ``seventeenth_titles``) were read while the grammar was written
+  ``eighth_titles`` to ``eighteenth_titles``) were read while the grammar was written
   (``seventh_titles`` was measured blind, its errors unread, but its titles were known to whoever wrote round 6's
   changes); the rules must keep the level they reach there, together and, for the eighth to eleventh sets, on their
   own;
@@ -54,6 +54,10 @@ floors keep round 14's level.
 The **seventeenth** set (``seventeenth_titles.yaml``: University of Leeds Libraries, Open edX, Princeton Public Library,
 the City of College Park, Stacks Foundation, Aragon, Wikimedia) was collected, labelled and committed before okrlint ran
 on it, read blind once in round 15, and tuned on since; its floors keep round 15's level.
+
+The **eighteenth** set (``eighteenth_titles.yaml``: Hypha Worker Co-operative, Meltano, Sage Bionetworks) was collected,
+labelled and committed before okrlint ran on it, read blind once in round 16, and tuned on since; its floors keep round
+16's level.
 
 The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
 OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
@@ -96,6 +100,7 @@ TUNED_SETS = (
     "fifteenth_titles",
     "sixteenth_titles",
     "seventeenth_titles",
+    "eighteenth_titles",
 )
 HOLDOUT_SET = "holdout_titles"
 EIGHTH_SET = "eighth_titles"
@@ -108,6 +113,7 @@ FOURTEENTH_SET = "fourteenth_titles"
 FIFTEENTH_SET = "fifteenth_titles"
 SIXTEENTH_SET = "sixteenth_titles"
 SEVENTEENTH_SET = "seventeenth_titles"
+EIGHTEENTH_SET = "eighteenth_titles"
 BLIND_SETS = (HOLDOUT_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
@@ -213,6 +219,12 @@ SET_THRESHOLDS = {
     # borderline outcome (Q301 0.67 / 0.50). Round 15 changed the grammar by class (corpus README): S201 0.70 / 0.82
     # pasted (1.00 / 0.82; not borderline 0.78 / 1.00), Q301 0.75 / 0.75; every S201 miss left is borderline.
     SEVENTEENTH_SET: floors(s201=(0.70, 0.99, 0.82), q301=(0.75, 0.75, 0.75)),
+    # The eighteenth set (Hypha Worker Co-operative, Meltano, Sage Bionetworks; 63 titles, 23 vague, 1 activity, 20
+    # borderline), now a tuned set: its single blind read (round 16) found 13 of its 23 vague titles (10 of 11 not
+    # borderline) and called 2 borderline deliverables vague when pasted (S201 0.87 / 0.57; 1.00 / 0.57 with
+    # milestones) and its activity, counting 4 borderline titles (Q301 0.20 / 1.00). Round 16 changed the grammar by
+    # class (corpus README): S201 0.91 / 0.87 pasted (1.00 / 0.87), Q301 0.50 / 1.00 (1.00 / 1.00 with milestones).
+    EIGHTEENTH_SET: floors(s201=(0.90, 0.99, 0.86), q301=(0.50, 0.99, 0.99)),
 }
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
@@ -340,7 +352,7 @@ def test_blind_titles_are_new(name: str) -> None:
     "name",
     [
         EIGHTH_SET, NINTH_SET, TENTH_SET, ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
-        SIXTEENTH_SET, SEVENTEENTH_SET,
+        SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET,
     ],
 )  # fmt: skip
 def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:

@@ -758,3 +758,24 @@ def test_rounds_of_work_are_output() -> None:
 )
 def test_a_delivery_verb_on_plural_people_or_outcomes_asks_how_many(title: str, kind: str) -> None:
     assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("have x services under control of ansible", "x"),  # a lower-case x where the count goes
+        ("release x number of public ansible roles", "x"),
+        ("% monthly projects with Orchestrator plugins usage", "%"),  # a share with its number left out
+        ("% of users who log in weekly", "%"),
+        ("Run 2 x 3 matrix tests", None),  # a product of numbers
+        ("Map 100 % of intake processes", None),
+    ],
+)
+def test_round_16_placeholders(tmp_path: Path, title: str, shown: str | None) -> None:
+    assert placeholder(title) == shown
+    assert _s201(tmp_path, title) is (shown is not None)
+
+
+def test_round_16_something_and_shares_of_items() -> None:
+    assert judge_wording("something about inventory") == ("vague", ("something",))
+    assert find_activity("% monthly projects with Orchestrator plugins usage") is None  # a share: a metric

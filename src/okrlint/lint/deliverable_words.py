@@ -135,7 +135,9 @@ UNBOUNDED = frozenset(
 )  # fmt: skip
 VAGUE_OBJECTS = frozenset({"work", "efforts", "effort", "initiatives", "activities", "things", "everything"})
 # amounts nobody bounds and feelings nobody counts, wherever they sit in a delivery verb's object
-UNBOUNDED_CUES = word_set("sufficient enough adequate aggressively everything love loves enjoy enjoys various huge")
+UNBOUNDED_CUES = word_set(
+    "sufficient enough adequate aggressively everything something love loves enjoy enjoys various huge"
+)
 # nouns that name a quality, a function or a field of work, not an artefact: "Expand the capabilities of our team",
 # "Unify the AI story", "Revamp our email marketing", "CI optimization", "Merge queue stability"
 ABSTRACT_NOUNS = word_set(

@@ -12,7 +12,7 @@ import unicodedata
 from okrlint.lint.activities import find_activity
 from okrlint.lint.activity_words import EVIDENCE_WORDS
 from okrlint.lint.deliverables import Verdict, judge_wording, scoped_deliverable
-from okrlint.lint.quantities import quantities
+from okrlint.lint.quantities import placeholder, quantities
 from okrlint.lint.spelling import word_set
 from okrlint.lint.wording import has_quantity, judged_text
 from okrlint.util.lazyre import lazy_compile
@@ -62,9 +62,11 @@ def verdict(text: str, extra_vague: tuple[str, ...] = ()) -> Verdict | None:
     """Return whether a judged title (``judged_text``) with no measuring quantity is vague or names a deliverable.
 
     None when it measures. Rules pass ``judged_text(kr.title)``: a pasted "KR1: " or "1. " is not
-    part of what the title says.
+    part of what the title says. A placeholder where the only number would go leaves the title
+    unmeasured, whatever cadence it names ("% of users who log in weekly").
     """
-    return None if measures(text) else judge_wording(text, extra_vague)
+    unwritten = placeholder(text) is not None and not any(char.isdigit() for char in text)
+    return judge_wording(text, extra_vague) if unwritten or not measures(text) else None
 
 
 def _names_only(text: str) -> bool:

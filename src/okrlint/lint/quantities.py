@@ -129,10 +129,12 @@ _PLACEHOLDER_RE = lazy_compile(
     r"(?:[$€£<>≤≥]\s?|\b(?:by|from|than|least|most|reach|hit|handling)\s+)(?P<a>X{1,3}|Y{1,2}|N)(?![\w'’-])"
     r"|\b(?P<b>X{1,3}|Y{1,2}|N)(?:\s?%|\s+[a-z][a-z-]*s\b)"
     # a lower-case "x%", or a "#" (alone or after X) where the count goes: "x% of services", "Create # blueprints"
-    r"|(?<![\w#])(?P<c>x(?=\s?%)|X{0,3}#(?=\s+(?:of\s+)?[a-z][a-z-]*s\b))"
+    r"|(?<![\w#])(?P<c>x(?=\s?%|\s+number\b|\s+[a-z][a-z-]*s\b)|X{0,3}#(?=\s+(?:of\s+)?[a-z][a-z-]*s\b))"
+    r"|\A\s*(?P<d>%)(?=\s*[a-z])"  # a share with its number left out: "% monthly projects with … usage"
 )
 PLACEHOLDER_LETTERS_RE = lazy_compile(
-    r"(?<![\w#])X{0,3}#(?![\w#])|(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’#-])|(?<![\w'’-])x(?=\s?%)"
+    r"(?<![\w#])X{0,3}#(?![\w#])|(?<![\w'’-])(?:X{1,3}|Y{1,2}|N)(?![\w'’#-])"
+    r"|(?<![\w'’-])x(?=\s?%|\s+number\b|\s+[a-z][a-z-]*s\b)|\A(?=%\s*[a-z])"
 )
 _LOOKBACK = 80  # characters searched before a number for "from", "reach ... of", etc.
 _YEAR_RE = lazy_compile(r"(?:19|20)\d\d")
@@ -252,15 +254,16 @@ def placeholder(title: str) -> str | None:
     """Return the placeholder a title writes instead of a number ("X%", "N", "XX"), else None.
 
     The corpus labelling rules read them as no quantity: "increases by X%", "handling N tickets",
-    "from X to Y", "< $X", "x% of services", "Create # blueprints", "X# of citations" (a letter alone in a
-    name, "Launch on X", and an id, "#9607", are not ones).
+    "from X to Y", "< $X", "x% of services", "have x services under ansible", "Create # blueprints",
+    "X# of citations" (a letter alone in a name, "Launch on X", and an id, "#9607", are not ones).
     """
-    if "X" not in title and "Y" not in title and "N" not in title and "#" not in title and "x%" not in title:
+    lower_x = "x%" in title or " x " in title or title.lstrip().startswith(("x ", "%"))  # "have x services", "% of"
+    if "X" not in title and "Y" not in title and "N" not in title and "#" not in title and not lower_x:
         return None  # most titles: no letter to read (the search below costs more than these scans)
     m = _PLACEHOLDER_RE.search(title)
     if m is None:
         return None
-    group = next(g for g in ("a", "b", "c") if m[g])
+    group = next(g for g in ("a", "b", "c", "d") if m[g])
     return m[group] + ("%" if title[m.end(group) : m.end(group) + 1] == "%" else "")
 
 

@@ -38,6 +38,8 @@ def scheduled(t: Title) -> Activity | None:
             continue  # "confirm progress, evidenced through … monthly reporting": how a result is shown
         if word_at(t.lower, cadence - 3) == "to" and word_at(t.lower, cadence - 2) == "be":
             continue  # "Develop a survey to be delivered annually": what the deliverable is for, not work scheduled
+        if word_at(t.lower, cadence - 1) == "%":
+            continue  # "% monthly projects with … plugins": a share of the items, a metric
         adverbial = t.lower[cadence] in _ADVERBIAL or t.lower[cadence][0].isdigit()  # "twice a year", "10 times a week"
         basis = False
         if not adverbial:
