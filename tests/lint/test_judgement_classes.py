@@ -13,6 +13,7 @@ import pytest
 from linting import lint_files
 from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
+from okrlint.lint.findings import Finding
 from okrlint.lint.quantities import has_quantity, placeholder
 from okrlint.lint.rewrites import suggest_rewrite
 from okrlint.lint.wording import judged_text
@@ -197,11 +198,16 @@ def test_settings_before_the_verb_and_gerunds_of_change(title: str, kind: str, w
     assert word.lower() in " ".join(verdict.words).lower()
 
 
-def _s201(tmp_path: Path, title: str) -> bool:
-    """Return True when S201 reports the title, linted as the only KR of an OKR set."""
+def _findings(tmp_path: Path, title: str, code: str) -> list[Finding]:
+    """Return the findings of rule ``code`` on the title, linted as the only KR of an OKR set (no fields)."""
     text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
     text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
-    return any(f.code == "S201" for f in lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"]))
+    return lint_files(tmp_path, {"okrs/t.yaml": text}, select=[code])
+
+
+def _s201(tmp_path: Path, title: str) -> bool:
+    """Return True when S201 reports the title, linted as the only KR of an OKR set."""
+    return any(f.code == "S201" for f in _findings(tmp_path, title, "S201"))
 
 
 @pytest.mark.parametrize(
@@ -477,9 +483,7 @@ def test_lift_counts_output_like_grow() -> None:
 
 
 def test_a_change_reported_done_names_its_verb_once(tmp_path: Path) -> None:
-    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
-    text += '    key_results:\n      - {id: kr1, title: "We have improved onboarding"}\n'
-    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
+    (found,) = _findings(tmp_path, "We have improved onboarding", "S201")
     assert '(vague: "improve");' in found.message
     assert '"Raise onboarding completion from 40% to 60%"' in found.message
 
@@ -532,9 +536,7 @@ def test_a_year_after_a_total_is_a_count() -> None:
 
 def _s202(tmp_path: Path, title: str) -> str:
     """Return S202's message for the title, linted as the only KR of an OKR set (no target, range or milestone)."""
-    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
-    text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
-    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S202"])
+    (found,) = _findings(tmp_path, title, "S202")
     return found.message
 
 
@@ -705,9 +707,7 @@ def test_a_cadence_may_give_a_range_of_periods() -> None:
 
 @pytest.mark.parametrize("title", [" ", "*", "—", "  **  "])
 def test_a_title_with_no_words_is_reported_not_a_crash(tmp_path: Path, title: str) -> None:
-    text = "team: t\nperiod: 2026-Q4\nowner: t@example.com\nobjectives:\n  - id: o1\n    title: Objective\n"
-    text += "    key_results:\n      - {id: kr1, title: " + json.dumps(title) + "}\n"
-    (found,) = lint_files(tmp_path, {"okrs/t.yaml": text}, select=["S201"])
+    (found,) = _findings(tmp_path, title, "S201")
     assert found.message.startswith("key result 'kr1' has no words in its title;")
 
 
