@@ -199,23 +199,23 @@ def _held_with(t: _Title, count: int) -> Activity | None:
     first, last = _run(t, count)
     if held is None or first >= len(t.words) or not t.lower[first][0].isalpha():
         return None
-    noun, start = _noun(t.lower[held], _HELD_WITH) or "", held
+    start, noun = held
     verbs = [j for j in range(start - 1, max(-1, start - 4), -1) if _verb(t.lower[j]) or t.lower[j] in ("get", "got")]
     if verbs and all(t.lower[j].isalpha() or t.lower[j] in ("and", "&") for j in range(verbs[0], start)):
         start = verbs[0]  # "Conduct interviews with …", "Collect and parse feedback from …", "Get feedback from …"
     return Activity(t.phrase(start, last), t.words[start] if verbs else "", t.words[count], noun)
 
 
-def _held_noun(t: _Title, i: int) -> int | None:
-    """Return where the activity held with the people after ``i`` ("with"/"from") is named: right before it, or
+def _held_noun(t: _Title, i: int) -> tuple[int, str] | None:
+    """Return where and what the activity held with the people after ``i`` ("with"/"from") is: right before it, or
     before what it is about ("Get feedback on the GUI prototype from 5 users"); None if nothing is held."""
-    if _noun(t.lower[i - 1], _HELD_WITH) is not None:
-        return i - 1
+    if (noun := _noun(t.lower[i - 1], _HELD_WITH)) is not None:
+        return i - 1, noun
     for j in range(i - 2, max(-1, i - 6), -1):
         if t.lower[j] in _CLAUSE_MARKS:
             return None
-        if t.lower[j + 1] in _ABOUT and _noun(t.lower[j], _HELD_WITH) is not None:
-            return j
+        if t.lower[j + 1] in _ABOUT and (noun := _noun(t.lower[j], _HELD_WITH)) is not None:
+            return j, noun
     return None
 
 

@@ -74,10 +74,11 @@ class Title:
     def _after_verb(self, i: int) -> bool:
         """Return True when "Nx" at token ``i`` counts output right after its verb ("Create 3x videos", "tweet 100
         times"), not a multiplier ("Ship 2x more releases", "create 10x headroom", "run 3 times faster")."""
-        if i < 1 or verb(self.lower[i - 1]) is None or word_at(self.lower, i + 2) in _MULTIPLIED:
+        done = verb(self.lower[i - 1]) if i >= 1 else None
+        if done is None or word_at(self.lower, i + 2) in _MULTIPLIED:
             return False
         if word_at(self.lower, i + 1) == "times":  # "tweet 100 times": the work repeated, counted
-            return verb(self.lower[i - 1]) in STRONG_VERBS
+            return done in STRONG_VERBS
         first, last = run(self, i)
         return first < len(self.words) and noun(self.lower[last], OUTPUT_NOUNS) is not None
 

@@ -14,6 +14,7 @@ from okrlint.lint.spelling import word_set
 __all__ = [
     "ABSTRACT_NOUNS",
     "ARTEFACTS",
+    "ASSESSING_VERBS",
     "AUX",
     "BE",
     "CHANGE_VERBS",
@@ -168,11 +169,12 @@ EVALUATIVE = word_set(
 # a release state there ("Ship a stable API"), "strong" a person ("Hire a strong Chief of Staff")
 OBJECT_EVALUATIVE = word_set("comprehensive widespread competitive world-class awesome amazing important")
 SENTENCE_CUES = VAGUE_CUES | UNBOUNDED_CUES | OBJECT_EVALUATIVE
+# verbs whose artefact is a finding about their object, which may be a quality: "Review student engagement"
+ASSESSING_VERBS = word_set("review audit analyze analyse measure assess")
 # verbs whose object is the topic of an artefact they make: "Document our culture", "Measure adoption"
-RECORD_VERBS = word_set(
-    """document write draft publish spec define design plan propose present measure track audit report describe outline
-    expose show display surface visualize visualise monitor estimate calculate quantify compute forecast review analyze
-    analyse assess"""
+RECORD_VERBS = ASSESSING_VERBS | word_set(
+    """document write draft publish spec define design plan propose present track report describe outline expose show
+    display surface visualize monitor estimate calculate quantify compute forecast"""
 )
 
 # a verb and the particle or noun after it that make exploring or drifting, never done: "Look into pricing",

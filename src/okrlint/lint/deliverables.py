@@ -28,6 +28,7 @@ from okrlint.lint.activity_words import CHOOSING_VERBS, OUTCOME_NOUNS
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
+    ASSESSING_VERBS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
     COMPARATIVES,
@@ -94,7 +95,6 @@ _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
 _PARTICIPLE = lazy_compile(r"[a-z]{3,}ed")
 _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "establish", "confirm"})
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
-_ASSESSING = frozenset({"review", "audit", "analyze", "analyse", "measure", "assess"})  # what they make is a finding
 _COUNTED = frozenset(f"{noun}s" for noun in OUTCOME_NOUNS)  # people and outcomes, plural: how many? ("Onboard users")
 _COMPLETING = frozenset({"complete", "finish", "deliver", "ship", "launch", "open", "build", "release", "finalize"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
@@ -182,7 +182,7 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("vague", (words[start], cue))
     if verb == "get" and nxt and (nxt in VAGUE_CUES or lemma(nxt, DELIVERY_VERBS | VAGUE_VERBS | {"mention", "link"})):
         return Verdict("vague", tuple(words[start : start + 2]))
-    praising = UNBOUNDED_CUES if verb in _ASSESSING else STRONG_OBJECT_CUES | UNBOUNDED_CUES  # "Review engagement"
+    praising = UNBOUNDED_CUES if verb in ASSESSING_VERBS else STRONG_OBJECT_CUES | UNBOUNDED_CUES  # "Review trust"
     # a praise word before an artefact or a gerund names it ("engagement metrics"); only the object decides, not what a
     # participle or preposition adds after it: "Draft strategy created for relationship pipeline", "Build strong bonds"
     ends = (j for j, w in enumerate(rest) if j and ((w in OBJECT_STOPS and w != "of") or _PARTICIPLE.fullmatch(w)))
