@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from okrlint.lint.activity_words import CHOOSING_VERBS, OUTCOME_NOUNS
+from okrlint.lint.clauses import lead_index, purpose_index
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
@@ -47,14 +48,11 @@ from okrlint.lint.deliverable_words import (
     PLAIN_QUALITIES,
     RECORD_VERBS,
     SERVICE_VERBS,
-    SKIP,
     STRONG_OBJECT_CUES,
-    TOGETHER,
     UNBOUNDED_CUES,
     VAGUE_CUES,
     VAGUE_OBJECTS,
     VAGUE_VERBS,
-    WITH,
     lemma,
     manner_adverb,
     quality_noun,
@@ -97,7 +95,6 @@ _SETTLING = frozenset({"clarify", "define", "determine", "decide", "agree", "est
 _WH = frozenset({"what", "which", "whether", "how", "when", "who", "where"})
 _COUNTED = frozenset(f"{noun}s" for noun in OUTCOME_NOUNS)  # people and outcomes, plural: how many? ("Onboard users")
 _COMPLETING = frozenset({"complete", "finish", "deliver", "ship", "launch", "open", "build", "release", "finalize"})
-_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 _ONGOING_VAGUE = SERVICE_VERBS | EXPLORING_VERBS  # their gerunds read as the imperative ("Supporting CS")
 # "(i.e. more pageviews)", "(e.g. Slack, Jira)": a bracket that restates or illustrates, not the title's own clause
 _RESTATED_RE = lazy_compile(r"\((?:i\.?\s?e|e\.?\s?g)\b[^()]*\)", re.IGNORECASE)
@@ -108,31 +105,6 @@ def _words(title: str) -> list[str]:
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", title).replace("’", "'"))
     text = ABLE_RE.sub("can", _RESTATED_RE.sub(" ", text))  # "are able to register": "can register"
     return _WORD_RE.findall(_QUOTED_RE.sub(" ", text)) or _WORD_RE.findall(text)
-
-
-def _setting(words: list[str]) -> int:
-    """Return where the main clause starts after a leading setting: "After finalizing v1, explore …", "For each
-    engagement, confirm progress …" (the verb comes after the comma); 0 when the title opens with its clause."""
-    if not words or words[0].lower() not in _SETTING:
-        return 0
-    for i in range(1, min(len(words) - 1, 10)):
-        if words[i] == ",":  # the main clause opens with its verb, not a participle or adverb
-            return i + 1 if not words[i + 1].lower().endswith(("ing", "ly")) else 0
-        if words[i] in (":", ";", ".", "—", "–", " - ", "(", ")"):
-            break
-    return 0
-
-
-def _lead(words: list[str]) -> int:
-    """Return the index of the first word that can carry the title's verb, past prefixes, adverbs and a setting."""
-    i = _setting(words)
-    while i < len(words) and (
-        words[i].lower().strip("[]") in SKIP
-        or words[i] in ":;—–"
-        or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and at(words, i + 1) == "to")
-    ):
-        i += 1
-    return i
 
 
 def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | None:
@@ -228,7 +200,7 @@ def _drifting(words: list[str], start: int) -> Verdict | None:
 
 def _exploring(words: list[str], start: int) -> bool:
     """Return True when the clause at ``start`` explores instead of making a thing: "explore", "look into"."""
-    i = _lead(words[start:]) + start
+    i = lead_index(words[start:]) + start
     return i < len(words) and (lemma(words[i].lower(), EXPLORING_VERBS) is not None or _phrasal(words, i))
 
 
@@ -303,24 +275,6 @@ def _coordinated_change(words: list[str], start: int) -> str | None:
     return None
 
 
-def _purpose(words: list[str], start: int) -> int:
-    """Return where the real verb is when the title leads with working together: "Work with X to <verb>",
-    "Collaborate on and deliver a list of tests" (the delivery verb coordinated with it)."""
-    if lemma(at(words, start).lower(), TOGETHER) is None:
-        return start
-    for i in (start + 1, start + 2):
-        if at(words, i).lower() in ("and", "&") and lemma(at(words, i + 1).lower(), DELIVERY_VERBS):
-            return i + 1
-    if at(words, start + 1).lower() not in WITH:
-        return start
-    for i in range(start + 2, min(len(words) - 1, start + 10)):
-        if words[i].lower() == "to" and words[i + 1].isalpha():
-            return i + 1  # "Work with recruiting to ensure all KPIs are automated": the purpose is the result
-        if words[i] in (".", ";", ":"):
-            break
-    return start
-
-
 @lru_cache(maxsize=4096)
 def _judge(title: str, extra: frozenset[str]) -> Verdict:
     """Return the verdict on a quantity-free title (cached: rules ask about the same titles)."""
@@ -328,24 +282,24 @@ def _judge(title: str, extra: frozenset[str]) -> Verdict:
     if shown is not None:
         return Verdict("vague", (shown,))  # the number is still to be written: "increases by X%"
     words = _words(title)
-    start = _purpose(words, _lead(words))
+    start = purpose_index(words, lead_index(words))
     if start >= len(words):
         return Verdict("vague", ())  # no words to judge: " ", "*"
     verdict = _verb_led(words, start, extra) or _unknown_verb(words, start)
     marks = [i for i in range(start, len(words)) if words[i] in (":", " - ", "—", "–")]
     if verdict is None and marks:  # "More output types – support categorical results": the clause says what is done
         after = marks[0] + 1
-        verdict = _verb_led(words, _lead(words[after:]) + after, extra)
+        verdict = _verb_led(words, lead_index(words[after:]) + after, extra)
         if verdict is not None and verdict.kind == "vague" and words[marks[0]] != ":":
             # after a dash only a change or an exploring verb outweighs the headline: "Results reporting – improve
             # the UI", "Pricing – explore pricing models", but "Multimodal evaluations – evaluate multimodal content"
-            lead = words[_lead(words[after:]) + after]
+            lead = words[lead_index(words[after:]) + after]
             verdict = verdict if lemma(lead, CHANGE_VERBS) or _exploring(words, after) else None
     elif verdict is not None and verdict.kind == "vague" and (":" in words[start:] or "." in words[start:]):
         # "Improve code-owners UI: show which reviewers own which files", "Improve security of corporate
         # data. Every ELT pipeline validates permissions.": the headline's next clause spells out the result
         after = next(i for i in range(start, len(words)) if words[i] in (":", ".")) + 1
-        spelled = _verb_led(words, _lead(words[after:]) + after, extra) or statement(words[after:])
+        spelled = _verb_led(words, lead_index(words[after:]) + after, extra) or statement(words[after:])
         if spelled is None and verb_form(words[after:]):  # "Every ELT pipeline validates permissions"
             spelled = judge_sentence(words[after:])  # (a verb form), not "Inbound generation"
         verdict = spelled if spelled is not None and spelled.kind == "deliverable" else verdict
@@ -389,7 +343,7 @@ def scoped_deliverable(title: str) -> tuple[str, ...] | None:
     follows it directly (that would count output, Q301).
     """
     words = _words(title)
-    start = _lead(words)
+    start = lead_index(words)
     verdict = _verb_led(words, start, frozenset())
     if verdict is None or verdict.kind != "deliverable" or not lemma(words[start], _SCOPE_VERBS):
         return None
