@@ -14,6 +14,7 @@ from linting import lint_files
 from okrlint.lint.activities import find_activity
 from okrlint.lint.deliverables import judge_wording
 from okrlint.lint.findings import Finding
+from okrlint.lint.measurable import measures
 from okrlint.lint.quantities import has_quantity, placeholder
 from okrlint.lint.rewrites import suggest_rewrite
 from okrlint.lint.wording import judged_text
@@ -779,3 +780,39 @@ def test_round_16_placeholders(tmp_path: Path, title: str, shown: str | None) ->
 def test_round_16_something_and_shares_of_items() -> None:
     assert judge_wording("something about inventory") == ("vague", ("something",))
     assert find_activity("% monthly projects with Orchestrator plugins usage") is None  # a share: a metric
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "word"),
+    [
+        ("Revenue per seat up in EMEA", "vague", "up"),  # a direction with no amount
+        ("Unanswered questions down", "vague", "down"),
+        ("Usage broken down by product", "deliverable", None),  # a participle's particle
+        ("Blog: up and running", "deliverable", None),
+        ("The sales pipeline should grow", "vague", "grow"),  # a change promised with no amount
+        ("Exports are GA", "deliverable", None),  # binary states after "is"
+        ("Billing is self-serve", "deliverable", None),
+        ("The build no longer depends on Python 2", "deliverable", None),  # a dependency removed
+        ("Developers no longer feel blocked by reviews", "vague", "longer"),
+        ("We will ship dark mode", "deliverable", None),  # the pronoun and modal lead to the verb
+        ("We can throttle requests by team", "deliverable", None),
+        ("Help center is live in the app", "deliverable", None),  # a noun before "is", not a verb
+        ("Connect directly to the warehouse", "deliverable", None),  # joining a system, not people
+        ("Connect Salesforce to HubSpot", "deliverable", None),
+        ("Connect with our partners", "vague", "Connect"),
+        ("Make the weekly digest useful", "vague", "useful"),  # a quality asked for
+        ("Bring developers into the forum", "vague", "developers"),  # people, plural: how many?
+        ("Bring your own key – look into per-customer keys", "vague", "look"),  # BYOK names a feature
+        ("Expand signals", "vague", "Expand"),  # a growth verb with no amount
+        ("Look across the funnel for drop-offs", "vague", "Look"),
+    ],
+)
+def test_round_17_directions_promises_and_states(title: str, kind: str, word: str | None) -> None:
+    verdict = judge_wording(title)
+    assert verdict.kind == kind
+    assert word is None or word in verdict.words
+
+
+def test_round_17_all_before_a_count_picks_a_scope() -> None:
+    assert not measures("All 3 apps should feel complete")
+    assert measures("All 3 apps reach 99.9% uptime")

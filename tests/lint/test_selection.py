@@ -168,10 +168,10 @@ def test_vague_words_extend_and_remove(tmp_path: Path) -> None:
 
 
 def test_vague_message_adds_the_words_the_grammar_decided_on(tmp_path: Path) -> None:
-    """The listed vague word ("expand") and the quality noun that made the object vague are both named."""
-    text = _set().replace("Improve onboarding", "Expand the capabilities of our team")
+    """The listed vague word ("enable") and the quality noun that made the object vague are both named."""
+    text = _set().replace("Improve onboarding", "Enable the capabilities of our team")
     [finding] = lint_files(tmp_path / "a", {"okrs/p.yaml": text}, select=["S201"])
-    assert '(vague: "expand", "capabilities")' in finding.message
+    assert '(vague: "enable", "capabilities")' in finding.message
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ lift         up    V C O G R
 raise        up    V O G R
 maximize     up    V C R
 strengthen   up    V C R
-expand       up    C G R
+expand       up    V C G R
 accelerate   up    V C R
 better       up    V C R
 drive        up    V O R

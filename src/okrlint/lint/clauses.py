@@ -11,6 +11,8 @@ from okrlint.lint.sentences import at
 
 __all__ = ["lead_index", "purpose_index"]
 
+_MODALS = frozenset({"will", "can", "could", "should", "must", "shall"})
+_PRONOUNS = frozenset({"we", "i", "you", "they"})
 _SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
 
 
@@ -34,6 +36,7 @@ def lead_index(words: list[str]) -> int:
         words[i].lower().strip("[]") in SKIP
         or words[i] in ":;—–"
         or (words[i].lower() in ("start", "begin", "continue", "try", "aim", "strive") and at(words, i + 1) == "to")
+        or (words[i].lower() in _MODALS and i > 0 and words[i - 1].lower() in _PRONOUNS)  # "We will ship X": ship
     ):
         i += 1
     return i

@@ -118,7 +118,10 @@ STRONG_OBJECT_CUES = word_set(
     great robust further progress headway awareness relationships relationship trust momentum culture presence
     excitement understanding excellence leadership mindshare reputation engagement successful"""
 )
-MAKE_CUES = VAGUE_CUES | word_set("performant fast reliable stable usable accessible efficient ready fun obvious")
+MAKE_CUES = VAGUE_CUES | word_set(
+    """performant fast reliable stable usable accessible efficient ready fun obvious useful valuable helpful relevant
+    actionable"""
+)
 # what "raise" files rather than grows: "Raise PR to the docs", "raise an issue"
 FILED_THINGS = word_set("pr prs mr mrs pull issue issues ticket tickets bug bugs rfc")
 # qualities "make" asks for that name no change, quoted as the deciding word: "Make it easy to deploy"
@@ -181,11 +184,11 @@ RECORD_VERBS = ASSESSING_VERBS | word_set(
 # "Figure out our strategy", "Move towards a platform model", "Lay the groundwork for X"
 PHRASAL_VAGUE = frozenset(
     {
-        ("look", "into"), ("look", "at"), ("figure", "out"), ("think", "about"), ("think", "through"), ("dig", "into"),
-        ("delve", "into"), ("lean", "into"), ("expand", "into"), ("grow", "into"), ("branch", "out"),
-        ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"), ("reach", "out"), ("serve", "as"),
-        ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"), ("take", "steps"), ("take", "step"),
-        ("scale", "up"),
+        ("look", "into"), ("look", "at"), ("look", "across"), ("figure", "out"), ("think", "about"),
+        ("think", "through"), ("dig", "into"), ("delve", "into"), ("lean", "into"), ("expand", "into"),
+        ("grow", "into"), ("branch", "out"), ("lay", "groundwork"), ("lay", "foundation"), ("lay", "foundations"),
+        ("reach", "out"), ("serve", "as"), ("act", "as"), ("plug", "gaps"), ("plug", "leaks"), ("plug", "holes"),
+        ("take", "steps"), ("take", "step"), ("scale", "up"),
     }
 )  # fmt: skip
 # verbs that explore rather than decide or make: after a dash they outweigh the headline ("Pricing – explore models")

@@ -44,6 +44,7 @@ from okrlint.lint.deliverable_words import (
     OBJECT_STOPS,
     ONGOING_VERBS,
     PEOPLE,
+    PEOPLE_SUBJECTS,
     PHRASAL_VAGUE,
     PLAIN_QUALITIES,
     RECORD_VERBS,
@@ -81,6 +82,8 @@ _WORD_RE = lazy_compile(r"[^\W\d_][\w'-]*|\d[\w.,/-]*|:(?!\S)|[;—–,()]| - |\
 _URL_RE = lazy_compile(r"\bhttps?://\S*|\bwww\.\S*", re.IGNORECASE)
 _QUOTED_RE = lazy_compile(r'"[^"]*"|“[^”]*”')  # a quoted span names something: 'New "what is PostHog" page'
 
+_SUBJECT_VERBS = frozenset({"is", "are", "has", "have", "was", "were"})
+_NOT_NOUNS = PEOPLE | {"a", "an", "the", "our", "their", "its", "it", "them", "us", "sure", "certain", "what", "how"}
 _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
@@ -111,17 +114,23 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     """Judge a clause by its leading verb, None when it does not start with a known verb."""
     if start >= len(words):
         return None
+    noun = at(words, start + 1)  # "Help sidebar is integrated …", "Support docs are current": judged as a sentence
+    if at(words, start + 2).lower() in _SUBJECT_VERBS and noun.isalpha() and noun.lower() not in _NOT_NOUNS:
+        return None
     drifting = _drifting(words, start)
     if drifting is not None:
         return drifting
     head = words[start]
     low = head.lower()
-    if low.endswith("ing") and lemma(low, VAGUE_VERBS | CHANGE_VERBS):
+    gerund = low.endswith("ing") and low not in DELIVERY_VERBS  # "Improving onboarding", not "Bring users into X"
+    if low == "bring" and [w.lower() for w in words[start + 1 : start + 3]] == ["your", "own"]:
+        return None  # "Bring your own key": a feature's name (BYOK), not the team's action
+    if gerund and lemma(low, VAGUE_VERBS | CHANGE_VERBS):
         return Verdict("vague", (head,))  # "Improving onboarding", "Scaling adoption of X": a change, unmeasured
-    if low.endswith("ing") and (base := lemma(low, _ONGOING_VAGUE)) not in (None, low):  # "Supporting CS in …"
+    if gerund and (base := lemma(low, _ONGOING_VAGUE)) not in (None, low):  # "Supporting CS in …"
         judged = _verb_led([*words[:start], base, *words[start + 1 :]], start, extra)  # as "Support CS in …"
         return judged and Verdict(judged.kind, tuple(head if w == base else w for w in judged.words))
-    if low.endswith("ing") or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
+    if gerund or (low in DONE_WORDS and lemma(low, DELIVERY_VERBS) not in (low, "set")):
         return None  # a gerund or participle: a noun phrase or a done-state, judged as a sentence
     if low in extra or lemma(low, extra):
         return Verdict("vague", (low,))
@@ -138,6 +147,8 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
         return Verdict("deliverable", verb_phrase(words, start))  # "Clarify what …": an answer, written
     if vague in ("raise", "become") and _credential_or_ticket(words, start, vague):
         return Verdict("deliverable", verb_phrase(words, start))  # "Raise a PR to the docs", "Become CKA certified"
+    if vague == "connect" and _integrates(words, start):
+        return Verdict("deliverable", verb_phrase(words, start))  # "Connect directly to postgres databases"
     if vague is not None:
         return Verdict("vague", (head,) if vague != "speed" else (f"{head} {at(words, start + 1)}".strip(),))
     verb = lemma(low, DELIVERY_VERBS)
@@ -173,6 +184,16 @@ def _credential_or_ticket(words: list[str], start: int, verb: str) -> bool:
     if verb == "raise":
         return word.lower() in FILED_THINGS
     return word.lower() in ("certified", "compliant") or (len(word) > 1 and word.isupper() and word.isalnum())
+
+
+def _integrates(words: list[str], start: int) -> bool:
+    """Return True when "connect" joins a system, not people: "Connect (directly) to postgres", "Connect Salesforce
+    to HubSpot", not "Connect to our users" or "Connect with partners"."""
+    if at(words, start + 1)[:1].isupper() and at(words, start + 1).lower() not in PEOPLE_SUBJECTS:
+        return True
+    i = start + 2 if at(words, start + 1).lower().endswith("ly") else start + 1
+    thing = at(words, i + 2 if at(words, i + 1).lower() in ("the", "our", "a", "an", "their") else i + 1).lower()
+    return at(words, i).lower() == "to" and thing not in PEOPLE_SUBJECTS and thing not in ("community", "communities")
 
 
 def _phrasal(words: list[str], start: int) -> bool:

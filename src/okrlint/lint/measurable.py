@@ -22,7 +22,7 @@ __all__ = ["measures", "named_deliverable", "verdict"]
 _EVIDENCE_RE = lazy_compile(
     rf"\b(?:{'|'.join(sorted(EVIDENCE_WORDS))})\s+(?:through|by|via|in)\b[^.;]*$", re.IGNORECASE
 )
-_PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last)\s*$", re.IGNORECASE)
+_PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last|all)\s*$", re.IGNORECASE)
 # a number right after these is a value or a time, not part of a name: "a score of 4.5", "Reach 1.0 NPS"
 _BEFORE_VALUE = word_set("to of at above below over under than from by reach hit within in for after every each per")
 _SIGNS = frozenset("≥≤<>~=+±")

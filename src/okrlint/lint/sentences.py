@@ -38,6 +38,7 @@ from okrlint.lint.deliverable_words import (
     participle,
     quality_noun,
 )
+from okrlint.lint.spelling import word_set
 from okrlint.util.lazyre import lazy_compile
 
 __all__ = [
@@ -77,7 +78,21 @@ def as_written(verdict: Verdict, title: str) -> Verdict:
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
 # states a thing is in, or not, after "is"/"are" (before a noun they only describe it: "Public organizations")
-_STATES = frozenset({"up", "online", "private", "public", "mandatory", "enforced", "sticky"})
+_STATES = frozenset(
+    {
+        "up",
+        "online",
+        "private",
+        "public",
+        "mandatory",
+        "enforced",
+        "sticky",
+        "ga",
+        "self-serve",
+        "self-service",
+        "compliant",
+    }
+)
 _READ = frozenset({"learn", "read", "find"})  # "Users can learn more about the node": an idiom, not a comparison
 _BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
 # adverbs of an extent nobody bounds: "The Standard is widely used", "Docs are frequently updated"
@@ -143,6 +158,34 @@ def _metric(words: list[str]) -> list[str]:
     return [words[end - 1]] if head in METRICS and (stop in _AFTER_METRIC or deadline) else []
 
 
+def _direction(words: list[str]) -> list[str]:
+    """Return a noun phrase's direction with no amount: "Replies-per-post up in forum", "Total new posts down" (by how
+    much?); not a verb's particle ("Clean up", "show up") or a state ("is up", "up and running", "thumbs up")."""
+    main = main_clause(words)
+    lower = [w.lower() for w in main]
+    for i in range(1, len(lower)):
+        before = lower[i - 1]
+        if lower[i] not in ("up", "down") or at(lower, i + 1) not in _AFTER_DIRECTION or before in _NOT_MOVED:
+            continue
+        if (
+            not before.endswith(("ing", "ed", "en"))
+            and not participle(before)
+            and lemma(before, DELIVERY_VERBS | VAGUE_VERBS | CHANGE_VERBS) is None
+        ):
+            return main[i - 1 : i + 1]
+    return []
+
+
+_AFTER_DIRECTION = frozenset({"", "in", "on", "for", "across", "among", "at", "by", "from", "vs", "versus"})
+# a particle's verb ("Clean up", "Wind down"), or what is not a metric ("thumbs up")
+_NOT_MOVED = (
+    AUX
+    | BE
+    | word_set(
+        """thumbs it them this that clean tidy follow sign spin shut break wind slow back catch pick level double nail
+    lock warm cool boot scale ramp step stand speed pay write take come show go turn sum call mark tone hold"""
+    )
+)
 _AFTER_METRIC = frozenset({"", ",", "(", ":", "e", "to", "for", "of", "in"})  # what may follow a bare metric's name
 _DEADLINE_RE = lazy_compile(
     r"(?:end|eo[qmy]|the|next|mid|[qh][1-4]|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fy)", re.IGNORECASE
@@ -198,8 +241,8 @@ def changed_subject(text: str) -> tuple[str, str] | None:
 def _done_state(lower: list[str], i: int) -> bool:
     """Return True when the word at ``i`` starts a done-state: "is live", "has a spec", "there is", "can do"."""
     low, nxt = lower[i], at(lower, i + 1)
-    if low in DONE_WORDS:
-        return True
+    if low in DONE_WORDS or _dropped_dependency(lower, i):
+        return True  # "is live", "email no longer depends on Mailgun"
     if low in BE and nxt == "in" and at(lower, i + 2) in ("place", "production"):
         return True  # "Disclosure programs are in place"
     if low in BE:
@@ -211,7 +254,7 @@ def _done_state(lower: list[str], i: int) -> bool:
         if low == "being" or nxt == "being" or (low == "be" and lemma(nxt, SUPPLY_VERBS)):
             return False  # work in progress ("are being evaluated") or a service promised ("will be provided")
         if low != "be" and nxt in _STATES:
-            return True  # "The portal is up by the 25th of June": live; "Peerpad is private"
+            return True  # "The portal is up by the 25th of June": live; "Peerpad is private", "Product is GA"
         done = participle(nxt)  # "are set", "have been set", "is built"
         return nxt in ("a", "an", "the") or (done and nxt not in VAGUE_CUES and not changed(nxt))
     if low in ("has", "have", "gets", "get", "got") and i > 0:
@@ -229,12 +272,20 @@ def _done_state(lower: list[str], i: int) -> bool:
     )
 
 
+def _dropped_dependency(lower: list[str], i: int) -> bool:
+    """Return True for the verb of a dependency removed: "no longer depends on", "no longer requires" (done or not)."""
+    return lower[i - 2 : i] == ["no", "longer"] and at(lower, i) in _DEPENDING if i >= 2 else False
+
+
+_DEPENDING = word_set("depends depend relies rely requires require needs need uses use calls call runs run blocks")
+
+
 def judge_sentence(words: list[str]) -> Verdict:
     """Judge a title that does not lead with a known verb: a done-state, a wish or a noun phrase."""
     stated = statement(words)
     if stated is not None and (stated.kind == "vague" or stated.words[0].lower() not in ("can", "will")):
         return stated
-    quality = noun_phrase_cues(words) or _metric(words)  # "A reliable agent runtime": the praise decides
+    quality = noun_phrase_cues(words) or _metric(words) or _direction(words)  # "A reliable agent runtime"
     if quality:
         return Verdict("vague", tuple(quality))
     return stated if stated is not None else Verdict("deliverable", trimmed(main_clause(words)[:3]))
@@ -261,10 +312,13 @@ def statement(words: list[str]) -> Verdict | None:
     lower = [w.lower() for w in words]
     cues = [i for i, low in enumerate(lower) if low in SENTENCE_CUES or lemma(low, EXTRA_VAGUE_IN_SENTENCES)]
     cues += [i for i, low in enumerate(lower) if at(lower, i + 1) == "as" and lemma(low, ROLE_VERBS)]  # a role
+    # a change promised with no amount: "The pipeline must grow", "Churn should decrease"
+    cues += [i + 1 for i, low in enumerate(lower) if low in _MODALS and lemma(at(lower, i + 1), CHANGE_VERBS)]
     cues.sort()
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) == "no")]  # "No more Stripe UI": removed
     cues = [i for i in cues if not (lower[i] == "more" and at(lower, i - 1) in _READ and at(lower, i + 1) == "about")]
     cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
+    cues = [i for i in cues if not _dropped_dependency(lower, i + 1) and not _dropped_dependency(lower, i)]
     cues = [i for i in cues if not (lower[i] in ("optimized", "optimised") and at(lower, i + 1) == "for")]  # a design
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
@@ -319,6 +373,7 @@ def _people_act(lower: list[str]) -> int | None:
     return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
 
 
+_MODALS = frozenset({"must", "should", "will", "shall", "would", "could", "may", "might"})
 _NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
 
 
