@@ -14,15 +14,17 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles`` to ``eighteenth_titles``) were read while the grammar was written
+  ``eighth_titles`` to ``nineteenth_titles``, and ``holdout_titles`` since round 17) were read while the grammar was
+  written
   (``seventh_titles`` was measured blind, its errors unread, but its titles were known to whoever wrote round 6's
   changes); the rules must keep the level they reach there, together and, for the eighth to eleventh sets, on their
   own;
-* the **holdout** set (``holdout_titles.yaml``, round 5) was collected and labelled before the round's
-  changes and has never been used to change them (its errors were not read): the rules must keep the
-  level of its last read (round 6, measured once after the round's changes). It is the honest measure
-  of titles nobody on the project has seen. A change made because a holdout title was judged wrongly
-  turns the set into a tuned one: move it to ``TUNED_SETS`` and collect a new holdout set (corpus README).
+* the **blind** sets (``BLIND_SETS``: ``twentieth_titles.yaml``, round 17) were collected and labelled before
+  okrlint ran on them and have never been used to change the rules (their errors are not read): the rules must keep
+  the level of their single read. They are the honest measure of titles nobody on the project has seen. A change made
+  because a blind title was judged wrongly turns its set into a tuned one: move it to ``TUNED_SETS`` and collect a
+  new blind set (corpus README). ``holdout_titles.yaml`` (round 5) was the blind set until round 17, which read its
+  errors and changed the rules by class; it is a tuned set since, with floors at the level round 17 reached.
 
 The **ninth** set (``ninth_titles.yaml``, North Dakota IT and three Mozilla teams) was collected and labelled the
 same way in round 8, read blind once, and tuned on since; its floors keep round 8's level.
@@ -58,6 +60,11 @@ on it, read blind once in round 15, and tuned on since; its floors keep round 15
 The **eighteenth** set (``eighteenth_titles.yaml``: Hypha Worker Co-operative, Meltano, Sage Bionetworks) was collected,
 labelled and committed before okrlint ran on it, read blind once in round 16, and tuned on since; its floors keep round
 16's level.
+
+The **nineteenth** set (``nineteenth_titles.yaml``: Wechaty, Enarx, DXOS, IE SafeBank) was collected, labelled and
+committed before okrlint ran on it, read blind once in round 17, and tuned on since; its floors keep round 17's level.
+The **twentieth** set (``twentieth_titles.yaml``: the Center for Digital Equity, three NEAR community bodies, Status,
+OlympusDAO, Cabin) was collected, labelled and committed the same way in round 17 and is the blind set now.
 
 The **eighth** set (``eighth_titles.yaml``) comes from five organisations no other set uses (source{d}, the VA's
 OCTO, Gitcoin, the CD Foundation TOC, JSON Schema). It was labelled before okrlint ever ran on it and measured
@@ -101,8 +108,10 @@ TUNED_SETS = (
     "sixteenth_titles",
     "seventeenth_titles",
     "eighteenth_titles",
+    "nineteenth_titles",
+    "holdout_titles",
 )
-HOLDOUT_SET = "holdout_titles"
+HOLDOUT_SET = "holdout_titles"  # round 5's blind set, tuned since round 17
 EIGHTH_SET = "eighth_titles"
 NINTH_SET = "ninth_titles"
 TENTH_SET = "tenth_titles"
@@ -114,7 +123,9 @@ FIFTEENTH_SET = "fifteenth_titles"
 SIXTEENTH_SET = "sixteenth_titles"
 SEVENTEENTH_SET = "seventeenth_titles"
 EIGHTEENTH_SET = "eighteenth_titles"
-BLIND_SETS = (HOLDOUT_SET,)
+NINETEENTH_SET = "nineteenth_titles"
+TWENTIETH_SET = "twentieth_titles"
+BLIND_SETS = (TWENTIETH_SET,)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
 MODES = ("pasted", "milestones", "targets")
@@ -128,7 +139,10 @@ RULES = ("S201", "S202", "Q301")
 # 0.893 / 0.884 (3 of its 5 vague titles still missed are borderline). Round 14 added the sixteenth set (62 titles):
 # S201 pasted 0.902 / 0.884 → 0.899 / 0.882, Q301 0.912 / 0.855 → 0.913 / 0.849. Round 15 added the seventeenth set
 # (71 titles, 17 vague): S201 pasted → 0.891 / 0.880 (476 of 541; its 3 vague titles still missed are borderline).
-THRESHOLDS = {"S201": (0.89, 0.87), "Q301": (0.90, 0.84)}
+# Round 17 moved round 5's holdout set (194 titles, 71 vague, its 15 misses left 9 borderline) and the nineteenth set
+# (64 titles, 16 activities, 14 borderline) into the tuned sets: S201 pasted 0.894 / 0.883 → 0.897 / 0.873, Q301
+# 0.908 / 0.849 → 0.909 / 0.840 (3,581 titles).
+THRESHOLDS = {"S201": (0.89, 0.86), "Q301": (0.90, 0.83)}
 Floor = tuple[float, float]  # (precision, recall)
 
 
@@ -147,11 +161,13 @@ def floors(s201: tuple[float, float, float], q301: tuple[float, float, float]) -
 
 # Per set: (precision pasted, precision with fields, recall) of each rule, the floor of the level last measured.
 SET_THRESHOLDS = {
-    # The holdout set, errors never read (README): round 6's single read found 48 of its 71 vague titles (0.59 at the
-    # first read, 0.65 after round 5) and called 10 deliverables vague when pasted (9 before), P 0.828 / R 0.676; Q301
-    # found all 3 activities and one outcome (P 0.75). Milestones and targets exempt deliverables, so S201 can only be
-    # wrong there on outcomes and activities. With 3 activities, the Q301 recall floor leaves one title of slack.
-    HOLDOUT_SET: floors(s201=(0.82, 0.95, 0.67), q301=(0.74, 0.74, 0.66)),
+    # Round 5's holdout set, its errors unread until round 17: round 6's single read found 48 of its 71 vague titles
+    # (0.59 at the first read, 0.65 after round 5) and called 10 deliverables vague when pasted (9 before), P 0.828 / R
+    # 0.676, and every read since (rounds 13, 14, 16, 17) gave the same; Q301 found all 3 activities and one outcome
+    # (P 0.75). Round 17 read its errors and changed the grammar by class (corpus README): S201 finds 56 of 71 and
+    # calls 4 deliverables vague when pasted (0.933 / 0.789; 1.00 / 0.789 with milestones); 9 of the 15 it still misses
+    # are borderline. It is a tuned set now.
+    HOLDOUT_SET: floors(s201=(0.93, 0.99, 0.78), q301=(0.74, 0.74, 0.99)),
     # The eighth set, now a tuned set: its single blind read found 26 of its 41 vague titles (S201 P 0.839 / R 0.634
     # pasted, 1.00 / 0.634 with milestones) and 16 of its 34 activities (Q301 0.889 / 0.471 pasted, 0.941 / 0.471 with
     # milestones). Round 7 fixed the general causes of those misses (corpus README): S201 finds 39 of 41 and calls 3
@@ -225,6 +241,13 @@ SET_THRESHOLDS = {
     # milestones) and its activity, counting 4 borderline titles (Q301 0.20 / 1.00). Round 16 changed the grammar by
     # class (corpus README): S201 0.91 / 0.87 pasted (1.00 / 0.87), Q301 0.50 / 1.00 (1.00 / 1.00 with milestones).
     EIGHTEENTH_SET: floors(s201=(0.90, 0.99, 0.86), q301=(0.50, 0.99, 0.99)),
+    # The nineteenth set (Wechaty, Enarx, DXOS, IE SafeBank; 64 titles, 1 vague, 16 activities, 42 borderline), now a
+    # tuned set: its single blind read (round 17, after the holdout's classes) found its vague title and called one
+    # borderline deliverable vague when pasted (S201 0.50 / 1.00; 1.00 / 1.00 with milestones) and 9 of its 16
+    # activities (Q301 1.00 / 0.56; not borderline 1.00 / 1.00, 2 of 2). Every activity missed is borderline: 5 join a
+    # result to the counted work ("…, achieving 95% team participation"), which Q301 reads as the target. Round 17
+    # added one class (feedback "collected from" N people): Q301 1.00 / 0.62.
+    NINETEENTH_SET: floors(s201=(0.50, 0.99, 0.99), q301=(0.99, 0.99, 0.62)),
 }
 POSITIVE = {"S201": "vague", "Q301": "activity"}
 HEADER = "team: corpus\nperiod: 2026-Q4\nowner: corpus@example.com\nobjectives:\n"
@@ -334,7 +357,7 @@ def test_precision_and_recall_on_the_tuned_sets(results: dict[str, list[Outcome]
     ("name", "code", "mode"), [(name, *key) for name, floors in SET_THRESHOLDS.items() for key in sorted(floors)]
 )
 def test_precision_and_recall_per_set(results: dict[str, list[Outcome]], name: str, code: str, mode: str) -> None:
-    """The holdout set (blind) and the eighth set (tuned in round 7) keep the level of their last read."""
+    """Each set keeps the level of its last read: the blind sets their single read, the tuned sets their last round."""
     chosen = [o for o in results[mode] if o.entry["set"] == name]
     precision, recall, *_ = scores(chosen, code)
     want_p, want_r = SET_THRESHOLDS[name][code, mode]
@@ -352,11 +375,11 @@ def test_blind_titles_are_new(name: str) -> None:
     "name",
     [
         EIGHTH_SET, NINTH_SET, TENTH_SET, ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
-        SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET,
+        SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET,
     ],
 )  # fmt: skip
 def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:
-    """The eighth to seventeenth sets measure writers okrlint had never seen: no owner of theirs owns another set (all
+    """The eighth to twentieth sets measure writers okrlint had never seen: no owner of theirs owns another set (all
     come from three owners or more but the twelfth and thirteenth, smaller, from two and one)."""
     others = {_organisation(e["source"]) for other, entries in SETS.items() if other != name for e in entries}
     owners = {_organisation(e["source"]) for e in SETS[name]}
@@ -364,9 +387,12 @@ def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:
 
 
 def _organisation(source: str) -> str:
-    """Return the owner of a source: ``owner`` of ``owner/repo:path`` or of a github.com page URL, else the host."""
+    """Return the owner of a source: ``owner`` of ``owner/repo:path``, of a github.com page URL or of a DAO's page on a
+    proposal host (``gl.app/dao/<dao>/…``), else the host."""
     if source.startswith("https://"):
         parts = source.split("/")
+        if parts[2] == "gl.app" and len(parts) > 4 and parts[3] == "dao":
+            return parts[4].casefold()
         return parts[3].casefold() if parts[2] == "github.com" else parts[2]
     return source.split("/", 1)[0].casefold()
 

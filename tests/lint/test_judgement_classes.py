@@ -816,3 +816,9 @@ def test_round_17_directions_promises_and_states(title: str, kind: str, word: st
 def test_round_17_all_before_a_count_picks_a_scope() -> None:
     assert not measures("All 3 apps should feel complete")
     assert measures("All 3 apps reach 99.9% uptime")
+
+
+def test_round_17_activity_held_with_people_told_done() -> None:
+    found = find_activity("Feedback gathered from 12 pilot customers")
+    assert found is not None and found.noun == "feedback"
+    assert find_activity("Revenue collected from 12 pilot customers") is None  # not held with them: an outcome

@@ -211,6 +211,8 @@ def _held_noun(t: _Title, i: int) -> tuple[int, str] | None:
     before what it is about ("Get feedback on the GUI prototype from 5 users"); None if nothing is held."""
     if (noun := _noun(t.lower[i - 1], _HELD_WITH)) is not None:
         return i - 1, noun
+    if i >= 2 and _participle(t.lower[i - 1]) and (noun := _noun(t.lower[i - 2], _HELD_WITH)) is not None:
+        return i - 2, noun  # "Feedback collected from 10 developers": the activity, told done
     for j in range(i - 2, max(-1, i - 6), -1):
         if t.lower[j] in _CLAUSE_MARKS:
             return None
