@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 
 from okrlint.lint.activities import find_activity
+from okrlint.lint.activity_outcomes import outcome_of_activity
 from okrlint.lint.agreement import agrees, said_numbers, unit_scale
 from okrlint.lint.deliverables import judge_wording, scoped_deliverable
 from okrlint.lint.quantities import has_quantity, headlines
-from okrlint.lint.rewrites import outcome_of_activity, suggest_rewrite
+from okrlint.lint.rewrites import suggest_rewrite
 
 DELIVERABLES = [
     ("Ship dark mode to beta", "Ship dark mode"),

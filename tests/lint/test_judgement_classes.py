@@ -822,3 +822,17 @@ def test_round_17_activity_held_with_people_told_done() -> None:
     found = find_activity("Feedback gathered from 12 pilot customers")
     assert found is not None and found.noun == "feedback"
     assert find_activity("Revenue collected from 12 pilot customers") is None  # not held with them: an outcome
+
+
+@pytest.mark.parametrize(
+    ("title", "example"),
+    [
+        ("Replies-per-post up in forum", "Raise replies-per-post from 60 to 75"),  # the noun phrase names the metric
+        ("Unanswered forum threads down (fewer is better)", "Cut unanswered forum threads from 12 to 4"),
+        ("The pipeline must grow", "Raise pipeline from $1.2M to $1.5M"),  # a promised change: its subject moves
+        ("Churn should decrease", "Cut churn from 12 to 4"),
+        ("Speed up builds", "Cut p95 latency of builds"),  # a phrasal verb, not a direction
+    ],
+)
+def test_round_17_rewrites_of_directions_and_promises(title: str, example: str) -> None:
+    assert example in suggest_rewrite(title)

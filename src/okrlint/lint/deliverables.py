@@ -112,19 +112,14 @@ def _words(title: str) -> list[str]:
 
 def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | None:
     """Judge a clause by its leading verb, None when it does not start with a known verb."""
-    if start >= len(words):
-        return None
-    noun = at(words, start + 1)  # "Help sidebar is integrated …", "Support docs are current": judged as a sentence
-    if at(words, start + 2).lower() in _SUBJECT_VERBS and noun.isalpha() and noun.lower() not in _NOT_NOUNS:
-        return None
+    if start >= len(words) or _noun_lead(words, start):
+        return None  # no words left, or the lead word names a thing ("Help sidebar is integrated")
     drifting = _drifting(words, start)
     if drifting is not None:
         return drifting
     head = words[start]
     low = head.lower()
     gerund = low.endswith("ing") and low not in DELIVERY_VERBS  # "Improving onboarding", not "Bring users into X"
-    if low == "bring" and [w.lower() for w in words[start + 1 : start + 3]] == ["your", "own"]:
-        return None  # "Bring your own key": a feature's name (BYOK), not the team's action
     if gerund and lemma(low, VAGUE_VERBS | CHANGE_VERBS):
         return Verdict("vague", (head,))  # "Improving onboarding", "Scaling adoption of X": a change, unmeasured
     if gerund and (base := lemma(low, _ONGOING_VAGUE)) not in (None, low):  # "Supporting CS in …"
@@ -176,6 +171,15 @@ def _verb_led(words: list[str], start: int, extra: frozenset[str]) -> Verdict | 
     if praise:
         return Verdict("vague", tuple(dict.fromkeys(praise)))
     return Verdict("deliverable", verb_phrase(words, start))
+
+
+def _noun_lead(words: list[str], start: int) -> bool:
+    """Return True when the lead word names a thing, not the title's verb: "Help sidebar is integrated …", "Support
+    docs are current" (a noun before "is"/"are"), "Bring your own key – …" (a feature's name, BYOK)."""
+    noun = at(words, start + 1)
+    if words[start].lower() == "bring" and [w.lower() for w in words[start + 1 : start + 3]] == ["your", "own"]:
+        return True
+    return at(words, start + 2).lower() in _SUBJECT_VERBS and noun.isalpha() and noun.lower() not in _NOT_NOUNS
 
 
 def _credential_or_ticket(words: list[str], start: int, verb: str) -> bool:

@@ -27,7 +27,7 @@ from okrlint.lint.sentences import changed_subject, trimmed
 from okrlint.lint.spelling import word_set
 from okrlint.util.lazyre import lazy_compile
 
-__all__ = ["outcome_of_activity", "suggest_rewrite"]
+__all__ = ["suggest_rewrite"]
 
 _UP, _DOWN = UP_PATTERN, DOWN_PATTERN  # the verbs of change marked R in okrlint.lint.change_verbs
 _EVEN = "optimi[sz]e|streamline|stabili[sz]e|moderni[sz]e|rework|refine|fix|address|polish|make\\s+progress\\s+on"
@@ -50,6 +50,12 @@ _EXPLORE_RE = lazy_compile(
 )
 # ongoing outreach to people: "Proactively reaching out to diverse communities"
 _REACH_RE = lazy_compile(r"\s*(?:proactively\s+)?reach(?:ing)?\s+out\s+to\s+(?P<people>\S.*)", re.IGNORECASE)
+# a direction or a change promised, with no amount: "Replies-per-post up in forum", "The pipeline must grow"
+_MOVED_RE = lazy_compile(
+    rf"\s*(?P<subject>[\w'/ -]{{1,60}}?)\s+(?:(?P<up>up)|(?P<down>down)|(?:must|should|will|shall)\s+"
+    rf"(?:(?P<grow>{_UP})|(?P<cut>{_DOWN}))\w*)(?=\s*(?:$|[(,.;]|(?:in|on|for|across|among|at|by)\b))",
+    re.IGNORECASE,
+)
 _SAMPLES = ("40", "60", "80")
 _DASHES = ("–", "—", ":", " - ")
 # people served rather than a thing made: "Support the sales team with enablement"
@@ -251,6 +257,13 @@ def suggest_rewrite(title: str) -> str:
     special = _explored_or_served(text) or _made(text)
     if special is not None:
         return special
+    moved = _MOVED_RE.match(text)
+    if moved is not None and not lemma(moved["subject"].split()[0], _FINITE):  # not "Speed up", "Level up"
+        subject = _uncapitalised(_subject(moved["subject"]))
+        if moved["up"] or moved["down"]:  # the noun phrase before "up" or "down" names the metric itself
+            verb, a, b = ("Cut", "12", "4") if moved["down"] else ("Raise", "60", "75")
+            return f'say from what to what, e.g. "{verb} {subject} from {a} to {b}"'
+        return _measured(subject, bool(moved["cut"]))
     done = changed_subject(text)  # "Revenue has grown": its subject, moved the same way ("We have …": _LEAD_RE)
     if done is not None and text.split()[0].lower() not in _ACTORS:
         return _measured(_uncapitalised(_subject(done[0])), _DOWN_RE.match(done[1]) is not None)
@@ -353,42 +366,3 @@ def _made(text: str) -> str | None:
     if plain[j] in _EASIER:
         return f'say from what to what, e.g. "Raise the share of people who finish {thing} unaided from 60% to 80%"'
     return _measured(thing, False)
-
-
-_OUTPUT_OUTCOMES: tuple[tuple[frozenset[str], str], ...] = (
-    (word_set("post blog article story video podcast episode newsletter content piece tutorial guide doc docs "
-               "document documentation ebook whitepaper tweet case study page"),
-     "Grow monthly readers of our {nouns} from 2,000 to 5,000"),
-    (word_set("webinar workshop talk meetup conference conf event demo ama session training course booth "
-               "seminar hackathon"), "Grow qualified sign-ups from {nouns} from 40 to 100 a quarter"),
-    (word_set("interview conversation call survey visit qbr meeting pitch email outreach"),
-     "Raise the share of {nouns} that lead to a next step from 20% to 35%"),
-    (word_set("campaign ad asset landing abm program tactic"),
-     "Grow qualified leads from {nouns} from 200 to 300 a month"),
-    (word_set("bug issue ticket fix"), "Cut open {nouns} older than 30 days from 300 to 100"),
-    (word_set("test experiment"), "Raise the share of releases with no regression from 80% to 95%"),
-    (word_set("pr mr commit review change improvement addition"),
-     "Cut median time from {noun} opened to merged from 3 days to 1"),
-    (word_set("hires candidate engineer developer designer maintainer ae sdr ce rep"),
-     "Cut the time to fill open roles from 60 to 40 days"),
-)  # fmt: skip
-
-
-def plural(noun: str) -> str:
-    """Return the plural of an output noun as the grammar names it (singular or already plural)."""
-    if noun.endswith(("ss", "ch", "sh", "x")):
-        return noun + "es"  # "process", "batch"
-    if noun.endswith("s"):
-        return noun  # already plural: "alerts", "repositories", "hires"
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u", ""):
-        return noun[:-1] + "ies"  # "activity", "inquiry"
-    return noun + "s"
-
-
-def outcome_of_activity(noun: str) -> str:
-    """Return an outcome a counted output (posts, webinars, bugs, ...) should move, as an example KR."""
-    for nouns, example in _OUTPUT_OUTCOMES:
-        if noun in nouns:
-            return example.format(noun=noun, nouns=plural(noun))
-    thing = f"the {plural(noun)}" if noun else "this work"
-    return f"Raise what {thing} should move (usage, satisfaction or revenue) from A to B"

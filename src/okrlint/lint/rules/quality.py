@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrlint.lint.activities import find_activity
+from okrlint.lint.activity_outcomes import outcome_of_activity
 from okrlint.lint.findings import Severity
 from okrlint.lint.registry import Hit, RuleContext, rule
-from okrlint.lint.rewrites import outcome_of_activity
 from okrlint.lint.rules.walk import key_results, objectives
 from okrlint.lint.wording import judged_text, normalise_title
 from okrlint.model.repository import Loc
