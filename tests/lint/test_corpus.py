@@ -14,17 +14,17 @@ asserted:
 
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
-  ``eighth_titles`` to ``nineteenth_titles``, and ``holdout_titles`` since round 17) were read while the grammar was
-  written
-  (``seventh_titles`` was measured blind, its errors unread, but its titles were known to whoever wrote round 6's
-  changes); the rules must keep the level they reach there, together and, for the eighth to eleventh sets, on their
-  own;
-* the **blind** sets (``BLIND_SETS``: ``twentieth_titles.yaml`` and ``twentysecond_titles.yaml``, round 17) were collected and labelled before
-  okrlint ran on them and have never been used to change the rules (their errors are not read): the rules must keep
-  the level of their single read. They are the honest measure of titles nobody on the project has seen. A change made
-  because a blind title was judged wrongly turns its set into a tuned one: move it to ``TUNED_SETS`` and collect a
-  new blind set (corpus README). ``holdout_titles.yaml`` (round 5) was the blind set until round 17, which read its
-  errors and changed the rules by class; it is a tuned set since, with floors at the level round 17 reached.
+  ``eighth_titles`` to ``nineteenth_titles``, ``twentyfirst_titles``, and ``holdout_titles`` since round 17) were
+  read while the grammar was written (``seventh_titles`` was measured blind, its errors unread, but its titles were
+  known to whoever wrote round 6's changes); the rules must keep the level they reach there, together and, for the
+  eighth set on, on their own;
+* the **blind** sets (``BLIND_SETS``: ``twentieth_titles.yaml`` and ``twentysecond_titles.yaml``, round 17) were
+  collected and labelled before okrlint ran on them and have never been used to change the rules (their errors are
+  not read): the rules must keep the level of their single read. They are the honest measure of titles nobody on the
+  project has seen. A change made because a blind title was judged wrongly turns its set into a tuned one: move it to
+  ``TUNED_SETS`` and collect a new blind set (corpus README). ``holdout_titles.yaml`` (round 5) was the blind set
+  until round 17, which read its errors and changed the rules by class; it is a tuned set since, with floors at the
+  level round 17 reached.
 
 The **ninth** set (``ninth_titles.yaml``, North Dakota IT and three Mozilla teams) was collected and labelled the
 same way in round 8, read blind once, and tuned on since; its floors keep round 8's level.
@@ -63,6 +63,8 @@ labelled and committed before okrlint ran on it, read blind once in round 16, an
 
 The **nineteenth** set (``nineteenth_titles.yaml``: Wechaty, Enarx, DXOS, IE SafeBank) was collected, labelled and
 committed before okrlint ran on it, read blind once in round 17, and tuned on since; its floors keep round 17's level.
+The **twenty-first** set (``twentyfirst_titles.yaml``: CNCF TechDocs, Monlam AI, world-change, MetaMask's Design System
+team) was collected the same way, read blind once in round 17, and tuned on since; its floors keep round 17's level.
 The **twentieth** set (``twentieth_titles.yaml``: the Center for Digital Equity, three NEAR community bodies, Status,
 OlympusDAO, Cabin) and the **twenty-second** (``twentysecond_titles.yaml``: the IOTA Foundation, Alkemio, OpenStax,
 Carbon Design System, BC Registries) were collected, labelled and committed the same way in round 17 and are the blind
@@ -111,6 +113,7 @@ TUNED_SETS = (
     "seventeenth_titles",
     "eighteenth_titles",
     "nineteenth_titles",
+    "twentyfirst_titles",
     "holdout_titles",
 )
 HOLDOUT_SET = "holdout_titles"  # round 5's blind set, tuned since round 17
@@ -127,6 +130,7 @@ SEVENTEENTH_SET = "seventeenth_titles"
 EIGHTEENTH_SET = "eighteenth_titles"
 NINETEENTH_SET = "nineteenth_titles"
 TWENTIETH_SET = "twentieth_titles"
+TWENTYFIRST_SET = "twentyfirst_titles"
 TWENTYSECOND_SET = "twentysecond_titles"
 BLIND_SETS = (TWENTIETH_SET, TWENTYSECOND_SET)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
@@ -142,10 +146,11 @@ RULES = ("S201", "S202", "Q301")
 # 0.893 / 0.884 (3 of its 5 vague titles still missed are borderline). Round 14 added the sixteenth set (62 titles):
 # S201 pasted 0.902 / 0.884 → 0.899 / 0.882, Q301 0.912 / 0.855 → 0.913 / 0.849. Round 15 added the seventeenth set
 # (71 titles, 17 vague): S201 pasted → 0.891 / 0.880 (476 of 541; its 3 vague titles still missed are borderline).
-# Round 17 moved round 5's holdout set (194 titles, 71 vague, its 15 misses left 9 borderline) and the nineteenth set
-# (64 titles, 16 activities, 14 borderline) into the tuned sets: S201 pasted 0.894 / 0.883 → 0.897 / 0.873, Q301
-# 0.908 / 0.849 → 0.909 / 0.840 (3,581 titles).
-THRESHOLDS = {"S201": (0.89, 0.86), "Q301": (0.90, 0.83)}
+# Round 17 moved round 5's holdout set (194 titles, 71 vague, its 15 misses left 9 borderline), the nineteenth (64
+# titles, 16 activities, 14 borderline) and the twenty-first (34 titles, 14 activities, 12 borderline; 10 still missed,
+# all borderline) into the tuned sets: S201 pasted 0.894 / 0.883 → 0.897 / 0.873, Q301 0.908 / 0.849 → 0.908 / 0.820
+# (3,615 titles; not borderline Q301 0.973 / 0.944).
+THRESHOLDS = {"S201": (0.89, 0.86), "Q301": (0.90, 0.81)}
 Floor = tuple[float, float]  # (precision, recall)
 
 
@@ -251,6 +256,14 @@ SET_THRESHOLDS = {
     # result to the counted work ("…, achieving 95% team participation"), which Q301 reads as the target. Round 17
     # added one class (feedback "collected from" N people): Q301 1.00 / 0.62.
     NINETEENTH_SET: floors(s201=(0.50, 0.99, 0.99), q301=(0.99, 0.99, 0.62)),
+    # The twenty-first set (CNCF TechDocs, Monlam AI, world-change, MetaMask's Design System team; 34 titles, 3 vague,
+    # 14 activities, 23 borderline), now a tuned set: its single blind read (round 17, after the nineteenth set's class)
+    # found none of its 3 vague titles, all borderline (S201 recall 0.00, nothing else called vague), and 4 of its 14
+    # activities, counting one borderline outcome (Q301 0.80 / 0.29; not borderline 1.00 / 1.00, 2 of 2). Every Q301
+    # miss is borderline: 8 are Monlam AI's corpus sizes ("150 hours of audiobooks recorded") and annotator counts.
+    # Round 17 added one class (a window of past periods, "above the last 12 months' peaks", is no value): S201 1.00 /
+    # 1.00.
+    TWENTYFIRST_SET: floors(s201=(0.99, 0.99, 0.99), q301=(0.80, 0.80, 0.28)),
     # The blind sets, errors never read: their single read (round 17, at a380067, after the round's classes for the
     # holdout and the nineteenth set). The twentieth (32 titles, 7 vague, 6 activities): S201 found 4 of its 7 vague
     # titles and called nothing else vague (1.00 / 0.571 in every mode; not borderline 1.00 / 1.00), Q301 found 4 of 6
@@ -385,7 +398,8 @@ def test_blind_titles_are_new(name: str) -> None:
     "name",
     [
         EIGHTH_SET, NINTH_SET, TENTH_SET, ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
-        SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTYSECOND_SET,
+        SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTYFIRST_SET,
+        TWENTYSECOND_SET,
     ],
 )  # fmt: skip
 def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:

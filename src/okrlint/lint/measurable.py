@@ -27,6 +27,7 @@ _PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last|all)\s*$", re.IGNORECASE)
 _BEFORE_VALUE = word_set("to of at above below over under than from by reach hit within in for after every each per")
 _SIGNS = frozenset("≥≤<>~=+±")
 _DURATION_RE = lazy_compile(r"[ -]?(?:month|year|week|day|quarter)s?\b", re.IGNORECASE)  # "12-month", "1 year"
+_WINDOW_RE = lazy_compile(r"\b(?:last|past|previous|prior|trailing)\s+$", re.IGNORECASE)
 _PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
 _SCOPE_RE = lazy_compile(
     r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
@@ -48,6 +49,8 @@ def measures(title: str) -> bool:
     for q in quantities(title):
         if q.unit == "cadence" and _EVIDENCE_RE.search(text, max(0, q.start - 100), q.start):
             continue
+        if _WINDOW_RE.search(text, max(0, q.start - 12), q.start) and _DURATION_RE.match(text, q.end):
+            continue  # "above the last 12 months' peaks": a period to compare with, not a value
         floor = "+" in text[q.start : q.end + 1]  # "across 1,000+ place pairs": a floor measures, it picks nothing
         plain = q.value is not None and not q.unit and not q.scale and q.per is None and not floor
         scope = _SCOPE_RE.search(text, max(0, q.start - 30), q.start)

@@ -121,7 +121,7 @@ _ARTICLE_RE = lazy_compile(r"^(?:a|an|the|our|their|its)\s+", re.IGNORECASE)
 _METRIC_WORDS = lazy_compile(
     r"\b(?:nps|csat|rate|ratio|score|times?|latency|coverage|count|number|share|percentage|revenue|arr|mrr|churn"
     r"|retention|conversion|satisfaction|ranking|rankings|uptime|downtime|availability|usage|cost|spend|accuracy"
-    r"|throughput|frequency|duration|percentage|p\d\d)\b",
+    r"|throughput|frequency|duration|percentage|(?<!-)volume|p\d\d)\b",
     re.IGNORECASE,
 )
 
