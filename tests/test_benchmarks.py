@@ -125,3 +125,17 @@ def test_runner_smoke(tmp_path: Path) -> None:
     assert "yamllint (default config)" in names  # both are test extras
     assert "check-jsonschema (4 schemas)" in names
     assert "× floor" in done.stdout
+
+
+def test_judgement_benchmarks_start() -> None:
+    """The wording and title-model scripts import what they measure (title_model.py once broke on a moved helper)."""
+    for script in ("wording.py", "title_model.py"):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / script), "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0 and "usage" in done.stdout.lower(), (script, done.stderr[-2000:])
