@@ -841,5 +841,6 @@ def test_round_17_rewrites_of_directions_and_promises(title: str, example: str) 
 def test_round_17_a_window_of_past_periods_is_no_value() -> None:
     assert not measures("Raise search volume above the last 12 months' peak")  # a period to compare with
     assert measures("Cut churn by 10% over the last 12 months")  # the 10% measures
+    assert not measures("Grow regular contributors (rolling 90-day active)")
     assert measures("Grow to 12 months of runway")
     assert "Raise google trends search volume from" in suggest_rewrite("Increase google trends search volume")

@@ -27,7 +27,7 @@ _PICK_RE = lazy_compile(r"\b(?:top|bottom|first|last|all)\s*$", re.IGNORECASE)
 _BEFORE_VALUE = word_set("to of at above below over under than from by reach hit within in for after every each per")
 _SIGNS = frozenset("≥≤<>~=+±")
 _DURATION_RE = lazy_compile(r"[ -]?(?:month|year|week|day|quarter)s?\b", re.IGNORECASE)  # "12-month", "1 year"
-_WINDOW_RE = lazy_compile(r"\b(?:last|past|previous|prior|trailing)\s+$", re.IGNORECASE)
+_WINDOW_RE = lazy_compile(r"\b(?:last|past|previous|prior|trailing|rolling)\s+$", re.IGNORECASE)
 _PARTICIPLE_RE = lazy_compile(r"\w{3,}ed\s+$", re.IGNORECASE)
 _SCOPE_RE = lazy_compile(
     r"\b(?:for|in|across|among|each\s+of)(?:\s+(?:the|each\s+of\s+the))?(?:\s+(?:top|first))?\s*$", re.IGNORECASE
