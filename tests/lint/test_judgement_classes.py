@@ -844,3 +844,37 @@ def test_round_17_a_window_of_past_periods_is_no_value() -> None:
     assert not measures("Grow regular contributors (rolling 90-day active)")
     assert measures("Grow to 12 months of runway")
     assert "Raise google trends search volume from" in suggest_rewrite("Increase google trends search volume")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Feedback triage process", "deliverable"),  # a cue noun names the topic of a thing
+        ("Engagement survey for the support team", "deliverable"),
+        ("Positive feedback from partners", "vague"),
+        ("Tooling to easily track progress", "deliverable"),  # the purpose, past its adverb, is a side clause
+        ("Given clear requirements, each engineer can deploy a dbt model", "deliverable"),  # a leading setting
+        ("Learn the new CI and write a guide for it", "deliverable"),  # an exploration ends in an artefact
+        ("Learn the new CI", "vague"),
+        ("Procedure on how managers should review OKRs", "deliverable"),  # the topic of a document
+        ("Managers should review OKRs more often", "vague"),
+    ],
+)
+def test_round_17_things_settings_and_topics(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "counted"),
+    [
+        ("Create one meetup in a box", False),  # one thing made is done or not
+        ("Implement one key performance improvement", False),
+        ("Contribute 1 significant improvement to the HA work", True),  # a contribution counted
+        ("Run at least 1 livestream", True),  # a floor: one or more
+        ("Reach out to 20 schools per week", True),  # outreach, counted
+        ("Keep emailing to 20 more schools", True),
+        ("Reach 20 schools", False),  # reach: an outcome
+    ],
+)
+def test_round_17_single_things_and_outreach(title: str, counted: bool) -> None:
+    assert (find_activity(title) is not None) is counted

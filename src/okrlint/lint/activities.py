@@ -47,7 +47,7 @@ from okrlint.lint.activity_words import (
     WORK_ON_ITEMS,
 )
 from okrlint.lint.change_verbs import GROWTH
-from okrlint.lint.deliverable_words import lemma, participle
+from okrlint.lint.deliverable_words import ASSESSING_VERBS, DELIVERY_VERBS, lemma, participle
 from okrlint.lint.quantities import quantities
 from okrlint.lint.schedules import scheduled
 from okrlint.lint.spelling import word_set
@@ -109,6 +109,10 @@ def _outcome_counted(t: _Title) -> bool:
 def _verb_before(t: _Title, count: int) -> int | None:
     """Return the index of the activity verb right before a count, past qualifiers and "and"."""
     i = count - 1
+    while i >= 0 and t.lower[i] in QUALIFIERS and t.lower[i] != "to":
+        i -= 1
+    if i >= 0 and t.lower[i] == "to" and _reached(t, i - 1):
+        return i - 2 if t.lower[i - 1] == "out" else i - 1  # "Reach out to 20 schools", "Keep emailing to 20 schools"
     while i >= 0 and t.lower[i] in QUALIFIERS:
         i -= 1
     if i >= 0 and (_verb(t.lower[i]) or _imperative(t, i, count)):
@@ -116,6 +120,13 @@ def _verb_before(t: _Title, count: int) -> int | None:
     if i >= 2 and t.lower[i - 1] in ("and", "&") and _verb(t.lower[i - 2]) and not lemma(t.lower[i], OUTCOME_LEADS):
         return i - 2  # "Rewrite and integrate 4 CSS components": coordinated verbs share the count
     return None
+
+
+def _reached(t: _Title, i: int) -> bool:
+    """Return True when the words up to ``i`` reach out to people: "reach out" or a verb of contact ("emailing")."""
+    if i >= 1 and t.lower[i] == "out":
+        return t.lower[i - 1].startswith("reach")
+    return i >= 0 and lemma(t.lower[i], _PEOPLE_VERBS) is not None
 
 
 def _clause_start(t: _Title, i: int) -> bool:
@@ -146,10 +157,13 @@ def _counted(t: _Title, count: int) -> Activity | None:
     """Return the activity a count belongs to, if it counts output."""
     verb_at = _verb_before(t, count)
     verb = _verb(t.lower[verb_at]) if verb_at is not None else None
-    single = verb is None or verb in WEAK_VERBS or verb in ("hire", "send")
+    if verb_at is not None and _at(t.lower, verb_at + 1) == "out":
+        verb = "contact"  # "Reach out to 20 schools per week": outreach, counted
+    floor = verb not in _ONE_HIRE and (_at(t.lower, count - 1) in ("least", "minimum") or t.lower[count][0] == "+")
     repeated = t.cadences or t.staff_share or _distributed(t, count)
-    if single and t.lower[count].strip("+") in ("1", "one") and not repeated:
-        return None  # "Hire +1 designer", "1 additional campaign launched": a deliverable
+    made = verb in _ONE_HIRE or lemma(verb, _MAKING) is not None  # "Create one meetup", not "Contribute 1 fix"
+    if made and t.lower[count].strip("+") in ("1", "one") and not floor and not repeated:
+        return None  # "Hire +1 designer", "Create one meetup in a box", "1 additional campaign launched": a deliverable
     if _at(t.lower, count - 1) in ("the", "these", "those") and not repeated:
         return None  # "in the two separate test segments", "the 10 predefined questions": a set already known
     before = _at(t.lower, verb_at - 1) if verb_at is not None and t.lower[verb_at].endswith("ing") else None
@@ -177,6 +191,10 @@ def _counted(t: _Title, count: int) -> Activity | None:
     if _clause_start(t, count) and not any(_noun(w, OUTCOME_NOUNS) for w in _sentence_before(t, count, 6)):
         return Activity(t.phrase(count, end), "", t.words[count], noun)
     return None
+
+
+_MAKING = DELIVERY_VERBS - ASSESSING_VERBS - {"execute", "perform", "run"}  # one thing made is done or not
+_ONE_HIRE = frozenset({None, "hire", "send", *WEAK_VERBS})  # "+1" after these adds one: "Hire +1 designer"
 
 
 def _outsiders_act(t: _Title, verb_at: int) -> bool:
@@ -359,6 +377,8 @@ def find_activity(title: str) -> Activity | None:
     lead = next((i for i, w in enumerate(t.lower) if w[0].isalpha() and w not in ("we", "stretch", "kr")), 0)
     if t.lower[lead] in ("have", "has", "had") and _participle(_at(t.lower, lead + 1)):
         lead += 1  # "We have proposed 3 features": the work done leads, not "have" (which leads "Have 50 users")
+    elif t.lower[lead] in ("keep", "continue") and _at(t.lower, lead + 1).endswith("ing"):
+        lead += 1  # "Keep emailing 20 more schools": the work goes on, "keep" holds no level
     more = _more_output(t, lead) if t.counts else None
     if more is not None:
         return more

@@ -13,15 +13,16 @@ __all__ = ["lead_index", "purpose_index"]
 
 _MODALS = frozenset({"will", "can", "could", "should", "must", "shall"})
 _PRONOUNS = frozenset({"we", "i", "you", "they"})
-_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during"})
+_SETTING = frozenset({"after", "before", "once", "when", "while", "for", "upon", "until", "during", "given"})
 
 
 def _setting(words: list[str]) -> int:
     """Return where the main clause starts after a leading setting: "After finalizing v1, explore …", "For each
-    engagement, confirm progress …" (the verb comes after the comma); 0 when the title opens with its clause."""
+    engagement, confirm progress …", "Given sufficient requirements, each engineer can …" (the verb comes after the
+    comma, within 15 words); 0 when the title opens with its clause."""
     if not words or words[0].lower() not in _SETTING:
         return 0
-    for i in range(1, min(len(words) - 1, 10)):
+    for i in range(1, min(len(words) - 1, 16)):
         if words[i] == ",":  # the main clause opens with its verb, not a participle or adverb
             return i + 1 if not words[i + 1].lower().endswith(("ing", "ly")) else 0
         if words[i] in (":", ";", ".", "—", "–", " - ", "(", ")"):

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from okrlint.lint.activity_words import CHOOSING_VERBS, OUTCOME_NOUNS
 from okrlint.lint.clauses import lead_index, purpose_index
+from okrlint.lint.comparisons import open_comparison
 from okrlint.lint.deliverable_words import (
     ABSTRACT_NOUNS,
     ARTEFACTS,
@@ -67,7 +68,6 @@ from okrlint.lint.sentences import (
     changed,
     judge_sentence,
     main_clause,
-    open_comparison,
     statement,
     verb_form,
     verb_phrase,
@@ -88,8 +88,10 @@ _COORDINATED = DELIVERY_VERBS | VAGUE_VERBS | {"ensure"}
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "able", "ible", "ic", "ent", "ant", "er")
 _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"}
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
-_DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve")
-_WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider"}  # "Consider X and decide": the decision is done
+# an exploration that ends in a decision or an artefact is done or not: "Consider X and decide", "Learn Y and create
+# a webinar for it"
+_DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve create write publish build draft")
+_WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider", "learn"}
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
 _SERVICE_STEMS = frozenset(verb[:4] for verb in SERVICE_VERBS)
@@ -230,7 +232,8 @@ def _exploring(words: list[str], start: int) -> bool:
 
 
 def _decided(words: list[str], start: int) -> Verdict | None:
-    """Return the decision that ends an exploration, else None: "Investigate X and decide whether it's worth it"."""
+    """Return the decision or artefact that ends an exploration, else None: "Investigate X and decide whether it's
+    worth it", "Learn using zenhub and create a webinar for it"."""
     main = main_clause(words[start:])
     for i in range(1, len(main) - 1):
         if main[i].lower() in ("and", "then") and lemma(main[i + 1].lower(), _DECISION_VERBS):

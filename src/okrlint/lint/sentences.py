@@ -8,7 +8,6 @@ Every scan is a single pass over the title's words.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import NamedTuple
 
@@ -47,7 +46,6 @@ __all__ = [
     "judge_sentence",
     "main_clause",
     "noun_phrase_cues",
-    "open_comparison",
     "statement",
     "trimmed",
     "verb_form",
@@ -212,7 +210,10 @@ def main_clause(words: list[str]) -> list[str]:
                 break
             if low == "," and at(words, i + 1).lower().endswith("ing"):
                 break
-            if low == "to" and i > 1 and lemma(at(words, i + 1).lower(), DELIVERY_VERBS | VAGUE_VERBS):
+            if low in ("how", "what", "why", "whether") and i > 1 and at(words, i - 1).lower() in _ABOUT:
+                break  # "Procedure on how managers should check up": the topic of a document, not its claim
+            verb = at(words, i + 2 if at(words, i + 1).lower().endswith("ly") else i + 1).lower()  # "to easily track"
+            if low == "to" and i > 0 and lemma(verb, DELIVERY_VERBS | VAGUE_VERBS):
                 break  # "Restructure Marketo to allow for better tracking": the purpose is a side clause
             if low != ",":
                 kept.append(word)
@@ -320,6 +321,7 @@ def statement(words: list[str]) -> Verdict | None:
     cues = [i for i in cues if not (lower[i] == "best" and at(lower, i + 1).startswith("practice"))]  # a term
     cues = [i for i in cues if not _dropped_dependency(lower, i + 1) and not _dropped_dependency(lower, i)]
     cues = [i for i in cues if not (lower[i] in ("optimized", "optimised") and at(lower, i + 1) == "for")]  # a design
+    cues = [i for i in cues if not (lower[i] in _TOPICS and at(lower, i + 1) in _THINGS)]  # "Feedback process"
     done = [i for i in range(len(lower)) if _done_state(lower, i)]
     firm = [
         i for i in done if lower[i] not in ("can", "will") and not (lower[i] in BE and at(lower, i + 1) in "a an the")
@@ -373,25 +375,11 @@ def _people_act(lower: list[str]) -> int | None:
     return None if unfit or not verb.isalpha() or verb.endswith("ed") or plural == verb.endswith("s") else i + 1
 
 
+# a cue noun names the topic of a thing before these: "Feedback triage process", "engagement survey"
+_TOPICS = frozenset({"feedback", "engagement", "awareness", "visibility", "satisfaction", "sentiment"})
+_THINGS = word_set(
+    """process processes form forms loop loops template templates channel channels mechanism mechanisms tool tools
+    system systems widget button page pages survey surveys session sessions triage campaign campaigns board boards"""
+)
+_ABOUT = frozenset({"on", "about", "for", "of", "around", "explaining", "describing"})
 _MODALS = frozenset({"must", "should", "will", "shall", "would", "could", "may", "might"})
-_NOT_COMPARED = frozenset({"well", "soon", "long", "far", "such", "yet", "of"})
-
-
-def open_comparison(words: list[str], lower: list[str], due: bool = False) -> tuple[str, ...] | None:
-    """Return the words of an open amount or a comparison with no number: "as fast as GitHub.com", "in good shape".
-
-    ``due``: the title completes one thing, so "on time", "on budget" and "on schedule" give its date, not a routine.
-    """
-    if "possible" in lower:
-        i = lower.index("possible")
-        if at(lower, i - 1) == "as" and "as" in lower[max(0, i - 6) : i - 2] and "soon" not in lower[i - 4 : i]:
-            return ("as", "possible")
-    if any(pair in UNBOUNDED for pair in itertools.pairwise(lower)):  # then only in the main clause, not in
-        main = [w.lower() for w in main_clause(words)]  # a side one: "with tests where possible"
-        unbounded = [f"{a} {b}" for a, b in itertools.pairwise(main) if (a, b) in UNBOUNDED and not (due and a == "on")]
-        if unbounded:
-            return (unbounded[0],)  # "Rewrite our runbooks and get the on-call rotation in good shape"
-    for i in range(len(lower) - 2) if lower.count("as") > 1 else ():
-        if lower[i] == lower[i + 2] == "as" and lower[i + 1].isalpha() and lower[i + 1] not in _NOT_COMPARED:
-            return tuple(lower[i : i + 3])  # not "as well as", "as soon as", "as long as", "as part of"
-    return None
