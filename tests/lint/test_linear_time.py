@@ -92,8 +92,14 @@ TEXT_FUNCTIONS: dict[str, Callable[[str], object]] = {
 
 
 def _ratio(function: Callable[[str], object], small: str, large: str) -> float:
-    """Return how many times longer ``function`` takes on ``large`` than on ``small``."""
-    return _seconds(lambda: function(large)) / _seconds(lambda: function(small))
+    """Return how many times longer ``function`` takes on ``large`` than on ``small``: the best of up to three tries,
+    since a busy machine can slow a single measurement (a quadratic scan is slow every time)."""
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, _seconds(lambda: function(large)) / _seconds(lambda: function(small)))
+        if ratio < MAX_RATIO:
+            break
+    return ratio
 
 
 @pytest.mark.parametrize("name", sorted(TEXT_FUNCTIONS))
@@ -102,8 +108,6 @@ def test_every_title_scan_grows_linearly(name: str) -> None:
     for phrase in PHRASES:
         small, large = (_title(phrase, size) for size in (4_000, 16_000))
         ratio = _ratio(function, small, large)
-        if ratio >= MAX_RATIO:  # one retry: a busy machine can slow a single measurement
-            ratio = _ratio(function, small, large)
         assert ratio < MAX_RATIO, f"{name} on {phrase!r}: 4x the input took {ratio:.1f}x the time"
 
 
@@ -163,8 +167,6 @@ def test_linear_clause_cut_agrees_with_the_backtracking_regex(parts: list[tuple[
 def test_reading_suppression_directives_grows_linearly(unit: str) -> None:
     small, large = unit * 5_000, unit * 20_000
     ratio = _ratio(parse_suppressions, small, large)
-    if ratio >= MAX_RATIO:
-        ratio = _ratio(parse_suppressions, small, large)
     assert ratio < MAX_RATIO, f"{unit!r}: 4x the input took {ratio:.1f}x the time"
 
 
@@ -175,8 +177,6 @@ def test_from_to_of_the_fixes_grows_linearly_over_a_long_gap(gap: str) -> None:
 
     small, large = (f"from 1{gap * (size // len(gap))}x" for size in (4_000, 16_000))
     ratio = _ratio(find, small, large)
-    if ratio >= MAX_RATIO:
-        ratio = _ratio(find, small, large)
     assert ratio < MAX_RATIO, f"{gap!r}: 4x the input took {ratio:.1f}x the time"
 
 
@@ -195,6 +195,4 @@ def test_reading_a_pasted_label_or_note_grows_linearly(where: str, piece: str) -
 
     small, large = title(4_000), title(16_000)
     ratio = _ratio(read, small, large)
-    if ratio >= MAX_RATIO:
-        ratio = _ratio(read, small, large)
     assert ratio < MAX_RATIO, f"{piece!r}: 4x the input took {ratio:.1f}x the time"
