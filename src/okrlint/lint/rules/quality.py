@@ -25,7 +25,8 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
     - an activity verb, a plain count and its object: "Conduct 50 interviews", "Implement 3
       changes", "We have published 4 customer stories", "every lead has attended 2 workshops"
       (verbs that always make output — write, fix, review, source, triage, speak, amplify,
-      upstream, … — take any object; ship, launch, deliver, add, … only an output noun);
+      upstream, … — take any object; ship, launch, deliver, add, … only an output noun), and
+      outreach counted after "to" ("Reach out to 20 schools per week");
     - a count of an output that opens a clause or follows "in"/"at": "12 improvements to the docs
       site", "Docs: 3 tutorials", "… in 10+ demo calls";
     - a cadence with an output or an activity verb: "Weekly team retros", "two posts per month",
@@ -36,7 +37,8 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Hit]:
       cycles completed per Product Manager", "100% of team members participate in at least 1 POC".
 
     Counts of people or things outside the team are outcomes ("Onboard 40 merchants", "Get 100
-    subscribers", "Launch 3 new markets"), and so is a title framed by a result (a share in %,
+    subscribers", "Launch 3 new markets"), one thing made is a deliverable ("Create one meetup in
+    a box"), and a title framed by a result (a share in %,
     money, "from A to B" or a leading "increase", "reach", …) unless the activity opens it. The
     message names the verb, count or cadence and output that decided, and proposes an outcome
     for that kind of output.
