@@ -15,9 +15,10 @@ asserted:
 * the **tuned** sets (``kr_titles``, ``fresh_titles``, ``unseen_titles``, ``final_titles``, ``late_titles``,
   ``former_holdout_titles``, ``fourth_titles``, ``fifth_titles``, ``sixth_titles``, ``seventh_titles``,
   ``eighth_titles`` to ``nineteenth_titles``, ``twentyfirst_titles``, ``twentythird_titles``,
-  ``twentyfourth_titles``, and ``holdout_titles`` since round 17) were read while the grammar was written
-  (``seventh_titles`` was measured blind, its errors unread, but its titles were known to whoever wrote round 6's
-  changes); the rules must keep the level they reach there, together and, for the eighth set on, on their own;
+  ``twentyfourth_titles``, ``twentysixth_titles``, and ``holdout_titles`` since round 17) were read while the
+  grammar was written (``seventh_titles`` was measured blind, its errors unread, but its titles were known to
+  whoever wrote round 6's changes); the rules must keep the level they reach there, together and, for the eighth set
+  on, on their own;
 * the **blind** sets (``BLIND_SETS``: ``twentieth_titles.yaml`` and ``twentysecond_titles.yaml``, round 17) were
   collected and labelled before okrlint ran on them and have never been used to change the rules (their errors are
   not read): the rules must keep the level of their single read. They are the honest measure of titles nobody on the
@@ -68,7 +69,8 @@ team) was collected the same way, read blind once in round 17, and tuned on sinc
 The **twenty-third** set (``twentythird_titles.yaml``: Meilisearch DevRel, Bit Project, The Philadelphia Inquirer's data
 engineering team) was collected the same way, read blind once in round 17, and tuned on since; the **twenty-fourth**
 (``twentyfourth_titles.yaml``: the Tor Project, CDC, Open Collective, Mina Protocol) was read blind once after it and
-needed no change.
+needed no change; the **twenty-sixth** (``twentysixth_titles.yaml``: Redgate, Microsoft's .NET docs team, NuGet; 8
+titles) was read blind once and tuned by one class.
 The **twentieth** set (``twentieth_titles.yaml``: the Center for Digital Equity, three NEAR community bodies, Status,
 OlympusDAO, Cabin) and the **twenty-second** (``twentysecond_titles.yaml``: the IOTA Foundation, Alkemio, OpenStax,
 Carbon Design System, BC Registries) were collected, labelled and committed the same way in round 17 and are the blind
@@ -120,6 +122,7 @@ TUNED_SETS = (
     "twentyfirst_titles",
     "twentythird_titles",
     "twentyfourth_titles",
+    "twentysixth_titles",
     "holdout_titles",
 )
 HOLDOUT_SET = "holdout_titles"  # round 5's blind set, tuned since round 17
@@ -140,6 +143,7 @@ TWENTYFIRST_SET = "twentyfirst_titles"
 TWENTYSECOND_SET = "twentysecond_titles"
 TWENTYTHIRD_SET = "twentythird_titles"
 TWENTYFOURTH_SET = "twentyfourth_titles"
+TWENTYSIXTH_SET = "twentysixth_titles"
 BLIND_SETS = (TWENTIETH_SET, TWENTYSECOND_SET)
 SETS = {name: yaml.safe_load((CORPUS_DIR / f"{name}.yaml").read_text("utf-8")) for name in (*TUNED_SETS, *BLIND_SETS)}
 CORPUS = [entry | {"set": name} for name, entries in SETS.items() for entry in entries]
@@ -285,6 +289,12 @@ SET_THRESHOLDS = {
     # projects …": work in progress, which the corpus labels either way) (S201 0.86 / 1.00; 1.00 / 1.00 with
     # milestones), and Q301 counted nothing. No class changed for it; it counts with the tuned sets since it was read.
     TWENTYFOURTH_SET: floors(s201=(0.85, 0.99, 0.99), q301=(0.99, 0.99, 0.99)),
+    # The twenty-sixth set (Redgate's Team Phoenix, Microsoft's .NET docs team, NuGet; 8 titles, 6 vague, 1 activity):
+    # its single blind read (round 17, after the twenty-third set's classes) found 3 of its 6 vague titles and called
+    # nothing else vague (S201 1.00 / 0.50 in every mode) and its activity (Q301 1.00 / 1.00). The three it missed are
+    # bare metric names ("Average Number of Prompts Executed per Prompt+ Session"); round 17 reads a statistic and a
+    # metric's head before "among" or "per" as a metric name: S201 1.00 / 1.00.
+    TWENTYSIXTH_SET: floors(s201=(0.99, 0.99, 0.99), q301=(0.99, 0.99, 0.99)),
     # The blind sets, errors never read: their single read (round 17, at a380067, after the round's classes for the
     # holdout and the nineteenth set). The twentieth (32 titles, 7 vague, 6 activities): S201 found 4 of its 7 vague
     # titles and called nothing else vague (1.00 / 0.571 in every mode; not borderline 1.00 / 1.00), Q301 found 4 of 6
@@ -420,7 +430,7 @@ def test_blind_titles_are_new(name: str) -> None:
     [
         EIGHTH_SET, NINTH_SET, TENTH_SET, ELEVENTH_SET, TWELFTH_SET, THIRTEENTH_SET, FOURTEENTH_SET, FIFTEENTH_SET,
         SIXTEENTH_SET, SEVENTEENTH_SET, EIGHTEENTH_SET, NINETEENTH_SET, TWENTIETH_SET, TWENTYFIRST_SET,
-        TWENTYSECOND_SET, TWENTYTHIRD_SET, TWENTYFOURTH_SET,
+        TWENTYSECOND_SET, TWENTYTHIRD_SET, TWENTYFOURTH_SET, TWENTYSIXTH_SET,
     ],
 )  # fmt: skip
 def test_new_writer_sets_use_organisations_no_other_set_uses(name: str) -> None:

@@ -878,3 +878,16 @@ def test_round_17_things_settings_and_topics(title: str, kind: str) -> None:
 )
 def test_round_17_single_things_and_outreach(title: str, counted: bool) -> None:
     assert (find_activity(title) is not None) is counted
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Average Number of Prompts Executed per Session", "vague"),  # a statistic names a metric, with no value
+        ("Median time to first review", "vague"),
+        ("Weekly Active Usage Rate Among Users", "vague"),  # a metric's head before "among"
+        ("Average-case benchmark suite", "deliverable"),
+    ],
+)
+def test_round_17_statistics_name_metrics(title: str, kind: str) -> None:
+    assert judge_wording(title).kind == kind

@@ -145,10 +145,12 @@ def _metric(words: list[str]) -> list[str]:
     if at(lower, 0) == "no":
         return []  # "No gitter.im downtime": none is a value
     first = 1 if at(lower, 0) in ("a", "an", "the", "our") else 0
+    if at(lower, first) in _STATISTICS and at(lower, first + 1).isalpha() and at(lower, first + 1) not in OBJECT_STOPS:
+        return words[first : first + 2]  # "Average Number of Prompts per Session": a statistic names a metric
     if at(lower, first) in METRIC_LEADS and at(lower, first + 1) == "of":
         return words[first : first + 2]
     end = first
-    while end < len(lower) and lower[end].isalpha() and lower[end] not in OBJECT_STOPS and lower[end] != "e":
+    while end < len(lower) and lower[end].isalpha() and lower[end] not in _METRIC_STOPS:
         end += 1  # "e" opens "e.g."
     head = at(lower, end - 1) if end > first else ""
     stop = at(lower, end)
@@ -184,7 +186,10 @@ _NOT_MOVED = (
     lock warm cool boot scale ramp step stand speed pay write take come show go turn sum call mark tone hold"""
     )
 )
-_AFTER_METRIC = frozenset({"", ",", "(", ":", "e", "to", "for", "of", "in"})  # what may follow a bare metric's name
+# what may follow a bare metric's name ("e" opens "e.g."), and what ends it: "Usage Rate Among Users"
+_AFTER_METRIC = frozenset({"", ",", "(", ":", "e", "to", "for", "of", "in", "among", "across", "per"})
+_METRIC_STOPS = OBJECT_STOPS | {"e", "among", "per"}
+_STATISTICS = frozenset({"average", "avg", "mean", "median"})
 _DEADLINE_RE = lazy_compile(
     r"(?:end|eo[qmy]|the|next|mid|[qh][1-4]|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fy)", re.IGNORECASE
 )
