@@ -90,7 +90,7 @@ _MANNER = frozenset(w for w in VAGUE_CUES if w.endswith("ly")) - {"successfully"
 _PRAISE = (VAGUE_CUES | EVALUATIVE | MAKE_CUES) - {"successful"}  # adjectives whose adverbs say how well, not what
 # an exploration that ends in a decision or an artefact is done or not: "Consider X and decide", "Learn Y and create
 # a webinar for it"
-_DECISION_VERBS = word_set("decide choose select pick recommend plan reject approve create write publish build draft")
+_CONCLUDING_VERBS = word_set("decide choose select pick recommend plan reject approve create write publish build draft")
 _WEIGHING = EXPLORING_VERBS | {"evaluate", "assess", "consider", "learn"}
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VAGUE)
 _AFTER_PHRASAL = frozenset({after for _, after in PHRASAL_VAGUE} | {"towards", "toward", "a", "an", "the", "our"})
@@ -236,7 +236,7 @@ def _decided(words: list[str], start: int) -> Verdict | None:
     worth it", "Learn using zenhub and create a webinar for it"."""
     main = main_clause(words[start:])
     for i in range(1, len(main) - 1):
-        if main[i].lower() in ("and", "then") and lemma(main[i + 1].lower(), _DECISION_VERBS):
+        if main[i].lower() in ("and", "then") and lemma(main[i + 1].lower(), _CONCLUDING_VERBS):
             return Verdict("deliverable", tuple(main[i + 1 : i + 3]))
     return None
 

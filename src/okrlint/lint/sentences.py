@@ -76,21 +76,7 @@ def as_written(verdict: Verdict, title: str) -> Verdict:
 _TRAILING = frozenset({"and", "or", "&", "that", "which", "who", "of", "to", "for", "with", "in", "on", "at", "by"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "their", "its"})
 # states a thing is in, or not, after "is"/"are" (before a noun they only describe it: "Public organizations")
-_STATES = frozenset(
-    {
-        "up",
-        "online",
-        "private",
-        "public",
-        "mandatory",
-        "enforced",
-        "sticky",
-        "ga",
-        "self-serve",
-        "self-service",
-        "compliant",
-    }
-)
+_STATES = word_set("up online private public mandatory enforced sticky ga self-serve self-service compliant")
 _READ = frozenset({"learn", "read", "find"})  # "Users can learn more about the node": an idiom, not a comparison
 _BETWEEN = frozenset({"now", "also", "already", "then", "fully", "all"})  # words between a verb and its state
 # adverbs of an extent nobody bounds: "The Standard is widely used", "Docs are frequently updated"
@@ -177,15 +163,12 @@ def _direction(words: list[str]) -> list[str]:
 
 
 _AFTER_DIRECTION = frozenset({"", "in", "on", "for", "across", "among", "at", "by", "from", "vs", "versus"})
-# a particle's verb ("Clean up", "Wind down"), or what is not a metric ("thumbs up")
-_NOT_MOVED = (
-    AUX
-    | BE
-    | word_set(
-        """thumbs it them this that clean tidy follow sign spin shut break wind slow back catch pick level double nail
+# a particle's verb ("Clean up", "Wind down") or what names no metric ("thumbs up") before "up"/"down"
+_PARTICLE_VERBS = word_set(
+    """thumbs it them this that clean tidy follow sign spin shut break wind slow back catch pick level double nail
     lock warm cool boot scale ramp step stand speed pay write take come show go turn sum call mark tone hold"""
-    )
 )
+_NOT_MOVED = AUX | BE | _PARTICLE_VERBS
 # what may follow a bare metric's name ("e" opens "e.g."), and what ends it: "Usage Rate Among Users"
 _AFTER_METRIC = frozenset({"", ",", "(", ":", "e", "to", "for", "of", "in", "among", "across", "per"})
 _METRIC_STOPS = OBJECT_STOPS | {"e", "among", "per"}
@@ -280,7 +263,7 @@ def _done_state(lower: list[str], i: int) -> bool:
 
 def _dropped_dependency(lower: list[str], i: int) -> bool:
     """Return True for the verb of a dependency removed: "no longer depends on", "no longer requires" (done or not)."""
-    return lower[i - 2 : i] == ["no", "longer"] and at(lower, i) in _DEPENDING if i >= 2 else False
+    return i >= 2 and lower[i - 2 : i] == ["no", "longer"] and at(lower, i) in _DEPENDING
 
 
 _DEPENDING = word_set("depends depend relies rely requires require needs need uses use calls call runs run blocks")
