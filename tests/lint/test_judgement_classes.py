@@ -891,3 +891,9 @@ def test_round_17_single_things_and_outreach(title: str, counted: bool) -> None:
 )
 def test_round_17_statistics_name_metrics(title: str, kind: str) -> None:
     assert judge_wording(title).kind == kind
+
+
+def test_round_17_include_delivers() -> None:
+    """ "include" is a delivery verb: a clause after its object does not make the title a sentence."""
+    assert judge_wording("Include a code of conduct for the foundation is in the monorepo").kind == "deliverable"
+    assert judge_wording("Include release data on all events").kind == "deliverable"

@@ -71,7 +71,7 @@ DELIVERY_VERBS = word_set(
     rebuild refresh revamp redesign stand spin sunset retire decommission archive audit certify pass open translate
     localize localise onboard register announce publicize sign file close go bring put turn wrap extract split
     consolidate unify rename package containerize containerise split expand identify reconfigure propose show display
-    surface visualize visualise solve estimate calculate quantify compute forecast recommend generate"""
+    surface visualize visualise solve estimate calculate quantify compute forecast recommend generate include"""
 )
 VAGUE_VERBS = VAGUE | word_set(  # and the verbs of change marked V in okrlint.lint.change_verbs
     """foster address investigate consider learn collaborate work focus continue maintain keep nail meet hit achieve
