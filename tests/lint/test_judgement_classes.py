@@ -894,6 +894,6 @@ def test_round_17_statistics_name_metrics(title: str, kind: str) -> None:
 
 
 def test_round_17_include_delivers() -> None:
-    """ "include" is a delivery verb: a clause after its object does not make the title a sentence."""
+    """The verb "include" delivers: a clause after its object does not make the title a sentence."""
     assert judge_wording("Include a code of conduct for the foundation is in the monorepo").kind == "deliverable"
     assert judge_wording("Include release data on all events").kind == "deliverable"
